@@ -1,0 +1,44 @@
+import type { EventContract } from './event-contract';
+import { AssessmentOverdueV1 } from './events/assessment-overdue.v1';
+import { BillingRunCompletedV1 } from './events/billing-run-completed.v1';
+import { CarePlanEstablishedV1 } from './events/care-plan-established.v1';
+import { CarePlanRevisedV1 } from './events/care-plan-revised.v1';
+import { CareTeamChangedV1 } from './events/care-team-changed.v1';
+import { CaseClosedV1 } from './events/case-closed.v1';
+import { CaseOpenedV1 } from './events/case-opened.v1';
+import { ConsentRecordedV1 } from './events/consent-recorded.v1';
+import { ConsentRevokedV1 } from './events/consent-revoked.v1';
+import { ContactCompletedV1 } from './events/contact-completed.v1';
+import { EligibilityDeterminedV1 } from './events/eligibility-determined.v1';
+import { ReferralCancelledV1 } from './events/referral-cancelled.v1';
+import { ReferralReceivedV1 } from './events/referral-received.v1';
+import { ReferralStatusChangedV1 } from './events/referral-status-changed.v1';
+import { RiskFlaggedV1 } from './events/risk-flagged.v1';
+import { ScreeningScoredV1 } from './events/screening-scored.v1';
+import { TimeLoggedV1 } from './events/time-logged.v1';
+
+/** Every event Carelink publishes, at every supported version. */
+export const eventCatalog = [
+  ReferralReceivedV1,
+  ReferralCancelledV1,
+  ReferralStatusChangedV1,
+  EligibilityDeterminedV1,
+  ConsentRecordedV1,
+  ConsentRevokedV1,
+  CaseOpenedV1,
+  CaseClosedV1,
+  CarePlanEstablishedV1,
+  CarePlanRevisedV1,
+  CareTeamChangedV1,
+  AssessmentOverdueV1,
+  ContactCompletedV1,
+  TimeLoggedV1,
+  ScreeningScoredV1,
+  RiskFlaggedV1,
+  BillingRunCompletedV1,
+] as const satisfies readonly EventContract[];
+
+/** The file-name stem of an event's JSON Schema, e.g. `carelink.intake.ReferralReceived.v1`. */
+export function eventSchemaName(contract: EventContract): string {
+  return `${contract.source}.${contract.detailType}.v${contract.version}`;
+}

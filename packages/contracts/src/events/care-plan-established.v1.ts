@@ -1,0 +1,54 @@
+import * as z from 'zod';
+import { defineEvent } from '../event-contract';
+import { IsoDate, IsoInstant, Program, Ulid } from '../primitives';
+import { SecondaryService } from './shared';
+
+/** Intervention facts outreach needs to schedule tasks: kinds and cadence, never clinical text. */
+export const PlannedIntervention = z.object({
+  interventionId: z.string(),
+  kind: z.enum([
+    'medication-refill',
+    'appointment',
+    'transport',
+    'education',
+    'community-resource',
+    'screening',
+    'other',
+  ]),
+  responsible: z.union([z.literal('primary'), SecondaryService]),
+  dueDate: IsoDate.optional(),
+  cadence: z.enum(['once', 'weekly', 'monthly', 'quarterly']).optional(),
+});
+
+export const CarePlanEstablishedData = z.object({
+  carePlanId: Ulid,
+  caseId: Ulid,
+  patientId: Ulid,
+  practiceId: z.string(),
+  program: Program,
+  version: z.int().min(1),
+  establishedAt: IsoInstant,
+  reviewDate: IsoDate,
+  interventions: z.array(PlannedIntervention),
+});
+
+export const CarePlanEstablishedV1 = defineEvent({
+  source: 'carelink.care-planning',
+  detailType: 'CarePlanEstablished',
+  version: 1,
+  description: 'A comprehensive care plan with every required element was established.',
+  data: CarePlanEstablishedData,
+  example: {
+    carePlanId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8G',
+    caseId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8F',
+    patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
+    practiceId: 'practice-boston',
+    program: 'ccm',
+    version: 1,
+    establishedAt: '2026-10-05T15:00:00Z',
+    reviewDate: '2027-01-05',
+    interventions: [
+      { interventionId: 'refill-1', kind: 'medication-refill', responsible: 'pharmacy', cadence: 'monthly' },
+    ],
+  },
+});

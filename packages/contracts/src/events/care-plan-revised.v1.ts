@@ -1,0 +1,39 @@
+import * as z from 'zod';
+import { defineEvent } from '../event-contract';
+import { IsoDate, IsoInstant, Program, Ulid } from '../primitives';
+import { PlannedIntervention } from './care-plan-established.v1';
+
+export const CarePlanRevisedData = z.object({
+  carePlanId: Ulid,
+  caseId: Ulid,
+  patientId: Ulid,
+  practiceId: z.string(),
+  program: Program,
+  version: z.int().min(2),
+  revisedAt: IsoInstant,
+  substantial: z.boolean(),
+  reviewDate: IsoDate,
+  interventions: z.array(PlannedIntervention),
+});
+
+export const CarePlanRevisedV1 = defineEvent({
+  source: 'carelink.care-planning',
+  detailType: 'CarePlanRevised',
+  version: 1,
+  description: 'A new immutable version of a care plan; substantial revisions are flagged for billing.',
+  data: CarePlanRevisedData,
+  example: {
+    carePlanId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8G',
+    caseId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8F',
+    patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
+    practiceId: 'practice-boston',
+    program: 'ccm',
+    version: 2,
+    revisedAt: '2026-10-20T15:00:00Z',
+    substantial: true,
+    reviewDate: '2027-01-05',
+    interventions: [
+      { interventionId: 'edu-1', kind: 'education', responsible: 'primary', cadence: 'monthly' },
+    ],
+  },
+});

@@ -1,0 +1,31 @@
+import * as z from 'zod';
+import { defineEvent } from '../event-contract';
+import { IsoInstant, Program, Ulid } from '../primitives';
+
+export const ConsentRecordedData = z.object({
+  consentId: Ulid,
+  patientId: Ulid,
+  practiceId: z.string(),
+  program: Program,
+  method: z.enum(['verbal', 'written']),
+  obtainedAt: IsoInstant,
+  billingPractitionerId: z.string(),
+  supersedesConsentId: Ulid.optional(),
+});
+
+export const ConsentRecordedV1 = defineEvent({
+  source: 'carelink.eligibility',
+  detailType: 'ConsentRecorded',
+  version: 1,
+  description: 'A patient consented to a care management program with a billing practitioner.',
+  data: ConsentRecordedData,
+  example: {
+    consentId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8E',
+    patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
+    practiceId: 'practice-boston',
+    program: 'ccm',
+    method: 'verbal',
+    obtainedAt: '2026-10-02T14:00:00Z',
+    billingPractitionerId: '1234567893',
+  },
+});

@@ -1,0 +1,28 @@
+import * as z from 'zod';
+import { defineEvent } from '../event-contract';
+import { IsoInstant, Program, Ulid } from '../primitives';
+
+export const ConsentRevokedData = z.object({
+  consentId: Ulid,
+  patientId: Ulid,
+  practiceId: z.string(),
+  program: Program,
+  revokedAt: IsoInstant,
+  billingPractitionerId: z.string(),
+});
+
+export const ConsentRevokedV1 = defineEvent({
+  source: 'carelink.eligibility',
+  detailType: 'ConsentRevoked',
+  version: 1,
+  description: 'A patient withdrew consent; time after revokedAt no longer counts.',
+  data: ConsentRevokedData,
+  example: {
+    consentId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8E',
+    patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
+    practiceId: 'practice-boston',
+    program: 'ccm',
+    revokedAt: '2026-10-20T14:00:00Z',
+    billingPractitionerId: '1234567893',
+  },
+});

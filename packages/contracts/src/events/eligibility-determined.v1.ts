@@ -1,0 +1,56 @@
+import * as z from 'zod';
+import { defineEvent } from '../event-contract';
+import { IanaTimeZone, IsoDate, Program, Ulid } from '../primitives';
+import { DeterminationStatus, PlanType, ReasonCode } from './shared';
+
+export const ProgramDetermination = z.object({
+  program: Program,
+  status: DeterminationStatus,
+  reasons: z.array(ReasonCode),
+  initiatingVisitRequired: z.boolean().optional(),
+  consentRequired: z.boolean().optional(),
+  tcm: z
+    .object({
+      dischargeDate: IsoDate,
+      interactiveContactDue: IsoDate,
+      faceToFaceDueHighComplexity: IsoDate,
+      faceToFaceDueModerateComplexity: IsoDate,
+    })
+    .optional(),
+});
+export type ProgramDetermination = z.infer<typeof ProgramDetermination>;
+
+export const EligibilityDeterminedData = z.object({
+  referralId: Ulid,
+  patientId: Ulid,
+  practiceId: z.string(),
+  determinationVersion: z.int().min(1),
+  planType: PlanType,
+  programs: z.array(ProgramDetermination),
+  conditionCategories: z.array(z.string()),
+  complexConditionForPcm: z.boolean(),
+  preferredLanguage: z.string().optional(),
+  timeZone: IanaTimeZone,
+});
+
+export const EligibilityDeterminedV1 = defineEvent({
+  source: 'carelink.eligibility',
+  detailType: 'EligibilityDetermined',
+  version: 1,
+  description: 'Programs a referred member qualifies for, with machine reason codes.',
+  data: EligibilityDeterminedData,
+  example: {
+    referralId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8C',
+    patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
+    practiceId: 'practice-boston',
+    determinationVersion: 1,
+    planType: 'medicare-advantage',
+    programs: [
+      { program: 'ccm', status: 'eligible', reasons: ['CHRONIC_CONDITIONS_MET'], consentRequired: true },
+    ],
+    conditionCategories: ['diabetes', 'heart-failure', 'chronic-kidney-disease'],
+    complexConditionForPcm: true,
+    preferredLanguage: 'en',
+    timeZone: 'America/New_York',
+  },
+});

@@ -1,0 +1,63 @@
+import * as z from 'zod';
+import { defineEvent } from '../event-contract';
+import { IanaTimeZone, Icd10CmCode, IsoDate, Npi, Program, Ulid } from '../primitives';
+import { PlanType, ReferralReasonType } from './shared';
+
+/**
+ * What eligibility needs to decide, and nothing more: no names, contact details or free text.
+ * The partner member id is included because coverage verification (X12 270) is keyed by it.
+ */
+export const ReferralReceivedData = z.object({
+  referralId: Ulid,
+  patientId: Ulid,
+  practiceId: z.string(),
+  requestedPrograms: z.array(Program),
+  priority: z.enum(['routine', 'urgent']),
+  coverage: z.object({
+    payerId: z.string(),
+    planType: PlanType,
+    memberId: z.string(),
+    startDate: IsoDate,
+    endDate: IsoDate.optional(),
+  }),
+  reason: z.object({
+    type: ReferralReasonType,
+    dischargeDate: IsoDate.optional(),
+    dischargeFacilityType: z.enum(['inpatient', 'observation', 'snf', 'partial-hospitalization']).optional(),
+  }),
+  diagnosisCodes: z.array(Icd10CmCode),
+  utilization: z.object({ admissions6m: z.int().min(0), edVisits6m: z.int().min(0) }),
+  authorization: z
+    .object({ authorizedUnits: z.int().min(0), fundingSource: z.string(), validUntil: IsoDate })
+    .optional(),
+  attributedPractitioner: z.object({ npi: Npi, lastVisitDate: IsoDate.optional() }).optional(),
+  preferredLanguage: z.string().optional(),
+  timeZone: IanaTimeZone,
+});
+
+export const ReferralReceivedV1 = defineEvent({
+  source: 'carelink.intake',
+  detailType: 'ReferralReceived',
+  version: 1,
+  description: 'A partner referred a member; eligibility decides which programs apply.',
+  data: ReferralReceivedData,
+  example: {
+    referralId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8C',
+    patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
+    practiceId: 'practice-boston',
+    requestedPrograms: ['ccm'],
+    priority: 'routine',
+    coverage: {
+      payerId: 'acme-ma',
+      planType: 'medicare-advantage',
+      memberId: 'M-1001',
+      startDate: '2026-01-01',
+    },
+    reason: { type: 'chronic-care' },
+    diagnosisCodes: ['E11.9', 'I50.22', 'N18.3'],
+    utilization: { admissions6m: 1, edVisits6m: 0 },
+    attributedPractitioner: { npi: '1234567893', lastVisitDate: '2026-06-15' },
+    preferredLanguage: 'en',
+    timeZone: 'America/New_York',
+  },
+});

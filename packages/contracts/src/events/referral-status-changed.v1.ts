@@ -1,0 +1,31 @@
+import * as z from 'zod';
+import { defineEvent } from '../event-contract';
+import { Ulid } from '../primitives';
+import { ReasonCode, ReferralStatus, TaskStatus } from './shared';
+
+export const ReferralStatusChangedData = z.object({
+  referralId: Ulid,
+  externalReferralId: z.string(),
+  status: ReferralStatus,
+  previousStatus: ReferralStatus.nullable(),
+  taskStatus: TaskStatus,
+  businessStatus: z.object({ code: ReasonCode, text: z.string() }),
+  version: z.int().min(1),
+});
+
+export const ReferralStatusChangedV1 = defineEvent({
+  source: 'carelink.intake',
+  detailType: 'ReferralStatusChanged',
+  version: 1,
+  description: 'A referral moved in its lifecycle; partners receive it as a signed webhook.',
+  data: ReferralStatusChangedData,
+  example: {
+    referralId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8C',
+    externalReferralId: 'ACME-2026-000123',
+    status: 'eligible',
+    previousStatus: 'screening',
+    taskStatus: 'accepted',
+    businessStatus: { code: 'ELIGIBLE', text: 'Eligible for ccm' },
+    version: 3,
+  },
+});

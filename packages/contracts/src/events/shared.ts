@@ -1,0 +1,58 @@
+import * as z from 'zod';
+
+/** Referral lifecycle as partners see it. */
+export const ReferralStatus = z.enum([
+  'received',
+  'screening',
+  'eligible',
+  'ineligible',
+  'enrolled',
+  'closed',
+  'cancelled',
+]);
+export type ReferralStatus = z.infer<typeof ReferralStatus>;
+
+/** FHIR R4 Task.status values used by closed-loop referral guides. */
+export const TaskStatus = z.enum([
+  'requested',
+  'accepted',
+  'rejected',
+  'in-progress',
+  'completed',
+  'cancelled',
+]);
+export type TaskStatus = z.infer<typeof TaskStatus>;
+
+export const PlanType = z.enum(['medicare', 'medicare-advantage', 'medicaid', 'commercial', 'dual']);
+export type PlanType = z.infer<typeof PlanType>;
+
+export const ReferralReasonType = z.enum([
+  'post-discharge',
+  'chronic-care',
+  'high-utilizer',
+  'acute-event',
+  'behavioral-health',
+  'other',
+]);
+export type ReferralReasonType = z.infer<typeof ReferralReasonType>;
+
+export const DeterminationStatus = z.enum(['eligible', 'ineligible', 'needs-information']);
+export type DeterminationStatus = z.infer<typeof DeterminationStatus>;
+
+export const SecondaryService = z.enum([
+  'rehabilitation',
+  'behavioral-health',
+  'nutrition',
+  'pharmacy',
+  'social-work',
+]);
+export type SecondaryService = z.infer<typeof SecondaryService>;
+
+export const CaseCloseReason = z.enum(['goals-met', 'transferred', 'declined', 'deceased', 'ineligible']);
+export type CaseCloseReason = z.infer<typeof CaseCloseReason>;
+
+export const Performer = z.enum(['clinical-staff', 'physician']);
+export type Performer = z.infer<typeof Performer>;
+
+/** Machine reason code, e.g. `AUTHORIZATION_MISSING`. */
+export const ReasonCode = z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/);

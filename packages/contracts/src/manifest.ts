@@ -1,0 +1,84 @@
+import type { EventContract, EventSource, ServiceName } from './event-contract';
+import type { RouteContract } from './route-contract';
+
+/** A handler module of the service, relative to the service folder; it exports `handler`. */
+export type HandlerPath = `handlers/${string}.ts`;
+
+export interface TableIndex {
+  readonly name: string;
+  readonly partitionKey: string;
+  readonly sortKey: string;
+}
+
+export interface TableSpec {
+  readonly partitionKey: 'pk';
+  readonly sortKey: 'sk';
+  readonly indexes: readonly TableIndex[];
+  /** Attribute holding an epoch-seconds expiry (idempotency records, inbox markers, outbox items). */
+  readonly ttlAttribute: 'expiresAt';
+  /** New images feed the outbox relay. */
+  readonly stream: true;
+}
+
+export interface RouteBinding {
+  readonly contract: RouteContract;
+  readonly handler: HandlerPath;
+}
+
+export interface Subscription {
+  /** Unique within the service; names the rule, queue and function. */
+  readonly name: string;
+  readonly events: readonly EventContract[];
+  readonly handler: HandlerPath;
+  readonly batchSize: number;
+  readonly maxReceiveCount: number;
+  readonly visibilityTimeoutSeconds: number;
+}
+
+export interface Schedule {
+  readonly name: string;
+  /** EventBridge Scheduler expression, e.g. `cron(0 2 1 * ? *)`. */
+  readonly expression: string;
+  readonly timeZone: string;
+  readonly handler: HandlerPath;
+  readonly description: string;
+}
+
+/**
+ * Everything infra and the local cloud need to run a service. Both are generic over this type, so a
+ * route or subscription added here is deployed and emulated without touching either.
+ */
+export interface ServiceManifest {
+  readonly name: ServiceName;
+  readonly source: EventSource;
+  /** Absolute path of the service folder (handler paths are relative to it). */
+  readonly dir: string;
+  readonly table: TableSpec;
+  readonly routes: readonly RouteBinding[];
+  readonly subscriptions: readonly Subscription[];
+  readonly schedules: readonly Schedule[];
+}
+
+/** The standard single-table layout every service uses: pk/sk, one generic GSI, TTL and a stream. */
+export const standardTable: TableSpec = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  indexes: [{ name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+  ttlAttribute: 'expiresAt',
+  stream: true,
+};
+
+/** The EventBridge pattern a subscription's rule uses, built from the contracts' constants. */
+export function subscriptionPattern(subscription: Subscription): {
+  source: string[];
+  'detail-type': string[];
+} {
+  const sources = [...new Set(subscription.events.map((e) => e.source))].sort();
+  const detailTypes = [...new Set(subscription.events.map((e) => e.detailType))].sort();
+  return { source: sources, 'detail-type': detailTypes };
+}
+
+/** Declares a manifest (identity function, for type inference and freezing). */
+export function defineManifest(manifest: ServiceManifest): ServiceManifest {
+  return Object.freeze(manifest);
+}

@@ -1,0 +1,137 @@
+import * as z from 'zod';
+
+/**
+ * The shared vocabulary of Carelink's contracts. Every API body and event detail is built from these,
+ * so a value that crosses a service boundary is validated the same way everywhere.
+ */
+
+/** A partner (health plan) or practice tenant id, as carried in the access token. */
+export const TenantId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and hyphens, 2-63 characters')
+  .meta({ description: 'Tenant (partner or practice) identifier', example: 'acme-health' });
+export type TenantId = z.infer<typeof TenantId>;
+
+/** Crockford base32 ULID: sortable by creation time, safe in keys and URLs. */
+export const Ulid = z
+  .string()
+  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a ULID (26 Crockford base32 characters)')
+  .meta({ example: '01JD3Y7T5V0M3Q8W9X2Z4A6B8C' });
+export type Ulid = z.infer<typeof Ulid>;
+
+/** Calendar date without a time zone, e.g. a birth date or a discharge date. */
+export const IsoDate = z.iso.date().meta({ example: '2026-11-02' });
+export type IsoDate = z.infer<typeof IsoDate>;
+
+/** A point in time with an explicit offset (stored and compared in UTC). */
+export const IsoInstant = z.iso.datetime({ offset: true }).meta({ example: '2026-11-02T15:04:05Z' });
+export type IsoInstant = z.infer<typeof IsoInstant>;
+
+/** Calendar month, `YYYY-MM`. */
+export const YearMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM')
+  .meta({ example: '2026-10' });
+export type YearMonth = z.infer<typeof YearMonth>;
+
+const supportedTimeZones = new Set(Intl.supportedValuesOf('timeZone'));
+
+/** An IANA time zone name that this runtime can resolve (UTC included). */
+export const IanaTimeZone = z
+  .string()
+  .refine(
+    (zone) => zone === 'UTC' || supportedTimeZones.has(zone),
+    'an IANA time zone, e.g. America/New_York',
+  )
+  .meta({ example: 'America/New_York' });
+export type IanaTimeZone = z.infer<typeof IanaTimeZone>;
+
+/**
+ * ICD-10-CM diagnosis code, with or without the dot: a letter, a digit, an alphanumeric, then up to
+ * four more alphanumerics after an optional dot (e.g. `E11.9`, `I50.22`, `N183`).
+ */
+export const Icd10CmCode = z
+  .string()
+  .regex(/^[A-TV-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/i, 'an ICD-10-CM code such as E11.9')
+  .transform((code) => code.toUpperCase())
+  .meta({ example: 'E11.9' });
+export type Icd10CmCode = z.infer<typeof Icd10CmCode>;
+
+/**
+ * True when a 10-digit NPI carries a valid check digit: Luhn over the number prefixed with the
+ * card issuer identifier 80840, as the NPI standard prescribes.
+ */
+export function isValidNpi(npi: string): boolean {
+  if (!/^\d{10}$/.test(npi)) return false;
+  const digits = `80840${npi}`;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+/** National Provider Identifier with a valid check digit. */
+export const Npi = z
+  .string()
+  .refine(isValidNpi, 'a 10-digit NPI with a valid check digit')
+  .meta({ example: '1234567893' });
+export type Npi = z.infer<typeof Npi>;
+
+/**
+ * Medicare Beneficiary Identifier (CMS format): 11 characters, positions 1-11 as
+ * C A AN N A AN N A A N N, where A excludes S, L, O, I, B, Z and the first digit is 1-9.
+ * Dashes used for readability are accepted and removed.
+ */
+export const Mbi = z
+  .string()
+  .transform((value) => value.replaceAll('-', '').toUpperCase())
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9][AC-HJKMNP-RT-Y]{2}[0-9]{2}$/,
+        'a Medicare Beneficiary Identifier',
+      ),
+  )
+  .meta({ example: '1EG4TE5MK73' });
+export type Mbi = z.infer<typeof Mbi>;
+
+/** Phone number in E.164 form. */
+export const E164Phone = z
+  .string()
+  .regex(/^\+[1-9]\d{6,14}$/, 'an E.164 phone number such as +16175550123')
+  .meta({ example: '+16175550123' });
+export type E164Phone = z.infer<typeof E164Phone>;
+
+/** ISO 4217 currency code. */
+export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code');
+
+/**
+ * Money as a decimal string with at most two fraction digits, so amounts never pass through binary
+ * floating point.
+ */
+export const Money = z
+  .object({
+    amount: z.string().regex(/^-?\d{1,12}(\.\d{1,2})?$/, 'a decimal amount with at most 2 fraction digits'),
+    currency: CurrencyCode,
+  })
+  .strict()
+  .meta({ example: { amount: '62.16', currency: 'USD' } });
+export type Money = z.infer<typeof Money>;
+
+/** Care programs Carelink can enrol a member in. */
+export const Program = z.enum(['case-management', 'ccm', 'pcm', 'tcm']);
+export type Program = z.infer<typeof Program>;
+
+/** Programs under which staff time can be logged (RPM and BHI time is tracked but never counts to CCM). */
+export const TimeProgram = z.enum(['ccm', 'pcm', 'tcm', 'rpm', 'bhi', 'case-management']);
+export type TimeProgram = z.infer<typeof TimeProgram>;
+
+/** Opaque pagination cursor. */
+export const Cursor = z.string().max(2048).meta({ description: 'Opaque cursor from a previous page' });
