@@ -60,10 +60,9 @@ function operation(route: RouteContract): ZodOpenApiOperationObject {
 
 /** The OpenAPI 3.1 document of the API, generated from the route contracts. */
 export function buildOpenApiDocument(routes: readonly RouteContract[]) {
-  const paths: ZodOpenApiPathsObject = {};
+  const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {};
   for (const route of [...routes].sort((a, b) => a.path.localeCompare(b.path))) {
-    const item = (paths[route.path] ??= {});
-    (item as Record<string, ZodOpenApiOperationObject>)[route.method.toLowerCase()] = operation(route);
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route) };
   }
   const allScopes = Object.fromEntries(
     [...new Set(routes.flatMap((r) => r.scopes))].sort().map((scope) => [scope, `Grants ${scope}`]),
@@ -87,6 +86,6 @@ export function buildOpenApiDocument(routes: readonly RouteContract[]) {
         },
       },
     },
-    paths,
+    paths: paths as ZodOpenApiPathsObject,
   });
 }
