@@ -1,0 +1,215 @@
+import { Temporal } from 'temporal-polyfill';
+import * as z from 'zod';
+import { InstantSchema } from './instant-schema';
+import { LOINC, type RiskFlag, type RiskFlagKind, type RiskSeverity } from './risk-flags';
+import { parseOrThrow } from './validation';
+
+/** UCUM unit codes accepted for each vital. */
+export const VITAL_UNITS = {
+  bloodPressure: 'mm[Hg]',
+  glucose: 'mg/dL',
+  pounds: '[lb_av]',
+  kilograms: 'kg',
+  spo2: '%',
+  heartRate: '/min',
+} as const;
+
+const LB_PER_KG = 2.204_622_621_85;
+
+/**
+ * A home or clinic vital-sign observation. Ranges reject values no living patient produces, which
+ * catches unit mix-ups and typing slips before they can raise or hide a flag.
+ */
+export const VitalObservationSchema = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('blood-pressure'),
+      systolic: z.number().min(50).max(300),
+      diastolic: z.number().min(20).max(200),
+      unit: z.literal(VITAL_UNITS.bloodPressure),
+      observedAt: InstantSchema,
+    })
+    .strict()
+    .refine((bp) => bp.systolic > bp.diastolic, { path: ['diastolic'], message: 'below systolic' }),
+  z
+    .object({
+      type: z.literal('glucose'),
+      value: z.number().min(10).max(1000),
+      unit: z.literal(VITAL_UNITS.glucose),
+      observedAt: InstantSchema,
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('body-weight'),
+      value: z.number().positive(),
+      unit: z.enum([VITAL_UNITS.pounds, VITAL_UNITS.kilograms]),
+      observedAt: InstantSchema,
+    })
+    .strict()
+    .refine(
+      (weight) => {
+        const pounds = toPounds(weight.value, weight.unit);
+        return pounds >= 2 && pounds <= 1000;
+      },
+      { path: ['value'], message: 'implausible body weight' },
+    ),
+  z
+    .object({
+      type: z.literal('spo2'),
+      value: z.number().min(50).max(100),
+      unit: z.literal(VITAL_UNITS.spo2),
+      observedAt: InstantSchema,
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('heart-rate'),
+      value: z.number().min(20).max(300),
+      unit: z.literal(VITAL_UNITS.heartRate),
+      observedAt: InstantSchema,
+    })
+    .strict(),
+]);
+
+/** A validated vital-sign observation. */
+export type VitalObservation = z.output<typeof VitalObservationSchema>;
+
+/** Per-plan alert thresholds. Values equal to a threshold do not raise a flag. */
+export const VitalThresholdsSchema = z
+  .object({
+    systolicAbove: z.number().positive(),
+    diastolicAbove: z.number().positive(),
+    glucoseBelow: z.number().positive(),
+    glucoseAbove: z.number().positive(),
+    spo2Below: z.number().positive().max(100),
+    heartRateBelow: z.number().positive(),
+    heartRateAbove: z.number().positive(),
+    weightGainPerDayLb: z.number().positive(),
+    weightGainPerWeekLb: z.number().positive(),
+  })
+  .strict();
+
+/** Alert thresholds for one care plan. */
+export type VitalThresholds = z.infer<typeof VitalThresholdsSchema>;
+
+/** Thresholds used unless a care plan overrides them. */
+export const DEFAULT_VITAL_THRESHOLDS: VitalThresholds = Object.freeze({
+  systolicAbove: 180,
+  diastolicAbove: 120,
+  glucoseBelow: 70,
+  glucoseAbove: 300,
+  spo2Below: 90,
+  heartRateBelow: 40,
+  heartRateAbove: 130,
+  weightGainPerDayLb: 2,
+  weightGainPerWeekLb: 5,
+});
+
+/** The vitals monitoring settings of a care plan. */
+export interface VitalsPolicy {
+  /** Weight gain is only a warning sign of fluid retention in heart failure, so it is checked only then. */
+  readonly heartFailure: boolean;
+  readonly thresholds?: Partial<VitalThresholds>;
+}
+
+/** Merges a plan's overrides onto the defaults and validates the result. */
+export function resolveVitalThresholds(overrides: Partial<VitalThresholds> = {}): VitalThresholds {
+  return parseOrThrow(
+    VitalThresholdsSchema,
+    { ...DEFAULT_VITAL_THRESHOLDS, ...overrides },
+    'vital thresholds',
+  );
+}
+
+function toPounds(value: number, unit: string): number {
+  return unit === VITAL_UNITS.kilograms ? value * LB_PER_KG : value;
+}
+
+/** Scales report to a tenth, so gains are compared at a hundredth to keep kg conversion noise out. */
+function roundGain(pounds: number): number {
+  return Math.round(pounds * 100) / 100;
+}
+
+type WeightObservation = Extract<VitalObservation, { type: 'body-weight' }>;
+
+/**
+ * The largest gain from any earlier weight whose local date is at most `days` before the current
+ * one. Calendar days in the patient's zone are used, not 24-hour windows, so a morning weigh-in a
+ * few minutes later than yesterday's still compares with it.
+ */
+function gainWithinDays(
+  current: WeightObservation,
+  history: readonly VitalObservation[],
+  days: number,
+  timeZone: string,
+): number {
+  const today = current.observedAt.toZonedDateTimeISO(timeZone).toPlainDate();
+  const earliest = today.subtract({ days });
+  let lowest: number | undefined;
+  for (const earlier of history) {
+    if (earlier.type !== 'body-weight') continue;
+    if (Temporal.Instant.compare(earlier.observedAt, current.observedAt) >= 0) continue;
+    const date = earlier.observedAt.toZonedDateTimeISO(timeZone).toPlainDate();
+    if (Temporal.PlainDate.compare(date, earliest) < 0) continue;
+    const pounds = toPounds(earlier.value, earlier.unit);
+    if (lowest === undefined || pounds < lowest) lowest = pounds;
+  }
+  return lowest === undefined ? 0 : roundGain(toPounds(current.value, current.unit) - lowest);
+}
+
+/**
+ * Evaluates one observation against the plan's thresholds and returns the risk flags it raises.
+ * `history` holds the patient's earlier observations (any type, any order); it is only read for
+ * the heart-failure weight checks. `timeZone` is the patient's, for calendar-day comparisons.
+ */
+export function evaluateVital(
+  observation: unknown,
+  history: readonly VitalObservation[],
+  policy: VitalsPolicy,
+  timeZone: string,
+): RiskFlag[] {
+  const vital = parseOrThrow(VitalObservationSchema, observation, 'vital observation');
+  const limits = resolveVitalThresholds(policy.thresholds);
+  const flags: RiskFlag[] = [];
+  const raise = (when: boolean, kind: RiskFlagKind, severity: RiskSeverity, code: string): void => {
+    if (when) flags.push({ kind, severity, observedAt: vital.observedAt, code });
+  };
+  switch (vital.type) {
+    case 'blood-pressure':
+      raise(
+        vital.systolic > limits.systolicAbove || vital.diastolic > limits.diastolicAbove,
+        'hypertensive-crisis',
+        'urgent',
+        LOINC.bloodPressurePanel,
+      );
+      break;
+    case 'glucose':
+      raise(vital.value < limits.glucoseBelow, 'hypoglycemia', 'urgent', LOINC.glucose);
+      raise(vital.value > limits.glucoseAbove, 'hyperglycemia', 'high', LOINC.glucose);
+      break;
+    case 'spo2':
+      raise(vital.value < limits.spo2Below, 'hypoxemia', 'urgent', LOINC.spo2);
+      break;
+    case 'heart-rate':
+      raise(vital.value < limits.heartRateBelow, 'bradycardia', 'high', LOINC.heartRate);
+      raise(vital.value > limits.heartRateAbove, 'tachycardia', 'high', LOINC.heartRate);
+      break;
+    case 'body-weight':
+      if (!policy.heartFailure) break;
+      raise(
+        gainWithinDays(vital, history, 1, timeZone) > limits.weightGainPerDayLb,
+        'weight-gain-day',
+        'high',
+        LOINC.bodyWeight,
+      );
+      raise(
+        gainWithinDays(vital, history, 7, timeZone) > limits.weightGainPerWeekLb,
+        'weight-gain-week',
+        'high',
+        LOINC.bodyWeight,
+      );
+      break;
+  }
+  return flags;
+}
