@@ -1,0 +1,81 @@
+import * as z from 'zod';
+import { isIanaTimeZone } from './month-bounds';
+import { REASON_CODES } from './reason-codes';
+
+// Minutes in a 31-day month: a single entry cannot be longer than the month it belongs to.
+const MAX_ENTRY_MINUTES = 31 * 24 * 60;
+
+/** An ISO 8601 instant with an explicit offset ("Z" or "+hh:mm"); local date-times are ambiguous. */
+const Instant = z.iso.datetime({ offset: true });
+
+/** "YYYY-MM" calendar month. */
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'Expected a month as YYYY-MM' });
+
+const TimeZone = z.string().refine(isIanaTimeZone, { error: 'Expected an IANA time zone name' });
+
+const Id = z.string().min(1);
+
+/** Time documented for a patient, one row per activity. */
+export const TimeEntry = z.object({
+  at: Instant,
+  minutes: z.int().min(0).max(MAX_ENTRY_MINUTES),
+  performer: z.enum(['clinical-staff', 'physician']),
+  practitionerId: Id,
+  program: z.enum(['ccm', 'pcm', 'tcm', 'rpm', 'bhi']),
+});
+/** Time documented for a patient, one row per activity. */
+export type TimeEntry = z.infer<typeof TimeEntry>;
+
+/** Everything the rules need to decide one patient-month for one billing practitioner. */
+export const PatientMonthInput = z.object({
+  month: Month,
+  timeZone: TimeZone,
+  patient: z.object({
+    chronicConditionCount: z.int().min(0),
+    complexConditionForPcm: z.boolean().optional(),
+  }),
+  consent: z
+    .object({
+      obtainedAt: Instant,
+      revokedAt: Instant.nullable(),
+      billingPractitionerId: Id,
+    })
+    .nullable(),
+  carePlan: z
+    .object({
+      establishedAt: Instant,
+      revisedAt: Instant.nullable(),
+      // Kept for reporting only: since CY 2020 CPT no longer requires a substantial revision for 99487.
+      substantialRevisionInMonth: z.boolean(),
+    })
+    .nullable(),
+  medicalDecisionMaking: z.enum(['low', 'moderate', 'high']).nullable(),
+  timeEntries: z.array(TimeEntry),
+  otherBilled: z.array(z.object({ code: Id, practitionerId: Id })),
+  billingPractitionerId: Id,
+});
+/** Everything the rules need to decide one patient-month for one billing practitioner. */
+export type PatientMonthInput = z.infer<typeof PatientMonthInput>;
+
+/** One billed code with its unit count. */
+export const DecisionLine = z.object({ code: z.string().min(1), units: z.int().min(1) });
+/** One billed code with its unit count. */
+export type DecisionLine = z.infer<typeof DecisionLine>;
+
+/**
+ * Outcome of one patient-month: the lines to bill (sorted by code) or, when there are none,
+ * the reasons why (never empty in that case).
+ */
+export const MonthDecision = z
+  .object({
+    lines: z.array(DecisionLine),
+    reasons: z.array(z.enum(REASON_CODES)),
+  })
+  .refine((d) => d.lines.every((line, i) => i === 0 || (d.lines[i - 1]?.code ?? '') < line.code), {
+    error: 'Lines must be sorted by code without duplicates',
+  })
+  .refine((d) => d.lines.length > 0 || d.reasons.length > 0, {
+    error: 'A decision without lines must give reasons',
+  });
+/** Outcome of one patient-month. */
+export type MonthDecision = z.infer<typeof MonthDecision>;
