@@ -1,0 +1,213 @@
+import { Temporal } from 'temporal-polyfill';
+import * as z from 'zod';
+import type { Case } from './case';
+import { AssessmentIncompleteError } from './errors';
+import { IdSchema, InstantSchema, ItemIdSchema, parseOrThrow, TextSchema } from './primitives';
+
+const Severity = z.enum(['none', 'mild', 'moderate', 'severe']);
+
+/** Activities of daily living, as used in functional assessment. */
+const Adl = z.enum(['bathing', 'dressing', 'eating', 'toileting', 'transferring', 'continence']);
+/** Instrumental activities of daily living. */
+const Iadl = z.enum([
+  'medications',
+  'finances',
+  'transportation',
+  'shopping',
+  'cooking',
+  'housework',
+  'telephone',
+]);
+
+/** Medical history relevant to the plan. */
+export const MedicalSectionSchema = z
+  .object({
+    conditions: z.array(
+      z.object({ icd10: z.string().regex(/^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/), display: TextSchema }),
+    ),
+    allergies: z.array(TextSchema),
+    hospitalizationsLast12Months: z.number().int().nonnegative(),
+    edVisitsLast12Months: z.number().int().nonnegative(),
+  })
+  .strict();
+
+/** Function and cognition. */
+export const FunctionalCognitiveSectionSchema = z
+  .object({
+    adlDependencies: z.array(Adl),
+    iadlDependencies: z.array(Iadl),
+    cognitiveImpairment: Severity,
+    fallsLast12Months: z.number().int().nonnegative(),
+  })
+  .strict();
+
+/** Mood and behavioral health screens. */
+export const PsychosocialSectionSchema = z
+  .object({
+    phq9: z.number().int().min(0).max(27).optional(),
+    gad7: z.number().int().min(0).max(21).optional(),
+    socialIsolation: z.boolean(),
+    substanceUseConcern: z.boolean(),
+  })
+  .strict();
+
+/** Home and surroundings. */
+export const EnvironmentalSectionSchema = z
+  .object({
+    housing: z.enum(['stable', 'unstable', 'homeless', 'facility']),
+    homeSafetyConcerns: z.boolean(),
+    livesAlone: z.boolean(),
+  })
+  .strict();
+
+/** Who helps the patient, and how they are coping. */
+export const CaregiverSectionSchema = z
+  .object({
+    hasCaregiver: z.boolean(),
+    relationship: z.enum(['spouse', 'child', 'other-family', 'friend', 'paid', 'other']).optional(),
+    caregiverStrain: Severity.optional(),
+  })
+  .strict();
+
+/** Medication burden and adherence. */
+export const MedicationsSectionSchema = z
+  .object({
+    activeMedicationCount: z.number().int().nonnegative(),
+    highRiskMedications: z.boolean(),
+    adherence: z.enum(['good', 'partial', 'poor', 'unknown']),
+    reconciled: z.boolean(),
+  })
+  .strict();
+
+/** Health-related social needs screen. */
+export const SocialNeedsSectionSchema = z
+  .object({
+    foodInsecurity: z.boolean(),
+    housingInstability: z.boolean(),
+    transportationBarrier: z.boolean(),
+    utilityNeeds: z.boolean(),
+    interpersonalSafetyConcern: z.boolean(),
+  })
+  .strict();
+
+/** All sections of the comprehensive assessment. */
+export const AssessmentSectionsSchema = z
+  .object({
+    medical: MedicalSectionSchema,
+    functionalCognitive: FunctionalCognitiveSectionSchema,
+    psychosocial: PsychosocialSectionSchema,
+    environmental: EnvironmentalSectionSchema,
+    caregiver: CaregiverSectionSchema,
+    medications: MedicationsSectionSchema,
+    socialNeeds: SocialNeedsSectionSchema,
+  })
+  .strict();
+/** All sections of the comprehensive assessment. */
+export type AssessmentSections = z.infer<typeof AssessmentSectionsSchema>;
+/** Name of one assessment section. */
+export type AssessmentSectionName = keyof AssessmentSections;
+
+/** Every section name, in the order they are usually gathered. */
+export const ASSESSMENT_SECTIONS = AssessmentSectionsSchema.keyof().options;
+
+/** A comprehensive assessment in progress or completed. */
+export const AssessmentSchema = z
+  .object({
+    assessmentId: ItemIdSchema,
+    caseId: IdSchema,
+    begunAt: InstantSchema,
+    completedAt: InstantSchema.optional(),
+    sections: AssessmentSectionsSchema.partial(),
+  })
+  .strict();
+/** A comprehensive assessment. */
+export type Assessment = z.infer<typeof AssessmentSchema>;
+
+/** Days from identification within which the assessment must begin (NCQA). */
+export const BEGIN_WITHIN_DAYS = 30;
+/** Days from identification within which the assessment must be complete (NCQA). */
+export const COMPLETE_WITHIN_DAYS = 60;
+
+/** Last calendar days on which the assessment may begin and complete, both inclusive. */
+export interface AssessmentDeadlines {
+  beginBy: string;
+  completeBy: string;
+}
+
+/** Deadlines counted in calendar days from the identification date. */
+export const assessmentDeadlines = (identifiedAt: string | Temporal.PlainDate): AssessmentDeadlines => {
+  const identified = Temporal.PlainDate.from(identifiedAt);
+  return {
+    beginBy: identified.add({ days: BEGIN_WITHIN_DAYS }).toString(),
+    completeBy: identified.add({ days: COMPLETE_WITHIN_DAYS }).toString(),
+  };
+};
+
+/** Where an assessment stands against its deadlines. */
+export type AssessmentTimeliness = 'on-track' | 'begin-overdue' | 'completion-overdue';
+
+/** Timeliness plus the deadlines it was judged against. */
+export interface AssessmentStatus extends AssessmentDeadlines {
+  status: AssessmentTimeliness;
+}
+
+const localDate = (instant: string | Temporal.Instant, timeZone: string): Temporal.PlainDate =>
+  Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone).toPlainDate();
+
+const after = (date: Temporal.PlainDate, deadline: string): boolean =>
+  Temporal.PlainDate.compare(date, deadline) > 0;
+
+/**
+ * Judges the assessment against the NCQA timeline in the practice's calendar days.
+ * A deadline counts as missed once it passed without the milestone, or when the milestone
+ * happened late; a missed completion outranks a missed start because it is the later, graver miss.
+ */
+export const assessmentStatus = (
+  current: Case,
+  assessment: Assessment | undefined,
+  now: Temporal.Instant,
+): AssessmentStatus => {
+  const deadlines = assessmentDeadlines(current.identifiedAt);
+  const today = localDate(now, current.timeZone);
+  const begun = assessment ? localDate(assessment.begunAt, current.timeZone) : undefined;
+  const completed = assessment?.completedAt ? localDate(assessment.completedAt, current.timeZone) : undefined;
+
+  const completionMissed = completed
+    ? after(completed, deadlines.completeBy)
+    : after(today, deadlines.completeBy);
+  if (completionMissed) return { status: 'completion-overdue', ...deadlines };
+  const beginMissed = begun ? after(begun, deadlines.beginBy) : after(today, deadlines.beginBy);
+  return { status: beginMissed ? 'begin-overdue' : 'on-track', ...deadlines };
+};
+
+/** Starts an assessment for a case with no sections recorded yet. */
+export const beginAssessment = (current: Case, assessmentId: string, now: Temporal.Instant): Assessment =>
+  parseOrThrow(
+    AssessmentSchema,
+    { assessmentId, caseId: current.caseId, begunAt: now.toString(), sections: {} },
+    'assessment',
+  );
+
+/** Records (or replaces) one section after validating it. */
+export const recordSection = <K extends AssessmentSectionName>(
+  assessment: Assessment,
+  section: K,
+  data: AssessmentSections[K],
+): Assessment => {
+  // Parsing through the partial object keeps the section's own type without a cast.
+  const valid = parseOrThrow(AssessmentSectionsSchema.partial(), { [section]: data }, 'assessment section')[
+    section
+  ];
+  return { ...assessment, sections: { ...assessment.sections, [section]: valid } };
+};
+
+/** Sections not yet recorded, in canonical order. */
+export const missingSections = (assessment: Assessment): AssessmentSectionName[] =>
+  ASSESSMENT_SECTIONS.filter((name) => assessment.sections[name] === undefined);
+
+/** Completes the assessment; every section must be recorded first. */
+export const completeAssessment = (assessment: Assessment, now: Temporal.Instant): Assessment => {
+  const missing = missingSections(assessment);
+  if (missing.length > 0) throw new AssessmentIncompleteError(missing);
+  return { ...assessment, completedAt: now.toString() };
+};

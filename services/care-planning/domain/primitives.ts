@@ -1,0 +1,42 @@
+import type { ZodError } from 'zod';
+import * as z from 'zod';
+import { InvalidInputError } from './errors';
+
+/**
+ * Identifier usable as-is in FHIR ids and references (FHIR `id` grammar), so exports
+ * never need to rewrite or escape it.
+ */
+export const IdSchema = z.string().regex(/^[A-Za-z0-9.-]{1,64}$/, 'must be a FHIR-compatible id');
+
+/** Identifier of an item inside a plan; short enough to prefix (`goal-`, `condition-`) and stay a FHIR id. */
+export const ItemIdSchema = z.string().regex(/^[A-Za-z0-9.-]{1,48}$/, 'must be a short FHIR-compatible id');
+
+/** Calendar date `YYYY-MM-DD`. */
+export const IsoDateSchema = z.iso.date();
+
+/** UTC instant such as `2026-03-01T14:00:00Z`. */
+export const InstantSchema = z.iso.datetime();
+
+/** IANA time zone name; validated against the runtime's zone database. */
+export const TimeZoneSchema = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone');
+
+/** Non-blank free text. */
+export const TextSchema = z.string().trim().min(1);
+
+/** Turns a zod failure into paths and codes only: rejected values may be PHI. */
+export const toIssues = (error: ZodError): string[] =>
+  error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.code}`);
+
+/** Parses `value` or throws an {@link InvalidInputError} that names paths, not values. */
+export const parseOrThrow = <T>(schema: z.ZodType<T>, value: unknown, subject: string): T => {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new InvalidInputError(subject, toIssues(result.error), { cause: result.error });
+  return result.data;
+};

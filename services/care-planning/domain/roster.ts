@@ -1,0 +1,55 @@
+import * as z from 'zod';
+import { IdSchema } from './primitives';
+
+/** Services a secondary case manager delivers inside the primary's plan. */
+export const SecondaryServiceSchema = z.enum([
+  'rehabilitation',
+  'behavioral-health',
+  'nutrition',
+  'pharmacy',
+  'social-work',
+]);
+/** Service a secondary case manager delivers. */
+export type SecondaryService = z.infer<typeof SecondaryServiceSchema>;
+
+/** Every secondary service, in a stable order. */
+export const SECONDARY_SERVICES: readonly SecondaryService[] = SecondaryServiceSchema.options;
+
+/** Roles a staff member holds in a practice. */
+export const StaffRoleSchema = z.enum([
+  'care-manager',
+  'physician',
+  'clinical-staff',
+  'staff-admin',
+  'billing-lead',
+]);
+/** Role a staff member holds in a practice. */
+export type StaffRole = z.infer<typeof StaffRoleSchema>;
+
+/** BCP 47 language tag, kept loose on purpose: matching only relies on the primary subtag. */
+export const LanguageTagSchema = z
+  .string()
+  .regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'must be a BCP 47 tag');
+
+/** A member of a practice's roster, with what they can take on. */
+export const StaffMemberSchema = z
+  .object({
+    staffId: IdSchema,
+    practiceId: IdSchema,
+    role: StaffRoleSchema,
+    services: z.array(SecondaryServiceSchema),
+    /** Program names and clinical focus such as `heart-failure` or `diabetes`. */
+    skills: z.array(z.string().min(1)),
+    languages: z.array(LanguageTagSchema),
+    /** Maximum number of active cases. */
+    capacity: z.number().int().nonnegative(),
+    activeCases: z.number().int().nonnegative(),
+    active: z.boolean(),
+  })
+  .strict();
+/** A member of a practice's roster. */
+export type StaffMember = z.infer<typeof StaffMemberSchema>;
+
+/** Cases the member can still take on; never negative even when over-assigned. */
+export const spareCapacity = (member: StaffMember): number =>
+  Math.max(0, member.capacity - member.activeCases);
