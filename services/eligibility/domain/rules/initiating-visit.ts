@@ -1,0 +1,74 @@
+import { addMonths, toPlainDate } from '@carelink/calendar';
+import { Temporal } from 'temporal-polyfill';
+import { type ConsentProgram, requiresNewConsent } from '../consent';
+import { type Finding, finding } from '../findings';
+import type { ReferralFacts } from '../referral-facts';
+import type { RuleContext } from './rule-context';
+
+/**
+ * CCM and PCM need an initiating visit when the billing practitioner has not seen the patient
+ * within the look-back: the last visit must be on or after `today` minus the look-back months.
+ */
+export function initiatingVisitFindings(
+  practitioner: ReferralFacts['attributedPractitioner'],
+  today: string,
+  lookbackMonths: number,
+): { required: boolean; findings: Finding[] } {
+  const required = finding(
+    'note',
+    'INITIATING_VISIT_REQUIRED',
+    'No visit with the billing practitioner in the look-back period; an initiating visit is required before services start.',
+  );
+  if (practitioner?.lastVisitDate === undefined) return { required: true, findings: [required] };
+  const lastVisit = toPlainDate(practitioner.lastVisitDate);
+  const day = toPlainDate(today);
+  if (Temporal.PlainDate.compare(lastVisit, day) > 0) {
+    return {
+      required: true,
+      findings: [
+        finding(
+          'needs-information',
+          'VISIT_DATE_IN_FUTURE',
+          'The last visit date is after the determination date.',
+        ),
+      ],
+    };
+  }
+  if (Temporal.PlainDate.compare(lastVisit, addMonths(day, -lookbackMonths)) < 0) {
+    return { required: true, findings: [required] };
+  }
+  return {
+    required: false,
+    findings: [
+      finding(
+        'note',
+        'RECENT_VISIT',
+        'The billing practitioner has seen the patient within the look-back period.',
+      ),
+    ],
+  };
+}
+
+/** Consent stays required until an active consent for the program and practitioner is on file. */
+export function consentFindings(
+  program: ConsentProgram,
+  practitioner: ReferralFacts['attributedPractitioner'],
+  consent: RuleContext['consent'],
+): { required: boolean; findings: Finding[] } {
+  if (
+    practitioner &&
+    consent &&
+    !requiresNewConsent(consent.records, program, practitioner.npi, consent.at)
+  ) {
+    return {
+      required: false,
+      findings: [finding('note', 'CONSENT_ON_FILE', 'Consent for the billing practitioner is on file.')],
+    };
+  }
+  return {
+    required: true,
+    findings: [
+      finding('note', 'CONSENT_REQUIRED', 'Patient consent must be recorded before services start.'),
+    ],
+  };
+}

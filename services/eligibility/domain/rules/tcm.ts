@@ -1,0 +1,114 @@
+import { addBusinessDays, toPlainDate } from '@carelink/calendar';
+import { Temporal } from 'temporal-polyfill';
+import { coverageFindings } from '../coverage-gate';
+import { type Finding, finding, outcomeOf } from '../findings';
+import type { DischargeFacilityType, ReferralFacts } from '../referral-facts';
+import type { ProgramResultBase, RuleContext } from './rule-context';
+
+/** Transitional Care Management result; deadlines are present once the discharge is known. */
+export interface TcmResult extends ProgramResultBase<'tcm'> {
+  readonly dischargeDate?: string;
+  readonly facilityType?: DischargeFacilityType;
+  readonly daysSinceDischarge?: number;
+  /** Last day for the interactive contact: business days after discharge, holidays skipped. */
+  readonly interactiveContactDue?: string;
+  /** Last day for the face-to-face visit when medical decision making is of high complexity. */
+  readonly faceToFaceDueHighComplexity?: string;
+  /** Last day for the face-to-face visit when medical decision making is at least moderate. */
+  readonly faceToFaceDueModerateComplexity?: string;
+}
+
+/**
+ * TCM follows a discharge from an inpatient, observation, SNF or partial hospitalization stay
+ * within the window (30 days by default: discharged 30 days ago qualifies, 31 does not).
+ */
+export function evaluateTcm(referral: ReferralFacts, ctx: RuleContext): TcmResult {
+  const policy = ctx.policy.tcm;
+  const { reason } = referral;
+  const coverage = coverageFindings(referral, ctx.coverage, ctx.today, policy);
+  if (reason.type !== 'post-discharge') {
+    const findings = [
+      finding('ineligible', 'NOT_POST_DISCHARGE', 'The referral is not for a post-discharge transition.'),
+      ...coverage,
+    ];
+    return { program: 'tcm', ...outcomeOf(findings) };
+  }
+
+  const findings: Finding[] = [];
+  const facilityType = reason.dischargeFacility?.type;
+  if (facilityType === undefined) {
+    findings.push(
+      finding('needs-information', 'DISCHARGE_FACILITY_MISSING', 'The discharge facility type is missing.'),
+    );
+  } else if (!policy.eligibleFacilityTypes.includes(facilityType)) {
+    findings.push(
+      finding(
+        'ineligible',
+        'FACILITY_TYPE_NOT_ELIGIBLE',
+        'The discharge facility type does not qualify for TCM.',
+      ),
+    );
+  }
+  if (reason.dischargeDate === undefined) {
+    findings.push(finding('needs-information', 'DISCHARGE_DATE_MISSING', 'The discharge date is missing.'));
+    return {
+      program: 'tcm',
+      ...outcomeOf([...findings, ...coverage]),
+      ...(facilityType ? { facilityType } : {}),
+    };
+  }
+
+  const discharge = toPlainDate(reason.dischargeDate);
+  const daysSinceDischarge = discharge.until(toPlainDate(ctx.today), { largestUnit: 'days' }).days;
+  if (daysSinceDischarge < 0) {
+    findings.push(
+      finding(
+        'needs-information',
+        'DISCHARGE_DATE_IN_FUTURE',
+        'The discharge date is after the determination date.',
+      ),
+    );
+  } else if (daysSinceDischarge > policy.dischargeWindowDays) {
+    findings.push(
+      finding(
+        'ineligible',
+        'DISCHARGE_WINDOW_EXPIRED',
+        `The discharge was more than ${policy.dischargeWindowDays} days ago.`,
+      ),
+    );
+  } else {
+    findings.push(
+      finding(
+        'note',
+        'DISCHARGE_WITHIN_WINDOW',
+        `The discharge was within the last ${policy.dischargeWindowDays} days.`,
+      ),
+    );
+  }
+
+  const interactiveContactDue = addBusinessDays(reason.dischargeDate, policy.interactiveContactBusinessDays);
+  if (
+    daysSinceDischarge >= 0 &&
+    Temporal.PlainDate.compare(toPlainDate(interactiveContactDue), toPlainDate(ctx.today)) < 0
+  ) {
+    findings.push(
+      finding(
+        'note',
+        'INTERACTIVE_CONTACT_WINDOW_PASSED',
+        'The interactive contact deadline has passed; TCM still applies only if timely attempts were documented.',
+      ),
+    );
+  }
+  return {
+    program: 'tcm',
+    ...outcomeOf([...findings, ...coverage]),
+    dischargeDate: reason.dischargeDate,
+    ...(facilityType ? { facilityType } : {}),
+    daysSinceDischarge,
+    interactiveContactDue,
+    faceToFaceDueHighComplexity: discharge.add({ days: policy.faceToFaceHighComplexityDays }).toString(),
+    faceToFaceDueModerateComplexity: discharge
+      .add({ days: policy.faceToFaceModerateComplexityDays })
+      .toString(),
+  };
+}
