@@ -41,7 +41,7 @@ export function isWithinQuietHours(
 /**
  * The earliest instant at or after `now` when a message may be sent. The end of quiet hours is
  * resolved as a local wall-clock time on the right local date, so it stays at 08:00 local across
- * DST changes (a night is 9 or 11 hours long then, not 10). An end time skipped by a DST gap moves
+ * DST changes (the default night lasts 10 or 12 hours then instead of 11). An end time skipped by a DST gap moves
  * forward to the first valid local time; one repeated by a fall-back change is its first occurrence
  * still ahead of `now`.
  */
