@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
  * One configuration, three projects:
  * - unit: pure logic, no network, no DynamoDB.
  * - integration: `*.int.test.ts`, against one shared DynamoDB Local started by the global setup.
- * - e2e: journeys under test/ that drive the whole local cloud through its API.
+ * - e2e: journeys under test/ that drive the local cloud through its API only.
  */
 export default defineConfig({
   test: {
@@ -14,6 +14,23 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'services/**/*.test.ts', 'infra/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['packages/*/src/**/*.int.test.ts', 'services/**/*.int.test.ts'],
+          globalSetup: ['packages/local/src/testing/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
     ],

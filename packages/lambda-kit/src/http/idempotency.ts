@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DomainError, ValidationError } from '../errors';
+import { tenantKey } from '../keys';
+import type { ServiceRuntime } from '../runtime';
+import type { HttpResponse } from './response';
+
+const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
+const RECORD_TTL_SECONDS = 24 * 3600;
+
+export interface StoredResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface IdempotencyRecord {
+  pk: string;
+  sk: 'IDEMPOTENCY';
+  requestHash: string;
+  response: StoredResponse;
+  createdAt: string;
+  expiresAt: number;
+}
+
+/** JSON with object keys sorted, so the same request hashes the same however it was serialised. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Fingerprint of what the request asks for: operation, path parameters and parsed body. */
+export function requestHash(operationId: string, params: unknown, body: unknown): string {
+  return createHash('sha256').update(canonicalJson({ operationId, params, body })).digest('hex');
+}
+
+/** Validates the Idempotency-Key header of a create. */
+export function idempotencyKeyFrom(headers: Record<string, string | undefined>): string {
+  const key = headers['idempotency-key'];
+  if (!key) {
+    throw new ValidationError('This operation requires an Idempotency-Key header', [
+      { path: 'headers.idempotency-key', code: 'required' },
+    ]);
+  }
+  if (!KEY_PATTERN.test(key)) {
+    throw new ValidationError('The Idempotency-Key header is not valid', [
+      {
+        path: 'headers.idempotency-key',
+        code: 'invalid_format',
+        message: '8-128 characters of A-Z a-z 0-9 . _ : -',
+      },
+    ]);
+  }
+  return key;
+}
+
+export function idempotencyRecordKey(tenantId: string, operationId: string, key: string) {
+  return { pk: tenantKey(tenantId, 'IDEMPOTENCY', operationId, key), sk: 'IDEMPOTENCY' as const };
+}
+
+/**
+ * The stored first response for this key, or undefined when the key is new. A key reused with a
+ * different request is a 422, as the key names one intent.
+ */
+export async function findReplay(
+  runtime: ServiceRuntime,
+  recordKey: { pk: string; sk: string },
+  hash: string,
+): Promise<StoredResponse | undefined> {
+  const { Item } = await runtime.db.send(
+    new GetCommand({ TableName: runtime.tableName, Key: recordKey, ConsistentRead: true }),
+  );
+  if (!Item) return undefined;
+  const record = Item as IdempotencyRecord;
+  if (record.requestHash !== hash) {
+    throw new DomainError(
+      'idempotency-key-reused',
+      'This Idempotency-Key was already used for a different request',
+    );
+  }
+  return record.response;
+}
+
+export function idempotencyRecord(
+  runtime: ServiceRuntime,
+  recordKey: { pk: string; sk: 'IDEMPOTENCY' },
+  hash: string,
+  response: HttpResponse,
+): IdempotencyRecord {
+  const now = runtime.clock();
+  return {
+    ...recordKey,
+    requestHash: hash,
+    response: toStoredResponse(response),
+    createdAt: now.toISOString(),
+    expiresAt: Math.floor(now.getTime() / 1000) + RECORD_TTL_SECONDS,
+  };
+}
+
+export function toStoredResponse(response: HttpResponse): StoredResponse {
+  return {
+    statusCode: response.status,
+    headers: response.headers ?? {},
+    body: response.body === undefined ? '' : JSON.stringify(response.body),
+  };
+}

@@ -1,0 +1,77 @@
+import type { RouteContract } from '@carelink/contracts';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type * as z from 'zod';
+import { DomainError, type FieldIssue, ValidationError } from '../errors';
+
+/** API Gateway's payload limit is 10 MB; Carelink accepts at most 256 KB per request body. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface ParsedRequest {
+  params: unknown;
+  query: unknown;
+  body: unknown;
+}
+
+function issues(prefix: string, error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
+    code: issue.code,
+    // zod messages describe the expectation ("Invalid email address"), not the submitted value.
+    message: issue.message,
+  }));
+}
+
+function parsePart(
+  schema: z.ZodType | undefined,
+  value: unknown,
+  prefix: string,
+  found: FieldIssue[],
+): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  found.push(...issues(prefix, result.error));
+  return undefined;
+}
+
+function decodeBody(event: Pick<APIGatewayProxyEvent, 'body' | 'isBase64Encoded' | 'headers'>): unknown {
+  const raw = event.body ?? '';
+  const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
+    throw new DomainError('payload-too-large', `The body exceeds ${MAX_BODY_BYTES} bytes`);
+  }
+  const contentType = (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (contentType !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(contentType)) {
+    throw new DomainError('unsupported-media-type', 'Send the body as application/json');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DomainError('malformed-request', 'The body is not valid JSON');
+  }
+}
+
+/**
+ * Validates path, query and body against the route contract. Every failing field is reported at once
+ * by path and code; submitted values are never echoed.
+ */
+export function parseRequest(
+  route: RouteContract,
+  event: Pick<
+    APIGatewayProxyEvent,
+    'body' | 'isBase64Encoded' | 'headers' | 'pathParameters' | 'queryStringParameters'
+  >,
+): ParsedRequest {
+  const found: FieldIssue[] = [];
+  const params = parsePart(route.params, event.pathParameters ?? {}, 'path', found);
+  const query = parsePart(route.query, event.queryStringParameters ?? {}, 'query', found);
+  let body: unknown;
+  if (route.body) {
+    body = parsePart(route.body, decodeBody(event), '', found);
+  } else if (event.body && route.method !== 'GET' && route.method !== 'DELETE') {
+    // A body on a route that takes none is ignored, as API Gateway would pass it through unused.
+    body = undefined;
+  }
+  if (found.length > 0) throw new ValidationError('The request is not valid', found);
+  return { params, query, body };
+}

@@ -1,0 +1,59 @@
+import { type Problem, problem } from '@carelink/contracts';
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { DomainError } from '../errors';
+import type { Commit } from '../outbox/commit';
+
+/** What a handler answers: a status, a JSON body and headers. */
+export interface HttpResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A response plus the state change to commit before it is sent. */
+export interface HttpResult extends HttpResponse {
+  commit?: Commit;
+}
+
+export const ok = (body: unknown, headers?: Record<string, string>): HttpResult => ({
+  status: 200,
+  body,
+  ...(headers ? { headers } : {}),
+});
+
+export const created = (location: string, body: unknown, commit?: Commit): HttpResult => ({
+  status: 201,
+  body,
+  headers: { location },
+  ...(commit ? { commit } : {}),
+});
+
+/** Weak validators are not needed: versions are integers, quoted as strong ETags. */
+export const etag = (version: number): string => `"${version}"`;
+
+export function toApiGatewayResult(
+  status: number,
+  body: string,
+  headers: Record<string, string>,
+  contentType: string,
+): APIGatewayProxyResult {
+  return {
+    statusCode: status,
+    headers: { 'content-type': contentType, 'cache-control': 'no-store', ...headers },
+    body,
+  };
+}
+
+/** The problem+json document for an error; unknown errors become a 500 that says nothing more. */
+export function problemFor(error: unknown, correlationId: string, instance?: string): Problem {
+  if (error instanceof DomainError) {
+    return problem(error.problemType, {
+      detail: error.detail,
+      correlationId,
+      ...(instance ? { instance } : {}),
+      ...(error.fields.length > 0 ? { errors: [...error.fields] } : {}),
+      ...(error.existing ? { existing: error.existing } : {}),
+    });
+  }
+  return problem('internal', { correlationId, detail: 'Quote the correlation id when you contact support' });
+}

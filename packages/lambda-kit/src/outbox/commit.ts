@@ -1,0 +1,178 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { buildEvent, type EventContract, type OutgoingEvent } from '@carelink/contracts';
+import type * as z from 'zod';
+import { ConflictError } from '../errors';
+import { tenantKey } from '../keys';
+import type { ServiceRuntime } from '../runtime';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** A state write, with the domain error to raise when its condition fails. */
+export type StateWrite = TransactItem & { onConditionFailed?: () => Error | Promise<Error> };
+
+/** An event to publish with the state change, before ids and metadata are assigned. */
+export interface EventDraft<C extends EventContract = EventContract> {
+  contract: C;
+  data: z.input<C['data']>;
+  aggregateVersion?: number;
+}
+
+/** Declares an event draft with its data type-checked against the contract. */
+export function emit<C extends EventContract>(
+  contract: C,
+  data: z.input<C['data']>,
+  aggregateVersion?: number,
+): EventDraft<C> {
+  return aggregateVersion === undefined ? { contract, data } : { contract, data, aggregateVersion };
+}
+
+/** A state change: the items to write and the events it causes, committed atomically. */
+export interface Commit {
+  writes: readonly StateWrite[];
+  events: readonly EventDraft[];
+}
+
+/** The outbox item a stream consumer turns into a PutEvents entry. */
+export interface OutboxItem {
+  pk: string;
+  sk: 'OUTBOX';
+  kind: 'outbox';
+  source: string;
+  detailType: string;
+  detail: string;
+  createdAt: string;
+}
+
+/** Raised when an event was already processed by this consumer (its inbox marker exists). */
+export class DuplicateEventError extends Error {
+  override name = 'DuplicateEventError';
+}
+
+/** Raised when the idempotency record appeared between the check and the write (a concurrent replay). */
+export class IdempotencyRaceError extends Error {
+  override name = 'IdempotencyRaceError';
+}
+
+const INBOX_TTL_SECONDS = 30 * 24 * 3600;
+const MAX_TRANSACTION_ITEMS = 100;
+
+export interface CommitOptions {
+  tenantId: string;
+  correlationId: string;
+  /** Idempotency record stored with the state change (HTTP creates). */
+  idempotencyRecord?: { pk: string; sk: string };
+  /** Marks an event as processed by a consumer, in the same transaction as its effects. */
+  inbox?: { eventId: string; consumer: string };
+}
+
+/** Builds the outbox item for an event. */
+export function outboxItem(tenantId: string, event: OutgoingEvent, createdAt: string): OutboxItem {
+  return {
+    pk: tenantKey(tenantId, 'OUTBOX', event.detail.metadata.eventId),
+    sk: 'OUTBOX',
+    kind: 'outbox',
+    source: event.source,
+    detailType: event.detailType,
+    detail: JSON.stringify(event.detail),
+    createdAt,
+  };
+}
+
+/**
+ * Writes state, outbox items and markers in one `TransactWriteItems`: either the change and its
+ * events exist together or neither does. Condition failures are mapped to the write's own error.
+ * Returns the events as published.
+ */
+export async function commitTransaction(
+  runtime: ServiceRuntime,
+  commit: Commit,
+  options: CommitOptions,
+): Promise<OutgoingEvent[]> {
+  const now = runtime.clock().toISOString();
+  const events = commit.events.map((draft) =>
+    buildEvent(
+      draft.contract,
+      {
+        tenantId: options.tenantId,
+        correlationId: options.correlationId,
+        data: draft.data,
+        ...(draft.aggregateVersion === undefined ? {} : { aggregateVersion: draft.aggregateVersion }),
+      },
+      { eventId: runtime.newId(), occurredAt: now },
+    ),
+  );
+  const items: {
+    item: TransactItem;
+    onConditionFailed?: () => Error | Promise<Error>;
+    marker?: 'inbox' | 'idem';
+  }[] = commit.writes.map(({ onConditionFailed, ...item }) =>
+    onConditionFailed ? { item, onConditionFailed } : { item },
+  );
+  for (const event of events) {
+    items.push({
+      item: {
+        Put: {
+          TableName: runtime.tableName,
+          Item: outboxItem(options.tenantId, event, now),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    });
+  }
+  if (options.idempotencyRecord) {
+    items.push({
+      marker: 'idem',
+      item: {
+        Put: {
+          TableName: runtime.tableName,
+          Item: options.idempotencyRecord as Record<string, unknown>,
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    });
+  }
+  if (options.inbox) {
+    items.push({
+      marker: 'inbox',
+      item: {
+        Put: {
+          TableName: runtime.tableName,
+          Item: {
+            pk: tenantKey(options.tenantId, 'INBOX', options.inbox.eventId),
+            sk: `INBOX#${options.inbox.consumer}`,
+            processedAt: now,
+            expiresAt: Math.floor(runtime.clock().getTime() / 1000) + INBOX_TTL_SECONDS,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    });
+  }
+  if (items.length === 0) return events;
+  if (items.length > MAX_TRANSACTION_ITEMS)
+    throw new Error(`a state change may write at most ${MAX_TRANSACTION_ITEMS} items`);
+  try {
+    await runtime.db.send(new TransactWriteCommand({ TransactItems: items.map((entry) => entry.item) }));
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    const reasons = error.CancellationReasons ?? [];
+    const failedIndex = (marker: 'inbox' | 'idem') =>
+      items.findIndex((entry, i) => entry.marker === marker && reasons[i]?.Code === 'ConditionalCheckFailed');
+    if (failedIndex('inbox') >= 0) throw new DuplicateEventError('event already processed');
+    if (failedIndex('idem') >= 0) throw new IdempotencyRaceError('request already being processed');
+    for (const [i, reason] of reasons.entries()) {
+      const handler = items[i]?.onConditionFailed;
+      if (reason.Code === 'ConditionalCheckFailed' && handler) throw await handler();
+    }
+    if (
+      reasons.some(
+        (reason) => reason.Code === 'TransactionConflict' || reason.Code === 'ConditionalCheckFailed',
+      )
+    ) {
+      throw new ConflictError('The resource was changed concurrently; retry the request');
+    }
+    throw error;
+  }
+  return events;
+}

@@ -1,0 +1,71 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ServiceName } from '@carelink/contracts';
+import { monotonicFactory } from 'ulid';
+import { createLogger, type Logger } from './observability/logger';
+import { createMetrics, type Metrics } from './observability/metrics';
+
+/** Current time; injected so tests and the local scheduler can move it. */
+export type Clock = () => Date;
+
+/** Everything a service's handlers share, built once per process at module scope. */
+export interface ServiceRuntime {
+  readonly service: ServiceName;
+  readonly tableName: string;
+  readonly db: DynamoDBDocumentClient;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly clock: Clock;
+  readonly newId: () => string;
+}
+
+/**
+ * A DynamoDB document client with the settings every function wants: bounded retries with the SDK's
+ * standard backoff, keep-alive (the default in SDK v3), and undefined values dropped. Endpoints come
+ * from the standard `AWS_ENDPOINT_URL_DYNAMODB` variable, so the same code runs against DynamoDB Local.
+ */
+export function createDocumentClient(options: { maxAttempts?: number } = {}): DynamoDBDocumentClient {
+  const client = new DynamoDBClient({ maxAttempts: options.maxAttempts ?? 4 });
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+}
+
+/** Name of the environment variable that holds a service's table name, e.g. `INTAKE_TABLE_NAME`. */
+export function tableNameVariable(service: ServiceName): string {
+  return `${service.toUpperCase().replaceAll('-', '_')}_TABLE_NAME`;
+}
+
+/** Reads a required environment variable or fails at start-up with its name (never its value). */
+export function requireEnv(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  const value = env[name];
+  if (!value) throw new Error(`missing environment variable ${name}`);
+  return value;
+}
+
+/**
+ * The composition root's starting point: a service's runtime from the environment. Infra sets the
+ * table variable per function; the local cloud sets the same variables.
+ */
+export function createServiceRuntime(
+  service: ServiceName,
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceRuntime {
+  const ulid = monotonicFactory();
+  return {
+    service,
+    tableName: requireEnv(tableNameVariable(service), env),
+    db: createDocumentClient(),
+    logger: createLogger(service),
+    metrics: createMetrics(service),
+    clock: systemClock,
+    newId: () => ulid(),
+  };
+}
+
+/**
+ * The process clock. Honours `CARELINK_CLOCK_OFFSET_MS` so the local cloud can run "the 1st of next
+ * month" now; in AWS the variable is never set.
+ */
+export const systemClock: Clock = () =>
+  new Date(Date.now() + Number(process.env.CARELINK_CLOCK_OFFSET_MS ?? 0));
