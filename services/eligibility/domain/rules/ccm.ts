@@ -3,7 +3,8 @@ import { distinctConditionCategories } from '../condition-index';
 import { coverageFindings } from '../coverage-gate';
 import { type Finding, finding, outcomeOf } from '../findings';
 import type { ReferralFacts } from '../referral-facts';
-import { consentFindings, initiatingVisitFindings } from './initiating-visit';
+import { consentFindings } from './consent-gate';
+import { initiatingVisitFindings } from './initiating-visit';
 import type { ProgramResultBase, RuleContext } from './rule-context';
 
 /** Chronic Care Management result. */

@@ -1,9 +1,7 @@
 import { addMonths, toPlainDate } from '@carelink/calendar';
 import { Temporal } from 'temporal-polyfill';
-import { type ConsentProgram, requiresNewConsent } from '../consent';
 import { type Finding, finding } from '../findings';
 import type { ReferralFacts } from '../referral-facts';
-import type { RuleContext } from './rule-context';
 
 /**
  * CCM and PCM need an initiating visit when the billing practitioner has not seen the patient
@@ -45,30 +43,6 @@ export function initiatingVisitFindings(
         'RECENT_VISIT',
         'The billing practitioner has seen the patient within the look-back period.',
       ),
-    ],
-  };
-}
-
-/** Consent stays required until an active consent for the program and practitioner is on file. */
-export function consentFindings(
-  program: ConsentProgram,
-  practitioner: ReferralFacts['attributedPractitioner'],
-  consent: RuleContext['consent'],
-): { required: boolean; findings: Finding[] } {
-  if (
-    practitioner &&
-    consent &&
-    !requiresNewConsent(consent.records, program, practitioner.npi, consent.at)
-  ) {
-    return {
-      required: false,
-      findings: [finding('note', 'CONSENT_ON_FILE', 'Consent for the billing practitioner is on file.')],
-    };
-  }
-  return {
-    required: true,
-    findings: [
-      finding('note', 'CONSENT_REQUIRED', 'Patient consent must be recorded before services start.'),
     ],
   };
 }
