@@ -1,0 +1,63 @@
+/** Code system and value set URIs used by the FHIR export and checked by the validator. */
+export const FHIR_SYSTEMS = {
+  icd10cm: 'http://hl7.org/fhir/sid/icd-10-cm',
+  snomed: 'http://snomed.info/sct',
+  loinc: 'http://loinc.org',
+  ucum: 'http://unitsofmeasure.org',
+  conditionClinical: 'http://terminology.hl7.org/CodeSystem/condition-clinical',
+  conditionVerification: 'http://terminology.hl7.org/CodeSystem/condition-ver-status',
+  conditionCategory: 'http://terminology.hl7.org/CodeSystem/condition-category',
+  carePlanCategory: 'http://hl7.org/fhir/us/core/CodeSystem/careplan-category',
+} as const;
+
+/** FHIR R4 required bindings the export relies on. */
+export const FHIR_CODES = {
+  carePlanStatus: ['draft', 'active', 'on-hold', 'revoked', 'completed', 'entered-in-error', 'unknown'],
+  carePlanIntent: ['proposal', 'plan', 'order', 'option'],
+  activityKind: [
+    'Appointment',
+    'CommunicationRequest',
+    'DeviceRequest',
+    'MedicationRequest',
+    'NutritionOrder',
+    'Task',
+    'ServiceRequest',
+    'VisionPrescription',
+  ],
+  activityStatus: [
+    'not-started',
+    'scheduled',
+    'in-progress',
+    'on-hold',
+    'completed',
+    'cancelled',
+    'stopped',
+    'unknown',
+    'entered-in-error',
+  ],
+  goalLifecycle: [
+    'proposed',
+    'planned',
+    'accepted',
+    'active',
+    'on-hold',
+    'completed',
+    'cancelled',
+    'entered-in-error',
+    'rejected',
+  ],
+  careTeamStatus: ['proposed', 'active', 'suspended', 'inactive', 'entered-in-error'],
+  conditionClinical: ['active', 'recurrence', 'relapse', 'inactive', 'remission', 'resolved'],
+  conditionVerification: [
+    'unconfirmed',
+    'provisional',
+    'differential',
+    'confirmed',
+    'refuted',
+    'entered-in-error',
+  ],
+  conditionCategory: ['problem-list-item', 'encounter-diagnosis'],
+  carePlanCategory: ['assess-plan'],
+  quantityComparator: ['<', '<=', '>=', '>'],
+  timingUnit: ['s', 'min', 'h', 'd', 'wk', 'mo', 'a'],
+} as const satisfies Record<string, readonly string[]>;
