@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import {
+  DomainError,
+  FutureTimeEntryError,
+  IllegalReferralTransitionError,
+  InvalidInputError,
+  TimeEntryAlreadyVoidedError,
+  TimeEntryOverlapError,
+} from './errors';
+import { parseOrThrow } from './validation';
+
+describe('domain errors', () => {
+  it.each([
+    [new FutureTimeEntryError(), 'FutureTimeEntryError', 'TIME_ENTRY_IN_FUTURE'],
+    [new TimeEntryOverlapError('te-1'), 'TimeEntryOverlapError', 'TIME_ENTRY_OVERLAP'],
+    [new TimeEntryAlreadyVoidedError('te-1'), 'TimeEntryAlreadyVoidedError', 'TIME_ENTRY_ALREADY_VOIDED'],
+    [
+      new IllegalReferralTransitionError('sent', 'completed'),
+      'IllegalReferralTransitionError',
+      'ILLEGAL_REFERRAL_TRANSITION',
+    ],
+    [new InvalidInputError('thing', []), 'InvalidInputError', 'INVALID_INPUT'],
+  ])('%s has a stable name and code', (error, name, code) => {
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe(name);
+    expect(error.code).toBe(code);
+  });
+
+  it('reports invalid input by field path and rule, never by value', () => {
+    const schema = z.object({ phone: z.string().regex(/^\+1\d{10}$/), birthDate: z.iso.date() }).strict();
+    try {
+      parseOrThrow(schema, { phone: '555-867-5309', birthDate: '1948-13-40' }, 'patient contact');
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidInputError);
+      const invalid = error as InvalidInputError;
+      expect(invalid.issues.map((issue) => issue.path)).toEqual(['phone', 'birthDate']);
+      const serialised = `${invalid.message} ${JSON.stringify(invalid.issues)}`;
+      expect(serialised).not.toContain('867');
+      expect(serialised).not.toContain('1948');
+    }
+  });
+});
