@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { choosePrimary, type PrimaryNeed } from './assignment';
-import { type StaffMember, StaffRoleSchema } from './roster';
+import { type SecondaryService, type StaffMember, StaffRoleSchema } from './roster';
 import { staff } from './test-fixtures';
 
 const need: PrimaryNeed = { program: 'ccm', skills: [] };
@@ -89,11 +89,11 @@ describe('choosePrimary ranking', () => {
   });
 });
 
-const staffArbitrary = fc.record({
+const staffArbitrary: fc.Arbitrary<StaffMember> = fc.record({
   staffId: fc.stringMatching(/^[a-z0-9]{1,6}$/),
-  practiceId: fc.constant('practice-1'),
+  practiceId: fc.constant<string>('practice-1'),
   role: fc.constantFrom(...StaffRoleSchema.options),
-  services: fc.constant([]),
+  services: fc.constant<SecondaryService[]>([]),
   skills: fc.subarray(['ccm', 'diabetes', 'heart-failure', 'copd']),
   languages: fc.subarray(['en', 'es', 'es-MX', 'vi', 'zh-Hant']),
   capacity: fc.integer({ min: 0, max: 30 }),
