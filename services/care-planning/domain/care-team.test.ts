@@ -10,7 +10,7 @@ import {
   removeSecondary,
 } from './care-team';
 import { type Case, closeCase } from './case';
-import { CareTeamChangeError, DomainError } from './errors';
+import { CareTeamChangeError, DomainError, InvariantViolationError } from './errors';
 import { SECONDARY_SERVICES, type SecondaryService } from './roster';
 import { at, openedCase, teamCase } from './test-fixtures';
 
@@ -137,6 +137,11 @@ const primariesAt = (current: Case, instant: string): number =>
   ).length;
 
 describe('care team invariant', () => {
+  it('reports stored data without an active primary as an invariant violation', () => {
+    const corrupted: Case = { ...openedCase(), careTeam: [] };
+    expect(() => activePrimary(corrupted)).toThrow(InvariantViolationError);
+  });
+
   it('never has zero or two active primaries under any sequence of team changes', () => {
     fc.assert(
       fc.property(

@@ -1,6 +1,6 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { CareTeamAssignment, Case, CaseResult } from './case';
-import { CareTeamChangeError } from './errors';
+import { CareTeamChangeError, InvariantViolationError } from './errors';
 import type { CareTeamChange, CareTeamChanged } from './events';
 import { IdSchema, parseOrThrow } from './primitives';
 import { type SecondaryService, SecondaryServiceSchema } from './roster';
@@ -19,7 +19,7 @@ export const activePrimaries = (current: Case): ActiveAssignment[] =>
 export const activePrimary = (current: Case): string => {
   const [primary] = activePrimaries(current);
   // Unreachable for cases built by this module; guards against corrupted stored data.
-  if (primary === undefined) throw new Error('Case has no active primary case manager');
+  if (primary === undefined) throw new InvariantViolationError('case-has-one-active-primary');
   return primary.staffId;
 };
 

@@ -7,6 +7,7 @@ import {
   ForbiddenChangeError,
   InvalidInputError,
   InvalidTransitionError,
+  InvariantViolationError,
   VersionConflictError,
 } from './errors';
 
@@ -23,6 +24,7 @@ describe('domain errors', () => {
     [new ForbiddenChangeError(['prognosis']), 'ForbiddenChangeError', 'forbidden-change'],
     [new VersionConflictError(1, 2), 'VersionConflictError', 'version-conflict'],
     [new AssessmentIncompleteError(['medical']), 'AssessmentIncompleteError', 'assessment-incomplete'],
+    [new InvariantViolationError('x'), 'InvariantViolationError', 'invariant-violation'],
   ])('%s carries a stable name and code and is a DomainError', (error, name, code) => {
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toBeInstanceOf(Error);

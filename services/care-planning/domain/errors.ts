@@ -103,3 +103,13 @@ export class AssessmentIncompleteError extends DomainError {
     super(`Assessment is missing sections: ${missing.join(', ')}`);
   }
 }
+
+/** Stored data breaks an invariant this domain guarantees, e.g. a case with no active primary. */
+export class InvariantViolationError extends DomainError {
+  override readonly name = 'InvariantViolationError';
+  readonly code = 'invariant-violation';
+
+  constructor(readonly invariant: string) {
+    super(`Invariant violated: ${invariant}`);
+  }
+}
