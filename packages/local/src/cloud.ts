@@ -1,0 +1,301 @@
+import type { Server, ServerResponse } from 'node:http';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { apiRoutes, type ServiceManifest, subscriptionPattern } from '@carelink/contracts';
+import { buildOpenApiDocument } from '@carelink/contracts/openapi';
+import { deadLetterQueueName, tableNameVariable } from '@carelink/lambda-kit';
+import type { SQSEvent } from 'aws-lambda';
+import { type ControlRequest, startApiServer } from './api/api-server';
+import { compileRoutes } from './api/routes';
+import { type LocalClient, seedClients } from './auth/clients';
+import { LocalIssuer } from './auth/issuer';
+import { startAwsEndpoint } from './aws-endpoint';
+import { LocalBus } from './bus/local-bus';
+import { type DynamoDbLocal, localCredentials, localRegion, startDynamoDbLocal } from './dynamodb/launcher';
+import { ensureTable } from './dynamodb/tables';
+import { handlerFile, invoke } from './lambda/handler-loader';
+import { LocalScheduler } from './scheduler/local-scheduler';
+import { LocalQueue } from './sqs/local-queue';
+import { type StreamHandler, StreamRelay, streamsClient } from './streams/stream-relay';
+
+export interface LocalCloudOptions {
+  /** API port; 0 picks a free one (tests). */
+  port?: number;
+  /** Reuse a running DynamoDB Local instead of starting one. */
+  dynamoDbEndpoint?: string;
+  /** Keep DynamoDB data on disk here (npm start); in memory when absent. */
+  dataDir?: string;
+  manifests?: readonly ServiceManifest[];
+  /** Prefix of table, bus and queue names; unique per cloud when several share one DynamoDB Local. */
+  prefix?: string;
+  /** Caps queue visibility timeouts so retries happen in seconds locally (AWS uses the manifest's). */
+  maxVisibilityTimeoutMs?: number;
+}
+
+export interface LocalCloud {
+  apiUrl: string;
+  awsUrl: string;
+  dynamoDbEndpoint: string;
+  bus: LocalBus;
+  queues: ReadonlyMap<string, LocalQueue>;
+  scheduler: LocalScheduler;
+  issuer: LocalIssuer;
+  clients: readonly LocalClient[];
+  tableName(service: string): string;
+  /** An access token for a seeded client, chosen by client id. */
+  token(clientId: string): Promise<string>;
+  /** Waits until every outbox item is relayed and every queue is drained (or the timeout passes). */
+  settle(timeoutMs?: number): Promise<void>;
+  /** Shifts the local clock (functions, scheduler) so that now is `at`. */
+  setClock(at: Date): void;
+  stop(): Promise<void>;
+}
+
+const RELAY_HANDLER = new URL('../../lambda-kit/src/handlers/outbox-relay.ts', import.meta.url).pathname;
+
+/**
+ * Starts the whole system on this machine, driven by the same manifests as infra: DynamoDB Local
+ * with every table, the AWS endpoints the functions call, the bus with the manifests' rules and
+ * queues, the outbox stream relays, the scheduler and the API. Handler modules run in this process,
+ * so one cloud per process (their configuration is read from the environment when first loaded).
+ */
+export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
+  const manifests = options.manifests ?? (await import('../../../services/manifests')).serviceManifests;
+  const prefix = options.prefix ?? 'carelink-local';
+  let dynamo: DynamoDbLocal | undefined;
+  const dynamoDbEndpoint =
+    options.dynamoDbEndpoint ??
+    (dynamo = await startDynamoDbLocal(options.dataDir ? { dataDir: options.dataDir } : {})).endpoint;
+
+  let clockOffsetMs = 0;
+  const clock = () => new Date(Date.now() + clockOffsetMs);
+
+  const bus = new LocalBus(`${prefix}-bus`);
+  const queues = new Map<string, LocalQueue>();
+  const aws = await startAwsEndpoint(bus, queues);
+
+  Object.assign(process.env, {
+    AWS_REGION: localRegion,
+    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamoDbEndpoint,
+    AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamoDbEndpoint,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: aws.url,
+    AWS_ENDPOINT_URL_SQS: aws.url,
+    EVENT_BUS_NAME: bus.name,
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    CARELINK_CLOCK_OFFSET_MS: '0',
+  });
+
+  const dynamoClient = new DynamoDBClient({
+    endpoint: dynamoDbEndpoint,
+    region: localRegion,
+    credentials: localCredentials,
+  });
+  const streams = streamsClient(dynamoDbEndpoint);
+  const relays: StreamRelay[] = [];
+  const scheduler = new LocalScheduler(clock);
+  const tableName = (service: string) => `${prefix}-${service}`;
+
+  for (const manifest of manifests) {
+    const table = tableName(manifest.name);
+    process.env[tableNameVariable(manifest.name)] = table;
+    const streamArn = await ensureTable(dynamoClient, table, manifest.table);
+    const relay = new StreamRelay(streams, streamArn, async () => {
+      const { handler } = (await import(RELAY_HANDLER)) as { handler: StreamHandler };
+      return handler;
+    });
+    relays.push(relay);
+
+    for (const subscription of manifest.subscriptions) {
+      const name = `${manifest.name}-${subscription.name}`;
+      const visibilityTimeoutMs = Math.min(
+        subscription.visibilityTimeoutSeconds * 1000,
+        options.maxVisibilityTimeoutMs ?? 2000,
+      );
+      const dlq = new LocalQueue({ name: deadLetterQueueName(name), visibilityTimeoutMs });
+      const queue = new LocalQueue({
+        name,
+        visibilityTimeoutMs,
+        maxReceiveCount: subscription.maxReceiveCount,
+        deadLetterQueue: dlq,
+      });
+      queues.set(queue.name, queue);
+      queues.set(dlq.name, dlq);
+      const file = handlerFile(manifest, subscription.handler);
+      queue.attach(
+        async (event: SQSEvent) => (await invoke(file, name, event)) as never,
+        subscription.batchSize,
+      );
+      bus.addRule({ name, pattern: subscriptionPattern(subscription), target: queue });
+    }
+
+    for (const schedule of manifest.schedules) {
+      const file = handlerFile(manifest, schedule.handler);
+      scheduler.add({
+        schedule,
+        invoke: (input) => invoke(file, `${manifest.name}-${schedule.name}`, input),
+      });
+    }
+  }
+
+  const clients = seedClients();
+  let ready = false;
+  let apiUrl = '';
+  const issuer = await LocalIssuer.create(`http://127.0.0.1:${options.port ?? 0}`, clients);
+  const recentEvents: unknown[] = [];
+  bus.onEvent((event) => {
+    recentEvents.push(event);
+    if (recentEvents.length > 500) recentEvents.shift();
+  });
+
+  const setClock = (at: Date) => {
+    clockOffsetMs = at.getTime() - Date.now();
+    process.env.CARELINK_CLOCK_OFFSET_MS = String(clockOffsetMs);
+    scheduler.rearm();
+  };
+
+  const control = (request: ControlRequest, res: ServerResponse) =>
+    handleControl(request, res, { bus, queues, scheduler, recentEvents, clock, setClock });
+
+  const api = await startApiServer({
+    port: options.port ?? 0,
+    routes: compileRoutes(manifests),
+    issuer,
+    openApi: () => buildOpenApiDocument(apiRoutes),
+    control,
+    isReady: () => ready,
+  });
+  apiUrl = api.url;
+  for (const relay of relays) relay.start();
+  ready = true;
+
+  const settle = async (timeoutMs = 20_000) => {
+    const deadline = Date.now() + timeoutMs;
+    let quietSince = 0;
+    while (Date.now() < deadline) {
+      const idle =
+        relays.every((r) => r.isIdle()) &&
+        [...queues.values()].every((q) => q.isIdle() || q.name.endsWith('-dlq'));
+      if (!idle) quietSince = 0;
+      else if (quietSince === 0) quietSince = Date.now();
+      else if (Date.now() - quietSince > 250) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('the local cloud did not settle in time');
+  };
+
+  return {
+    apiUrl,
+    awsUrl: aws.url,
+    dynamoDbEndpoint,
+    bus,
+    queues,
+    scheduler,
+    issuer,
+    clients,
+    tableName,
+    token: async (clientId) => {
+      const client = clients.find((c) => c.clientId === clientId);
+      if (!client) throw new Error(`no seeded client ${clientId}`);
+      return issuer.sign(client);
+    },
+    settle,
+    setClock,
+    stop: async () => {
+      ready = false;
+      scheduler.stop();
+      for (const relay of relays) relay.stop();
+      for (const queue of queues.values()) queue.stop();
+      await Promise.all([closeServer(api.server), closeServer(aws.server)]);
+      dynamoClient.destroy();
+      streams.destroy();
+      await dynamo?.stop();
+    },
+  };
+}
+
+function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+interface ControlContext {
+  bus: LocalBus;
+  queues: Map<string, LocalQueue>;
+  scheduler: LocalScheduler;
+  recentEvents: unknown[];
+  clock: () => Date;
+  setClock: (at: Date) => void;
+}
+
+/** The `/local/*` developer endpoints: events, schedules, clock, queues and dead letters. */
+async function handleControl(
+  request: ControlRequest,
+  res: ServerResponse,
+  ctx: ControlContext,
+): Promise<unknown> {
+  const { method, path, body } = request;
+  const input = body ? (JSON.parse(body) as Record<string, unknown>) : {};
+  if (method === 'GET' && path === '/local/events') {
+    if (request.query.get('stream') === 'true') {
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+      });
+      for (const event of ctx.recentEvents) res.write(`data: ${JSON.stringify(event)}\n\n`);
+      const unsubscribe = ctx.bus.onEvent((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+      res.on('close', unsubscribe);
+      return null;
+    }
+    return ctx.recentEvents.slice(-Number(request.query.get('limit') ?? 100));
+  }
+  if (method === 'GET' && path === '/local/schedules') return ctx.scheduler.upcoming();
+  const run = /^\/local\/schedules\/([\w-]+)\/run$/.exec(path);
+  if (method === 'POST' && run?.[1]) {
+    const at = typeof input.scheduledTime === 'string' ? new Date(input.scheduledTime) : ctx.clock();
+    return {
+      schedule: run[1],
+      scheduledTime: at.toISOString(),
+      result: await ctx.scheduler.runNow(run[1], at),
+    };
+  }
+  if (path === '/local/clock') {
+    if (method === 'POST' && typeof input.now === 'string') ctx.setClock(new Date(input.now));
+    return { now: ctx.clock().toISOString() };
+  }
+  if (method === 'GET' && path === '/local/queues') {
+    return [...ctx.queues.values()].map((q) => ({ name: q.name, depth: q.depth }));
+  }
+  if (method === 'GET' && path === '/local/dlq') {
+    return [...ctx.queues.values()]
+      .filter((q) => q.name.endsWith('-dlq'))
+      .map((q) => ({
+        queue: q.name,
+        messages: q
+          .list()
+          .map((m) => ({
+            messageId: m.messageId,
+            reason: m.reason,
+            sentAt: new Date(m.sentAt).toISOString(),
+            body: m.body,
+          })),
+      }));
+  }
+  if (method === 'POST' && path === '/local/dlq/redrive') {
+    let moved = 0;
+    for (const dlq of ctx.queues.values()) {
+      if (!dlq.name.endsWith('-dlq') || (input.queue && input.queue !== dlq.name)) continue;
+      const source = ctx.queues.get(dlq.name.slice(0, -'-dlq'.length));
+      if (source) moved += dlq.redriveTo(source);
+    }
+    return { moved };
+  }
+  if (method === 'POST' && path === '/local/archive/replay') {
+    const from = new Date(String(input.from ?? 0));
+    const to = new Date(String(input.to ?? new Date().toISOString()));
+    return { replayed: ctx.bus.replay(from, to) };
+  }
+  return undefined;
+}

@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+
+export interface QueueMessage {
+  messageId: string;
+  body: string;
+  attributes: Record<string, string>;
+  receiveCount: number;
+  sentAt: number;
+  firstReceivedAt?: number;
+  visibleAt: number;
+  /** Why the message is in a DLQ: the poison reason, or the last error before max receives. */
+  reason?: string;
+}
+
+export type BatchHandler = (event: SQSEvent) => Promise<SQSBatchResponse | undefined>;
+
+export interface LocalQueueOptions {
+  name: string;
+  visibilityTimeoutMs: number;
+  maxReceiveCount?: number;
+  deadLetterQueue?: LocalQueue;
+  region?: string;
+  account?: string;
+}
+
+/**
+ * An SQS queue as Lambda's event source mapping sees it: at-least-once delivery in batches,
+ * visibility timeout, receive counts, partial batch failures, and a redrive to a dead-letter queue
+ * once `maxReceiveCount` is exceeded.
+ */
+export class LocalQueue {
+  readonly arn: string;
+  readonly url: string;
+  private readonly messages: QueueMessage[] = [];
+  private consumer: { handler: BatchHandler; batchSize: number } | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight = 0;
+  private stopped = false;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(readonly options: LocalQueueOptions) {
+    const region = options.region ?? 'us-east-1';
+    const account = options.account ?? '000000000000';
+    this.arn = `arn:aws:sqs:${region}:${account}:${options.name}`;
+    this.url = `https://sqs.${region}.amazonaws.com/${account}/${options.name}`;
+  }
+
+  get name(): string {
+    return this.options.name;
+  }
+
+  /** Attaches the function that polls this queue (at most one, as with one event source mapping). */
+  attach(handler: BatchHandler, batchSize: number): void {
+    this.consumer = { handler, batchSize };
+    this.schedule(0);
+  }
+
+  send(body: string, attributes: Record<string, string> = {}, reason?: string): QueueMessage {
+    const now = Date.now();
+    const message: QueueMessage = {
+      messageId: randomUUID(),
+      body,
+      attributes,
+      receiveCount: 0,
+      sentAt: now,
+      visibleAt: now,
+      ...(reason ? { reason } : {}),
+    };
+    this.messages.push(message);
+    this.schedule(0);
+    return message;
+  }
+
+  /** Every message still in the queue (visible or in flight). */
+  list(): readonly QueueMessage[] {
+    return [...this.messages];
+  }
+
+  get depth(): number {
+    return this.messages.length;
+  }
+
+  /** Moves every message of this (dead-letter) queue back to `target` with a fresh receive count. */
+  redriveTo(target: LocalQueue): number {
+    const moved = this.messages.splice(0);
+    for (const message of moved) target.send(message.body, message.attributes);
+    return moved.length;
+  }
+
+  /** Resolves when nothing is visible or in flight (messages waiting on a visibility timeout count). */
+  async idle(): Promise<void> {
+    if (this.isIdle()) return;
+    await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  isIdle(): boolean {
+    return this.inFlight === 0 && this.messages.length === 0;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped || !this.consumer) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.poll(), Math.max(0, delayMs));
+  }
+
+  private notifyIdle(): void {
+    if (!this.isIdle()) return;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  private receive(now: number): QueueMessage[] {
+    const batch: QueueMessage[] = [];
+    for (const message of [...this.messages]) {
+      if (batch.length >= (this.consumer?.batchSize ?? 10)) break;
+      if (message.visibleAt > now) continue;
+      const max = this.options.maxReceiveCount;
+      if (max !== undefined && message.receiveCount >= max && this.options.deadLetterQueue) {
+        this.remove(message);
+        this.options.deadLetterQueue.send(
+          message.body,
+          message.attributes,
+          message.reason ?? 'max receive count exceeded',
+        );
+        continue;
+      }
+      message.receiveCount++;
+      message.firstReceivedAt ??= now;
+      message.visibleAt = now + this.options.visibilityTimeoutMs;
+      batch.push(message);
+    }
+    return batch;
+  }
+
+  private remove(message: QueueMessage): void {
+    const index = this.messages.indexOf(message);
+    if (index >= 0) this.messages.splice(index, 1);
+  }
+
+  private async poll(): Promise<void> {
+    if (this.stopped || !this.consumer || this.inFlight > 0) return;
+    const now = Date.now();
+    const batch = this.receive(now);
+    if (batch.length > 0) {
+      this.inFlight++;
+      let failedIds: Set<string>;
+      try {
+        const response = await this.consumer.handler({ Records: batch.map((m) => this.toRecord(m)) });
+        const reported = (response?.batchItemFailures ?? []).map((f) => f.itemIdentifier);
+        // Lambda treats an unknown or empty identifier as a failure of the whole batch.
+        const known = new Set(batch.map((m) => m.messageId));
+        failedIds = reported.some((id) => !id || !known.has(id)) ? known : new Set(reported);
+        for (const message of batch)
+          if (failedIds.has(message.messageId)) message.reason = 'reported as a batch item failure';
+      } catch (error) {
+        failedIds = new Set(batch.map((m) => m.messageId));
+        for (const message of batch) message.reason = `function error: ${(error as Error).name}`;
+      } finally {
+        this.inFlight--;
+      }
+      for (const message of batch) if (!failedIds.has(message.messageId)) this.remove(message);
+    }
+    this.notifyIdle();
+    const next = this.messages.reduce((min, m) => Math.min(min, m.visibleAt), Number.POSITIVE_INFINITY);
+    if (Number.isFinite(next)) this.schedule(next - Date.now());
+  }
+
+  private toRecord(message: QueueMessage): SQSRecord {
+    return {
+      messageId: message.messageId,
+      receiptHandle: `${message.messageId}#${message.receiveCount}`,
+      body: message.body,
+      attributes: {
+        ApproximateReceiveCount: String(message.receiveCount),
+        SentTimestamp: String(message.sentAt),
+        SenderId: 'local',
+        ApproximateFirstReceiveTimestamp: String(message.firstReceivedAt ?? message.sentAt),
+      },
+      messageAttributes: Object.fromEntries(
+        Object.entries(message.attributes).map(([k, v]) => [k, { stringValue: v, dataType: 'String' }]),
+      ) as SQSRecord['messageAttributes'],
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: this.arn,
+      awsRegion: 'us-east-1',
+    };
+  }
+}

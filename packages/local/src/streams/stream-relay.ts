@@ -1,0 +1,156 @@
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record as StreamRecord,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+
+export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined>;
+
+interface ShardState {
+  iterator: string | undefined;
+  pending: DynamoDBRecord[];
+  closed: boolean;
+  retryAt: number;
+}
+
+/** The event source mapping filter infra installs: only outbox items, only when inserted. */
+export function isOutboxInsert(record: DynamoDBRecord): boolean {
+  return record.eventName === 'INSERT' && record.dynamodb?.NewImage?.kind?.S === 'outbox';
+}
+
+function toLambdaRecord(record: StreamRecord, streamArn: string): DynamoDBRecord {
+  const data = record.dynamodb;
+  return {
+    eventID: record.eventID,
+    eventName: record.eventName as DynamoDBRecord['eventName'],
+    eventVersion: '1.1',
+    eventSource: 'aws:dynamodb',
+    awsRegion: 'us-east-1',
+    eventSourceARN: streamArn,
+    dynamodb: {
+      ...(data?.ApproximateCreationDateTime
+        ? { ApproximateCreationDateTime: Math.floor(data.ApproximateCreationDateTime.getTime() / 1000) }
+        : {}),
+      Keys: data?.Keys as never,
+      NewImage: data?.NewImage as never,
+      OldImage: data?.OldImage as never,
+      SequenceNumber: data?.SequenceNumber,
+      SizeBytes: data?.SizeBytes,
+      StreamViewType: data?.StreamViewType as 'NEW_AND_OLD_IMAGES',
+    },
+  };
+}
+
+/**
+ * Reads a table's DynamoDB Local stream shard by shard, in order, and invokes the stream function
+ * as Lambda's event source mapping does: filtered records in batches, retried from the first
+ * reported failure with backoff, nothing skipped.
+ */
+export class StreamRelay {
+  private readonly shards = new Map<string, ShardState>();
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private busy = false;
+  private lastDiscovery = 0;
+
+  constructor(
+    private readonly client: DynamoDBStreamsClient,
+    readonly streamArn: string,
+    private readonly handler: () => Promise<StreamHandler>,
+    private readonly options: {
+      pollMs?: number;
+      batchSize?: number;
+      filter?: (r: DynamoDBRecord) => boolean;
+    } = {},
+  ) {}
+
+  start(): void {
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  /** True when every record read so far has been delivered. */
+  isIdle(): boolean {
+    return !this.busy && [...this.shards.values()].every((s) => s.pending.length === 0);
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.tick(), ms);
+  }
+
+  private async discover(): Promise<void> {
+    const { StreamDescription } = await this.client.send(
+      new DescribeStreamCommand({ StreamArn: this.streamArn }),
+    );
+    for (const shard of StreamDescription?.Shards ?? []) {
+      if (!shard.ShardId || this.shards.has(shard.ShardId)) continue;
+      const { ShardIterator } = await this.client.send(
+        new GetShardIteratorCommand({
+          StreamArn: this.streamArn,
+          ShardId: shard.ShardId,
+          ShardIteratorType: 'TRIM_HORIZON',
+        }),
+      );
+      this.shards.set(shard.ShardId, { iterator: ShardIterator, pending: [], closed: false, retryAt: 0 });
+    }
+    this.lastDiscovery = Date.now();
+  }
+
+  private async tick(): Promise<void> {
+    this.busy = true;
+    try {
+      if (Date.now() - this.lastDiscovery > 1000 || this.shards.size === 0) await this.discover();
+      for (const state of this.shards.values()) await this.pump(state);
+    } catch {
+      // DynamoDB Local briefly unavailable (start-up, shutdown): try again on the next tick.
+    } finally {
+      this.busy = false;
+      this.schedule(this.options.pollMs ?? 50);
+    }
+  }
+
+  private async pump(state: ShardState): Promise<void> {
+    if (!state.closed && state.iterator && state.pending.length < 1000) {
+      const { Records = [], NextShardIterator } = await this.client.send(
+        new GetRecordsCommand({ ShardIterator: state.iterator, Limit: 1000 }),
+      );
+      state.iterator = NextShardIterator;
+      if (!NextShardIterator) state.closed = true;
+      const filter = this.options.filter ?? isOutboxInsert;
+      state.pending.push(...Records.map((r) => toLambdaRecord(r, this.streamArn)).filter(filter));
+    }
+    if (state.pending.length === 0 || Date.now() < state.retryAt) return;
+    const batch = state.pending.slice(0, this.options.batchSize ?? 100);
+    let failedFrom = -1;
+    try {
+      const response = await (await this.handler())({ Records: batch });
+      const failed = response?.batchItemFailures?.[0]?.itemIdentifier;
+      if (failed)
+        failedFrom = Math.max(
+          0,
+          batch.findIndex((r) => r.dynamodb?.SequenceNumber === failed),
+        );
+    } catch {
+      failedFrom = 0;
+    }
+    if (failedFrom < 0) {
+      state.pending.splice(0, batch.length);
+      state.retryAt = 0;
+    } else {
+      state.pending.splice(0, failedFrom);
+      state.retryAt = Date.now() + 200;
+    }
+  }
+}
+
+export function streamsClient(endpoint: string): DynamoDBStreamsClient {
+  return new DynamoDBStreamsClient({ endpoint });
+}
