@@ -61,10 +61,10 @@ const RELAY_HANDLER = new URL('../../lambda-kit/src/handlers/outbox-relay.ts', i
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
   const manifests = options.manifests ?? (await import('../../../services/manifests')).serviceManifests;
   const prefix = options.prefix ?? 'carelink-local';
-  let dynamo: DynamoDbLocal | undefined;
-  const dynamoDbEndpoint =
-    options.dynamoDbEndpoint ??
-    (dynamo = await startDynamoDbLocal(options.dataDir ? { dataDir: options.dataDir } : {})).endpoint;
+  const dynamo: DynamoDbLocal | undefined = options.dynamoDbEndpoint
+    ? undefined
+    : await startDynamoDbLocal(options.dataDir ? { dataDir: options.dataDir } : {});
+  const dynamoDbEndpoint = options.dynamoDbEndpoint ?? (dynamo as DynamoDbLocal).endpoint;
 
   let clockOffsetMs = 0;
   const clock = () => new Date(Date.now() + clockOffsetMs);
@@ -273,14 +273,12 @@ async function handleControl(
       .filter((q) => q.name.endsWith('-dlq'))
       .map((q) => ({
         queue: q.name,
-        messages: q
-          .list()
-          .map((m) => ({
-            messageId: m.messageId,
-            reason: m.reason,
-            sentAt: new Date(m.sentAt).toISOString(),
-            body: m.body,
-          })),
+        messages: q.list().map((m) => ({
+          messageId: m.messageId,
+          reason: m.reason,
+          sentAt: new Date(m.sentAt).toISOString(),
+          body: m.body,
+        })),
       }));
   }
   if (method === 'POST' && path === '/local/dlq/redrive') {
