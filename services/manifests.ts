@@ -1,7 +1,18 @@
 import type { ServiceManifest } from '@carelink/contracts';
+import { billingManifest } from './billing/manifest';
+import { carePlanningManifest } from './care-planning/manifest';
+import { eligibilityManifest } from './eligibility/manifest';
+import { intakeManifest } from './intake/manifest';
+import { outreachManifest } from './outreach/manifest';
 
 /**
  * Every deployed service. Infra and the local cloud iterate over this list and nothing else, so a
  * service exists in both as soon as its manifest is added here.
  */
-export const serviceManifests: readonly ServiceManifest[] = [];
+export const serviceManifests: readonly ServiceManifest[] = [
+  intakeManifest,
+  eligibilityManifest,
+  carePlanningManifest,
+  outreachManifest,
+  billingManifest,
+];

@@ -1,4 +1,15 @@
 import type { RouteContract } from '../route-contract';
+import { billingRoutes } from './billing';
+import { carePlanningRoutes } from './care-planning';
+import { eligibilityRoutes } from './eligibility';
+import { intakeRoutes } from './intake';
+import { outreachRoutes } from './outreach';
 
-/** Every route of the public API; each service's route module adds its contracts here. */
-export const apiRoutes: readonly RouteContract[] = [];
+/** Every route of the public API, as the OpenAPI document lists them. */
+export const apiRoutes: readonly RouteContract[] = [
+  ...intakeRoutes,
+  ...eligibilityRoutes,
+  ...carePlanningRoutes,
+  ...outreachRoutes,
+  ...billingRoutes,
+];
