@@ -21,6 +21,8 @@ export default defineConfig({
           name: 'integration',
           include: ['packages/*/src/**/*.int.test.ts', 'services/**/*.int.test.ts'],
           globalSetup: ['packages/local/src/testing/global-setup.ts'],
+          // Expected failures (retries, poison messages) are exercised on purpose; keep their logs out.
+          env: { POWERTOOLS_LOG_LEVEL: 'CRITICAL' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

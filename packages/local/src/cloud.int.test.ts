@@ -1,0 +1,115 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '@carelink/lambda-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalCloud } from './cloud';
+import { apiClient } from './testing/api-client';
+import { fixtureManifest } from './testing/fixture/manifest';
+import { startTestCloud } from './testing/local-cloud-fixture';
+
+let cloud: LocalCloud;
+
+beforeAll(async () => {
+  cloud = await startTestCloud([fixtureManifest]);
+});
+afterAll(async () => {
+  await cloud?.stop();
+});
+
+async function consumed(id: string) {
+  const { Item } = await createDocumentClient().send(
+    new GetCommand({
+      TableName: cloud.tableName('intake'),
+      Key: { pk: `T#acme-health#PING#${id}`, sk: 'CONSUMED' },
+    }),
+  );
+  return Item;
+}
+
+describe('local cloud', () => {
+  it('issues client-credentials tokens and rejects bad secrets', async () => {
+    const client = cloud.clients.find((c) => c.clientId === 'acme-health-partner');
+    const basic = (secret: string) =>
+      `Basic ${Buffer.from(`acme-health-partner:${secret}`).toString('base64')}`;
+    const ok = await fetch(`${cloud.apiUrl}/oauth2/token`, {
+      method: 'POST',
+      headers: {
+        authorization: basic(client?.clientSecret ?? ''),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: 'grant_type=client_credentials',
+    });
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { token_type: string }).token_type).toBe('Bearer');
+    const bad = await fetch(`${cloud.apiUrl}/oauth2/token`, {
+      method: 'POST',
+      headers: { authorization: basic('wrong'), 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials',
+    });
+    expect(bad.status).toBe(401);
+    const jwks = (await (await fetch(`${cloud.apiUrl}/.well-known/jwks.json`)).json()) as {
+      keys: { alg: string }[];
+    };
+    expect(jwks.keys[0].alg).toBe('RS256');
+  });
+
+  it('answers 401 without a token and 403 without the route scope, like the authorizer', async () => {
+    const anonymous = await fetch(`${cloud.apiUrl}/v1/pings`, { method: 'POST', body: '{}' });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('content-type')).toBe('application/problem+json');
+    const billing = await apiClient(cloud, 'practice-boston-billing-lead');
+    expect((await billing.post('/v1/pings', { mode: 'ok' })).status).toBe(403);
+  });
+
+  it('publishes through the outbox to a rule, a queue and a consumer', async () => {
+    const partner = await apiClient(cloud, 'acme-health-partner');
+    const res = await partner.post('/v1/pings', { mode: 'ok' });
+    expect(res.status).toBe(201);
+    await cloud.settle();
+    const event = cloud.bus
+      .events()
+      .find((e) => (e.detail as { data: { referralId: string } }).data.referralId === res.body.id);
+    expect(event?.source).toBe('carelink.intake');
+    expect(event?.['detail-type']).toBe('ReferralCancelled');
+    expect(await consumed(res.body.id)).toMatchObject({ attempts: 1 });
+  });
+
+  it('retries a failed delivery and processes it on the second attempt', async () => {
+    const partner = await apiClient(cloud, 'acme-health-partner');
+    const res = await partner.post('/v1/pings', { mode: 'flaky' });
+    await cloud.settle();
+    expect(await consumed(res.body.id)).toMatchObject({ attempts: 2 });
+  });
+
+  it('moves a message to the DLQ after maxReceiveCount failures, then redrives it', async () => {
+    const partner = await apiClient(cloud, 'acme-health-partner');
+    await partner.post('/v1/pings', { mode: 'poison-pill' });
+    await cloud.settle();
+    const dlq = cloud.queues.get('intake-ping-consumer-dlq');
+    expect(dlq?.depth).toBe(1);
+    expect(dlq?.list()[0]?.reason).toBe('reported as a batch item failure');
+    const listed = (await (await fetch(`${cloud.apiUrl}/local/dlq`)).json()) as { messages: unknown[] }[];
+    expect(listed[0]?.messages).toHaveLength(1);
+    const redrive = await (await fetch(`${cloud.apiUrl}/local/dlq/redrive`, { method: 'POST' })).json();
+    expect(redrive).toEqual({ moved: 1 });
+    await cloud.settle();
+    // It fails again and returns to the DLQ: redrive delivered it to the consumer once more.
+    expect(dlq?.depth).toBe(1);
+  });
+
+  it('runs a schedule on demand for a chosen time', async () => {
+    const res = await fetch(`${cloud.apiUrl}/local/schedules/fixture-monthly/run`, {
+      method: 'POST',
+      body: JSON.stringify({ scheduledTime: '2026-12-01T07:00:00Z' }),
+    });
+    expect(((await res.json()) as { result: unknown }).result).toEqual({
+      ranFor: '2026-12-01T07:00:00.000Z',
+    });
+  });
+
+  it('serves the OpenAPI document and health', async () => {
+    expect((await fetch(`${cloud.apiUrl}/health`)).status).toBe(200);
+    expect(
+      ((await (await fetch(`${cloud.apiUrl}/openapi.json`)).json()) as { openapi: string }).openapi,
+    ).toBe('3.1.0');
+  });
+});
