@@ -57,6 +57,17 @@ export interface ServiceManifest {
   readonly routes: readonly RouteBinding[];
   readonly subscriptions: readonly Subscription[];
   readonly schedules: readonly Schedule[];
+  /**
+   * Optional module (relative to `dir`) exporting `seed(api: LocalSeedApi)`, run by the local cloud
+   * after start-up to load demo data through the service's own API. Never deployed.
+   */
+  readonly localSeed?: `${string}.ts`;
+}
+
+/** What a service's local seed receives: the API URL and tokens for the seeded clients. */
+export interface LocalSeedApi {
+  apiUrl: string;
+  token(clientId: string): Promise<string>;
 }
 
 /** The standard single-table layout every service uses: pk/sk, one generic GSI, TTL and a stream. */

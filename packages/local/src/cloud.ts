@@ -1,6 +1,8 @@
 import type { Server, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { apiRoutes, type ServiceManifest, subscriptionPattern } from '@carelink/contracts';
+import { apiRoutes, type LocalSeedApi, type ServiceManifest, subscriptionPattern } from '@carelink/contracts';
 import { buildOpenApiDocument } from '@carelink/contracts/openapi';
 import { deadLetterQueueName, tableNameVariable } from '@carelink/lambda-kit';
 import type { SQSEvent } from 'aws-lambda';
@@ -29,6 +31,8 @@ export interface LocalCloudOptions {
   prefix?: string;
   /** Caps queue visibility timeouts so retries happen in seconds locally (AWS uses the manifest's). */
   maxVisibilityTimeoutMs?: number;
+  /** Run the manifests' local seeds (default true). */
+  seed?: boolean;
 }
 
 export interface LocalCloud {
@@ -168,6 +172,20 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   });
   apiUrl = api.url;
   for (const relay of relays) relay.start();
+  const token = async (clientId: string) => {
+    const client = clients.find((c) => c.clientId === clientId);
+    if (!client) throw new Error(`no seeded client ${clientId}`);
+    return issuer.sign(client);
+  };
+  if (options.seed ?? true) {
+    for (const manifest of manifests) {
+      if (!manifest.localSeed) continue;
+      const module = (await import(pathToFileURL(join(manifest.dir, manifest.localSeed)).href)) as {
+        seed: (api: LocalSeedApi) => Promise<void>;
+      };
+      await module.seed({ apiUrl, token });
+    }
+  }
   ready = true;
 
   const settle = async (timeoutMs = 20_000) => {
@@ -195,11 +213,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     issuer,
     clients,
     tableName,
-    token: async (clientId) => {
-      const client = clients.find((c) => c.clientId === clientId);
-      if (!client) throw new Error(`no seeded client ${clientId}`);
-      return issuer.sign(client);
-    },
+    token,
     settle,
     setClock,
     stop: async () => {
