@@ -38,6 +38,14 @@ export interface HttpRequest<R extends RouteContract> {
 
 export type RouteHandler<R extends RouteContract> = (request: HttpRequest<R>) => Promise<HttpResult>;
 
+export interface HttpHandlerOptions {
+  /**
+   * Maps a service's own domain errors to lambda-kit's `DomainError` subclasses (one function per
+   * service, shared by its handlers). Return undefined to leave an error as it is.
+   */
+  mapError?: (error: unknown) => Error | undefined;
+}
+
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 function correlationIdFrom(event: APIGatewayProxyEvent, runtime: ServiceRuntime): string {
@@ -80,6 +88,7 @@ export function httpHandler<const R extends RouteContract>(
   runtime: ServiceRuntime,
   route: R,
   handle: RouteHandler<R>,
+  options: HttpHandlerOptions = {},
 ): middy.MiddyfiedHandler<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context> {
   const { logger, metrics } = runtime;
 
@@ -137,7 +146,7 @@ export function httpHandler<const R extends RouteContract>(
       }
       return send(toStoredResponse(response), correlationId);
     } catch (error) {
-      return problemResponse(error, correlationId, event.path);
+      return problemResponse(options.mapError?.(error) ?? error, correlationId, event.path);
     }
   }
 
