@@ -1,0 +1,132 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ServiceManifest } from '@carelink/contracts';
+import { type BuildOptions, build } from 'esbuild';
+import { serviceManifests } from '../../services/manifests';
+import { esbuildTarget, esmRequireBanner, externalModules } from '../constructs/bundling';
+import { outboxRelayEntry } from '../constructs/service';
+
+/** Size every handler bundle should stay under: cold starts grow with the code Lambda must load. */
+export const targetKilobytes = 250;
+
+export interface BundleTarget {
+  readonly service: string;
+  readonly kind: 'route' | 'subscription' | 'schedule' | 'relay';
+  readonly handler: string;
+  readonly entry: string;
+}
+
+export interface BundleSize extends BundleTarget {
+  readonly bytes: number;
+  readonly kilobytes: number;
+  readonly withinTarget: boolean;
+}
+
+/** The esbuild options NodejsFunction uses for Carelink functions (see constructs/bundling.ts). */
+export function esbuildOptions(entry: string, outfile: string): BuildOptions {
+  return {
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: esbuildTarget,
+    minify: true,
+    sourcemap: true,
+    sourcesContent: false,
+    external: [...externalModules],
+    mainFields: ['module', 'main'],
+    banner: { js: esmRequireBanner },
+    logLevel: 'silent',
+  };
+}
+
+/** Every function the manifests deploy (one per route handler, subscription and schedule) and the relay. */
+export function bundleTargets(manifests: readonly ServiceManifest[]): BundleTarget[] {
+  const targets: BundleTarget[] = [];
+  for (const manifest of manifests) {
+    const entry = (handler: string) => join(manifest.dir, handler);
+    for (const handler of new Set(manifest.routes.map((route) => route.handler))) {
+      targets.push({ service: manifest.name, kind: 'route', handler, entry: entry(handler) });
+    }
+    for (const subscription of manifest.subscriptions) {
+      const { handler } = subscription;
+      targets.push({ service: manifest.name, kind: 'subscription', handler, entry: entry(handler) });
+    }
+    for (const schedule of manifest.schedules) {
+      targets.push({
+        service: manifest.name,
+        kind: 'schedule',
+        handler: schedule.handler,
+        entry: entry(schedule.handler),
+      });
+    }
+  }
+  targets.push({
+    service: '(every service)',
+    kind: 'relay',
+    handler: 'outbox-relay',
+    entry: outboxRelayEntry,
+  });
+  return targets;
+}
+
+/** Bundles one entry like NodejsFunction would and returns the size of the code (source map excluded). */
+export async function measureBundle(entry: string, outdir: string): Promise<number> {
+  const outfile = join(outdir, 'index.mjs');
+  await build(esbuildOptions(entry, outfile));
+  return (await stat(outfile)).size;
+}
+
+/** Measures the bundles of the given targets (each in its own temporary folder, removed afterwards). */
+export async function measureBundles(targets: readonly BundleTarget[]): Promise<BundleSize[]> {
+  const root = await mkdtemp(join(tmpdir(), 'carelink-bundles-'));
+  try {
+    return await Promise.all(
+      targets.map(async (target, index) => {
+        const bytes = await measureBundle(target.entry, join(root, String(index)));
+        const kilobytes = Math.round((bytes / 1024) * 10) / 10;
+        return { ...target, bytes, kilobytes, withinTarget: kilobytes <= targetKilobytes };
+      }),
+    );
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+export function formatTable(sizes: readonly BundleSize[]): string {
+  const rows = sizes.map((size) => [
+    size.service,
+    size.kind,
+    size.handler,
+    size.kilobytes.toFixed(1),
+    size.withinTarget ? 'ok' : `over ${targetKilobytes} KB`,
+  ]);
+  const header = ['service', 'kind', 'handler', 'KB', `target ${targetKilobytes} KB`];
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)),
+  );
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) =>
+        column === 3 ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+      )
+      .join('  ');
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  try {
+    const sizes = await measureBundles(bundleTargets(serviceManifests));
+    console.log(formatTable(sizes));
+    const over = sizes.filter((size) => !size.withinTarget).length;
+    if (over > 0) console.log(`\n${over} bundle(s) over the ${targetKilobytes} KB target`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
