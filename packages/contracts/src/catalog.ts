@@ -13,6 +13,7 @@ import { EligibilityDeterminedV1 } from './events/eligibility-determined.v1';
 import { ReferralCancelledV1 } from './events/referral-cancelled.v1';
 import { ReferralReceivedV1 } from './events/referral-received.v1';
 import { ReferralStatusChangedV1 } from './events/referral-status-changed.v1';
+import { ReferralUpdatedV1 } from './events/referral-updated.v1';
 import { RiskFlaggedV1 } from './events/risk-flagged.v1';
 import { ScreeningScoredV1 } from './events/screening-scored.v1';
 import { TimeLoggedV1 } from './events/time-logged.v1';
@@ -22,6 +23,7 @@ export const eventCatalog = [
   ReferralReceivedV1,
   ReferralCancelledV1,
   ReferralStatusChangedV1,
+  ReferralUpdatedV1,
   EligibilityDeterminedV1,
   ConsentRecordedV1,
   ConsentRevokedV1,
