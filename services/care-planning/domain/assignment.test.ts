@@ -102,7 +102,7 @@ const staffArbitrary: fc.Arbitrary<StaffMember> = fc.record({
 });
 const rosterArbitrary = fc.uniqueArray(staffArbitrary, { selector: (s) => s.staffId, maxLength: 12 });
 const needArbitrary = fc.record({
-  program: fc.constantFrom('ccm', 'pcm', 'bhi', 'case-management' as const),
+  program: fc.constantFrom('ccm', 'pcm', 'tcm', 'case-management' as const),
   language: fc.option(fc.constantFrom('en', 'es', 'vi', 'fr'), { nil: undefined }),
   skills: fc.subarray(['diabetes', 'heart-failure', 'copd']),
 });

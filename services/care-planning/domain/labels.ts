@@ -15,7 +15,7 @@ export const SERVICE_LABELS: Readonly<Record<SecondaryService, string>> = {
 export const PROGRAM_LABELS: Readonly<Record<Program, string>> = {
   ccm: 'Chronic care management',
   pcm: 'Principal care management',
-  bhi: 'Behavioral health integration',
+  tcm: 'Transitional care management',
   'case-management': 'Case management',
 };
 

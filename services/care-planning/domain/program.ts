@@ -1,6 +1,6 @@
-import * as z from 'zod';
+import { Program as PlatformProgram } from '@carelink/contracts';
 
-/** Care programs a case can be opened under. */
-export const ProgramSchema = z.enum(['ccm', 'pcm', 'bhi', 'case-management']);
+/** Care programs a case can be opened under: the platform's vocabulary, shared with the events. */
+export const ProgramSchema = PlatformProgram;
 /** Care program a case can be opened under. */
-export type Program = z.infer<typeof ProgramSchema>;
+export type Program = PlatformProgram;
