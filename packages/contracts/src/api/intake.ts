@@ -1,4 +1,545 @@
-import type { RouteContract } from '../route-contract';
+import * as z from 'zod';
+import { ReferralCancelledData } from '../events/referral-cancelled.v1';
+import { PlanType, ReasonCode, ReferralReasonType, ReferralStatus, TaskStatus } from '../events/shared';
+import {
+  Cursor,
+  E164Phone,
+  IanaTimeZone,
+  Icd10CmCode,
+  IsoDate,
+  IsoInstant,
+  Mbi,
+  Npi,
+  Program,
+  Ulid,
+} from '../primitives';
+import { defineRoute, type RouteContract, scopes } from '../route-contract';
+
+/** The partner's own referral id: unique per tenant, echoed in every status change. */
+export const ExternalReferralId = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]{1,64}$/, '1-64 characters of A-Z a-z 0-9 . _ : -')
+  .meta({ example: 'ACME-2026-000123' });
+
+/** BCP 47 language tag, e.g. `en`, `es-MX`. */
+export const LanguageTag = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/, 'a BCP 47 language tag such as en or es-MX')
+  .meta({ example: 'en' });
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+
+export const MemberName = z.object({ given: z.array(Text(100)).min(1).max(5), family: Text(100) }).strict();
+
+export const PostalAddress = z
+  .object({
+    line1: Text(200),
+    line2: Text(200).optional(),
+    city: Text(100),
+    state: z.string().regex(/^[A-Z]{2}$/, 'a two-letter US state code'),
+    postalCode: z.string().regex(/^\d{5}(-\d{4})?$/, 'a US ZIP code such as 02116 or 02116-1234'),
+  })
+  .strict();
+
+export const ReferralMember = z
+  .object({
+    memberId: z
+      .string()
+      .regex(/^[\x21-\x7E]{1,64}$/, '1-64 printable characters without spaces')
+      .meta({ description: "The partner's member id" }),
+    name: MemberName,
+    birthDate: IsoDate,
+    sex: z.enum(['female', 'male', 'other', 'unknown']),
+    phone: E164Phone,
+    email: z.email().max(254).optional(),
+    address: PostalAddress,
+    preferredLanguage: LanguageTag,
+    timeZone: IanaTimeZone,
+    mbi: Mbi.optional(),
+  })
+  .strict();
+
+export const ReferralCoverage = z
+  .object({
+    payerId: Text(64),
+    planType: PlanType,
+    startDate: IsoDate,
+    endDate: IsoDate.optional(),
+  })
+  .strict()
+  .refine((c) => c.endDate === undefined || c.endDate >= c.startDate, {
+    message: 'endDate must not be before startDate',
+    path: ['endDate'],
+  });
+
+export const DischargeFacility = z
+  .object({
+    type: z.enum(['inpatient', 'observation', 'snf', 'partial-hospitalization']),
+    name: Text(200),
+  })
+  .strict();
+
+export const ReferralReason = z
+  .object({
+    type: ReferralReasonType,
+    description: Text(4000).meta({ description: 'Free text; treated as protected health information' }),
+    dischargeDate: IsoDate.optional(),
+    dischargeFacility: DischargeFacility.optional(),
+  })
+  .strict()
+  .superRefine((reason, ctx) => {
+    if (reason.type !== 'post-discharge') return;
+    if (!reason.dischargeDate)
+      ctx.addIssue({ code: 'custom', path: ['dischargeDate'], message: 'required for post-discharge' });
+    if (!reason.dischargeFacility)
+      ctx.addIssue({ code: 'custom', path: ['dischargeFacility'], message: 'required for post-discharge' });
+  });
+
+export const Diagnosis = z.object({ code: Icd10CmCode, onsetDate: IsoDate.optional() }).strict();
+export const Diagnoses = z.array(Diagnosis).min(1).max(50);
+
+export const RequestedPrograms = z
+  .array(Program)
+  .min(1)
+  .max(4)
+  .refine((programs) => new Set(programs).size === programs.length, 'each program at most once');
+
+export const Utilization = z
+  .object({ admissions6m: z.int().min(0).max(366), edVisits6m: z.int().min(0).max(366) })
+  .strict();
+
+export const Authorization = z
+  .object({ authorizedUnits: z.int().min(0).max(100_000), fundingSource: Text(64), validUntil: IsoDate })
+  .strict();
+
+export const AttributedPractitioner = z.object({ npi: Npi, lastVisitDate: IsoDate.optional() }).strict();
+
+const referralExample = {
+  externalReferralId: 'ACME-2026-000123',
+  member: {
+    memberId: 'M-1001',
+    name: { given: ['Maria', 'Elena'], family: 'Lopez' },
+    birthDate: '1951-04-12',
+    sex: 'female',
+    phone: '+16175550123',
+    email: 'maria.lopez@example.com',
+    address: { line1: '12 Beacon St', city: 'Boston', state: 'MA', postalCode: '02108' },
+    preferredLanguage: 'es',
+    timeZone: 'America/New_York',
+    mbi: '1EG4TE5MK73',
+  },
+  coverage: { payerId: 'acme-ma', planType: 'medicare-advantage', startDate: '2026-01-01' },
+  reason: {
+    type: 'post-discharge',
+    description: 'Discharged after CHF exacerbation; needs medication reconciliation.',
+    dischargeDate: '2026-10-28',
+    dischargeFacility: { type: 'inpatient', name: 'Mass General' },
+  },
+  diagnoses: [{ code: 'I50.22', onsetDate: '2019-03-01' }, { code: 'E11.9' }],
+  requestedPrograms: ['tcm', 'ccm'],
+  priority: 'urgent',
+  utilization: { admissions6m: 2, edVisits6m: 1 },
+  authorization: { authorizedUnits: 12, fundingSource: 'acme-ma-care-management', validUntil: '2027-06-30' },
+  attributedPractitioner: { npi: '1234567893', lastVisitDate: '2026-06-15' },
+} as const;
+
+/** Body of `POST /v1/referrals`. */
+export const CreateReferralBody = z
+  .object({
+    externalReferralId: ExternalReferralId,
+    member: ReferralMember,
+    coverage: ReferralCoverage,
+    reason: ReferralReason,
+    diagnoses: Diagnoses,
+    requestedPrograms: RequestedPrograms,
+    priority: z.enum(['routine', 'urgent']),
+    utilization: Utilization,
+    authorization: Authorization.optional(),
+    attributedPractitioner: AttributedPractitioner.optional(),
+  })
+  .strict()
+  .meta({ id: 'CreateReferral', example: referralExample });
+export type CreateReferralBody = z.output<typeof CreateReferralBody>;
+
+/** Body of `PATCH /v1/referrals/{referralId}`: the parts a partner may add or correct. */
+export const UpdateReferralBody = z
+  .object({
+    coverage: ReferralCoverage.optional(),
+    diagnoses: Diagnoses.optional(),
+    utilization: Utilization.optional(),
+    authorization: Authorization.optional(),
+    attributedPractitioner: AttributedPractitioner.optional(),
+  })
+  .strict()
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), 'change at least one field')
+  .meta({
+    id: 'UpdateReferral',
+    example: {
+      authorization: {
+        authorizedUnits: 12,
+        fundingSource: 'acme-ma-care-management',
+        validUntil: '2027-06-30',
+      },
+    },
+  });
+export type UpdateReferralBody = z.output<typeof UpdateReferralBody>;
+
+export const CancelReasonCode = ReferralCancelledData.shape.reasonCode;
+
+/** Body of `POST /v1/referrals/{referralId}/cancel`. */
+export const CancelReferralBody = z
+  .object({
+    reasonCode: CancelReasonCode,
+    note: Text(2000).optional().meta({ description: 'Free text; never published in events' }),
+  })
+  .strict()
+  .meta({
+    id: 'CancelReferral',
+    example: { reasonCode: 'member-declined', note: 'Member prefers own PCP.' },
+  });
+export type CancelReferralBody = z.output<typeof CancelReferralBody>;
+
+export const BusinessStatus = z.object({ code: ReasonCode, text: z.string() });
+
+export const ReferralTransition = z.object({
+  from: ReferralStatus.nullable(),
+  to: ReferralStatus,
+  at: IsoInstant,
+  businessStatus: BusinessStatus,
+});
+
+const referralResponseExample = {
+  id: '01JD3Y7T5V0M3Q8W9X2Z4A6B8C',
+  externalReferralId: 'ACME-2026-000123',
+  patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
+  practiceId: 'practice-boston',
+  status: 'received',
+  taskStatus: 'requested',
+  businessStatus: { code: 'RECEIVED', text: 'Referral received' },
+  version: 1,
+  createdAt: '2026-11-02T15:04:05.000Z',
+  updatedAt: '2026-11-02T15:04:05.000Z',
+  history: [
+    {
+      from: null,
+      to: 'received',
+      at: '2026-11-02T15:04:05.000Z',
+      businessStatus: { code: 'RECEIVED', text: 'Referral received' },
+    },
+  ],
+  ...referralExample,
+} as const;
+
+/** A referral as its partner reads it (their own member data included). */
+export const ReferralResource = z
+  .object({
+    id: Ulid,
+    externalReferralId: z.string(),
+    patientId: Ulid,
+    practiceId: z.string(),
+    status: ReferralStatus,
+    taskStatus: TaskStatus,
+    businessStatus: BusinessStatus,
+    version: z.int().min(1),
+    createdAt: IsoInstant,
+    updatedAt: IsoInstant,
+    history: z.array(ReferralTransition),
+    cancellation: z.object({ reasonCode: CancelReasonCode, note: z.string().optional() }).optional(),
+    member: z.record(z.string(), z.unknown()),
+    coverage: z.record(z.string(), z.unknown()),
+    reason: z.record(z.string(), z.unknown()),
+    diagnoses: z.array(z.object({ code: z.string(), onsetDate: IsoDate.optional() })),
+    requestedPrograms: z.array(Program),
+    priority: z.enum(['routine', 'urgent']),
+    utilization: z.object({ admissions6m: z.int(), edVisits6m: z.int() }),
+    authorization: z.record(z.string(), z.unknown()).optional(),
+    attributedPractitioner: z.record(z.string(), z.unknown()).optional(),
+  })
+  .meta({ id: 'Referral', example: referralResponseExample });
+
+/** A referral in a list: ids and statuses only. */
+export const ReferralSummary = z
+  .object({
+    id: Ulid,
+    externalReferralId: z.string(),
+    status: ReferralStatus,
+    taskStatus: TaskStatus,
+    businessStatus: BusinessStatus,
+    priority: z.enum(['routine', 'urgent']),
+    requestedPrograms: z.array(Program),
+    version: z.int().min(1),
+    createdAt: IsoInstant,
+    updatedAt: IsoInstant,
+  })
+  .meta({ id: 'ReferralSummary' });
+
+export const ReferralPage = z
+  .object({ items: z.array(ReferralSummary), nextCursor: z.string().optional() })
+  .meta({
+    id: 'ReferralPage',
+    example: {
+      items: [
+        {
+          id: '01JD3Y7T5V0M3Q8W9X2Z4A6B8C',
+          externalReferralId: 'ACME-2026-000123',
+          status: 'eligible',
+          taskStatus: 'accepted',
+          businessStatus: { code: 'ELIGIBLE', text: 'Eligible for ccm' },
+          priority: 'routine',
+          requestedPrograms: ['ccm'],
+          version: 3,
+          createdAt: '2026-11-02T15:04:05.000Z',
+          updatedAt: '2026-11-02T16:00:00.000Z',
+        },
+      ],
+    },
+  });
+
+const ReferralIdParams = z.object({ referralId: Ulid }).strict();
+
+export const ListReferralsQuery = z
+  .object({
+    status: ReferralStatus.optional(),
+    updatedSince: IsoInstant.optional(),
+    cursor: Cursor.optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+
+/** Partner webhook events (ids and statuses only). */
+export const WebhookEventType = z.enum(['ReferralStatusChanged']);
+
+export const CreateWebhookBody = z
+  .object({
+    url: z
+      .url()
+      .max(2048)
+      .refine((raw) => {
+        const url = new URL(raw);
+        if (url.username || url.password) return false;
+        if (url.protocol === 'https:') return true;
+        return url.protocol === 'http:' && ['127.0.0.1', 'localhost'].includes(url.hostname);
+      }, 'an https URL (http only for 127.0.0.1 or localhost), without credentials'),
+    events: z.array(WebhookEventType).min(1).max(1).default(['ReferralStatusChanged']),
+  })
+  .strict()
+  .meta({
+    id: 'CreateWebhook',
+    example: { url: 'https://hooks.acme-health.example/carelink', events: ['ReferralStatusChanged'] },
+  });
+export type CreateWebhookBody = z.output<typeof CreateWebhookBody>;
+
+const webhookExample = {
+  id: '01JD3Y7T5V0M3Q8W9X2Z4A6B8W',
+  url: 'https://hooks.acme-health.example/carelink',
+  events: ['ReferralStatusChanged'],
+  status: 'active',
+  createdAt: '2026-11-02T15:04:05.000Z',
+} as const;
+
+export const WebhookResource = z
+  .object({
+    id: Ulid,
+    url: z.string(),
+    events: z.array(WebhookEventType),
+    status: z.enum(['active']),
+    createdAt: IsoInstant,
+  })
+  .meta({ id: 'Webhook', example: webhookExample });
+
+export const CreatedWebhook = WebhookResource.extend({
+  secret: z.string().meta({ description: 'Signing secret; returned only in this response' }),
+}).meta({ id: 'CreatedWebhook', example: { ...webhookExample, secret: 'whsec_3q2+7w...' } });
+
+export const WebhookPage = z
+  .object({ items: z.array(WebhookResource) })
+  .meta({ id: 'WebhookPage', example: { items: [webhookExample] } });
+
+export const DeliveryAttempt = z.object({
+  at: IsoInstant,
+  statusCode: z.int().optional(),
+  outcome: z.enum(['succeeded', 'http-error', 'timeout', 'network-error']),
+  durationMs: z.int().min(0),
+});
+
+export const WebhookDelivery = z.object({
+  id: z.string(),
+  eventId: Ulid,
+  eventType: WebhookEventType,
+  referralId: Ulid,
+  status: z.enum(['pending', 'succeeded', 'failed']),
+  attempts: z.array(DeliveryAttempt),
+  nextAttemptAt: IsoInstant.optional(),
+  createdAt: IsoInstant,
+});
+
+export const DeliveryPage = z
+  .object({ items: z.array(WebhookDelivery), nextCursor: z.string().optional() })
+  .meta({
+    id: 'WebhookDeliveryPage',
+    example: {
+      items: [
+        {
+          id: '01JD3Y7T5V0M3Q8W9X2Z4A6B8E',
+          eventId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8E',
+          eventType: 'ReferralStatusChanged',
+          referralId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8C',
+          status: 'succeeded',
+          attempts: [
+            { at: '2026-11-02T15:04:06.000Z', statusCode: 503, outcome: 'http-error', durationMs: 120 },
+            { at: '2026-11-02T15:05:10.000Z', statusCode: 200, outcome: 'succeeded', durationMs: 95 },
+          ],
+          createdAt: '2026-11-02T15:04:06.000Z',
+        },
+      ],
+    },
+  });
+
+const WebhookIdParams = z.object({ webhookId: Ulid }).strict();
+const PageQuery = z
+  .object({ cursor: Cursor.optional(), limit: z.coerce.number().int().min(1).max(100).default(25) })
+  .strict();
+
+const tag = 'Referrals';
+const webhookTag = 'Webhooks';
+
+export const createReferralRoute = defineRoute({
+  operationId: 'createReferral',
+  method: 'POST',
+  path: '/v1/referrals',
+  summary: 'Refer a member',
+  description:
+    'Creates a referral for the tenant of the token. The same externalReferralId twice answers 409 with ' +
+    'the existing referral in `existing`.',
+  tag,
+  scopes: [scopes.referralsWrite],
+  idempotent: true,
+  body: CreateReferralBody,
+  responses: {
+    201: { description: 'Referral created', schema: ReferralResource, headers: { location: 'Its URL' } },
+    409: { description: 'A referral with this externalReferralId exists' },
+  },
+});
+
+export const getReferralRoute = defineRoute({
+  operationId: 'getReferral',
+  method: 'GET',
+  path: '/v1/referrals/{referralId}',
+  summary: 'Read a referral',
+  tag,
+  scopes: [scopes.referralsRead],
+  params: ReferralIdParams,
+  responses: {
+    200: { description: 'The referral (ETag is its version)', schema: ReferralResource },
+    404: { description: 'No such referral for this tenant' },
+  },
+});
+
+export const listReferralsRoute = defineRoute({
+  operationId: 'listReferrals',
+  method: 'GET',
+  path: '/v1/referrals',
+  summary: 'List referrals, most recently updated first',
+  tag,
+  scopes: [scopes.referralsRead],
+  query: ListReferralsQuery,
+  responses: { 200: { description: 'A page of referrals', schema: ReferralPage } },
+});
+
+export const updateReferralRoute = defineRoute({
+  operationId: 'updateReferral',
+  method: 'PATCH',
+  path: '/v1/referrals/{referralId}',
+  summary: 'Add or correct coverage, diagnoses, utilization, authorization or practitioner',
+  description: 'Eligibility is determined again on the updated referral.',
+  tag,
+  scopes: [scopes.referralsWrite],
+  requiresIfMatch: true,
+  params: ReferralIdParams,
+  body: UpdateReferralBody,
+  responses: {
+    200: { description: 'The updated referral', schema: ReferralResource },
+    404: { description: 'No such referral for this tenant' },
+    409: { description: 'The referral can no longer be changed' },
+    412: { description: 'The referral changed since you read it' },
+    428: { description: 'If-Match is missing' },
+  },
+});
+
+export const cancelReferralRoute = defineRoute({
+  operationId: 'cancelReferral',
+  method: 'POST',
+  path: '/v1/referrals/{referralId}/cancel',
+  summary: 'Cancel a referral',
+  tag,
+  scopes: [scopes.referralsWrite],
+  params: ReferralIdParams,
+  body: CancelReferralBody,
+  responses: {
+    200: { description: 'The cancelled referral', schema: ReferralResource },
+    404: { description: 'No such referral for this tenant' },
+    409: { description: 'The referral is already closed or cancelled' },
+  },
+});
+
+export const createWebhookRoute = defineRoute({
+  operationId: 'createWebhook',
+  method: 'POST',
+  path: '/v1/webhooks',
+  summary: 'Subscribe to referral status changes',
+  description: 'The signing secret is returned only in this response.',
+  tag: webhookTag,
+  scopes: [scopes.webhooksManage],
+  idempotent: true,
+  body: CreateWebhookBody,
+  responses: { 201: { description: 'Subscription created', schema: CreatedWebhook } },
+});
+
+export const listWebhooksRoute = defineRoute({
+  operationId: 'listWebhooks',
+  method: 'GET',
+  path: '/v1/webhooks',
+  summary: 'List webhook subscriptions',
+  tag: webhookTag,
+  scopes: [scopes.webhooksManage],
+  responses: { 200: { description: 'Subscriptions (without secrets)', schema: WebhookPage } },
+});
+
+export const deleteWebhookRoute = defineRoute({
+  operationId: 'deleteWebhook',
+  method: 'DELETE',
+  path: '/v1/webhooks/{webhookId}',
+  summary: 'Delete a webhook subscription',
+  tag: webhookTag,
+  scopes: [scopes.webhooksManage],
+  params: WebhookIdParams,
+  responses: { 204: { description: 'Deleted' }, 404: { description: 'No such subscription' } },
+});
+
+export const listWebhookDeliveriesRoute = defineRoute({
+  operationId: 'listWebhookDeliveries',
+  method: 'GET',
+  path: '/v1/webhooks/{webhookId}/deliveries',
+  summary: 'Delivery attempts of a subscription, newest first',
+  tag: webhookTag,
+  scopes: [scopes.webhooksManage],
+  params: WebhookIdParams,
+  query: PageQuery,
+  responses: {
+    200: { description: 'A page of deliveries', schema: DeliveryPage },
+    404: { description: 'No such subscription' },
+  },
+});
 
 /** Routes served by the intake service. */
-export const intakeRoutes: readonly RouteContract[] = [];
+export const intakeRoutes: readonly RouteContract[] = [
+  createReferralRoute,
+  getReferralRoute,
+  listReferralsRoute,
+  updateReferralRoute,
+  cancelReferralRoute,
+  createWebhookRoute,
+  listWebhooksRoute,
+  deleteWebhookRoute,
+  listWebhookDeliveriesRoute,
+];
