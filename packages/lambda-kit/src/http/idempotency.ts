@@ -3,7 +3,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError, ValidationError } from '../errors';
 import { tenantKey } from '../keys';
 import type { ServiceRuntime } from '../runtime';
-import type { HttpResponse } from './response';
+import { type HttpResponse, isRawBody } from './response';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 const RECORD_TTL_SECONDS = 24 * 3600;
@@ -107,6 +107,7 @@ export function toStoredResponse(response: HttpResponse): StoredResponse {
   return {
     statusCode: response.status,
     headers: response.headers ?? {},
-    body: response.body === undefined ? '' : JSON.stringify(response.body),
+    body:
+      response.body === undefined ? '' : isRawBody(response) ? response.body : JSON.stringify(response.body),
   };
 }

@@ -28,6 +28,22 @@ export const created = (location: string, body: unknown, commit?: Commit): HttpR
   ...(commit ? { commit } : {}),
 });
 
+/**
+ * A body sent as-is rather than as JSON, e.g. a printable `text/html` page. The content type decides
+ * how the body is serialised, so a handler never has to pre-encode it.
+ */
+export const text = (body: string, contentType: string, headers?: Record<string, string>): HttpResult => ({
+  status: 200,
+  body,
+  headers: { ...headers, 'content-type': contentType },
+});
+
+/** True when a response declares a content type other than JSON (its string body is sent verbatim). */
+export function isRawBody(response: HttpResponse): response is HttpResponse & { body: string } {
+  const contentType = response.headers?.['content-type'];
+  return typeof response.body === 'string' && contentType !== undefined && !/\bjson\b/i.test(contentType);
+}
+
 /** Weak validators are not needed: versions are integers, quoted as strong ETags. */
 export const etag = (version: number): string => `"${version}"`;
 
