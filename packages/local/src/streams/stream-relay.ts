@@ -53,7 +53,9 @@ export class StreamRelay {
   private readonly shards = new Map<string, ShardState>();
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
-  private busy = false;
+  private delivering = false;
+  /** Whether the last read found records: new work may still be on its way to the handler. */
+  private sawRecords = false;
   private lastDiscovery = 0;
 
   constructor(
@@ -78,7 +80,9 @@ export class StreamRelay {
 
   /** True when every record read so far has been delivered. */
   isIdle(): boolean {
-    return !this.busy && [...this.shards.values()].every((s) => s.pending.length === 0);
+    return (
+      !this.delivering && !this.sawRecords && [...this.shards.values()].every((s) => s.pending.length === 0)
+    );
   }
 
   private schedule(ms: number): void {
@@ -105,31 +109,35 @@ export class StreamRelay {
   }
 
   private async tick(): Promise<void> {
-    this.busy = true;
     try {
       if (Date.now() - this.lastDiscovery > 1000 || this.shards.size === 0) await this.discover();
-      for (const state of this.shards.values()) await this.pump(state);
+      let sawRecords = false;
+      for (const state of this.shards.values()) sawRecords = (await this.pump(state)) || sawRecords;
+      this.sawRecords = sawRecords;
     } catch {
       // DynamoDB Local briefly unavailable (start-up, shutdown): try again on the next tick.
     } finally {
-      this.busy = false;
       this.schedule(this.options.pollMs ?? 50);
     }
   }
 
-  private async pump(state: ShardState): Promise<void> {
+  /** Reads the shard and delivers what is pending; true when the read returned any record. */
+  private async pump(state: ShardState): Promise<boolean> {
+    let read = 0;
     if (!state.closed && state.iterator && state.pending.length < 1000) {
       const { Records = [], NextShardIterator } = await this.client.send(
         new GetRecordsCommand({ ShardIterator: state.iterator, Limit: 1000 }),
       );
       state.iterator = NextShardIterator;
+      read = Records.length;
       if (!NextShardIterator) state.closed = true;
       const filter = this.options.filter ?? isOutboxInsert;
       state.pending.push(...Records.map((r) => toLambdaRecord(r, this.streamArn)).filter(filter));
     }
-    if (state.pending.length === 0 || Date.now() < state.retryAt) return;
+    if (state.pending.length === 0 || Date.now() < state.retryAt) return read > 0;
     const batch = state.pending.slice(0, this.options.batchSize ?? 100);
     let failedFrom = -1;
+    this.delivering = true;
     try {
       const response = await (await this.handler())({ Records: batch });
       const failed = response?.batchItemFailures?.[0]?.itemIdentifier;
@@ -140,6 +148,8 @@ export class StreamRelay {
         );
     } catch {
       failedFrom = 0;
+    } finally {
+      this.delivering = false;
     }
     if (failedFrom < 0) {
       state.pending.splice(0, batch.length);
@@ -148,6 +158,7 @@ export class StreamRelay {
       state.pending.splice(0, failedFrom);
       state.retryAt = Date.now() + 200;
     }
+    return read > 0;
   }
 }
 
