@@ -14,3 +14,4 @@ export * from './screenings';
 export * from './time-entries';
 export * from './vitals';
 export * from './worklist';
+export * from './case-projection';

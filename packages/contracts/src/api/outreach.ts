@@ -1,4 +1,784 @@
-import type { RouteContract } from '../route-contract';
+import * as z from 'zod';
+import { Cursor, IsoInstant, TimeProgram, Ulid, YearMonth } from '../primitives';
+import { defineRoute, type RouteContract, scopes } from '../route-contract';
+
+/**
+ * The outreach API: the staff side of care management. Every route is for practice staff and scoped
+ * to the caller's practice; a patient of another practice answers 404.
+ */
+
+const tag = 'outreach';
+const read = [scopes.outreachRead] as const;
+const write = [scopes.outreachWrite] as const;
+
+const PatientParams = z.object({ patientId: Ulid });
+
+const problems = {
+  404: { description: 'No such patient in the caller’s practice' },
+  422: { description: 'The request is not valid' },
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Tasks
+
+export const OutreachTaskView = z
+  .object({
+    taskId: z.string(),
+    caseId: Ulid,
+    kind: z.string(),
+    source: z.string(),
+    period: z.string(),
+    recurrence: z.enum(['once', 'monthly']),
+    openFrom: IsoInstant,
+    dueAt: IsoInstant,
+    assigneeId: z.string(),
+    status: z.enum(['open', 'done', 'cancelled']),
+  })
+  .meta({
+    id: 'OutreachTask',
+    example: {
+      taskId: 'task#01JD3Y7T5V0M3Q8W9X2Z4A6B8F#monthly-contact#2026-10',
+      caseId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8F',
+      kind: 'monthly-contact',
+      source: 'monthly-contact',
+      period: '2026-10',
+      recurrence: 'monthly',
+      openFrom: '2026-10-01T04:00:00Z',
+      dueAt: '2026-11-01T04:00:00Z',
+      assigneeId: 'staff-boston-care-manager',
+      status: 'open',
+    },
+  });
+
+export const listPatientTasksRoute = defineRoute({
+  operationId: 'listPatientTasks',
+  method: 'GET',
+  path: '/v1/patients/{patientId}/tasks',
+  summary: 'List the outreach tasks of a patient',
+  description: 'Tasks are built from the patient’s cases and care plans; closed cases leave cancelled tasks.',
+  tag,
+  scopes: read,
+  params: PatientParams,
+  query: z.object({ status: z.enum(['open', 'done', 'cancelled']).optional() }),
+  responses: {
+    200: { description: 'The tasks', schema: z.object({ items: z.array(OutreachTaskView) }) },
+    ...problems,
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Contact attempts
+
+export const ContactAttemptRequest = z
+  .object({
+    channel: z.enum(['phone', 'sms', 'video']),
+    outcome: z.enum(['reached', 'voicemail', 'no-answer', 'wrong-number', 'declined']),
+    attemptedAt: IsoInstant.optional().meta({ description: 'Defaults to now; may not be in the future' }),
+  })
+  .strict()
+  .meta({ id: 'ContactAttemptRequest', example: { channel: 'phone', outcome: 'no-answer' } });
+
+export const ContactAttemptView = z
+  .object({
+    contactId: Ulid,
+    caseId: Ulid,
+    channel: z.enum(['phone', 'sms', 'video']),
+    outcome: z.enum(['reached', 'voicemail', 'no-answer', 'wrong-number', 'declined']),
+    attemptedAt: IsoInstant,
+    staffId: z.string(),
+    escalated: z.boolean(),
+  })
+  .meta({
+    id: 'ContactAttempt',
+    example: {
+      contactId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8H',
+      caseId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8F',
+      channel: 'phone',
+      outcome: 'no-answer',
+      attemptedAt: '2026-10-10T15:00:00Z',
+      staffId: 'staff-boston-care-manager',
+      escalated: false,
+    },
+  });
+
+export const logContactAttemptRoute = defineRoute({
+  operationId: 'logContactAttempt',
+  method: 'POST',
+  path: '/v1/patients/{patientId}/contact-attempts',
+  summary: 'Log a contact attempt and its outcome',
+  description:
+    'The third failed attempt of a month without a successful contact escalates to the primary case manager, once.',
+  tag,
+  scopes: write,
+  idempotent: true,
+  params: PatientParams,
+  body: ContactAttemptRequest,
+  responses: { 201: { description: 'Logged', schema: ContactAttemptView }, ...problems },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Messages
+
+export const ReminderKind = z.enum(['monthly-check-in', 'missed-call', 'appointment', 'care-team-follow-up']);
+
+export const SendMessageRequest = z
+  .object({ channel: z.enum(['sms', 'email']), template: ReminderKind })
+  .strict()
+  .meta({ id: 'SendMessageRequest', example: { channel: 'sms', template: 'monthly-check-in' } });
+
+export const MessageView = z
+  .object({
+    messageId: Ulid,
+    channel: z.enum(['sms', 'email']),
+    template: ReminderKind,
+    body: z.string(),
+    status: z.enum(['sent', 'deferred', 'blocked']),
+    sendAfter: IsoInstant.optional(),
+    sentAt: IsoInstant.optional(),
+    blockedReason: z.literal('opted-out').optional(),
+    createdAt: IsoInstant,
+  })
+  .meta({
+    id: 'OutreachMessage',
+    example: {
+      messageId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8Q',
+      channel: 'sms',
+      template: 'monthly-check-in',
+      body: 'Hello, this is Back Bay Primary Care. Your care team would like to check in with you this month. Please call us at (617) 555-0100. Reply STOP to opt out.',
+      status: 'sent',
+      sentAt: '2026-10-10T15:00:00Z',
+      createdAt: '2026-10-10T15:00:00Z',
+    },
+  });
+
+export const sendMessageRoute = defineRoute({
+  operationId: 'sendPatientMessage',
+  method: 'POST',
+  path: '/v1/patients/{patientId}/messages',
+  summary: 'Send a reminder by SMS or email',
+  description:
+    'Reminders name the practice and its callback number, never anything clinical. A patient who opted out is not messaged; a message in the patient’s quiet hours is deferred until they end.',
+  tag,
+  scopes: write,
+  idempotent: true,
+  params: PatientParams,
+  body: SendMessageRequest,
+  responses: { 201: { description: 'Accepted', schema: MessageView }, ...problems },
+});
+
+export const listMessagesRoute = defineRoute({
+  operationId: 'listPatientMessages',
+  method: 'GET',
+  path: '/v1/patients/{patientId}/messages',
+  summary: 'List the messages sent, deferred or blocked for a patient',
+  tag,
+  scopes: read,
+  params: PatientParams,
+  responses: {
+    200: { description: 'The messages, newest first', schema: z.object({ items: z.array(MessageView) }) },
+    ...problems,
+  },
+});
+
+export const InboundMessageRequest = z
+  .object({ channel: z.enum(['sms', 'email']).default('sms'), text: z.string().min(1).max(1600) })
+  .strict()
+  .meta({ id: 'InboundMessageRequest', example: { channel: 'sms', text: 'STOP' } });
+
+export const receiveInboundMessageRoute = defineRoute({
+  operationId: 'receiveInboundMessage',
+  method: 'POST',
+  path: '/v1/patients/{patientId}/inbound-messages',
+  summary: 'Record a reply from a patient',
+  description: 'A reply that is exactly STOP (or UNSUBSCRIBE, CANCEL, END, QUIT) opts out; START opts in again.',
+  tag,
+  scopes: write,
+  idempotent: true,
+  params: PatientParams,
+  body: InboundMessageRequest,
+  responses: {
+    200: {
+      description: 'The channel’s consent after the reply',
+      schema: z
+        .object({ channel: z.enum(['sms', 'email']), consent: z.enum(['opted-in', 'opted-out']) })
+        .meta({ example: { channel: 'sms', consent: 'opted-out' } }),
+    },
+    ...problems,
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Time entries
+
+export const TimeEntryActivity = z.enum([
+  'care-plan-development',
+  'care-plan-review',
+  'medication-management',
+  'care-coordination',
+  'patient-communication',
+  'caregiver-communication',
+  'referral-management',
+  'screening',
+  'remote-monitoring-review',
+  'other',
+]);
+
+export const TimeEntryRequest = z
+  .object({
+    program: TimeProgram,
+    performer: z.enum(['clinical-staff', 'physician']),
+    practitionerId: z.string().min(1).max(128),
+    startedAt: IsoInstant,
+    minutes: z.int().min(1).max(240),
+    activity: TimeEntryActivity,
+    note: z.string().min(1).max(2000).optional(),
+  })
+  .strict()
+  .meta({
+    id: 'TimeEntryRequest',
+    example: {
+      program: 'ccm',
+      performer: 'clinical-staff',
+      practitionerId: 'staff-boston-clinical-staff',
+      startedAt: '2026-10-10T15:00:00Z',
+      minutes: 25,
+      activity: 'medication-management',
+      note: 'Reviewed the refill schedule',
+    },
+  });
+
+export const TimeEntryView = z
+  .object({
+    timeEntryId: Ulid,
+    caseId: Ulid,
+    program: TimeProgram,
+    performer: z.enum(['clinical-staff', 'physician']),
+    practitionerId: z.string(),
+    startedAt: IsoInstant,
+    minutes: z.int(),
+    activity: TimeEntryActivity,
+    note: z.string().optional(),
+    recordedAt: IsoInstant,
+    recordedBy: z.string(),
+    voided: z
+      .object({ reason: z.string(), by: z.string(), at: IsoInstant })
+      .optional()
+      .meta({ description: 'Present once the entry was voided' }),
+  })
+  .meta({
+    id: 'TimeEntry',
+    example: {
+      timeEntryId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8J',
+      caseId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8F',
+      program: 'ccm',
+      performer: 'clinical-staff',
+      practitionerId: 'staff-boston-clinical-staff',
+      startedAt: '2026-10-10T15:00:00Z',
+      minutes: 25,
+      activity: 'medication-management',
+      recordedAt: '2026-10-10T15:30:00Z',
+      recordedBy: 'staff-boston-clinical-staff',
+    },
+  });
+
+export const logTimeEntryRoute = defineRoute({
+  operationId: 'logTimeEntry',
+  method: 'POST',
+  path: '/v1/patients/{patientId}/time-entries',
+  summary: 'Log staff time against a patient',
+  description:
+    'Entries are immutable. Entries ending in the future are rejected (422); an entry overlapping a non-voided entry of the same practitioner is a conflict (409) that names the other entry.',
+  tag,
+  scopes: write,
+  idempotent: true,
+  params: PatientParams,
+  body: TimeEntryRequest,
+  responses: {
+    201: { description: 'Logged', schema: TimeEntryView },
+    409: { description: 'Overlaps another entry of the same practitioner' },
+    ...problems,
+  },
+});
+
+export const VoidReason = z.enum([
+  'wrong-patient',
+  'wrong-duration',
+  'wrong-start',
+  'wrong-program',
+  'wrong-performer',
+  'duplicate',
+  'other',
+]);
+
+export const VoidTimeEntryRequest = z
+  .object({ reason: VoidReason })
+  .strict()
+  .meta({ id: 'VoidTimeEntryRequest', example: { reason: 'wrong-duration' } });
+
+export const voidTimeEntryRoute = defineRoute({
+  operationId: 'voidTimeEntry',
+  method: 'POST',
+  path: '/v1/patients/{patientId}/time-entries/{entryId}/void',
+  summary: 'Void a time entry (the audited correction)',
+  tag,
+  scopes: write,
+  idempotent: true,
+  params: z.object({ patientId: Ulid, entryId: Ulid }),
+  body: VoidTimeEntryRequest,
+  responses: {
+    200: { description: 'Voided', schema: TimeEntryView },
+    409: { description: 'Already voided' },
+    ...problems,
+  },
+});
+
+export const listTimeEntriesRoute = defineRoute({
+  operationId: 'listTimeEntries',
+  method: 'GET',
+  path: '/v1/patients/{patientId}/time-entries',
+  summary: 'List a patient’s time entries of a month (practice time zone)',
+  tag,
+  scopes: read,
+  params: PatientParams,
+  query: z.object({ month: YearMonth.optional().meta({ description: 'Defaults to the current month' }) }),
+  responses: {
+    200: {
+      description: 'The entries, voided ones included',
+      schema: z.object({
+        month: YearMonth,
+        items: z.array(TimeEntryView),
+        minutes: z.int().meta({ description: 'Sum of the non-voided entries' }),
+      }),
+    },
+    ...problems,
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Screenings
+
+const Item = z.int().min(0).max(3);
+
+export const ScreeningRequest = z
+  .discriminatedUnion('instrument', [
+    z
+      .object({
+        instrument: z.literal('phq-9'),
+        answers: z.array(Item).length(9),
+        completedAt: IsoInstant.optional(),
+      })
+      .strict(),
+    z
+      .object({
+        instrument: z.literal('gad-7'),
+        answers: z.array(Item).length(7),
+        completedAt: IsoInstant.optional(),
+      })
+      .strict(),
+    z
+      .object({
+        instrument: z.literal('hrsn'),
+        answers: z
+          .record(z.string(), z.unknown())
+          .meta({ description: 'AHC HRSN core answers, as codes (validated field by field)' }),
+        completedAt: IsoInstant.optional(),
+      })
+      .strict(),
+  ])
+  .meta({
+    id: 'ScreeningRequest',
+    example: { instrument: 'phq-9', answers: [1, 1, 0, 2, 1, 0, 1, 0, 0] },
+  });
+
+export const ScreeningView = z
+  .object({
+    screeningId: Ulid,
+    caseId: Ulid,
+    instrument: z.enum(['phq-9', 'gad-7', 'hrsn']),
+    score: z.int(),
+    band: z.string(),
+    positiveDomains: z.array(z.string()).optional(),
+    riskFlags: z.array(z.object({ flagId: Ulid, kind: z.string(), severity: z.enum(['urgent', 'high']) })),
+    completedAt: IsoInstant,
+  })
+  .meta({
+    id: 'Screening',
+    example: {
+      screeningId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8K',
+      caseId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8F',
+      instrument: 'phq-9',
+      score: 6,
+      band: 'mild',
+      riskFlags: [],
+      completedAt: '2026-10-10T15:20:00Z',
+    },
+  });
+
+export const submitScreeningRoute = defineRoute({
+  operationId: 'submitScreening',
+  method: 'POST',
+  path: '/v1/patients/{patientId}/screenings',
+  summary: 'Submit PHQ-9, GAD-7 or HRSN answers to be scored',
+  description: 'A positive PHQ-9 item 9 raises an urgent self-harm risk flag in the same transaction.',
+  tag,
+  scopes: write,
+  idempotent: true,
+  params: PatientParams,
+  body: ScreeningRequest,
+  responses: { 201: { description: 'Scored', schema: ScreeningView }, ...problems },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Vital signs
+
+export const ObservationRequest = z
+  .discriminatedUnion('type', [
+    z
+      .object({
+        type: z.literal('blood-pressure'),
+        systolic: z.number().min(50).max(300),
+        diastolic: z.number().min(20).max(200),
+        unit: z.literal('mm[Hg]'),
+        observedAt: IsoInstant,
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal('glucose'),
+        value: z.number().min(10).max(1000),
+        unit: z.literal('mg/dL'),
+        observedAt: IsoInstant,
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal('body-weight'),
+        value: z.number().positive().max(1000),
+        unit: z.enum(['[lb_av]', 'kg']),
+        observedAt: IsoInstant,
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal('spo2'),
+        value: z.number().min(50).max(100),
+        unit: z.literal('%'),
+        observedAt: IsoInstant,
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal('heart-rate'),
+        value: z.number().min(20).max(300),
+        unit: z.literal('/min'),
+        observedAt: IsoInstant,
+      })
+      .strict(),
+  ])
+  .meta({
+    id: 'ObservationRequest',
+    description: 'A vital sign in UCUM units',
+    example: {
+      type: 'blood-pressure',
+      systolic: 142,
+      diastolic: 88,
+      unit: 'mm[Hg]',
+      observedAt: '2026-10-11T09:00:00Z',
+    },
+  });
+
+export const recordObservationRoute = defineRoute({
+  operationId: 'recordObservation',
+  method: 'POST',
+  path: '/v1/patients/{patientId}/observations',
+  summary: 'Record a vital sign and check it against the patient’s thresholds',
+  tag,
+  scopes: write,
+  idempotent: true,
+  params: PatientParams,
+  body: ObservationRequest,
+  responses: {
+    201: {
+      description: 'Recorded, with the risk flags it raised',
+      schema: z
+        .object({
+          observationId: Ulid,
+          riskFlags: z.array(
+            z.object({ flagId: Ulid, kind: z.string(), severity: z.enum(['urgent', 'high']), code: z.string() }),
+          ),
+        })
+        .meta({
+          example: {
+            observationId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8R',
+            riskFlags: [],
+          },
+        }),
+    },
+    ...problems,
+  },
+});
+
+export const VitalsPolicyRequest = z
+  .object({
+    heartFailure: z.boolean(),
+    thresholds: z
+      .object({
+        systolicAbove: z.number().positive(),
+        diastolicAbove: z.number().positive(),
+        glucoseBelow: z.number().positive(),
+        glucoseAbove: z.number().positive(),
+        spo2Below: z.number().positive().max(100),
+        heartRateBelow: z.number().positive(),
+        heartRateAbove: z.number().positive(),
+        weightGainPerDayLb: z.number().positive(),
+        weightGainPerWeekLb: z.number().positive(),
+      })
+      .partial()
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .meta({
+    id: 'VitalsPolicyRequest',
+    example: { heartFailure: true, thresholds: { weightGainPerDayLb: 2, weightGainPerWeekLb: 5 } },
+  });
+
+export const putVitalsPolicyRoute = defineRoute({
+  operationId: 'putVitalsPolicy',
+  method: 'PUT',
+  path: '/v1/patients/{patientId}/vitals-policy',
+  summary: 'Set the vitals monitoring policy of a patient',
+  description: 'Heart-failure monitoring adds day and week weight-gain checks; thresholds override the defaults.',
+  tag,
+  scopes: write,
+  params: PatientParams,
+  body: VitalsPolicyRequest,
+  responses: { 200: { description: 'The policy in force', schema: VitalsPolicyRequest }, ...problems },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Community resources and referrals
+
+export const ResourceCategory = z.enum([
+  'housing-assistance',
+  'food-assistance',
+  'transportation-assistance',
+  'utility-assistance',
+  'interpersonal-safety-support',
+  'other',
+]);
+
+export const CommunityResourceRequest = z
+  .object({
+    name: z.string().min(1).max(200),
+    category: ResourceCategory,
+    phone: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/)
+      .optional(),
+    website: z.url().max(500).optional(),
+    active: z.boolean().default(true),
+  })
+  .strict()
+  .meta({
+    id: 'CommunityResourceRequest',
+    example: {
+      name: 'Greater Boston Food Bank',
+      category: 'food-assistance',
+      phone: '+16174273700',
+      active: true,
+    },
+  });
+
+export const CommunityResourceView = CommunityResourceRequest.extend({ resourceId: z.string() }).meta({
+  id: 'CommunityResource',
+  example: {
+    resourceId: 'gbfb',
+    name: 'Greater Boston Food Bank',
+    category: 'food-assistance',
+    phone: '+16174273700',
+    active: true,
+  },
+});
+
+const ResourceId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and hyphens');
+
+export const putCommunityResourceRoute = defineRoute({
+  operationId: 'putCommunityResource',
+  method: 'PUT',
+  path: '/v1/community-resources/{resourceId}',
+  summary: 'Add or update a community resource in the tenant’s directory',
+  tag,
+  scopes: write,
+  params: z.object({ resourceId: ResourceId }),
+  body: CommunityResourceRequest,
+  responses: { 200: { description: 'Stored', schema: CommunityResourceView }, 422: problems[422] },
+});
+
+export const listCommunityResourcesRoute = defineRoute({
+  operationId: 'listCommunityResources',
+  method: 'GET',
+  path: '/v1/community-resources',
+  summary: 'List the tenant’s community resource directory',
+  tag,
+  scopes: read,
+  query: z.object({ category: ResourceCategory.optional(), cursor: Cursor.optional() }),
+  responses: {
+    200: {
+      description: 'The resources',
+      schema: z.object({ items: z.array(CommunityResourceView), nextCursor: z.string().optional() }),
+    },
+    422: problems[422],
+  },
+});
+
+export const CommunityReferralStatus = z.enum(['sent', 'accepted', 'completed', 'declined']);
+
+export const CommunityReferralView = z
+  .object({
+    referralId: Ulid,
+    caseId: Ulid,
+    resourceId: z.string(),
+    category: ResourceCategory,
+    status: CommunityReferralStatus,
+    history: z.array(z.object({ status: CommunityReferralStatus, at: IsoInstant, by: z.string() })),
+  })
+  .meta({
+    id: 'CommunityReferral',
+    example: {
+      referralId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8S',
+      caseId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8F',
+      resourceId: 'gbfb',
+      category: 'food-assistance',
+      status: 'sent',
+      history: [{ status: 'sent', at: '2026-10-12T14:00:00Z', by: 'staff-boston-care-manager' }],
+    },
+  });
+
+export const CreateCommunityReferralRequest = z
+  .object({ resourceId: ResourceId })
+  .strict()
+  .meta({ id: 'CreateCommunityReferralRequest', example: { resourceId: 'gbfb' } });
+
+export const createCommunityReferralRoute = defineRoute({
+  operationId: 'createCommunityReferral',
+  method: 'POST',
+  path: '/v1/patients/{patientId}/community-referrals',
+  summary: 'Refer a patient to a community resource',
+  tag,
+  scopes: write,
+  idempotent: true,
+  params: PatientParams,
+  body: CreateCommunityReferralRequest,
+  responses: { 201: { description: 'Sent', schema: CommunityReferralView }, ...problems },
+});
+
+export const CommunityReferralStatusRequest = z
+  .object({ status: z.enum(['accepted', 'completed', 'declined']) })
+  .strict()
+  .meta({ id: 'CommunityReferralStatusRequest', example: { status: 'accepted' } });
+
+export const updateCommunityReferralStatusRoute = defineRoute({
+  operationId: 'updateCommunityReferralStatus',
+  method: 'POST',
+  path: '/v1/patients/{patientId}/community-referrals/{referralId}/status',
+  summary: 'Close the loop on a community referral: sent → accepted → completed | declined',
+  tag,
+  scopes: write,
+  idempotent: true,
+  params: z.object({ patientId: Ulid, referralId: Ulid }),
+  body: CommunityReferralStatusRequest,
+  responses: {
+    200: { description: 'Updated', schema: CommunityReferralView },
+    409: { description: 'The referral cannot move to that status from its current one' },
+    ...problems,
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Worklist
+
+export const WorklistView = z
+  .object({
+    staffId: z.string(),
+    month: YearMonth,
+    items: z.array(
+      z.object({
+        kind: z.enum(['task', 'escalation', 'risk-flag']),
+        urgency: z.enum(['urgent', 'overdue', 'due']),
+        id: z.string(),
+        patientId: Ulid,
+        caseId: z.string(),
+        dueAt: IsoInstant,
+        detail: z.record(z.string(), z.union([z.string(), z.number()])),
+      }),
+    ),
+    ccmMinutes: z.array(
+      z.object({
+        patientId: Ulid,
+        caseId: Ulid,
+        minutes: z.int(),
+        nextThreshold: z.int().optional(),
+        minutesToNextThreshold: z.int(),
+      }),
+    ),
+  })
+  .meta({
+    id: 'Worklist',
+    example: {
+      staffId: 'staff-boston-care-manager',
+      month: '2026-10',
+      items: [
+        {
+          kind: 'risk-flag',
+          urgency: 'urgent',
+          id: '01JD3Y7T5V0M3Q8W9X2Z4A6B8M',
+          patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
+          caseId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8F',
+          dueAt: '2026-10-11T09:00:00Z',
+          detail: { flagKind: 'vital-sign', severity: 'urgent', code: 'HYPERTENSIVE_CRISIS' },
+        },
+      ],
+      ccmMinutes: [
+        {
+          patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
+          caseId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8F',
+          minutes: 25,
+          nextThreshold: 40,
+          minutesToNextThreshold: 15,
+        },
+      ],
+    },
+  });
+
+export const getWorklistRoute = defineRoute({
+  operationId: 'getWorklist',
+  method: 'GET',
+  path: '/v1/worklist',
+  summary: 'The calling staff member’s worklist',
+  description:
+    'Risk flags, escalations and due or overdue tasks sorted by urgency then due time, and the CCM clinical-staff minutes of each patient on the caseload this month (practice time zone) with the minutes missing to the next threshold (20/40/60).',
+  tag,
+  scopes: read,
+  responses: { 200: { description: 'The worklist', schema: WorklistView } },
+});
 
 /** Routes served by the outreach service. */
-export const outreachRoutes: readonly RouteContract[] = [];
+export const outreachRoutes: readonly RouteContract[] = [
+  listPatientTasksRoute,
+  logContactAttemptRoute,
+  sendMessageRoute,
+  listMessagesRoute,
+  receiveInboundMessageRoute,
+  logTimeEntryRoute,
+  voidTimeEntryRoute,
+  listTimeEntriesRoute,
+  submitScreeningRoute,
+  recordObservationRoute,
+  putVitalsPolicyRoute,
+  putCommunityResourceRoute,
+  listCommunityResourcesRoute,
+  createCommunityReferralRoute,
+  updateCommunityReferralStatusRoute,
+  getWorklistRoute,
+];
