@@ -21,7 +21,7 @@ function errorsOf(stack: Stack, id: string) {
   return Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp(id));
 }
 
-describe('Guardrails', () => {
+describe('Guardrails', { timeout: 15_000 }, () => {
   it('rejects a queue that neither has a dead-letter queue nor is one', () => {
     const stack = guardedStack();
     new sqs.Queue(stack, 'Orphan');
@@ -82,5 +82,5 @@ describe('Guardrails', () => {
     for (const stack of [platform, application]) {
       expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
     }
-  });
+  }, 30_000);
 });

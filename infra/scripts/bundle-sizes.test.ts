@@ -19,5 +19,5 @@ describe('bundle sizes', () => {
       expect(size.kilobytes).toBeLessThanOrEqual(targetKilobytes);
     }
     expect(formatTable(sizes)).toContain('outbox-relay');
-  });
+  }, 30_000);
 });
