@@ -1,4 +1,10 @@
-import { defineManifest, standardTable } from '@carelink/contracts';
+import { defineManifest, ReferralReceivedV1, ReferralUpdatedV1, standardTable } from '@carelink/contracts';
+import {
+  getEligibilityRoute,
+  listConsentsRoute,
+  recordConsentRoute,
+  revokeConsentRoute,
+} from '@carelink/contracts/api/eligibility';
 
 /** The eligibility service as infra and the local cloud deploy it. */
 export const eligibilityManifest = defineManifest({
@@ -6,7 +12,29 @@ export const eligibilityManifest = defineManifest({
   source: 'carelink.eligibility',
   dir: import.meta.dirname,
   table: standardTable,
-  routes: [],
-  subscriptions: [],
-  schedules: [],
+  routes: [
+    { contract: recordConsentRoute, handler: 'handlers/record-consent.ts' },
+    { contract: revokeConsentRoute, handler: 'handlers/revoke-consent.ts' },
+    { contract: listConsentsRoute, handler: 'handlers/list-consents.ts' },
+    { contract: getEligibilityRoute, handler: 'handlers/get-eligibility.ts' },
+  ],
+  subscriptions: [
+    {
+      name: 'referral-screening',
+      events: [ReferralReceivedV1, ReferralUpdatedV1],
+      handler: 'handlers/on-referral.ts',
+      batchSize: 10,
+      maxReceiveCount: 5,
+      visibilityTimeoutSeconds: 60,
+    },
+  ],
+  schedules: [
+    {
+      name: 'coverage-reverification',
+      expression: 'rate(5 minutes)',
+      timeZone: 'UTC',
+      handler: 'handlers/reverify-coverage.ts',
+      description: 'Re-verifies coverage the payer did not answer for and publishes the new determinations',
+    },
+  ],
 });

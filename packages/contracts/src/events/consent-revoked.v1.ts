@@ -9,6 +9,8 @@ export const ConsentRevokedData = z.object({
   program: Program,
   revokedAt: IsoInstant,
   billingPractitionerId: z.string(),
+  /** `superseded` when consent for another billing practitioner replaced it. */
+  reason: z.enum(['patient-request', 'superseded', 'other']).optional(),
 });
 
 export const ConsentRevokedV1 = defineEvent({
@@ -24,5 +26,6 @@ export const ConsentRevokedV1 = defineEvent({
     program: 'ccm',
     revokedAt: '2026-10-20T14:00:00Z',
     billingPractitionerId: '1234567893',
+    reason: 'patient-request',
   },
 });

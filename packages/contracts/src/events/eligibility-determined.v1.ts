@@ -9,6 +9,8 @@ export const ProgramDetermination = z.object({
   reasons: z.array(ReasonCode),
   initiatingVisitRequired: z.boolean().optional(),
   consentRequired: z.boolean().optional(),
+  /** Case management: the plan requires a funding authorization. */
+  authorizationRequired: z.boolean().optional(),
   tcm: z
     .object({
       dischargeDate: IsoDate,
@@ -31,6 +33,10 @@ export const EligibilityDeterminedData = z.object({
   complexConditionForPcm: z.boolean(),
   preferredLanguage: z.string().optional(),
   timeZone: IanaTimeZone,
+  /** The payer's answer used for this determination; `unknown` is re-verified until it clears. */
+  coverageStatus: z.enum(['active', 'inactive', 'unknown']).optional(),
+  /** Determination date in the practice's time zone. */
+  determinedOn: IsoDate.optional(),
 });
 
 export const EligibilityDeterminedV1 = defineEvent({
@@ -52,5 +58,7 @@ export const EligibilityDeterminedV1 = defineEvent({
     complexConditionForPcm: true,
     preferredLanguage: 'en',
     timeZone: 'America/New_York',
+    coverageStatus: 'active',
+    determinedOn: '2026-10-02',
   },
 });

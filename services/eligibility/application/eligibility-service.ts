@@ -1,0 +1,182 @@
+import { EligibilityDeterminedV1 } from '@carelink/contracts';
+import { type Commit, type EventDraft, emit, type StateWrite } from '@carelink/lambda-kit';
+import type { ConsentRecord, CoverageResult, CoverageVerifier, EligibilityPolicy } from '../domain';
+import type { PatientStore } from '../store/patient-store';
+import type { PatientState, ReferralRecord } from '../store/records';
+import type { PendingCoverage, ReferralStore } from '../store/referral-store';
+import {
+  type DeterminationView,
+  determinedEventData,
+  evaluateReferral,
+  localDate,
+  sameOutcome,
+} from './evaluation';
+import type { ReferralInput } from './referral-input';
+
+/** What the practice directory tells eligibility about a practice. */
+export interface PracticeInfo {
+  readonly timeZone: string;
+  readonly billingPractitionerNpi: string;
+}
+
+/** Collaborators of the eligibility service, wired at the composition root. */
+export interface EligibilityDeps {
+  readonly patients: PatientStore;
+  readonly referrals: ReferralStore;
+  readonly verifier: CoverageVerifier;
+  readonly clock: () => Date;
+  readonly policyFor: (tenantId: string) => EligibilityPolicy;
+  readonly practiceOf: (tenantId: string, practiceId: string) => PracticeInfo | undefined;
+}
+
+/** Result of one re-verification attempt. */
+export type ReverifyOutcome =
+  | { readonly outcome: 'resolved'; readonly commit: Commit }
+  | { readonly outcome: 'still-pending'; readonly commit: Commit }
+  | { readonly outcome: 'skipped' };
+
+/** Writes and events of determinations caused by a consent change. */
+export interface Redetermination {
+  readonly writes: StateWrite[];
+  readonly events: EventDraft[];
+}
+
+/**
+ * Determines eligibility for referrals: on arrival or update, when coverage is re-verified, and when
+ * a consent change alters the outcome. Each new determination bumps the referral's version and
+ * publishes one `EligibilityDetermined`.
+ */
+export function createEligibilityService(deps: EligibilityDeps) {
+  const zoneOf = (tenantId: string, referral: ReferralInput) =>
+    deps.practiceOf(tenantId, referral.practiceId)?.timeZone ?? referral.timeZone;
+
+  function evaluate(
+    tenantId: string,
+    referral: ReferralInput,
+    coverage: CoverageResult,
+    consents: readonly ConsentRecord[],
+    at: string,
+  ): DeterminationView {
+    const practice = deps.practiceOf(tenantId, referral.practiceId);
+    return evaluateReferral({
+      facts: referral.facts,
+      coverage,
+      policy: deps.policyFor(tenantId),
+      consents,
+      at,
+      timeZone: zoneOf(tenantId, referral),
+      ...(practice ? { defaultBillingNpi: practice.billingPractitionerNpi } : {}),
+    });
+  }
+
+  function verify(tenantId: string, referral: ReferralInput, at: string): Promise<CoverageResult> {
+    return deps.verifier.verify({
+      tenantId,
+      payerId: referral.facts.coverage.payerId,
+      planType: referral.facts.coverage.planType,
+      memberRef: referral.memberId,
+      onDate: localDate(at, zoneOf(tenantId, referral)),
+    });
+  }
+
+  /** A new version of a referral's determination: the write and the event, committed together. */
+  function nextDetermination(
+    tenantId: string,
+    referral: ReferralInput,
+    coverage: CoverageResult,
+    view: DeterminationView,
+    at: string,
+    previous: ReferralRecord | undefined,
+  ): { write: StateWrite; event: EventDraft } {
+    const determinationVersion = (previous?.determinationVersion ?? 0) + 1;
+    const record: ReferralRecord = {
+      referralId: referral.referralId,
+      patientId: referral.patientId,
+      practiceId: referral.practiceId,
+      timeZone: referral.timeZone,
+      ...(referral.preferredLanguage ? { preferredLanguage: referral.preferredLanguage } : {}),
+      memberId: referral.memberId,
+      sourceVersion: referral.sourceVersion,
+      facts: referral.facts,
+      coverage,
+      determination: view,
+      determinationVersion,
+      determinedAt: at,
+      coveragePending: coverage.status === 'unknown',
+      coverageAttempts: coverage.status === 'unknown' ? (previous?.coverageAttempts ?? 0) + 1 : 0,
+    };
+    return {
+      write: deps.referrals.put(tenantId, record, previous?.determinationVersion),
+      event: emit(
+        EligibilityDeterminedV1,
+        determinedEventData(record, determinationVersion, view),
+        determinationVersion,
+      ),
+    };
+  }
+
+  return {
+    /**
+     * A referral arrived or was updated. Stale or repeated versions change nothing; otherwise
+     * coverage is verified, the rules run, and a new determination version is published.
+     */
+    async onReferral(tenantId: string, referral: ReferralInput): Promise<Commit | undefined> {
+      const state = await deps.patients.load(tenantId, referral.patientId);
+      const previous = state.referrals.find((r) => r.referralId === referral.referralId);
+      if (previous && previous.sourceVersion >= referral.sourceVersion) return undefined;
+      const at = deps.clock().toISOString();
+      const coverage = await verify(tenantId, referral, at);
+      const view = evaluate(tenantId, referral, coverage, state.consents, at);
+      const next = nextDetermination(tenantId, referral, coverage, view, at, previous);
+      return {
+        writes: [deps.patients.guardConsentVersion(state, at), next.write],
+        events: [next.event],
+      };
+    },
+
+    /** Asks the payer again about a referral whose coverage was unverified. */
+    async reverify(tenantId: string, pending: PendingCoverage): Promise<ReverifyOutcome> {
+      const state = await deps.patients.load(tenantId, pending.patientId);
+      const previous = state.referrals.find((r) => r.referralId === pending.referralId);
+      if (!previous?.coveragePending) return { outcome: 'skipped' };
+      const at = deps.clock().toISOString();
+      const coverage = await verify(tenantId, previous, at);
+      if (coverage.status === 'unknown') {
+        return {
+          outcome: 'still-pending',
+          commit: { writes: [deps.referrals.recordAttempt(tenantId, previous, at)], events: [] },
+        };
+      }
+      const view = evaluate(tenantId, previous, coverage, state.consents, at);
+      const next = nextDetermination(tenantId, previous, coverage, view, at, previous);
+      return {
+        outcome: 'resolved',
+        commit: { writes: [deps.patients.guardConsentVersion(state, at), next.write], events: [next.event] },
+      };
+    },
+
+    /**
+     * Re-runs the rules of every referral of the patient against a new set of consents, keeping the
+     * coverage answer on file; only referrals whose outcome changes get a new version.
+     */
+    redetermineForConsents(
+      state: PatientState,
+      consents: readonly ConsentRecord[],
+      at: string,
+    ): Redetermination {
+      const writes: StateWrite[] = [];
+      const events: EventDraft[] = [];
+      for (const previous of state.referrals) {
+        const view = evaluate(state.tenantId, previous, previous.coverage, consents, at);
+        if (sameOutcome(view, previous.determination)) continue;
+        const next = nextDetermination(state.tenantId, previous, previous.coverage, view, at, previous);
+        writes.push(next.write);
+        events.push(next.event);
+      }
+      return { writes, events };
+    },
+  };
+}
+
+/** The eligibility service. */
+export type EligibilityService = ReturnType<typeof createEligibilityService>;

@@ -1,0 +1,56 @@
+import type { ReferralReceivedData } from '@carelink/contracts';
+import type * as z from 'zod';
+import { parseReferralFacts, type ReferralFacts } from '../domain';
+
+/** A referral as this service keeps it: the facts the rules read plus routing and coverage keys. */
+export interface ReferralInput {
+  readonly referralId: string;
+  readonly patientId: string;
+  readonly practiceId: string;
+  readonly timeZone: string;
+  readonly preferredLanguage?: string;
+  /** Payer member id, used only to verify coverage; never logged, returned or published. */
+  readonly memberId: string;
+  /** The referral's own version: 1 when received, then the version of each update. */
+  readonly sourceVersion: number;
+  readonly facts: ReferralFacts;
+}
+
+type ReferralData = z.output<typeof ReferralReceivedData>;
+
+/**
+ * Maps a `ReferralReceived`/`ReferralUpdated` payload to what eligibility stores. Names, contact
+ * details and the priority are dropped; the facts are re-parsed against the domain schema.
+ */
+export function referralInputOf(data: ReferralData, sourceVersion: number): ReferralInput {
+  const facts = parseReferralFacts({
+    coverage: {
+      payerId: data.coverage.payerId,
+      planType: data.coverage.planType,
+      startDate: data.coverage.startDate,
+      ...(data.coverage.endDate ? { endDate: data.coverage.endDate } : {}),
+    },
+    reason: {
+      type: data.reason.type,
+      ...(data.reason.dischargeDate ? { dischargeDate: data.reason.dischargeDate } : {}),
+      ...(data.reason.dischargeFacilityType
+        ? { dischargeFacility: { type: data.reason.dischargeFacilityType } }
+        : {}),
+    },
+    diagnoses: data.diagnosisCodes.map((code) => ({ code })),
+    requestedPrograms: data.requestedPrograms,
+    utilization: data.utilization,
+    ...(data.authorization ? { authorization: data.authorization } : {}),
+    ...(data.attributedPractitioner ? { attributedPractitioner: data.attributedPractitioner } : {}),
+  });
+  return {
+    referralId: data.referralId,
+    patientId: data.patientId,
+    practiceId: data.practiceId,
+    timeZone: data.timeZone,
+    ...(data.preferredLanguage ? { preferredLanguage: data.preferredLanguage } : {}),
+    memberId: data.coverage.memberId,
+    sourceVersion,
+    facts,
+  };
+}

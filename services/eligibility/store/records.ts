@@ -1,0 +1,37 @@
+import type { DeterminationView } from '../application/evaluation';
+import type { ReferralInput } from '../application/referral-input';
+import type { ConsentRecord, CoverageResult } from '../domain';
+
+/** A referral with its current determination. */
+export interface ReferralRecord extends ReferralInput {
+  readonly coverage: CoverageResult;
+  readonly determination: DeterminationView;
+  readonly determinationVersion: number;
+  readonly determinedAt: string;
+  /** Coverage answered `unknown`: the schedule re-verifies it until the payer answers. */
+  readonly coveragePending: boolean;
+  readonly coverageAttempts: number;
+}
+
+/** A consent with the practice that recorded it. */
+export interface StoredConsent extends ConsentRecord {
+  readonly practiceId: string;
+  readonly supersedesConsentId?: string;
+}
+
+/** Everything eligibility knows about one patient, read in one query. */
+export interface PatientState {
+  readonly tenantId: string;
+  readonly patientId: string;
+  /** False until a referral for the patient has been processed. */
+  readonly known: boolean;
+  /** Bumped by every consent change; determinations are written against the version they read. */
+  readonly consentVersion: number;
+  readonly referrals: readonly ReferralRecord[];
+  readonly consents: readonly StoredConsent[];
+}
+
+/** True when staff of `practiceId` may see the patient: a referral routed the patient to them. */
+export function knownToPractice(state: PatientState, practiceId: string): boolean {
+  return state.referrals.some((referral) => referral.practiceId === practiceId);
+}
