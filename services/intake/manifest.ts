@@ -1,4 +1,22 @@
-import { defineManifest, standardTable } from '@carelink/contracts';
+import {
+  CaseClosedV1,
+  CaseOpenedV1,
+  defineManifest,
+  EligibilityDeterminedV1,
+  ReferralStatusChangedV1,
+  standardTable,
+} from '@carelink/contracts';
+import {
+  cancelReferralRoute,
+  createReferralRoute,
+  createWebhookRoute,
+  deleteWebhookRoute,
+  getReferralRoute,
+  listReferralsRoute,
+  listWebhookDeliveriesRoute,
+  listWebhooksRoute,
+  updateReferralRoute,
+} from '@carelink/contracts/api/intake';
 
 /** The intake service as infra and the local cloud deploy it. */
 export const intakeManifest = defineManifest({
@@ -6,7 +24,43 @@ export const intakeManifest = defineManifest({
   source: 'carelink.intake',
   dir: import.meta.dirname,
   table: standardTable,
-  routes: [],
-  subscriptions: [],
-  schedules: [],
+  routes: [
+    { contract: createReferralRoute, handler: 'handlers/create-referral.ts' },
+    { contract: getReferralRoute, handler: 'handlers/get-referral.ts' },
+    { contract: listReferralsRoute, handler: 'handlers/list-referrals.ts' },
+    { contract: updateReferralRoute, handler: 'handlers/update-referral.ts' },
+    { contract: cancelReferralRoute, handler: 'handlers/cancel-referral.ts' },
+    { contract: createWebhookRoute, handler: 'handlers/create-webhook.ts' },
+    { contract: listWebhooksRoute, handler: 'handlers/list-webhooks.ts' },
+    { contract: deleteWebhookRoute, handler: 'handlers/delete-webhook.ts' },
+    { contract: listWebhookDeliveriesRoute, handler: 'handlers/list-webhook-deliveries.ts' },
+  ],
+  subscriptions: [
+    {
+      name: 'referral-lifecycle',
+      events: [EligibilityDeterminedV1, CaseOpenedV1, CaseClosedV1],
+      handler: 'handlers/on-care-event.ts',
+      batchSize: 10,
+      maxReceiveCount: 5,
+      visibilityTimeoutSeconds: 30,
+    },
+    {
+      // Each record may wait up to 5 s per subscription on a first attempt; keep batches small.
+      name: 'webhook-fan-out',
+      events: [ReferralStatusChangedV1],
+      handler: 'handlers/on-status-changed.ts',
+      batchSize: 5,
+      maxReceiveCount: 5,
+      visibilityTimeoutSeconds: 90,
+    },
+  ],
+  schedules: [
+    {
+      name: 'webhook-retries',
+      expression: 'rate(1 minute)',
+      timeZone: 'UTC',
+      handler: 'handlers/send-due-webhooks.ts',
+      description: 'Retries webhook deliveries whose next attempt is due',
+    },
+  ],
 });

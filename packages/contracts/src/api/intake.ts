@@ -199,7 +199,11 @@ export const CancelReferralBody = z
   });
 export type CancelReferralBody = z.output<typeof CancelReferralBody>;
 
-export const BusinessStatus = z.object({ code: ReasonCode, text: z.string() });
+export const BusinessStatus = z.object({
+  code: ReasonCode,
+  text: z.string(),
+  reasonCodes: z.array(ReasonCode).optional(),
+});
 
 export const ReferralTransition = z.object({
   from: ReferralStatus.nullable(),
@@ -210,7 +214,6 @@ export const ReferralTransition = z.object({
 
 const referralResponseExample = {
   id: '01JD3Y7T5V0M3Q8W9X2Z4A6B8C',
-  externalReferralId: 'ACME-2026-000123',
   patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
   practiceId: 'practice-boston',
   status: 'received',

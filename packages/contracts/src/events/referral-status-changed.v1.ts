@@ -9,7 +9,12 @@ export const ReferralStatusChangedData = z.object({
   status: ReferralStatus,
   previousStatus: ReferralStatus.nullable(),
   taskStatus: TaskStatus,
-  businessStatus: z.object({ code: ReasonCode, text: z.string() }),
+  businessStatus: z.object({
+    code: ReasonCode,
+    text: z.string(),
+    /** Machine reasons behind the status, e.g. the information eligibility still needs. */
+    reasonCodes: z.array(ReasonCode).optional(),
+  }),
   version: z.int().min(1),
 });
 

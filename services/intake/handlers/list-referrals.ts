@@ -1,0 +1,27 @@
+import { listReferralsRoute } from '@carelink/contracts/api/intake';
+import { decodeCursor, encodeCursor, httpHandler, ok, ValidationError } from '@carelink/lambda-kit';
+import { mapIntakeError } from '../http-errors';
+import { referralSummary } from '../presenters';
+import { referrals, runtime } from '../runtime';
+import { keys } from '../store/keys';
+
+export const handler = httpHandler(
+  runtime,
+  listReferralsRoute,
+  async ({ query, principal }) => {
+    const startKey = decodeCursor(principal.tenantId, query.cursor);
+    if (startKey === null || (startKey && startKey.gsi1pk !== keys.referralsByUpdate(principal.tenantId)))
+      throw new ValidationError('The cursor is not valid', [
+        { path: 'query.cursor', code: 'invalid_cursor' },
+      ]);
+    const page = await referrals.list(principal.tenantId, {
+      status: query.status,
+      updatedSince: query.updatedSince ? new Date(query.updatedSince).toISOString() : undefined,
+      startKey,
+      limit: query.limit,
+    });
+    const nextCursor = encodeCursor(principal.tenantId, page.lastKey);
+    return ok({ items: page.items.map(referralSummary), ...(nextCursor ? { nextCursor } : {}) });
+  },
+  { mapError: mapIntakeError },
+);

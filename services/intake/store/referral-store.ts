@@ -1,0 +1,155 @@
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { ReferralStatus } from '@carelink/contracts';
+import type { ServiceRuntime, StateWrite } from '@carelink/lambda-kit';
+import { DuplicateReferralError, StaleVersionError } from '../domain/errors';
+import type { Referral } from '../domain/referral';
+import { keys, withoutKeys } from './keys';
+
+export interface ReferralQuery {
+  status?: ReferralStatus | undefined;
+  updatedSince?: string | undefined;
+  startKey?: Record<string, unknown> | undefined;
+  limit: number;
+}
+
+/** Referral aggregates, their external-id uniqueness items and the member → patient links. */
+export class ReferralStore {
+  constructor(private readonly runtime: ServiceRuntime) {}
+
+  private item(referral: Referral): Record<string, unknown> {
+    return {
+      ...keys.referral(referral.tenantId, referral.id),
+      gsi1pk: keys.referralsByUpdate(referral.tenantId),
+      gsi1sk: keys.referralUpdateSort(referral.updatedAt, referral.id),
+      kind: 'referral',
+      ...referral,
+    };
+  }
+
+  async get(tenantId: string, referralId: string): Promise<Referral | undefined> {
+    const { Item } = await this.runtime.db.send(
+      new GetCommand({
+        TableName: this.runtime.tableName,
+        Key: keys.referral(tenantId, referralId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? withoutKeys<Referral>(Item) : undefined;
+  }
+
+  /** The patient id already assigned to a partner member, if any. */
+  async patientIdOf(tenantId: string, memberId: string): Promise<string | undefined> {
+    const { Item } = await this.runtime.db.send(
+      new GetCommand({
+        TableName: this.runtime.tableName,
+        Key: keys.member(tenantId, memberId),
+        ConsistentRead: true,
+      }),
+    );
+    return typeof Item?.patientId === 'string' ? Item.patientId : undefined;
+  }
+
+  /**
+   * Writes of a new referral: the referral, its external id (unique per tenant) and the member's
+   * patient link (created, or checked unchanged when reused).
+   */
+  create(referral: Referral, patientLink: 'new' | 'existing'): StateWrite[] {
+    const { tableName } = this.runtime;
+    const member = keys.member(referral.tenantId, referral.member.memberId);
+    const external = keys.externalReferral(referral.tenantId, referral.externalReferralId);
+    return [
+      {
+        Put: {
+          TableName: tableName,
+          Item: this.item(referral),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...external,
+            kind: 'external-referral',
+            referralId: referral.id,
+            createdAt: referral.createdAt,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+        onConditionFailed: async () => {
+          const { Item } = await this.runtime.db.send(
+            new GetCommand({ TableName: tableName, Key: external, ConsistentRead: true }),
+          );
+          return new DuplicateReferralError(String(Item?.referralId ?? ''));
+        },
+      },
+      patientLink === 'new'
+        ? {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...member,
+                kind: 'member',
+                patientId: referral.patientId,
+                createdAt: referral.createdAt,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          }
+        : {
+            ConditionCheck: {
+              TableName: tableName,
+              Key: member,
+              ConditionExpression: 'patientId = :patientId',
+              ExpressionAttributeValues: { ':patientId': referral.patientId },
+            },
+          },
+    ];
+  }
+
+  /** Replaces a referral if nobody changed it since `expectedVersion` was read. */
+  replace(referral: Referral, expectedVersion: number): StateWrite {
+    return {
+      Put: {
+        TableName: this.runtime.tableName,
+        Item: this.item(referral),
+        ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      },
+      onConditionFailed: () => new StaleVersionError('The referral changed concurrently'),
+    };
+  }
+
+  /** A tenant's referrals, most recently updated first. */
+  async list(
+    tenantId: string,
+    query: ReferralQuery,
+  ): Promise<{ items: Referral[]; lastKey?: Record<string, unknown> }> {
+    const items: Referral[] = [];
+    let startKey = query.startKey;
+    // A status filter is applied after reading, so keep reading (boundedly) until the page is full.
+    for (let round = 0; round < 10; round++) {
+      const input: QueryCommandInput = {
+        TableName: this.runtime.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: query.updatedSince ? 'gsi1pk = :pk AND gsi1sk >= :since' : 'gsi1pk = :pk',
+        ExpressionAttributeValues: {
+          ':pk': keys.referralsByUpdate(tenantId),
+          ...(query.updatedSince ? { ':since': query.updatedSince } : {}),
+          ...(query.status ? { ':status': query.status } : {}),
+        },
+        ...(query.status
+          ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }
+          : {}),
+        ScanIndexForward: false,
+        Limit: query.limit - items.length,
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      };
+      const page = await this.runtime.db.send(new QueryCommand(input));
+      items.push(...(page.Items ?? []).map((item) => withoutKeys<Referral>(item)));
+      startKey = page.LastEvaluatedKey;
+      if (!startKey || items.length >= query.limit) break;
+    }
+    return startKey ? { items, lastKey: startKey } : { items };
+  }
+}

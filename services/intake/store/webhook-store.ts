@@ -1,0 +1,214 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ServiceRuntime, StateWrite } from '@carelink/lambda-kit';
+import { WebhookNotFoundError } from '../domain/errors';
+import type { DeliveryAttempt, DeliveryStatus } from '../domain/webhook-delivery';
+import { keys, withoutKeys } from './keys';
+
+/** A partner's webhook subscription. The secret never leaves the store except in the create answer. */
+export interface WebhookSubscription {
+  id: string;
+  tenantId: string;
+  url: string;
+  events: 'ReferralStatusChanged'[];
+  status: 'active';
+  secret: string;
+  createdAt: string;
+}
+
+/** One event delivered (or being delivered) to one subscription. */
+export interface WebhookDelivery {
+  id: string;
+  tenantId: string;
+  webhookId: string;
+  eventId: string;
+  eventType: 'ReferralStatusChanged';
+  referralId: string;
+  /** The exact JSON sent on every attempt (ids and statuses only). */
+  body: string;
+  status: DeliveryStatus;
+  attempts: DeliveryAttempt[];
+  attemptCount: number;
+  nextAttemptAt?: string;
+  createdAt: string;
+}
+
+/** Subscriptions and their deliveries. */
+export class WebhookStore {
+  constructor(private readonly runtime: ServiceRuntime) {}
+
+  create(subscription: WebhookSubscription): StateWrite {
+    return {
+      Put: {
+        TableName: this.runtime.tableName,
+        Item: { ...keys.webhook(subscription.tenantId, subscription.id), kind: 'webhook', ...subscription },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  remove(tenantId: string, webhookId: string): StateWrite {
+    return {
+      Delete: {
+        TableName: this.runtime.tableName,
+        Key: keys.webhook(tenantId, webhookId),
+        ConditionExpression: 'attribute_exists(pk)',
+      },
+      onConditionFailed: () => new WebhookNotFoundError('No such webhook'),
+    };
+  }
+
+  async get(tenantId: string, webhookId: string): Promise<WebhookSubscription | undefined> {
+    const { Item } = await this.runtime.db.send(
+      new GetCommand({
+        TableName: this.runtime.tableName,
+        Key: keys.webhook(tenantId, webhookId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? withoutKeys<WebhookSubscription>(Item) : undefined;
+  }
+
+  /** A tenant's subscriptions (a tenant has at most a handful). */
+  async list(tenantId: string): Promise<WebhookSubscription[]> {
+    const { Items } = await this.runtime.db.send(
+      new QueryCommand({
+        TableName: this.runtime.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.webhooks(tenantId), ':prefix': 'WEBHOOK#' },
+        ConsistentRead: true,
+      }),
+    );
+    return (Items ?? []).map((item) => withoutKeys<WebhookSubscription>(item));
+  }
+
+  private deliveryItem(delivery: WebhookDelivery): Record<string, unknown> {
+    return {
+      ...keys.delivery(delivery.tenantId, delivery.webhookId, delivery.id),
+      kind: 'webhook-delivery',
+      ...delivery,
+      ...(delivery.status === 'pending' && delivery.nextAttemptAt
+        ? {
+            gsi1pk: keys.dueDeliveries(delivery.tenantId),
+            gsi1sk: keys.dueSort(delivery.nextAttemptAt, delivery.webhookId, delivery.id),
+          }
+        : {}),
+    };
+  }
+
+  /** Records a new delivery (with its first attempt, if one was made). */
+  createDelivery(delivery: WebhookDelivery): StateWrite {
+    return {
+      Put: {
+        TableName: this.runtime.tableName,
+        Item: this.deliveryItem(delivery),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  async listDeliveries(
+    tenantId: string,
+    webhookId: string,
+    page: { limit: number; startKey?: Record<string, unknown> | undefined },
+  ): Promise<{ items: WebhookDelivery[]; lastKey?: Record<string, unknown> }> {
+    const result = await this.runtime.db.send(
+      new QueryCommand({
+        TableName: this.runtime.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.deliveries(tenantId, webhookId), ':prefix': 'DELIVERY#' },
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ...(page.startKey ? { ExclusiveStartKey: page.startKey } : {}),
+      }),
+    );
+    const items = (result.Items ?? []).map((item) => withoutKeys<WebhookDelivery>(item));
+    return result.LastEvaluatedKey ? { items, lastKey: result.LastEvaluatedKey } : { items };
+  }
+
+  /** Pending deliveries of a tenant whose next attempt is due at `now`, oldest first. */
+  async due(tenantId: string, now: Date, limit: number): Promise<WebhookDelivery[]> {
+    const { Items } = await this.runtime.db.send(
+      new QueryCommand({
+        TableName: this.runtime.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :bound',
+        ExpressionAttributeValues: { ':pk': keys.dueDeliveries(tenantId), ':bound': `${now.toISOString()}$` },
+        Limit: limit,
+      }),
+    );
+    return (Items ?? []).map((item) => withoutKeys<WebhookDelivery>(item));
+  }
+
+  /**
+   * Takes a due delivery for one sender: moves its next attempt to `leaseUntil` if nobody else did
+   * first, so concurrent runs never send the same attempt twice; a crashed sender's lease expires.
+   */
+  async claim(delivery: WebhookDelivery, leaseUntil: Date): Promise<WebhookDelivery | undefined> {
+    const nextAttemptAt = leaseUntil.toISOString();
+    try {
+      await this.runtime.db.send(
+        new UpdateCommand({
+          TableName: this.runtime.tableName,
+          Key: keys.delivery(delivery.tenantId, delivery.webhookId, delivery.id),
+          UpdateExpression: 'SET nextAttemptAt = :lease, gsi1sk = :sort',
+          ConditionExpression: '#status = :pending AND nextAttemptAt = :seen',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':lease': nextAttemptAt,
+            ':sort': keys.dueSort(nextAttemptAt, delivery.webhookId, delivery.id),
+            ':pending': 'pending',
+            ':seen': delivery.nextAttemptAt,
+          },
+        }),
+      );
+      return { ...delivery, nextAttemptAt };
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  }
+
+  /** Appends an attempt and the resulting state, if no other attempt was recorded meanwhile. */
+  async recordAttempt(
+    delivery: WebhookDelivery,
+    attempt: DeliveryAttempt | undefined,
+    next: { status: DeliveryStatus; nextAttemptAt?: string },
+  ): Promise<void> {
+    const pending = next.status === 'pending' && next.nextAttemptAt !== undefined;
+    const set = [
+      '#status = :status',
+      'attemptCount = :count',
+      ...(attempt ? ['attempts = list_append(attempts, :attempt)'] : []),
+      ...(pending ? ['nextAttemptAt = :next', 'gsi1sk = :sort'] : []),
+    ];
+    const remove = pending ? [] : ['nextAttemptAt', 'gsi1pk', 'gsi1sk'];
+    try {
+      await this.runtime.db.send(
+        new UpdateCommand({
+          TableName: this.runtime.tableName,
+          Key: keys.delivery(delivery.tenantId, delivery.webhookId, delivery.id),
+          UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+          ConditionExpression: 'attemptCount = :seen AND #status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':status': next.status,
+            ':count': delivery.attemptCount + (attempt ? 1 : 0),
+            ':seen': delivery.attemptCount,
+            ':pending': 'pending',
+            ...(attempt ? { ':attempt': [attempt] } : {}),
+            ...(pending
+              ? {
+                  ':next': next.nextAttemptAt,
+                  ':sort': keys.dueSort(next.nextAttemptAt as string, delivery.webhookId, delivery.id),
+                }
+              : {}),
+          },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return;
+      throw error;
+    }
+  }
+}
