@@ -37,7 +37,15 @@ export function principalFrom(event: Pick<APIGatewayProxyEvent, 'requestContext'
   if (typeof tenantId !== 'string' || tenantId === '' || typeof subject !== 'string')
     throw new UnauthorizedError();
   const scopeClaim = claims[claimNames.scope];
-  const scopes = new Set(typeof scopeClaim === 'string' ? scopeClaim.split(' ').filter(Boolean) : []);
+  // Cognito prefixes resource-server scopes (`carelink/referrals:read`); routes name the bare scope.
+  const scopes = new Set(
+    typeof scopeClaim === 'string'
+      ? scopeClaim
+          .split(' ')
+          .filter(Boolean)
+          .map((scope) => scope.slice(scope.lastIndexOf('/') + 1))
+      : [],
+  );
   const practiceId = claims[claimNames.practice];
   const role = claims[claimNames.role];
   return {

@@ -20,6 +20,8 @@ export interface LocalQueueOptions {
   visibilityTimeoutMs: number;
   maxReceiveCount?: number;
   deadLetterQueue?: LocalQueue;
+  /** Concurrent batches, as the event source mapping's maximum concurrency (default 5). */
+  maxConcurrency?: number;
   region?: string;
   account?: string;
 }
@@ -36,8 +38,10 @@ export class LocalQueue {
   private consumer: { handler: BatchHandler; batchSize: number } | undefined;
   private timer: NodeJS.Timeout | undefined;
   private inFlight = 0;
+  private readonly inFlightIds = new Set<string>();
   private stopped = false;
   private idleWaiters: (() => void)[] = [];
+  private readonly processedListeners = new Set<(message: QueueMessage, succeeded: boolean) => void>();
 
   constructor(readonly options: LocalQueueOptions) {
     const region = options.region ?? 'us-east-1';
@@ -88,6 +92,12 @@ export class LocalQueue {
     return moved.length;
   }
 
+  /** Observes every delivery outcome (benchmarks measure end-to-end latency with it). */
+  onProcessed(listener: (message: QueueMessage, succeeded: boolean) => void): () => void {
+    this.processedListeners.add(listener);
+    return () => this.processedListeners.delete(listener);
+  }
+
   /** Resolves when nothing is visible or in flight (messages waiting on a visibility timeout count). */
   async idle(): Promise<void> {
     if (this.isIdle()) return;
@@ -106,7 +116,7 @@ export class LocalQueue {
   private schedule(delayMs: number): void {
     if (this.stopped || !this.consumer) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.poll(), Math.max(0, delayMs));
+    this.timer = setTimeout(() => this.poll(), Math.max(0, delayMs));
   }
 
   private notifyIdle(): void {
@@ -142,32 +152,47 @@ export class LocalQueue {
     if (index >= 0) this.messages.splice(index, 1);
   }
 
-  private async poll(): Promise<void> {
-    if (this.stopped || !this.consumer || this.inFlight > 0) return;
-    const now = Date.now();
-    const batch = this.receive(now);
-    if (batch.length > 0) {
+  /** Starts batches while messages are visible, up to the mapping's concurrency, like Lambda pollers. */
+  private poll(): void {
+    if (this.stopped || !this.consumer) return;
+    while (this.inFlight < (this.options.maxConcurrency ?? 5)) {
+      const batch = this.receive(Date.now());
+      if (batch.length === 0) break;
       this.inFlight++;
-      let failedIds: Set<string>;
-      try {
-        const response = await this.consumer.handler({ Records: batch.map((m) => this.toRecord(m)) });
-        const reported = (response?.batchItemFailures ?? []).map((f) => f.itemIdentifier);
-        // Lambda treats an unknown or empty identifier as a failure of the whole batch.
-        const known = new Set(batch.map((m) => m.messageId));
-        failedIds = reported.some((id) => !id || !known.has(id)) ? known : new Set(reported);
-        for (const message of batch)
-          if (failedIds.has(message.messageId)) message.reason = 'reported as a batch item failure';
-      } catch (error) {
-        failedIds = new Set(batch.map((m) => m.messageId));
-        for (const message of batch) message.reason = `function error: ${(error as Error).name}`;
-      } finally {
-        this.inFlight--;
-      }
-      for (const message of batch) if (!failedIds.has(message.messageId)) this.remove(message);
+      void this.process(batch);
     }
     this.notifyIdle();
-    const next = this.messages.reduce((min, m) => Math.min(min, m.visibleAt), Number.POSITIVE_INFINITY);
-    if (Number.isFinite(next)) this.schedule(next - Date.now());
+    const waiting = this.messages.filter((m) => !this.inFlightIds.has(m.messageId));
+    const next = waiting.reduce((min, m) => Math.min(min, m.visibleAt), Number.POSITIVE_INFINITY);
+    if (Number.isFinite(next) && this.inFlight < (this.options.maxConcurrency ?? 5))
+      this.schedule(next - Date.now());
+  }
+
+  private async process(batch: QueueMessage[]): Promise<void> {
+    for (const message of batch) this.inFlightIds.add(message.messageId);
+    let failedIds: Set<string>;
+    try {
+      const response = await this.consumer?.handler({ Records: batch.map((m) => this.toRecord(m)) });
+      const reported = (response?.batchItemFailures ?? []).map((f) => f.itemIdentifier);
+      // Lambda treats an unknown or empty identifier as a failure of the whole batch.
+      const known = new Set(batch.map((m) => m.messageId));
+      failedIds = reported.some((id) => !id || !known.has(id)) ? known : new Set(reported);
+      for (const message of batch) {
+        if (failedIds.has(message.messageId)) message.reason = 'reported as a batch item failure';
+      }
+    } catch (error) {
+      failedIds = new Set(batch.map((m) => m.messageId));
+      for (const message of batch) message.reason = `function error: ${(error as Error).name}`;
+    } finally {
+      this.inFlight--;
+      for (const message of batch) this.inFlightIds.delete(message.messageId);
+    }
+    for (const message of batch) {
+      const succeeded = !failedIds.has(message.messageId);
+      if (succeeded) this.remove(message);
+      for (const listener of this.processedListeners) listener(message, succeeded);
+    }
+    this.schedule(0);
   }
 
   private toRecord(message: QueueMessage): SQSRecord {

@@ -1,0 +1,53 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Figure } from './figure';
+import { matcherFigures } from './figures/matcher';
+import { pipelineFigures } from './figures/pipeline';
+import { rulesFigures } from './figures/rules';
+
+/**
+ * `npm run bench`: every figure against a baseline measured in the same run, printed as a table and
+ * written to bench/results.json. `npm run bench -- rules matcher` runs a subset.
+ */
+const suites: Record<string, () => Promise<Figure[]>> = {
+  rules: rulesFigures,
+  matcher: matcherFigures,
+  pipeline: () => pipelineFigures(),
+};
+
+const selected = process.argv.slice(2).filter((name) => !name.startsWith('-'));
+const names = selected.length > 0 ? selected : Object.keys(suites);
+const results: Figure[] = [];
+const started = Date.now();
+for (const name of names) {
+  const suite = suites[name];
+  if (!suite) throw new Error(`unknown suite ${name}; known: ${Object.keys(suites).join(', ')}`);
+  process.stdout.write(`running ${name}...\n`);
+  results.push(...(await suite()));
+}
+
+const fmt = (n: number | null) =>
+  n === null ? '-' : n >= 1000 ? Math.round(n).toLocaleString('en-US') : String(n);
+const rows = results.map((r) => [
+  r.figure,
+  `${fmt(r.value)} ${r.unit}`,
+  `${fmt(r.baseline)} (${r.baselineLabel})`,
+  r.ratio === null ? '-' : `${r.ratio}x`,
+  r.target,
+  r.pass ? 'pass' : 'FAIL',
+]);
+const header = ['figure', 'value', 'baseline', 'ratio', 'target', 'result'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+console.log(
+  `\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${rows.map(line).join('\n')}`,
+);
+for (const r of results.filter((r) => r.note)) console.log(`  ${r.figure}: ${r.note}`);
+console.log(
+  `\n${results.filter((r) => r.pass).length}/${results.length} figures meet their target (${Math.round((Date.now() - started) / 1000)} s)`,
+);
+await writeFile(
+  join(import.meta.dirname, 'results.json'),
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), results }, null, 2)}\n`,
+);
+process.exit(0);
