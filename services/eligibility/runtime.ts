@@ -1,7 +1,10 @@
 import { createServiceRuntime } from '@carelink/lambda-kit';
 import { practiceOf } from '@carelink/tenancy';
 import { withTimeoutAndCircuitBreaker } from './adapters/circuit-breaker';
-import { createConventionCoverageVerifier } from './adapters/convention-coverage-verifier';
+import {
+  COVERAGE_OUTAGE_VARIABLE,
+  createConventionCoverageVerifier,
+} from './adapters/convention-coverage-verifier';
 import { createConsentService } from './application/consent-service';
 import { createEligibilityService } from './application/eligibility-service';
 import { type EligibilityPolicy, type EligibilityPolicyOverrides, resolvePolicy } from './domain';
@@ -34,12 +37,6 @@ export function policyFor(tenantId: string): EligibilityPolicy {
   }
   return policy;
 }
-
-/**
- * Setting this variable to `on` simulates a payer connection outage in the local verifier: every
- * check fails until it is unset. Tests and `npm start` use it; it is never set in AWS.
- */
-export const COVERAGE_OUTAGE_VARIABLE = 'ELIGIBILITY_LOCAL_COVERAGE_OUTAGE';
 
 /**
  * Coverage checks go through a timeout and a circuit breaker, so a slow or failing payer answers

@@ -6,6 +6,12 @@ export const UNKNOWN_MEMBER_PREFIX = 'UNKNOWN-';
 /** Member ids starting with this prefix have no active coverage. */
 export const INACTIVE_MEMBER_PREFIX = 'INACTIVE-';
 
+/**
+ * Setting this environment variable to `on` simulates a payer connection outage in the local
+ * verifier: every check fails until it is unset. Tests and local runs use it; AWS never sets it.
+ */
+export const COVERAGE_OUTAGE_VARIABLE = 'ELIGIBILITY_LOCAL_COVERAGE_OUTAGE';
+
 /** Options of the local verifier used outside AWS. */
 export interface ConventionCoverageVerifierOptions {
   readonly now: () => string;
