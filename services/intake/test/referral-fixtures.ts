@@ -1,0 +1,34 @@
+import type { CreateReferralBody } from '@carelink/contracts/api/intake';
+import type * as z from 'zod';
+
+let counter = 0;
+
+/** A valid referral body with a fresh external id (and member id unless given). */
+export function referralBody(
+  overrides: Partial<z.input<typeof CreateReferralBody>> = {},
+): z.input<typeof CreateReferralBody> {
+  counter += 1;
+  const suffix = `${Date.now().toString(36)}-${counter}`;
+  return {
+    externalReferralId: `EXT-${suffix}`,
+    member: {
+      memberId: `M-${suffix}`,
+      name: { given: ['Maria'], family: 'Lopez' },
+      birthDate: '1951-04-12',
+      sex: 'female',
+      phone: '+16175550123',
+      email: 'maria@example.com',
+      address: { line1: '12 Beacon St', city: 'Boston', state: 'MA', postalCode: '02108' },
+      preferredLanguage: 'es',
+      timeZone: 'America/New_York',
+      mbi: '1EG4-TE5-MK73',
+    },
+    coverage: { payerId: 'acme-ma', planType: 'medicare-advantage', startDate: '2026-01-01' },
+    reason: { type: 'chronic-care', description: 'Uncontrolled diabetes and CHF' },
+    diagnoses: [{ code: 'e11.9' }, { code: 'I50.22' }],
+    requestedPrograms: ['ccm'],
+    priority: 'routine',
+    utilization: { admissions6m: 1, edVisits6m: 2 },
+    ...overrides,
+  };
+}
