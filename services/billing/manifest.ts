@@ -1,4 +1,16 @@
 import { defineManifest, standardTable } from '@carelink/contracts';
+import {
+  finalizeRunRoute,
+  getAuditRoute,
+  getClaimsRoute,
+  getRunRoute,
+  getSummaryRoute,
+  getWorklistRoute,
+  putMedicalDecisionMakingRoute,
+  putOtherBilledRoute,
+  startRunRoute,
+} from '@carelink/contracts/api/billing';
+import { ledgerEvents } from './application/ledger-events';
 
 /** The billing service as infra and the local cloud deploy it. */
 export const billingManifest = defineManifest({
@@ -6,7 +18,35 @@ export const billingManifest = defineManifest({
   source: 'carelink.billing',
   dir: import.meta.dirname,
   table: standardTable,
-  routes: [],
-  subscriptions: [],
-  schedules: [],
+  routes: [
+    { contract: putMedicalDecisionMakingRoute, handler: 'handlers/put-mdm.ts' },
+    { contract: putOtherBilledRoute, handler: 'handlers/put-other-billed.ts' },
+    { contract: startRunRoute, handler: 'handlers/start-run.ts' },
+    { contract: getRunRoute, handler: 'handlers/get-run.ts' },
+    { contract: finalizeRunRoute, handler: 'handlers/finalize-run.ts' },
+    { contract: getClaimsRoute, handler: 'handlers/get-claims.ts' },
+    { contract: getSummaryRoute, handler: 'handlers/get-summary.ts' },
+    { contract: getAuditRoute, handler: 'handlers/get-audit.ts' },
+    { contract: getWorklistRoute, handler: 'handlers/get-worklist.ts' },
+  ],
+  subscriptions: [
+    {
+      name: 'ledger',
+      events: ledgerEvents,
+      handler: 'handlers/ledger-consumer.ts',
+      batchSize: 10,
+      maxReceiveCount: 5,
+      visibilityTimeoutSeconds: 60,
+    },
+  ],
+  schedules: [
+    {
+      name: 'monthly-run',
+      // Hourly: each practice's run starts in the first hour after 02:00 on the 1st in its own zone.
+      expression: 'cron(5 * * * ? *)',
+      timeZone: 'UTC',
+      handler: 'handlers/monthly-run.ts',
+      description: 'Starts (or resumes) the previous month billing run of every practice once it is due',
+    },
+  ],
 });

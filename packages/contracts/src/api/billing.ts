@@ -1,4 +1,411 @@
-import type { RouteContract } from '../route-contract';
+import * as z from 'zod';
+import { Cursor, Npi, Ulid, YearMonth } from '../primitives';
+import { defineRoute, type RouteContract, scopes } from '../route-contract';
+
+const tag = 'billing';
+
+const RunId = Ulid.meta({ description: 'Billing run id', example: '01JD3Y7T5V0M3Q8W9X2Z4A6B8N' });
+const PatientId = Ulid.meta({ description: 'Patient id', example: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D' });
+const PracticeId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a practice id')
+  .meta({ example: 'practice-boston' });
+const CptCode = z
+  .string()
+  .regex(/^[0-9A-Z]\d{3}[0-9A-Z]$/, 'a CPT or HCPCS code such as 99490')
+  .meta({ example: '99490' });
+const PractitionerId = z.string().min(1).max(64).meta({ example: '1234567893' });
+
+const patientMonthParams = z.object({ patientId: PatientId, month: YearMonth });
+const runParams = z.object({ runId: RunId });
+
+/** Medical decision making documented for a patient-month (complex CCM needs moderate or high). */
+export const MedicalDecisionMakingBody = z
+  .object({ level: z.enum(['low', 'moderate', 'high']) })
+  .strict()
+  .meta({ id: 'MedicalDecisionMaking', example: { level: 'moderate' } });
+
+/** Codes already billed for the patient-month outside this run (by anyone), replacing the list. */
+export const OtherBilledBody = z
+  .object({
+    codes: z
+      .array(z.object({ code: CptCode, practitionerId: PractitionerId }).strict())
+      .max(20)
+      .refine(
+        (codes) => new Set(codes.map((c) => `${c.code}|${c.practitionerId}`)).size === codes.length,
+        'each code and practitioner at most once',
+      ),
+  })
+  .strict()
+  .meta({
+    id: 'OtherBilled',
+    example: { codes: [{ code: 'G0556', practitionerId: '1245319599' }] },
+  });
+
+/** The billing inputs kept for one patient-month. */
+export const PatientMonthLedger = z
+  .object({
+    patientId: PatientId,
+    practiceId: PracticeId,
+    month: YearMonth,
+    medicalDecisionMaking: z.enum(['low', 'moderate', 'high']).nullable(),
+    otherBilled: z.array(z.object({ code: z.string(), practitionerId: z.string() })),
+    minutes: z.object({
+      ccmStaff: z.int(),
+      ccmPhysician: z.int(),
+      pcmStaff: z.int(),
+      pcmPhysician: z.int(),
+      other: z.int(),
+    }),
+    entries: z.int(),
+  })
+  .meta({
+    id: 'PatientMonthLedger',
+    example: {
+      patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
+      practiceId: 'practice-boston',
+      month: '2026-10',
+      medicalDecisionMaking: 'moderate',
+      otherBilled: [],
+      minutes: { ccmStaff: 45, ccmPhysician: 0, pcmStaff: 0, pcmPhysician: 0, other: 0 },
+      entries: 2,
+    },
+  });
+
+export const StartRunBody = z
+  .object({ practiceId: PracticeId, month: YearMonth })
+  .strict()
+  .meta({ id: 'StartBillingRun', example: { practiceId: 'practice-boston', month: '2026-10' } });
+
+const Difference = z.object({ added: z.int(), changed: z.int(), superseded: z.int() });
+
+export const BillingRun = z
+  .object({
+    runId: RunId,
+    practiceId: PracticeId,
+    month: YearMonth,
+    status: z.enum(['running', 'completed', 'finalized']),
+    attempt: z.int().min(1),
+    trigger: z.enum(['api', 'schedule', 'cli']),
+    startedAt: z.string(),
+    completedAt: z.string().nullable(),
+    finalizedAt: z.string().nullable(),
+    processedPatientMonths: z.int(),
+    totals: z
+      .object({
+        patientMonths: z.int(),
+        billedPatients: z.int(),
+        claimLines: z.int(),
+        expectedRevenue: z.string(),
+      })
+      .nullable(),
+    lastDifference: Difference.nullable(),
+  })
+  .meta({
+    id: 'BillingRun',
+    example: {
+      runId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8N',
+      practiceId: 'practice-boston',
+      month: '2026-10',
+      status: 'completed',
+      attempt: 1,
+      trigger: 'api',
+      startedAt: '2026-11-01T07:00:00.000Z',
+      completedAt: '2026-11-01T07:00:04.000Z',
+      finalizedAt: null,
+      processedPatientMonths: 120,
+      totals: { patientMonths: 120, billedPatients: 80, claimLines: 87, expectedRevenue: '6123.45' },
+      lastDifference: { added: 87, changed: 0, superseded: 0 },
+    },
+  });
+
+export const ClaimLineView = z
+  .object({
+    patientId: PatientId,
+    month: YearMonth,
+    billingPractitionerNpi: Npi,
+    dateOfService: z.string(),
+    cpt: z.string(),
+    units: z.int(),
+    diagnosisCodes: z.array(z.string()),
+    attempt: z.int().meta({ description: 'Attempt of the run that last wrote this line' }),
+  })
+  .meta({ id: 'BillingClaimLine' });
+
+export const ClaimsJson = z.object({ runId: RunId, status: z.string(), lines: z.array(ClaimLineView) }).meta({
+  id: 'BillingClaims',
+  example: {
+    runId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8N',
+    status: 'completed',
+    lines: [
+      {
+        patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
+        month: '2026-10',
+        billingPractitionerNpi: '1234567893',
+        dateOfService: '2026-10-31',
+        cpt: '99490',
+        units: 1,
+        diagnosisCodes: ['E11.9', 'I50.9', 'N18.9'],
+        attempt: 1,
+      },
+    ],
+  },
+});
+
+export const BillingSummary = z
+  .object({
+    runId: RunId,
+    practiceId: PracticeId,
+    month: YearMonth,
+    status: z.string(),
+    patients: z.int(),
+    billedPatients: z.int(),
+    codes: z.array(z.object({ code: z.string(), patients: z.int(), units: z.int() })),
+    expectedRevenue: z.string(),
+    notBilled: z.array(z.object({ reason: z.string(), patientIds: z.array(z.string()) })),
+  })
+  .meta({
+    id: 'BillingSummary',
+    example: {
+      runId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8N',
+      practiceId: 'practice-boston',
+      month: '2026-10',
+      status: 'completed',
+      patients: 2,
+      billedPatients: 1,
+      codes: [
+        { code: '99439', patients: 1, units: 1 },
+        { code: '99490', patients: 1, units: 1 },
+      ],
+      expectedRevenue: '114.23',
+      notBilled: [{ reason: 'NO_CONSENT', patientIds: ['01JD3Y7T5V0M3Q8W9X2Z4A6B8E'] }],
+    },
+  });
+
+const AuditEntry = z.object({
+  timeEntryId: z.string(),
+  startedAt: z.string(),
+  minutes: z.int(),
+  performer: z.string(),
+  practitionerId: z.string(),
+  program: z.string(),
+});
+
+export const AuditPacket = z
+  .object({
+    patientId: PatientId,
+    lines: z.array(z.object({ code: z.string(), units: z.int() })),
+    reasons: z.array(z.string()),
+    consent: z
+      .object({
+        consentId: z.string(),
+        program: z.string(),
+        obtainedAt: z.string(),
+        revokedAt: z.string().nullable(),
+        billingPractitionerId: z.string(),
+      })
+      .nullable(),
+    carePlan: z
+      .object({
+        carePlanId: z.string(),
+        version: z.int(),
+        establishedAt: z.string(),
+        revisedAt: z.string().nullable(),
+      })
+      .nullable(),
+    eligibility: z
+      .object({
+        determinationVersion: z.int(),
+        conditionCategories: z.array(z.string()),
+        chronicConditionCount: z.int(),
+        complexConditionForPcm: z.boolean(),
+      })
+      .nullable(),
+    medicalDecisionMaking: z.string().nullable(),
+    otherBilled: z.array(z.object({ code: z.string(), practitionerId: z.string() })),
+    countedEntries: z.array(AuditEntry),
+    attempt: z.int(),
+  })
+  .meta({ id: 'BillingAuditPacket' });
+
+export const AuditPage = z
+  .object({ runId: RunId, items: z.array(AuditPacket), nextCursor: z.string().optional() })
+  .meta({ id: 'BillingAuditPage' });
+
+export const WorklistView = z
+  .object({
+    practiceId: PracticeId,
+    month: YearMonth,
+    items: z.array(
+      z.object({
+        patientId: PatientId,
+        tracks: z.array(
+          z.object({
+            track: z.enum(['ccm-staff', 'ccm-physician', 'pcm']),
+            countedMinutes: z.int(),
+            nextThreshold: z.int(),
+            minutesMissing: z.int(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({
+    id: 'BillingWorklist',
+    example: {
+      practiceId: 'practice-boston',
+      month: '2026-10',
+      items: [
+        {
+          patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
+          tracks: [{ track: 'ccm-staff', countedMinutes: 15, nextThreshold: 20, minutesMissing: 5 }],
+        },
+      ],
+    },
+  });
+
+export const putMedicalDecisionMakingRoute = defineRoute({
+  operationId: 'putBillingMedicalDecisionMaking',
+  method: 'PUT',
+  path: '/v1/billing/patients/{patientId}/months/{month}/mdm',
+  summary: 'Record the medical decision making level of a patient-month',
+  tag,
+  scopes: [scopes.billingWrite],
+  params: patientMonthParams,
+  body: MedicalDecisionMakingBody,
+  responses: { 200: { description: 'The patient-month ledger', schema: PatientMonthLedger } },
+});
+
+export const putOtherBilledRoute = defineRoute({
+  operationId: 'putBillingOtherBilled',
+  method: 'PUT',
+  path: '/v1/billing/patients/{patientId}/months/{month}/other-billed',
+  summary: 'Replace the codes already billed elsewhere for a patient-month',
+  tag,
+  scopes: [scopes.billingWrite],
+  params: patientMonthParams,
+  body: OtherBilledBody,
+  responses: { 200: { description: 'The patient-month ledger', schema: PatientMonthLedger } },
+});
+
+export const startRunRoute = defineRoute({
+  operationId: 'startBillingRun',
+  method: 'POST',
+  path: '/v1/billing/runs',
+  summary: 'Run (or re-run) billing for a practice-month',
+  description:
+    'One run per practice and month. The first call creates and executes it (201); later calls return ' +
+    'the same run (200), re-deciding an unfinalised month and recording only the difference. A ' +
+    'finalised month answers 409.',
+  tag,
+  scopes: [scopes.billingWrite],
+  idempotent: true,
+  body: StartRunBody,
+  responses: {
+    200: { description: 'The existing run (re-run or already running)', schema: BillingRun },
+    201: { description: 'The run was created and executed', schema: BillingRun },
+    404: { description: 'Unknown practice' },
+    409: { description: 'The month is finalised' },
+  },
+});
+
+export const getRunRoute = defineRoute({
+  operationId: 'getBillingRun',
+  method: 'GET',
+  path: '/v1/billing/runs/{runId}',
+  summary: 'Read a billing run',
+  tag,
+  scopes: [scopes.billingRead],
+  params: runParams,
+  responses: { 200: { description: 'The run', schema: BillingRun }, 404: { description: 'No such run' } },
+});
+
+export const finalizeRunRoute = defineRoute({
+  operationId: 'finalizeBillingRun',
+  method: 'POST',
+  path: '/v1/billing/runs/{runId}/finalize',
+  summary: 'Freeze a completed run; it cannot change afterwards',
+  tag,
+  scopes: [scopes.billingWrite],
+  idempotent: true,
+  params: runParams,
+  responses: {
+    200: { description: 'The finalised run', schema: BillingRun },
+    404: { description: 'No such run' },
+    409: { description: 'The run is still running' },
+  },
+});
+
+export const getClaimsRoute = defineRoute({
+  operationId: 'getBillingClaims',
+  method: 'GET',
+  path: '/v1/billing/runs/{runId}/claims',
+  summary: 'Export the claim lines of a run as JSON, CSV or a FHIR R4 Claim Bundle',
+  tag,
+  scopes: [scopes.billingRead],
+  params: runParams,
+  query: z.object({ format: z.enum(['json', 'csv', 'fhir']).default('json') }),
+  responses: {
+    200: {
+      description: 'The active claim lines (CSV as text/csv, FHIR as application/fhir+json)',
+      schema: ClaimsJson,
+    },
+    404: { description: 'No such run' },
+  },
+});
+
+export const getSummaryRoute = defineRoute({
+  operationId: 'getBillingSummary',
+  method: 'GET',
+  path: '/v1/billing/runs/{runId}/summary',
+  summary: 'Counts per code, expected revenue and the patients not billed by reason',
+  tag,
+  scopes: [scopes.billingRead],
+  params: runParams,
+  responses: {
+    200: { description: 'The summary', schema: BillingSummary },
+    404: { description: 'No such run' },
+  },
+});
+
+export const getAuditRoute = defineRoute({
+  operationId: 'getBillingAudit',
+  method: 'GET',
+  path: '/v1/billing/runs/{runId}/audit',
+  summary: 'The audit packet of every patient-month of a run',
+  tag,
+  scopes: [scopes.billingRead],
+  params: runParams,
+  query: z.object({
+    cursor: Cursor.optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  }),
+  responses: {
+    200: { description: 'A page of audit packets', schema: AuditPage },
+    404: { description: 'No such run' },
+  },
+});
+
+export const getWorklistRoute = defineRoute({
+  operationId: 'getBillingWorklist',
+  method: 'GET',
+  path: '/v1/billing/worklist',
+  summary: 'Patients within 10 minutes of their next billable threshold this month',
+  tag,
+  scopes: [scopes.billingRead],
+  query: z.object({ month: YearMonth.optional() }),
+  responses: { 200: { description: 'The worklist', schema: WorklistView } },
+});
 
 /** Routes served by the billing service. */
-export const billingRoutes: readonly RouteContract[] = [];
+export const billingRoutes: readonly RouteContract[] = [
+  putMedicalDecisionMakingRoute,
+  putOtherBilledRoute,
+  startRunRoute,
+  getRunRoute,
+  finalizeRunRoute,
+  getClaimsRoute,
+  getSummaryRoute,
+  getAuditRoute,
+  getWorklistRoute,
+];

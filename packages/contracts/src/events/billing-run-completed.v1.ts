@@ -10,6 +10,10 @@ export const BillingRunCompletedData = z.object({
   claimLines: z.int().min(0),
   expectedRevenue: z.string(),
   attempt: z.int().min(1),
+  /** What this attempt changed compared with the previous one (every line is new on attempt 1). */
+  difference: z
+    .object({ added: z.int().min(0), changed: z.int().min(0), superseded: z.int().min(0) })
+    .optional(),
 });
 
 export const BillingRunCompletedV1 = defineEvent({
@@ -26,5 +30,6 @@ export const BillingRunCompletedV1 = defineEvent({
     claimLines: 87,
     expectedRevenue: '6123.45',
     attempt: 1,
+    difference: { added: 87, changed: 0, superseded: 0 },
   },
 });

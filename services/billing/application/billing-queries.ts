@@ -1,0 +1,211 @@
+import { monthOf } from '@carelink/calendar';
+import { decodeCursor, encodeCursor, type ServiceRuntime } from '@carelink/lambda-kit';
+import { type Practice, practiceOf } from '@carelink/tenancy';
+import { type ClaimLine, claimLinesToCsv, claimLinesToFhirBundle, type FhirBundle } from '../domain/claims';
+import { buildMonthInput } from '../domain/month-input';
+import { countedMinutes, type MonthDecision } from '../domain/rules';
+import { summarizeMonth } from '../domain/summary';
+import { type ThresholdStatus, thresholdWorklist } from '../domain/threshold-worklist';
+import type { LedgerStore, LedgerView } from '../store/ledger-store';
+import type { PatientMonthResult, RunRecord, RunStore } from '../store/run-store';
+import { NO_DIAGNOSIS_CODES } from './billing-runs';
+import { PracticeNotFoundError, RunNotFoundError } from './errors';
+
+/** The caller as billing sees it: a tenant and the practice the staff member works for. */
+export interface StaffScope {
+  tenantId: string;
+  practiceId: string;
+}
+
+export interface ClaimLineView extends ClaimLine {
+  attempt: number;
+}
+
+const formatCents = (cents: number): string =>
+  `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+
+/** Read side of billing: runs, claims, summaries, audit packets, the worklist; all practice-scoped. */
+export function createBillingQueries(runtime: ServiceRuntime, ledger: LedgerStore, runs: RunStore) {
+  const practiceFor = (scope: StaffScope): Practice => {
+    const practice = practiceOf(scope.tenantId, scope.practiceId);
+    if (!practice) throw new PracticeNotFoundError('Practice not found');
+    return practice;
+  };
+
+  /** A run of the caller's practice; another practice's (or tenant's) run is not found. */
+  async function runFor(scope: StaffScope, runId: string): Promise<RunRecord> {
+    const run = await runs.getRun(scope.tenantId, runId);
+    if (!run || run.practiceId !== scope.practiceId) throw new RunNotFoundError('Billing run not found');
+    return run;
+  }
+
+  async function claimLines(scope: StaffScope, run: RunRecord): Promise<ClaimLineView[]> {
+    const items = await runs.readRunItems(scope.tenantId, run.runId, 'LINE#');
+    return items
+      .filter((item) => item.status === 'active')
+      .map((item) => ({
+        patientId: String(item.patientId),
+        month: String(item.month),
+        billingPractitionerNpi: String(item.billingPractitionerNpi),
+        dateOfService: String(item.dateOfService),
+        cpt: String(item.code),
+        units: Number(item.units),
+        diagnosisCodes: (item.diagnosisCodes as string[]) ?? [],
+        attempt: Number(item.lastActionAttempt),
+      }));
+  }
+
+  return {
+    runFor,
+
+    async claims(scope: StaffScope, runId: string, format: 'json' | 'csv' | 'fhir') {
+      const run = await runFor(scope, runId);
+      const lines = await claimLines(scope, run);
+      if (format === 'csv') return { format, body: claimLinesToCsv(lines) } as const;
+      if (format === 'fhir') {
+        const created = (run.completedAt ?? run.startedAt).slice(0, 10);
+        return { format, body: claimLinesToFhirBundle(lines, created) as FhirBundle } as const;
+      }
+      return { format, body: { runId: run.runId, status: run.status, lines } } as const;
+    },
+
+    async summary(scope: StaffScope, runId: string) {
+      const run = await runFor(scope, runId);
+      const items = (await runs.readRunItems(
+        scope.tenantId,
+        run.runId,
+        'PM#',
+      )) as unknown as PatientMonthResult[];
+      const decided = items.map((item) => ({
+        patientId: item.patientId,
+        decision: (item.holdReason
+          ? { lines: [], reasons: [] }
+          : { lines: item.lines, reasons: item.reasons }) as MonthDecision,
+      }));
+      const summary = summarizeMonth(decided);
+      const held = items
+        .filter((item) => item.holdReason)
+        .map((item) => item.patientId)
+        .sort();
+      return {
+        runId: run.runId,
+        practiceId: run.practiceId,
+        month: run.month,
+        status: run.status,
+        patients: summary.patients,
+        billedPatients: summary.billedPatients,
+        codes: summary.codes,
+        expectedRevenue: formatCents(summary.expectedRevenueCents),
+        notBilled: [
+          ...summary.notBilled,
+          ...(held.length > 0 ? [{ reason: NO_DIAGNOSIS_CODES, patientIds: held }] : []),
+        ],
+      };
+    },
+
+    async audit(scope: StaffScope, runId: string, limit: number, cursor: string | undefined) {
+      const run = await runFor(scope, runId);
+      const start = decodeCursor(scope.tenantId, cursor);
+      if (start === null) throw new RunNotFoundError('Unknown cursor');
+      const page = await runs.pagePatientMonths(scope.tenantId, run.runId, limit, start);
+      const nextCursor = encodeCursor(scope.tenantId, page.lastKey);
+      return {
+        runId: run.runId,
+        items: page.items.map((item) => ({
+          patientId: item.patientId,
+          lines: item.holdReason ? [] : item.lines,
+          reasons: item.holdReason ? [item.holdReason] : item.reasons,
+          consent: item.audit.consent,
+          carePlan: item.audit.carePlan,
+          eligibility: item.audit.eligibility,
+          medicalDecisionMaking: item.medicalDecisionMaking,
+          otherBilled: item.otherBilled,
+          countedEntries: item.countedEntries,
+          attempt: item.attempt,
+        })),
+        ...(nextCursor ? { nextCursor } : {}),
+      };
+    },
+
+    /** Patients of the month within reach of their next billable threshold (closest first). */
+    async worklist(scope: StaffScope, month: string | undefined) {
+      const practice = practiceFor(scope);
+      const target = month ?? monthOf(runtime.clock().toISOString(), practice.timeZone);
+      const items: { patientId: string; tracks: ThresholdStatus[] }[] = [];
+      let startAfter: Record<string, unknown> | undefined;
+      do {
+        const page = await ledger.readPage(scope.tenantId, practice.practiceId, target, startAfter);
+        const facts = await ledger.batchGetFacts(
+          scope.tenantId,
+          practice.practiceId,
+          page.months.map((m) => m.patientId),
+        );
+        for (const ledgerMonth of page.months) {
+          const { input } = buildMonthInput({
+            month: target,
+            timeZone: practice.timeZone,
+            billingPractitionerId: practice.billingPractitionerNpi,
+            facts: facts.get(ledgerMonth.patientId) ?? { consents: [], carePlans: [], eligibility: null },
+            ledger: ledgerMonth,
+          });
+          const minutes = countedMinutes(input);
+          const tracks = thresholdWorklist({
+            staff: minutes.ccmStaff,
+            physician: minutes.ccmPhysician,
+            pcm: minutes.pcmStaff + minutes.pcmPhysician,
+          }).filter((track) => track.close);
+          if (tracks.length > 0) items.push({ patientId: ledgerMonth.patientId, tracks });
+        }
+        startAfter = page.lastKey;
+      } while (startAfter);
+      const closest = (tracks: ThresholdStatus[]) =>
+        Math.min(...tracks.map((t) => t.minutesMissing ?? Infinity));
+      items.sort((a, b) => closest(a.tracks) - closest(b.tracks) || (a.patientId < b.patientId ? -1 : 1));
+      return {
+        practiceId: practice.practiceId,
+        month: target,
+        items: items.map(({ patientId, tracks }) => ({
+          patientId,
+          tracks: tracks.map((t) => ({
+            track: t.track,
+            countedMinutes: t.countedMinutes,
+            nextThreshold: t.nextThreshold ?? 0,
+            minutesMissing: t.minutesMissing ?? 0,
+          })),
+        })),
+      };
+    },
+
+    async setMedicalDecisionMaking(
+      scope: StaffScope,
+      patientId: string,
+      month: string,
+      level: 'low' | 'moderate' | 'high',
+    ): Promise<LedgerView> {
+      const practice = practiceFor(scope);
+      return ledger.setHeadField(scope.tenantId, practice.practiceId, month, patientId, 'mdm', level);
+    },
+
+    async setOtherBilled(
+      scope: StaffScope,
+      patientId: string,
+      month: string,
+      codes: { code: string; practitionerId: string }[],
+    ): Promise<LedgerView> {
+      const practice = practiceFor(scope);
+      const sorted = [...codes].sort((a, b) =>
+        a.code + a.practitionerId < b.code + b.practitionerId ? -1 : 1,
+      );
+      return ledger.setHeadField(
+        scope.tenantId,
+        practice.practiceId,
+        month,
+        patientId,
+        'otherBilled',
+        sorted,
+      );
+    },
+  };
+}
+
+export type BillingQueries = ReturnType<typeof createBillingQueries>;

@@ -1,0 +1,322 @@
+import { monthOf } from '@carelink/calendar';
+import { BillingRunCompletedV1 } from '@carelink/contracts';
+import { commitTransaction, emit, type ServiceRuntime, type StateWrite } from '@carelink/lambda-kit';
+import { type Practice, practiceOf } from '@carelink/tenancy';
+import { dateOfService } from '../domain/claims';
+import { feeCents } from '../domain/fee-schedule';
+import { planLines, type StoredLine } from '../domain/line-plan';
+import { buildMonthInput, countedEntries, type LedgerMonth } from '../domain/month-input';
+import type { PatientFacts } from '../domain/patient-facts';
+import { decideMonth } from '../domain/rules';
+import { keys } from '../store/keys';
+import type { LedgerStore } from '../store/ledger-store';
+import type {
+  PatientMonthResult,
+  RunDifference,
+  RunRecord,
+  RunStore,
+  RunTotals,
+  RunTrigger,
+} from '../store/run-store';
+import { MonthNotEndedError, PracticeNotFoundError, RunFinalizedError } from './errors';
+
+/** Held back when the rules bill a month but the claim would have no diagnosis. */
+export const NO_DIAGNOSIS_CODES = 'NO_DIAGNOSIS_CODES';
+
+/** A worker holds a run this long without a checkpoint before another may resume it. */
+export const LEASE_MS = 15 * 60 * 1000;
+/** Ledger items read per page (heads and entries). */
+const PAGE_ITEMS = 600;
+/** Items per transaction, the lease guard included (DynamoDB allows 100). */
+const MAX_TRANSACTION_ITEMS = 100;
+
+/** Injection points for progress reporting and for failure tests. */
+export interface RunHooks {
+  /** After each committed batch, with the number of patient-months done in this attempt so far. */
+  afterBatch?: (processed: number) => void | Promise<void>;
+  /** After each page checkpoint. */
+  onProgress?: (progress: { processed: number }) => void;
+}
+
+export interface StartRunInput {
+  tenantId: string;
+  practiceId: string;
+  month: string;
+  trigger: RunTrigger;
+  correlationId: string;
+  hooks?: RunHooks;
+}
+
+export interface StartRunResult {
+  run: RunRecord;
+  /** True when this call created the run. */
+  created: boolean;
+  /** False when another worker holds the run (it is left to finish). */
+  executed: boolean;
+}
+
+export const formatCents = (cents: number): string =>
+  `${cents < 0 ? '-' : ''}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
+
+const stableStringify = (value: unknown): string => JSON.stringify(value);
+
+/**
+ * The billing run use case: one run per practice-month, resumable from its checkpoint, idempotent
+ * per patient-month and per claim line, finished by one transaction with its event.
+ */
+export function createBillingRuns(runtime: ServiceRuntime, ledger: LedgerStore, runs: RunStore) {
+  const { logger } = runtime;
+
+  const practiceFor = (tenantId: string, practiceId: string): Practice => {
+    const practice = practiceOf(tenantId, practiceId);
+    if (!practice) throw new PracticeNotFoundError('Practice not found');
+    return practice;
+  };
+
+  function decide(
+    practice: Practice,
+    month: string,
+    ledgerMonth: LedgerMonth,
+    facts: PatientFacts | undefined,
+  ) {
+    const { input, audit } = buildMonthInput({
+      month,
+      timeZone: practice.timeZone,
+      billingPractitionerId: practice.billingPractitionerNpi,
+      facts: facts ?? { consents: [], carePlans: [], eligibility: null },
+      ledger: ledgerMonth,
+    });
+    const decision = decideMonth(input);
+    const holdReason =
+      decision.lines.length > 0 && audit.diagnosisCodes.length === 0 ? NO_DIAGNOSIS_CODES : null;
+    return { input, audit, decision, holdReason };
+  }
+
+  async function processPage(
+    tenantId: string,
+    run: RunRecord,
+    owner: string,
+    practice: Practice,
+    months: readonly LedgerMonth[],
+    processedBefore: number,
+    hooks: RunHooks,
+  ): Promise<void> {
+    const ids = months.map((m) => m.patientId);
+    const [facts, previous] = await Promise.all([
+      ledger.batchGetFacts(tenantId, practice.practiceId, ids),
+      runs.batchGetPatientMonths(tenantId, run.runId, ids),
+    ]);
+    let batch: StateWrite[] = [];
+    let done = processedBefore;
+    const flush = async (upTo: number) => {
+      if (batch.length > 0) await runs.commitGuarded(tenantId, run.runId, owner, batch);
+      batch = [];
+      done = upTo;
+      await hooks.afterBatch?.(done);
+    };
+    for (const [index, ledgerMonth] of months.entries()) {
+      const { input, audit, decision, holdReason } = decide(
+        practice,
+        run.month,
+        ledgerMonth,
+        facts.get(ledgerMonth.patientId),
+      );
+      const counted = countedEntries(input, ledgerMonth.entries);
+      const claimable = holdReason ? [] : decision.lines;
+      const fingerprint = stableStringify({
+        lines: decision.lines,
+        reasons: decision.reasons,
+        holdReason,
+        audit,
+        counted,
+        mdm: ledgerMonth.medicalDecisionMaking,
+        otherBilled: ledgerMonth.otherBilled,
+      });
+      const prior = previous.get(ledgerMonth.patientId);
+      if (prior && prior.fingerprint === fingerprint) continue;
+      const storedBefore = prior?.storedLines ?? [];
+      const plan = planLines(storedBefore, claimable);
+      // New diagnoses rewrite every line of the claim, not only those whose units changed.
+      if (prior && stableStringify(prior.audit.diagnosisCodes) !== stableStringify(audit.diagnosisCodes)) {
+        plan.changed.push(...plan.unchanged);
+        plan.unchanged = [];
+      }
+      const claimableCodes = new Set(claimable.map((l) => l.code));
+      const storedLines: StoredLine[] = [
+        ...claimable.map((l) => ({ code: l.code, units: l.units, status: 'active' as const })),
+        ...storedBefore
+          .filter((l) => !claimableCodes.has(l.code))
+          .map((l) => ({ code: l.code, units: l.units, status: 'superseded' as const })),
+      ].sort((a, b) => (a.code < b.code ? -1 : 1));
+      const result: PatientMonthResult = {
+        patientId: ledgerMonth.patientId,
+        lines: decision.lines,
+        reasons: decision.reasons,
+        holdReason,
+        audit,
+        countedEntries: counted,
+        medicalDecisionMaking: ledgerMonth.medicalDecisionMaking,
+        otherBilled: ledgerMonth.otherBilled,
+        storedLines,
+        fingerprint,
+        attempt: run.attempt,
+      };
+      const writes = runs.patientMonthWrites(tenantId, run, result, plan, {
+        npi: practice.billingPractitionerNpi,
+        dateOfService: dateOfService(run.month),
+        diagnosisCodes: audit.diagnosisCodes,
+      });
+      if (batch.length + writes.length + 1 > MAX_TRANSACTION_ITEMS) await flush(processedBefore + index);
+      batch.push(...writes);
+    }
+    await flush(processedBefore + months.length);
+  }
+
+  async function complete(
+    tenantId: string,
+    run: RunRecord,
+    owner: string,
+    processed: number,
+    correlationId: string,
+  ) {
+    const [patientMonths, lines] = await Promise.all([
+      runs.readRunItems(tenantId, run.runId, 'PM#'),
+      runs.readRunItems(tenantId, run.runId, 'LINE#'),
+    ]);
+    const active = lines.filter((line) => line.status === 'active');
+    const cents = active.reduce((sum, line) => sum + feeCents(String(line.code)) * Number(line.units), 0);
+    const totals: RunTotals = {
+      patientMonths: patientMonths.length,
+      billedPatients: new Set(active.map((line) => String(line.patientId))).size,
+      claimLines: active.length,
+      expectedRevenue: formatCents(cents),
+    };
+    const difference: RunDifference = { added: 0, changed: 0, superseded: 0 };
+    for (const line of lines) {
+      if (line.lastActionAttempt === run.attempt) difference[line.lastAction as keyof RunDifference] += 1;
+    }
+    await commitTransaction(
+      runtime,
+      {
+        writes: [runs.completeWrite(tenantId, run.runId, owner, totals, difference, processed)],
+        events: [
+          emit(BillingRunCompletedV1, {
+            runId: run.runId,
+            practiceId: run.practiceId,
+            month: run.month,
+            patientMonths: totals.patientMonths,
+            claimLines: totals.claimLines,
+            expectedRevenue: totals.expectedRevenue,
+            attempt: run.attempt,
+            difference,
+          }),
+        ],
+      },
+      { tenantId, correlationId },
+    );
+    logger.info('billing run completed', {
+      runId: run.runId,
+      attempt: run.attempt,
+      ...totals,
+      ...difference,
+    });
+  }
+
+  /** Runs (or resumes) the attempt of `run` this worker holds the lease of. */
+  async function execute(
+    tenantId: string,
+    run: RunRecord,
+    owner: string,
+    correlationId: string,
+    hooks: RunHooks,
+  ) {
+    const practice = practiceFor(tenantId, run.practiceId);
+    let startAfter: Record<string, unknown> | undefined = run.checkpoint
+      ? keys.afterPatient(tenantId, run.practiceId, run.month, run.checkpoint)
+      : undefined;
+    let processed = run.checkpoint ? run.processedPatientMonths : 0;
+    logger.info('billing run attempt started', {
+      runId: run.runId,
+      attempt: run.attempt,
+      resumed: Boolean(run.checkpoint),
+    });
+    for (;;) {
+      const page = await ledger.readPage(tenantId, run.practiceId, run.month, startAfter, PAGE_ITEMS);
+      const last = page.months.at(-1);
+      if (last) {
+        await processPage(tenantId, run, owner, practice, page.months, processed, hooks);
+        processed += page.months.length;
+        await runs.checkpoint(tenantId, run.runId, owner, last.patientId, processed, LEASE_MS);
+        hooks.onProgress?.({ processed });
+      }
+      if (!page.lastKey) break;
+      startAfter = page.lastKey;
+    }
+    await complete(tenantId, run, owner, processed, correlationId);
+    return (await runs.getRun(tenantId, run.runId)) as RunRecord;
+  }
+
+  return {
+    /**
+     * Starts the run of a practice-month, or the next attempt of its unfinalised run, or resumes an
+     * attempt whose worker died. A run another worker is executing is returned as it is.
+     */
+    async start(input: StartRunInput): Promise<StartRunResult> {
+      const { tenantId, practiceId, month, trigger, correlationId } = input;
+      const hooks = input.hooks ?? {};
+      const practice = practiceFor(tenantId, practiceId);
+      if (month >= monthOf(runtime.clock().toISOString(), practice.timeZone)) {
+        throw new MonthNotEndedError('A month can be billed once it has ended');
+      }
+      const owner = runtime.newId();
+      let existing = await runs.findRunOfMonth(tenantId, practiceId, month);
+      if (!existing) {
+        const now = runtime.clock();
+        const run: RunRecord = {
+          runId: runtime.newId(),
+          practiceId,
+          month,
+          status: 'running',
+          attempt: 1,
+          trigger,
+          startedAt: now.toISOString(),
+          completedAt: null,
+          finalizedAt: null,
+          checkpoint: null,
+          processedPatientMonths: 0,
+          leaseOwner: owner,
+          leaseUntil: now.getTime() + LEASE_MS,
+          totals: null,
+          lastDifference: null,
+        };
+        if (await runs.createRun(tenantId, run)) {
+          return {
+            run: await execute(tenantId, run, owner, correlationId, hooks),
+            created: true,
+            executed: true,
+          };
+        }
+        existing = await runs.findRunOfMonth(tenantId, practiceId, month);
+        if (!existing) throw new Error('run of month vanished');
+      }
+      if (existing.status === 'finalized') throw new RunFinalizedError(existing.runId);
+      const claimed = await runs.claimRun(tenantId, existing.runId, owner, LEASE_MS, trigger);
+      if (!claimed) {
+        const current = (await runs.getRun(tenantId, existing.runId)) ?? existing;
+        if (current.status === 'finalized') throw new RunFinalizedError(current.runId);
+        return { run: current, created: false, executed: false };
+      }
+      return {
+        run: await execute(tenantId, claimed, owner, correlationId, hooks),
+        created: false,
+        executed: true,
+      };
+    },
+
+    async finalize(tenantId: string, runId: string) {
+      return runs.finalize(tenantId, runId);
+    },
+  };
+}
+
+export type BillingRuns = ReturnType<typeof createBillingRuns>;

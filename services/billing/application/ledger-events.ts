@@ -1,0 +1,18 @@
+import {
+  CarePlanEstablishedV1,
+  CarePlanRevisedV1,
+  ConsentRecordedV1,
+  ConsentRevokedV1,
+  EligibilityDeterminedV1,
+  TimeLoggedV1,
+} from '@carelink/contracts';
+
+/** The events that keep the ledger current. */
+export const ledgerEvents = [
+  TimeLoggedV1,
+  ConsentRecordedV1,
+  ConsentRevokedV1,
+  CarePlanEstablishedV1,
+  CarePlanRevisedV1,
+  EligibilityDeterminedV1,
+] as const;

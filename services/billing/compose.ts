@@ -1,0 +1,25 @@
+import type { ServiceRuntime } from '@carelink/lambda-kit';
+import { createBillingQueries } from './application/billing-queries';
+import { createBillingRuns } from './application/billing-runs';
+import { createLedgerProjector } from './application/ledger-projector';
+import { createMonthlyRunScheduler } from './application/monthly-run-scheduler';
+import { createLedgerStore } from './store/ledger-store';
+import { createRunStore } from './store/run-store';
+
+/** Builds the billing service's stores and use cases on a runtime (Lambda, CLI, tests, benchmark). */
+export function composeBilling(runtime: ServiceRuntime) {
+  const ledger = createLedgerStore(runtime);
+  const runs = createRunStore(runtime);
+  const billingRuns = createBillingRuns(runtime, ledger, runs);
+  return {
+    runtime,
+    ledger,
+    runs,
+    billingRuns,
+    queries: createBillingQueries(runtime, ledger, runs),
+    projectLedger: createLedgerProjector(runtime, ledger),
+    monthlyRuns: createMonthlyRunScheduler(runtime, runs, billingRuns),
+  };
+}
+
+export type Billing = ReturnType<typeof composeBilling>;

@@ -1,0 +1,168 @@
+/**
+ * Patient-level billing facts (consents, care plan, eligibility) as a pure state with one reducer per
+ * event. Events may arrive late, twice or out of order; every reducer is idempotent and keeps the
+ * newest fact by its own version or instant, so replaying a history in any order converges.
+ */
+
+/** One consent to care management with a billing practitioner. */
+export interface ConsentFact {
+  consentId: string;
+  program: string;
+  obtainedAt: string | null;
+  revokedAt: string | null;
+  billingPractitionerId: string;
+}
+
+/** One care plan: when it was established and its latest revision. */
+export interface CarePlanFact {
+  carePlanId: string;
+  program: string;
+  establishedAt: string | null;
+  /** Version the plan was established with (1 unless established late). */
+  establishedVersion: number;
+  /** Highest version seen. */
+  version: number;
+  /** Revisions seen, newest last (at most `MAX_REVISIONS`), for the month's substantial flag. */
+  revisions: { version: number; revisedAt: string; substantial: boolean }[];
+}
+
+/** The latest eligibility determination. */
+export interface EligibilityFact {
+  determinationVersion: number;
+  conditionCategories: string[];
+  complexConditionForPcm: boolean;
+}
+
+export interface PatientFacts {
+  consents: ConsentFact[];
+  carePlans: CarePlanFact[];
+  eligibility: EligibilityFact | null;
+}
+
+export const emptyPatientFacts = (): PatientFacts => ({ consents: [], carePlans: [], eligibility: null });
+
+/** Programs whose consent and care plan matter to CCM/PCM billing. */
+const BILLING_PROGRAMS: ReadonlySet<string> = new Set(['ccm', 'pcm']);
+const MAX_REVISIONS = 24;
+const MAX_FACTS = 20;
+
+const upsert = <T>(list: readonly T[], match: (item: T) => boolean, next: (current: T | undefined) => T) => {
+  const index = list.findIndex(match);
+  if (index < 0) return [...list, next(undefined)].slice(-MAX_FACTS);
+  return list.map((item, i) => (i === index ? next(item) : item));
+};
+
+export const applyConsentRecorded = (
+  facts: PatientFacts,
+  data: { consentId: string; program: string; obtainedAt: string; billingPractitionerId: string },
+): PatientFacts => {
+  if (!BILLING_PROGRAMS.has(data.program)) return facts;
+  return {
+    ...facts,
+    consents: upsert(
+      facts.consents,
+      (c) => c.consentId === data.consentId,
+      (current) => ({
+        consentId: data.consentId,
+        program: data.program,
+        obtainedAt: data.obtainedAt,
+        revokedAt: current?.revokedAt ?? null,
+        billingPractitionerId: data.billingPractitionerId,
+      }),
+    ),
+  };
+};
+
+export const applyConsentRevoked = (
+  facts: PatientFacts,
+  data: { consentId: string; program: string; revokedAt: string; billingPractitionerId: string },
+): PatientFacts => {
+  if (!BILLING_PROGRAMS.has(data.program)) return facts;
+  return {
+    ...facts,
+    consents: upsert(
+      facts.consents,
+      (c) => c.consentId === data.consentId,
+      (current) => ({
+        consentId: data.consentId,
+        program: data.program,
+        // A revocation that arrives before its consent keeps a placeholder until the consent lands.
+        obtainedAt: current?.obtainedAt ?? null,
+        revokedAt: data.revokedAt,
+        billingPractitionerId: current?.billingPractitionerId ?? data.billingPractitionerId,
+      }),
+    ),
+  };
+};
+
+export const applyCarePlanEstablished = (
+  facts: PatientFacts,
+  data: { carePlanId: string; program: string; version: number; establishedAt: string },
+): PatientFacts => {
+  if (!BILLING_PROGRAMS.has(data.program)) return facts;
+  return {
+    ...facts,
+    carePlans: upsert(
+      facts.carePlans,
+      (p) => p.carePlanId === data.carePlanId,
+      (current) => ({
+        carePlanId: data.carePlanId,
+        program: data.program,
+        establishedAt: data.establishedAt,
+        establishedVersion: data.version,
+        version: Math.max(current?.version ?? 0, data.version),
+        revisions: current?.revisions ?? [],
+      }),
+    ),
+  };
+};
+
+export const applyCarePlanRevised = (
+  facts: PatientFacts,
+  data: { carePlanId: string; program: string; version: number; revisedAt: string; substantial: boolean },
+): PatientFacts => {
+  if (!BILLING_PROGRAMS.has(data.program)) return facts;
+  return {
+    ...facts,
+    carePlans: upsert(
+      facts.carePlans,
+      (p) => p.carePlanId === data.carePlanId,
+      (current) => {
+        const others = (current?.revisions ?? []).filter((r) => r.version !== data.version);
+        const revisions = [
+          ...others,
+          { version: data.version, revisedAt: data.revisedAt, substantial: data.substantial },
+        ]
+          .sort((a, b) => a.version - b.version)
+          .slice(-MAX_REVISIONS);
+        return {
+          carePlanId: data.carePlanId,
+          program: data.program,
+          establishedAt: current?.establishedAt ?? null,
+          establishedVersion: current?.establishedVersion ?? 1,
+          version: Math.max(current?.version ?? 0, data.version),
+          revisions,
+        };
+      },
+    ),
+  };
+};
+
+export const applyEligibilityDetermined = (
+  facts: PatientFacts,
+  data: {
+    determinationVersion: number;
+    conditionCategories: readonly string[];
+    complexConditionForPcm: boolean;
+  },
+): PatientFacts => {
+  if (facts.eligibility && facts.eligibility.determinationVersion >= data.determinationVersion) return facts;
+  return {
+    ...facts,
+    eligibility: {
+      determinationVersion: data.determinationVersion,
+      conditionCategories: [...new Set(data.conditionCategories)],
+      complexConditionForPcm: data.complexConditionForPcm,
+    },
+  };
+};

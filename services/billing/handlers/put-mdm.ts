@@ -1,0 +1,20 @@
+import { putMedicalDecisionMakingRoute } from '@carelink/contracts/api/billing';
+import { httpHandler, ok } from '@carelink/lambda-kit';
+import { mapBillingError } from '../http/map-error';
+import { staffScope } from '../http/scope';
+import { billing, runtime } from '../runtime';
+
+export const handler = httpHandler(
+  runtime,
+  putMedicalDecisionMakingRoute,
+  async ({ params, body, principal }) =>
+    ok(
+      await billing.queries.setMedicalDecisionMaking(
+        staffScope(principal),
+        params.patientId,
+        params.month,
+        body.level,
+      ),
+    ),
+  { mapError: mapBillingError },
+);

@@ -1,0 +1,25 @@
+import { type Principal, requirePractice } from '@carelink/lambda-kit';
+import type { StaffScope } from '../application/billing-queries';
+import type { RunRecord } from '../store/run-store';
+
+/** Billing is for practice staff: the tenant and the practice both come from the token. */
+export const staffScope = (principal: Principal): StaffScope => ({
+  tenantId: principal.tenantId,
+  practiceId: requirePractice(principal),
+});
+
+/** A run as the API shows it (lease details stay inside). */
+export const runView = (run: RunRecord) => ({
+  runId: run.runId,
+  practiceId: run.practiceId,
+  month: run.month,
+  status: run.status,
+  attempt: run.attempt,
+  trigger: run.trigger,
+  startedAt: run.startedAt,
+  completedAt: run.completedAt,
+  finalizedAt: run.finalizedAt,
+  processedPatientMonths: run.processedPatientMonths,
+  totals: run.totals,
+  lastDifference: run.lastDifference,
+});

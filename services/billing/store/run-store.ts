@@ -1,0 +1,503 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { ServiceRuntime, StateWrite } from '@carelink/lambda-kit';
+import type { LinePlan, StoredLine } from '../domain/line-plan';
+import type { AuditFacts, LedgerEntry } from '../domain/month-input';
+import type { DecisionLine } from '../domain/month-schema';
+import { keys } from './keys';
+
+export type RunStatus = 'running' | 'completed' | 'finalized';
+export type RunTrigger = 'api' | 'schedule' | 'cli';
+
+export interface RunTotals {
+  patientMonths: number;
+  billedPatients: number;
+  claimLines: number;
+  expectedRevenue: string;
+}
+
+export interface RunDifference {
+  added: number;
+  changed: number;
+  superseded: number;
+}
+
+/** The run item. */
+export interface RunRecord {
+  runId: string;
+  practiceId: string;
+  month: string;
+  status: RunStatus;
+  attempt: number;
+  trigger: RunTrigger;
+  startedAt: string;
+  completedAt: string | null;
+  finalizedAt: string | null;
+  /** Last patient whose results are written in this attempt. */
+  checkpoint: string | null;
+  processedPatientMonths: number;
+  leaseOwner: string | null;
+  leaseUntil: number | null;
+  totals: RunTotals | null;
+  lastDifference: RunDifference | null;
+}
+
+/** One decided patient-month as a run keeps it. */
+export interface PatientMonthResult {
+  patientId: string;
+  lines: DecisionLine[];
+  reasons: string[];
+  /** Set when the rules bill but no claim can be built (no diagnosis code). */
+  holdReason: string | null;
+  audit: AuditFacts;
+  countedEntries: LedgerEntry[];
+  medicalDecisionMaking: string | null;
+  otherBilled: { code: string; practitionerId: string }[];
+  /** Claim lines as stored, superseded ones included. */
+  storedLines: StoredLine[];
+  fingerprint: string;
+  /** Attempt that last changed this patient-month. */
+  attempt: number;
+}
+
+/** A claim line item. */
+export interface ClaimLineRecord {
+  patientId: string;
+  code: string;
+  units: number;
+  status: 'active' | 'superseded';
+  month: string;
+  billingPractitionerNpi: string;
+  dateOfService: string;
+  diagnosisCodes: string[];
+  lastAction: 'added' | 'changed' | 'superseded';
+  lastActionAttempt: number;
+}
+
+/** Raised when the run's lease was taken over or the run left `running` (stop writing at once). */
+export class LeaseLostError extends Error {
+  override name = 'LeaseLostError';
+}
+
+const RUN_FIELDS = [
+  'runId',
+  'practiceId',
+  'month',
+  'status',
+  'attempt',
+  'trigger',
+  'startedAt',
+  'completedAt',
+  'finalizedAt',
+  'checkpoint',
+  'processedPatientMonths',
+  'leaseOwner',
+  'leaseUntil',
+  'totals',
+  'lastDifference',
+] as const;
+
+const toRun = (item: Record<string, unknown>): RunRecord =>
+  Object.fromEntries(RUN_FIELDS.map((field) => [field, item[field] ?? null])) as unknown as RunRecord;
+
+const isConditionFailure = (error: unknown): boolean =>
+  (error instanceof Error && error.name === 'ConditionalCheckFailedException') ||
+  (error instanceof TransactionCanceledException &&
+    (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed'));
+
+/** DynamoDB access for runs, their patient-months and claim lines. */
+export function createRunStore(runtime: ServiceRuntime) {
+  const { db, tableName: TableName } = runtime;
+
+  const leaseHeld = (tenantId: string, runId: string, owner: string): StateWrite => ({
+    ConditionCheck: {
+      TableName,
+      Key: keys.run(tenantId, runId),
+      ConditionExpression: '#status = :running AND leaseOwner = :owner',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':running': 'running', ':owner': owner },
+    },
+    onConditionFailed: () => new LeaseLostError('the run lease was lost'),
+  });
+
+  return {
+    async getRun(tenantId: string, runId: string): Promise<RunRecord | undefined> {
+      const { Item } = await db.send(
+        new GetCommand({ TableName, Key: keys.run(tenantId, runId), ConsistentRead: true }),
+      );
+      return Item ? toRun(Item) : undefined;
+    },
+
+    async findRunOfMonth(
+      tenantId: string,
+      practiceId: string,
+      month: string,
+    ): Promise<RunRecord | undefined> {
+      const { Item } = await db.send(
+        new GetCommand({
+          TableName,
+          Key: keys.runOfMonth(tenantId, practiceId, month),
+          ConsistentRead: true,
+        }),
+      );
+      return Item ? this.getRun(tenantId, String(Item.runId)) : undefined;
+    },
+
+    /**
+     * Creates the run of a practice-month holding its lease, unless the month already has one
+     * (returns false): the month item makes "one run per practice-month" a write condition.
+     */
+    async createRun(tenantId: string, run: RunRecord): Promise<boolean> {
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName,
+                  Item: {
+                    ...keys.runOfMonth(tenantId, run.practiceId, run.month),
+                    kind: 'run-of-month',
+                    runId: run.runId,
+                  },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                Put: {
+                  TableName,
+                  Item: { ...keys.run(tenantId, run.runId), kind: 'run', ...run },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    /**
+     * Takes the lease of an existing run: resumes an attempt whose lease expired (same attempt,
+     * from its checkpoint) or starts the next attempt of a completed run. Returns the run as claimed,
+     * or undefined when it is finalised or another worker holds a live lease.
+     */
+    async claimRun(
+      tenantId: string,
+      runId: string,
+      owner: string,
+      leaseMs: number,
+      trigger: RunTrigger,
+    ): Promise<RunRecord | undefined> {
+      const now = runtime.clock().getTime();
+      const common = {
+        TableName,
+        Key: keys.run(tenantId, runId),
+        ExpressionAttributeNames: { '#status': 'status' },
+        ReturnValues: 'ALL_NEW' as const,
+      };
+      try {
+        const { Attributes } = await db.send(
+          new UpdateCommand({
+            ...common,
+            UpdateExpression: 'SET leaseOwner = :owner, leaseUntil = :until',
+            ConditionExpression: '#status = :running AND leaseUntil < :now',
+            ExpressionAttributeValues: {
+              ':owner': owner,
+              ':until': now + leaseMs,
+              ':now': now,
+              ':running': 'running',
+            },
+          }),
+        );
+        return Attributes ? toRun(Attributes) : undefined;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+      try {
+        const { Attributes } = await db.send(
+          new UpdateCommand({
+            ...common,
+            UpdateExpression:
+              'SET leaseOwner = :owner, leaseUntil = :until, #status = :running, attempt = attempt + :one, checkpoint = :null, processedPatientMonths = :zero, #trigger = :trigger, startedAt = :startedAt',
+            ConditionExpression: '#status = :completed',
+            ExpressionAttributeNames: { '#status': 'status', '#trigger': 'trigger' },
+            ExpressionAttributeValues: {
+              ':owner': owner,
+              ':until': now + leaseMs,
+              ':running': 'running',
+              ':completed': 'completed',
+              ':one': 1,
+              ':null': null,
+              ':zero': 0,
+              ':trigger': trigger,
+              ':startedAt': new Date(now).toISOString(),
+            },
+          }),
+        );
+        return Attributes ? toRun(Attributes) : undefined;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        return undefined;
+      }
+    },
+
+    /** Records progress and renews the lease; fails with LeaseLostError if the lease is gone. */
+    async checkpoint(
+      tenantId: string,
+      runId: string,
+      owner: string,
+      patientId: string,
+      processed: number,
+      leaseMs: number,
+    ): Promise<void> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.run(tenantId, runId),
+            UpdateExpression:
+              'SET checkpoint = :patient, processedPatientMonths = :processed, leaseUntil = :until',
+            ConditionExpression: '#status = :running AND leaseOwner = :owner',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':patient': patientId,
+              ':processed': processed,
+              ':until': runtime.clock().getTime() + leaseMs,
+              ':running': 'running',
+              ':owner': owner,
+            },
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailure(error)) throw new LeaseLostError('the run lease was lost');
+        throw error;
+      }
+    },
+
+    async batchGetPatientMonths(
+      tenantId: string,
+      runId: string,
+      patientIds: readonly string[],
+    ): Promise<Map<string, PatientMonthResult>> {
+      const found = new Map<string, PatientMonthResult>();
+      for (let i = 0; i < patientIds.length; i += 100) {
+        let request:
+          | Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }>
+          | undefined = {
+          [TableName]: {
+            Keys: patientIds.slice(i, i + 100).map((id) => keys.runPatientMonth(tenantId, runId, id)),
+            ConsistentRead: true,
+          },
+        };
+        for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+          if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+          const result = await db.send(new BatchGetCommand({ RequestItems: request }));
+          for (const item of result.Responses?.[TableName] ?? []) {
+            found.set(String(item.patientId), item as unknown as PatientMonthResult);
+          }
+          request = result.UnprocessedKeys as typeof request;
+        }
+      }
+      return found;
+    },
+
+    /** The writes of one patient-month: its result and the lines the plan adds, changes or supersedes. */
+    patientMonthWrites(
+      tenantId: string,
+      run: RunRecord,
+      result: PatientMonthResult,
+      plan: LinePlan,
+      claim: { npi: string; dateOfService: string; diagnosisCodes: string[] },
+    ): StateWrite[] {
+      const writes: StateWrite[] = [
+        {
+          Put: {
+            TableName,
+            Item: {
+              ...keys.runPatientMonth(tenantId, run.runId, result.patientId),
+              kind: 'run-patient-month',
+              ...result,
+            },
+          },
+        },
+      ];
+      const line = (code: string, units: number, action: 'added' | 'changed'): StateWrite => ({
+        Put: {
+          TableName,
+          Item: {
+            ...keys.runLine(tenantId, run.runId, result.patientId, code),
+            kind: 'claim-line',
+            patientId: result.patientId,
+            code,
+            units,
+            status: 'active',
+            month: run.month,
+            billingPractitionerNpi: claim.npi,
+            dateOfService: claim.dateOfService,
+            diagnosisCodes: claim.diagnosisCodes,
+            lastAction: action,
+            lastActionAttempt: run.attempt,
+          } satisfies ClaimLineRecord & Record<string, unknown>,
+        },
+      });
+      for (const added of plan.added) writes.push(line(added.code, added.units, 'added'));
+      for (const changed of plan.changed) writes.push(line(changed.code, changed.units, 'changed'));
+      for (const code of plan.superseded) {
+        writes.push({
+          Update: {
+            TableName,
+            Key: keys.runLine(tenantId, run.runId, result.patientId, code),
+            UpdateExpression:
+              'SET #status = :superseded, lastAction = :superseded, lastActionAttempt = :attempt',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':superseded': 'superseded', ':attempt': run.attempt },
+          },
+        });
+      }
+      return writes;
+    },
+
+    /** Commits patient-month writes guarded by the run's lease, in one transaction. */
+    async commitGuarded(
+      tenantId: string,
+      runId: string,
+      owner: string,
+      writes: readonly StateWrite[],
+    ): Promise<void> {
+      const items = [leaseHeld(tenantId, runId, owner), ...writes].map(
+        ({ onConditionFailed: _, ...item }) => item,
+      );
+      try {
+        await db.send(new TransactWriteCommand({ TransactItems: items }));
+      } catch (error) {
+        if (
+          error instanceof TransactionCanceledException &&
+          error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+        ) {
+          throw new LeaseLostError('the run lease was lost');
+        }
+        throw error;
+      }
+    },
+
+    leaseHeld,
+
+    /** Every patient-month and claim line of a run (sorted by key). */
+    async readRunItems(
+      tenantId: string,
+      runId: string,
+      prefix: 'PM#' | 'LINE#',
+    ): Promise<Record<string, unknown>[]> {
+      const items: Record<string, unknown>[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ExpressionAttributeValues: { ':pk': keys.runPartition(tenantId, runId), ':prefix': prefix },
+            ConsistentRead: true,
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        );
+        items.push(...(page.Items ?? []));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return items;
+    },
+
+    /** One page of patient-months of a run, for the audit export. */
+    async pagePatientMonths(
+      tenantId: string,
+      runId: string,
+      limit: number,
+      start: Record<string, unknown> | undefined,
+    ): Promise<{ items: PatientMonthResult[]; lastKey: Record<string, unknown> | undefined }> {
+      const page = await db.send(
+        new QueryCommand({
+          TableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.runPartition(tenantId, runId), ':prefix': 'PM#' },
+          Limit: limit,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      return { items: (page.Items ?? []) as unknown as PatientMonthResult[], lastKey: page.LastEvaluatedKey };
+    },
+
+    /** The write that completes an attempt (committed with its event). */
+    completeWrite(
+      tenantId: string,
+      runId: string,
+      owner: string,
+      totals: RunTotals,
+      difference: RunDifference,
+      processed: number,
+    ): StateWrite {
+      return {
+        Update: {
+          TableName,
+          Key: keys.run(tenantId, runId),
+          UpdateExpression:
+            'SET #status = :completed, completedAt = :now, totals = :totals, lastDifference = :difference, processedPatientMonths = :processed, leaseOwner = :null, leaseUntil = :null',
+          ConditionExpression: '#status = :running AND leaseOwner = :owner',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':completed': 'completed',
+            ':running': 'running',
+            ':owner': owner,
+            ':now': runtime.clock().toISOString(),
+            ':totals': totals,
+            ':difference': difference,
+            ':processed': processed,
+            ':null': null,
+          },
+        },
+        onConditionFailed: () => new LeaseLostError('the run lease was lost'),
+      };
+    },
+
+    /** Freezes a completed run. Returns the run, or why it cannot be finalised. */
+    async finalize(
+      tenantId: string,
+      runId: string,
+    ): Promise<{ run: RunRecord } | { blocked: 'not-found' | 'running' }> {
+      try {
+        const { Attributes } = await db.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.run(tenantId, runId),
+            UpdateExpression: 'SET #status = :finalized, finalizedAt = :now',
+            ConditionExpression: '#status = :completed',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':finalized': 'finalized',
+              ':completed': 'completed',
+              ':now': runtime.clock().toISOString(),
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return { run: toRun(Attributes ?? {}) };
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const run = await this.getRun(tenantId, runId);
+        if (!run) return { blocked: 'not-found' };
+        if (run.status === 'finalized') return { run };
+        return { blocked: 'running' };
+      }
+    },
+  };
+}
+
+export type RunStore = ReturnType<typeof createRunStore>;
