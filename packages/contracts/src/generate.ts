@@ -14,3 +14,16 @@ for (const [path, content] of files) {
   await writeFile(join(root, path), content);
 }
 console.log(`wrote ${files.size} files under docs/`);
+
+// `npm run generate -- --release` records the current event schemas as released: from then on a
+// breaking change to one of these versions fails the compatibility test.
+if (process.argv.includes('--release')) {
+  const released = join(root, 'packages/contracts/released/events');
+  await mkdir(released, { recursive: true });
+  for (const [path, content] of files) {
+    if (path.startsWith('docs/events/') && path.endsWith('.schema.json')) {
+      await writeFile(join(released, path.slice('docs/events/'.length)), content);
+    }
+  }
+  console.log('recorded the event schemas as released');
+}
