@@ -1,4 +1,30 @@
-import { defineManifest, standardTable } from '@carelink/contracts';
+import {
+  CarePlanEstablishedV1,
+  CarePlanRevisedV1,
+  CareTeamChangedV1,
+  CaseClosedV1,
+  CaseOpenedV1,
+  defineManifest,
+  standardTable,
+} from '@carelink/contracts';
+import {
+  createCommunityReferralRoute,
+  getOutreachWorklistRoute,
+  listCommunityResourcesRoute,
+  listMessagesRoute,
+  listPatientTasksRoute,
+  listTimeEntriesRoute,
+  logContactAttemptRoute,
+  logTimeEntryRoute,
+  putCommunityResourceRoute,
+  putVitalsPolicyRoute,
+  receiveInboundMessageRoute,
+  recordObservationRoute,
+  sendMessageRoute,
+  submitScreeningRoute,
+  updateCommunityReferralStatusRoute,
+  voidTimeEntryRoute,
+} from '@carelink/contracts/api/outreach';
 
 /** The outreach service as infra and the local cloud deploy it. */
 export const outreachManifest = defineManifest({
@@ -6,7 +32,48 @@ export const outreachManifest = defineManifest({
   source: 'carelink.outreach',
   dir: import.meta.dirname,
   table: standardTable,
-  routes: [],
-  subscriptions: [],
-  schedules: [],
+  routes: [
+    { contract: listPatientTasksRoute, handler: 'handlers/list-patient-tasks.ts' },
+    { contract: logContactAttemptRoute, handler: 'handlers/log-contact-attempt.ts' },
+    { contract: sendMessageRoute, handler: 'handlers/send-message.ts' },
+    { contract: listMessagesRoute, handler: 'handlers/list-messages.ts' },
+    { contract: receiveInboundMessageRoute, handler: 'handlers/receive-inbound-message.ts' },
+    { contract: logTimeEntryRoute, handler: 'handlers/log-time-entry.ts' },
+    { contract: voidTimeEntryRoute, handler: 'handlers/void-time-entry.ts' },
+    { contract: listTimeEntriesRoute, handler: 'handlers/list-time-entries.ts' },
+    { contract: submitScreeningRoute, handler: 'handlers/submit-screening.ts' },
+    { contract: recordObservationRoute, handler: 'handlers/record-observation.ts' },
+    { contract: putVitalsPolicyRoute, handler: 'handlers/put-vitals-policy.ts' },
+    { contract: putCommunityResourceRoute, handler: 'handlers/put-community-resource.ts' },
+    { contract: listCommunityResourcesRoute, handler: 'handlers/list-community-resources.ts' },
+    { contract: createCommunityReferralRoute, handler: 'handlers/create-community-referral.ts' },
+    { contract: updateCommunityReferralStatusRoute, handler: 'handlers/update-community-referral-status.ts' },
+    { contract: getOutreachWorklistRoute, handler: 'handlers/get-worklist.ts' },
+  ],
+  subscriptions: [
+    {
+      name: 'case-events',
+      events: [CaseOpenedV1, CarePlanEstablishedV1, CarePlanRevisedV1, CaseClosedV1, CareTeamChangedV1],
+      handler: 'handlers/case-events.ts',
+      batchSize: 10,
+      maxReceiveCount: 5,
+      visibilityTimeoutSeconds: 60,
+    },
+  ],
+  schedules: [
+    {
+      name: 'roll-outreach-schedules',
+      expression: 'cron(0 3 * * ? *)',
+      timeZone: 'America/New_York',
+      handler: 'handlers/roll-schedules.ts',
+      description: 'Extends every open case’s outreach schedule so next month’s tasks exist before it starts',
+    },
+    {
+      name: 'release-deferred-messages',
+      expression: 'rate(15 minutes)',
+      timeZone: 'UTC',
+      handler: 'handlers/release-deferred-messages.ts',
+      description: 'Sends reminders that were held back by the patients’ quiet hours',
+    },
+  ],
 });

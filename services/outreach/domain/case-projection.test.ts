@@ -1,7 +1,13 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { reconcileTasks } from './cadence';
-import { applyCaseEvent, type CaseEvent, type CaseProjection, desiredTasks, reassignments } from './case-projection';
+import {
+  applyCaseEvent,
+  type CaseEvent,
+  type CaseProjection,
+  desiredTasks,
+  reassignments,
+} from './case-projection';
 
 const ids = { caseId: 'case-1', patientId: 'patient-1', practiceId: 'practice-boston' };
 const opened: CaseEvent = {
@@ -91,7 +97,9 @@ describe('desired tasks of a case', () => {
   });
 
   it('schedules the TCM contact from the discharge date', () => {
-    const tcm = fold([{ ...opened, program: 'tcm', dischargeDate: '2026-03-06' } as CaseEvent]) as CaseProjection;
+    const tcm = fold([
+      { ...opened, program: 'tcm', dischargeDate: '2026-03-06' } as CaseEvent,
+    ]) as CaseProjection;
     const [task] = desiredTasks(tcm, now);
     expect(task?.kind).toBe('tcm-interactive-contact');
     // Friday the 6th: two business days later is Tuesday the 10th, due at the end of that day.
@@ -106,14 +114,25 @@ describe('desired tasks of a case', () => {
   it('assigns an intervention to the secondary of its service and reassigns open tasks with the primary', () => {
     const withSecondary = fold([
       opened,
-      { type: 'team', ...ids, change: 'secondary-added', staffId: 'sw-1', service: 'social-work', at: '2026-03-03T00:00:00Z' },
+      {
+        type: 'team',
+        ...ids,
+        change: 'secondary-added',
+        staffId: 'sw-1',
+        service: 'social-work',
+        at: '2026-03-03T00:00:00Z',
+      },
       {
         ...plan(1),
-        interventions: [{ interventionId: 'x', kind: 'transport', responsible: 'social-work', cadence: 'monthly' }],
+        interventions: [
+          { interventionId: 'x', kind: 'transport', responsible: 'social-work', cadence: 'monthly' },
+        ],
       } as CaseEvent,
     ]) as CaseProjection;
     const tasks = desiredTasks(withSecondary, now);
-    expect(tasks.filter((t) => t.source === 'intervention/x').every((t) => t.assigneeId === 'sw-1')).toBe(true);
+    expect(tasks.filter((t) => t.source === 'intervention/x').every((t) => t.assigneeId === 'sw-1')).toBe(
+      true,
+    );
     const moved = applyCaseEvent(withSecondary, {
       type: 'team',
       ...ids,

@@ -136,7 +136,11 @@ export function applyCaseEvent(
       if (base.teamChangedAt !== undefined && event.at < base.teamChangedAt) return undefined;
       const secondaries = { ...base.secondaries };
       if (event.change === 'secondary-added' && event.service) secondaries[event.service] = event.staffId;
-      if (event.change === 'secondary-removed' && event.service && secondaries[event.service] === event.staffId)
+      if (
+        event.change === 'secondary-removed' &&
+        event.service &&
+        secondaries[event.service] === event.staffId
+      )
         delete secondaries[event.service];
       return {
         ...base,
@@ -154,11 +158,13 @@ function toPlanIntervention(
   intervention: PlannedInterventionFacts,
   secondaries: Readonly<Record<string, string>>,
 ): PlanIntervention {
-  const assigneeId = intervention.responsible === 'primary' ? undefined : secondaries[intervention.responsible];
+  const assigneeId =
+    intervention.responsible === 'primary' ? undefined : secondaries[intervention.responsible];
   // Weekly work is followed up within the monthly task; quarterly or one-off work with a date is due
   // on that date. Anything without a date recurs monthly so it is never lost.
   const schedule: PlanIntervention['schedule'] =
-    intervention.dueDate && (intervention.cadence === 'once' || intervention.cadence === 'quarterly' || !intervention.cadence)
+    intervention.dueDate &&
+    (intervention.cadence === 'once' || intervention.cadence === 'quarterly' || !intervention.cadence)
       ? { type: 'once', dueOn: intervention.dueDate }
       : { type: 'monthly' };
   return {

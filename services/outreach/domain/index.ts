@@ -1,4 +1,5 @@
 export * from './cadence';
+export * from './case-projection';
 export * from './channel-policy';
 export * from './community-referrals';
 export * from './contacts';
@@ -14,4 +15,3 @@ export * from './screenings';
 export * from './time-entries';
 export * from './vitals';
 export * from './worklist';
-export * from './case-projection';

@@ -76,7 +76,7 @@ export const ContactAttemptRequest = z
     attemptedAt: IsoInstant.optional().meta({ description: 'Defaults to now; may not be in the future' }),
   })
   .strict()
-  .meta({ id: 'ContactAttemptRequest', example: { channel: 'phone', outcome: 'no-answer' } });
+  .meta({ id: 'OutreachContactAttemptRequest', example: { channel: 'phone', outcome: 'no-answer' } });
 
 export const ContactAttemptView = z
   .object({
@@ -89,7 +89,7 @@ export const ContactAttemptView = z
     escalated: z.boolean(),
   })
   .meta({
-    id: 'ContactAttempt',
+    id: 'OutreachContactAttempt',
     example: {
       contactId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8H',
       caseId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8F',
@@ -124,7 +124,7 @@ export const ReminderKind = z.enum(['monthly-check-in', 'missed-call', 'appointm
 export const SendMessageRequest = z
   .object({ channel: z.enum(['sms', 'email']), template: ReminderKind })
   .strict()
-  .meta({ id: 'SendMessageRequest', example: { channel: 'sms', template: 'monthly-check-in' } });
+  .meta({ id: 'OutreachSendMessageRequest', example: { channel: 'sms', template: 'monthly-check-in' } });
 
 export const MessageView = z
   .object({
@@ -183,14 +183,15 @@ export const listMessagesRoute = defineRoute({
 export const InboundMessageRequest = z
   .object({ channel: z.enum(['sms', 'email']).default('sms'), text: z.string().min(1).max(1600) })
   .strict()
-  .meta({ id: 'InboundMessageRequest', example: { channel: 'sms', text: 'STOP' } });
+  .meta({ id: 'OutreachInboundMessageRequest', example: { channel: 'sms', text: 'STOP' } });
 
 export const receiveInboundMessageRoute = defineRoute({
   operationId: 'receiveInboundMessage',
   method: 'POST',
   path: '/v1/patients/{patientId}/inbound-messages',
   summary: 'Record a reply from a patient',
-  description: 'A reply that is exactly STOP (or UNSUBSCRIBE, CANCEL, END, QUIT) opts out; START opts in again.',
+  description:
+    'A reply that is exactly STOP (or UNSUBSCRIBE, CANCEL, END, QUIT) opts out; START opts in again.',
   tag,
   scopes: write,
   idempotent: true,
@@ -235,7 +236,7 @@ export const TimeEntryRequest = z
   })
   .strict()
   .meta({
-    id: 'TimeEntryRequest',
+    id: 'OutreachTimeEntryRequest',
     example: {
       program: 'ccm',
       performer: 'clinical-staff',
@@ -266,7 +267,7 @@ export const TimeEntryView = z
       .meta({ description: 'Present once the entry was voided' }),
   })
   .meta({
-    id: 'TimeEntry',
+    id: 'OutreachTimeEntry',
     example: {
       timeEntryId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8J',
       caseId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8F',
@@ -313,7 +314,7 @@ export const VoidReason = z.enum([
 export const VoidTimeEntryRequest = z
   .object({ reason: VoidReason })
   .strict()
-  .meta({ id: 'VoidTimeEntryRequest', example: { reason: 'wrong-duration' } });
+  .meta({ id: 'OutreachVoidTimeEntryRequest', example: { reason: 'wrong-duration' } });
 
 export const voidTimeEntryRoute = defineRoute({
   operationId: 'voidTimeEntry',
@@ -386,7 +387,7 @@ export const ScreeningRequest = z
       .strict(),
   ])
   .meta({
-    id: 'ScreeningRequest',
+    id: 'OutreachScreeningRequest',
     example: { instrument: 'phq-9', answers: [1, 1, 0, 2, 1, 0, 1, 0, 0] },
   });
 
@@ -402,7 +403,7 @@ export const ScreeningView = z
     completedAt: IsoInstant,
   })
   .meta({
-    id: 'Screening',
+    id: 'OutreachScreening',
     example: {
       screeningId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8K',
       caseId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8F',
@@ -476,7 +477,7 @@ export const ObservationRequest = z
       .strict(),
   ])
   .meta({
-    id: 'ObservationRequest',
+    id: 'OutreachObservationRequest',
     description: 'A vital sign in UCUM units',
     example: {
       type: 'blood-pressure',
@@ -504,7 +505,12 @@ export const recordObservationRoute = defineRoute({
         .object({
           observationId: Ulid,
           riskFlags: z.array(
-            z.object({ flagId: Ulid, kind: z.string(), severity: z.enum(['urgent', 'high']), code: z.string() }),
+            z.object({
+              flagId: Ulid,
+              kind: z.string(),
+              severity: z.enum(['urgent', 'high']),
+              code: z.string(),
+            }),
           ),
         })
         .meta({
@@ -539,7 +545,7 @@ export const VitalsPolicyRequest = z
   })
   .strict()
   .meta({
-    id: 'VitalsPolicyRequest',
+    id: 'OutreachVitalsPolicyRequest',
     example: { heartFailure: true, thresholds: { weightGainPerDayLb: 2, weightGainPerWeekLb: 5 } },
   });
 
@@ -548,7 +554,8 @@ export const putVitalsPolicyRoute = defineRoute({
   method: 'PUT',
   path: '/v1/patients/{patientId}/vitals-policy',
   summary: 'Set the vitals monitoring policy of a patient',
-  description: 'Heart-failure monitoring adds day and week weight-gain checks; thresholds override the defaults.',
+  description:
+    'Heart-failure monitoring adds day and week weight-gain checks; thresholds override the defaults.',
   tag,
   scopes: write,
   params: PatientParams,
@@ -581,7 +588,7 @@ export const CommunityResourceRequest = z
   })
   .strict()
   .meta({
-    id: 'CommunityResourceRequest',
+    id: 'OutreachCommunityResourceRequest',
     example: {
       name: 'Greater Boston Food Bank',
       category: 'food-assistance',
@@ -591,7 +598,7 @@ export const CommunityResourceRequest = z
   });
 
 export const CommunityResourceView = CommunityResourceRequest.extend({ resourceId: z.string() }).meta({
-  id: 'CommunityResource',
+  id: 'OutreachCommunityResource',
   example: {
     resourceId: 'gbfb',
     name: 'Greater Boston Food Bank',
@@ -644,7 +651,7 @@ export const CommunityReferralView = z
     history: z.array(z.object({ status: CommunityReferralStatus, at: IsoInstant, by: z.string() })),
   })
   .meta({
-    id: 'CommunityReferral',
+    id: 'OutreachCommunityReferral',
     example: {
       referralId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8S',
       caseId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8F',
@@ -658,7 +665,7 @@ export const CommunityReferralView = z
 export const CreateCommunityReferralRequest = z
   .object({ resourceId: ResourceId })
   .strict()
-  .meta({ id: 'CreateCommunityReferralRequest', example: { resourceId: 'gbfb' } });
+  .meta({ id: 'OutreachCreateCommunityReferralRequest', example: { resourceId: 'gbfb' } });
 
 export const createCommunityReferralRoute = defineRoute({
   operationId: 'createCommunityReferral',
@@ -676,7 +683,7 @@ export const createCommunityReferralRoute = defineRoute({
 export const CommunityReferralStatusRequest = z
   .object({ status: z.enum(['accepted', 'completed', 'declined']) })
   .strict()
-  .meta({ id: 'CommunityReferralStatusRequest', example: { status: 'accepted' } });
+  .meta({ id: 'OutreachCommunityReferralStatusRequest', example: { status: 'accepted' } });
 
 export const updateCommunityReferralStatusRoute = defineRoute({
   operationId: 'updateCommunityReferralStatus',
@@ -724,7 +731,7 @@ export const WorklistView = z
     ),
   })
   .meta({
-    id: 'Worklist',
+    id: 'OutreachWorklist',
     example: {
       staffId: 'staff-boston-care-manager',
       month: '2026-10',
@@ -751,8 +758,8 @@ export const WorklistView = z
     },
   });
 
-export const getWorklistRoute = defineRoute({
-  operationId: 'getWorklist',
+export const getOutreachWorklistRoute = defineRoute({
+  operationId: 'getOutreachWorklist',
   method: 'GET',
   path: '/v1/worklist',
   summary: 'The calling staff member’s worklist',
@@ -780,5 +787,5 @@ export const outreachRoutes: readonly RouteContract[] = [
   listCommunityResourcesRoute,
   createCommunityReferralRoute,
   updateCommunityReferralStatusRoute,
-  getWorklistRoute,
+  getOutreachWorklistRoute,
 ];

@@ -1,0 +1,187 @@
+import { ScreeningScoredV1 } from '@carelink/contracts';
+import {
+  type Commit,
+  type EventDraft,
+  emit,
+  type Principal,
+  type StateWrite,
+  ValidationError,
+} from '@carelink/lambda-kit';
+import { Temporal } from 'temporal-polyfill';
+import { evaluateVital, resolveVitalThresholds, scoreScreening, type VitalsPolicy } from '../domain';
+import type { Stores } from '../runtime';
+import { patientOfCaller } from './access';
+import { publishedKind, raiseFlag, reasonCode } from './risk';
+
+type Instrument = 'phq-9' | 'gad-7' | 'hrsn';
+
+export interface ScreeningRequest {
+  instrument: Instrument;
+  answers: unknown;
+  completedAt?: string | undefined;
+}
+
+function notInFuture(at: Temporal.Instant, now: Temporal.Instant, path: string): void {
+  if (Temporal.Instant.compare(at, now) > 0)
+    throw new ValidationError('The time may not be in the future', [{ path, code: 'in_future' }]);
+}
+
+/**
+ * Scores a screening. The answers are stored with the patient; `ScreeningScored` carries the score
+ * and band only. Flags (PHQ-9 item 9, unsafe at home) are raised in the same transaction.
+ */
+export async function submitScreening(
+  stores: Pick<Stores, 'cases' | 'clinical' | 'riskFlags'>,
+  principal: Principal,
+  patientId: string,
+  request: ScreeningRequest,
+  ids: { screeningId: string; newId: () => string; now: Temporal.Instant },
+) {
+  const patient = await patientOfCaller(stores, principal, patientId);
+  const completedAt = request.completedAt ? Temporal.Instant.from(request.completedAt) : ids.now;
+  notInFuture(completedAt, ids.now, 'completedAt');
+  const result = scoreScreening(
+    request.instrument === 'hrsn' ? 'ahc-hrsn' : request.instrument,
+    request.answers,
+    completedAt,
+  );
+  const positiveDomains =
+    request.instrument === 'hrsn' ? result.proposedReferrals.map((referral) => referral.domain) : undefined;
+  const writes: StateWrite[] = [
+    stores.clinical.putScreening(principal.tenantId, patientId, {
+      screeningId: ids.screeningId,
+      caseId: patient.caseId,
+      instrument: request.instrument,
+      answers: request.answers,
+      score: result.score,
+      band: result.band,
+      ...(positiveDomains ? { positiveDomains } : {}),
+      completedAt: completedAt.toString(),
+      recordedBy: principal.subject,
+    }),
+  ];
+  const events: EventDraft[] = [
+    emit(ScreeningScoredV1, {
+      screeningId: ids.screeningId,
+      patientId,
+      caseId: patient.caseId,
+      practiceId: patient.practiceId,
+      instrument: request.instrument,
+      score: result.score,
+      band: result.band,
+      ...(positiveDomains ? { positiveDomains } : {}),
+      scoredAt: completedAt.toString(),
+    }),
+  ];
+  const riskFlags = result.riskFlags.map((flag) => {
+    const flagId = ids.newId();
+    const raised = raiseFlag(stores, principal.tenantId, patient, {
+      flagId,
+      kind: publishedKind(flag),
+      severity: flag.severity,
+      code: reasonCode(flag),
+      observedAt: flag.observedAt.toString(),
+      sourceId: ids.screeningId,
+    });
+    writes.push(raised.write);
+    events.push(raised.event);
+    return { flagId, kind: publishedKind(flag), severity: flag.severity };
+  });
+  return {
+    view: {
+      screeningId: ids.screeningId,
+      caseId: patient.caseId,
+      instrument: request.instrument,
+      score: result.score,
+      band: result.band,
+      ...(positiveDomains ? { positiveDomains } : {}),
+      riskFlags,
+      completedAt: completedAt.toString(),
+    },
+    commit: { writes, events } satisfies Commit,
+  };
+}
+
+/** Days of history the heart-failure weight checks look back on (a week, plus the day itself). */
+const WEIGHT_HISTORY_DAYS = 8;
+
+/** Records a vital sign and raises the flags its thresholds (and weight history) call for. */
+export async function recordObservation(
+  stores: Pick<Stores, 'cases' | 'clinical' | 'riskFlags'>,
+  principal: Principal,
+  patientId: string,
+  observation: Record<string, unknown> & { type: string; observedAt: string },
+  ids: { observationId: string; newId: () => string; now: Temporal.Instant },
+) {
+  const patient = await patientOfCaller(stores, principal, patientId);
+  const observedAt = Temporal.Instant.from(observation.observedAt);
+  notInFuture(observedAt, ids.now, 'observedAt');
+  const policy = await stores.clinical.vitalsPolicy(principal.tenantId, patientId);
+  const history =
+    policy.heartFailure && observation.type === 'body-weight'
+      ? await stores.clinical.observationsSince(
+          principal.tenantId,
+          patientId,
+          observedAt.subtract({ hours: 24 * WEIGHT_HISTORY_DAYS }),
+          observedAt,
+        )
+      : [];
+  const flags = evaluateVital(observation, history, policy, patient.timeZone);
+  const writes: StateWrite[] = [
+    stores.clinical.putObservation(
+      principal.tenantId,
+      patientId,
+      ids.observationId,
+      { ...observation, observedAt: observedAt.toString() },
+      principal.subject,
+    ),
+  ];
+  const events: EventDraft[] = [];
+  const riskFlags = flags.map((flag) => {
+    const flagId = ids.newId();
+    const raised = raiseFlag(stores, principal.tenantId, patient, {
+      flagId,
+      kind: publishedKind(flag),
+      severity: flag.severity,
+      code: reasonCode(flag),
+      observedAt: flag.observedAt.toString(),
+      sourceId: ids.observationId,
+    });
+    writes.push(raised.write);
+    events.push(raised.event);
+    return {
+      flagId,
+      kind: publishedKind(flag),
+      severity: flag.severity,
+      code: reasonCode(flag),
+    };
+  });
+  return {
+    view: { observationId: ids.observationId, riskFlags },
+    commit: { writes, events } satisfies Commit,
+  };
+}
+
+/** Sets the vitals monitoring policy (heart failure, threshold overrides). */
+export async function setVitalsPolicy(
+  stores: Pick<Stores, 'cases' | 'clinical'>,
+  principal: Principal,
+  patientId: string,
+  policy: VitalsPolicy,
+  now: Temporal.Instant,
+): Promise<Commit> {
+  await patientOfCaller(stores, principal, patientId);
+  resolveVitalThresholds(policy.thresholds);
+  return {
+    writes: [
+      stores.clinical.putVitalsPolicy(
+        principal.tenantId,
+        patientId,
+        policy,
+        principal.subject,
+        now.toString(),
+      ),
+    ],
+    events: [],
+  };
+}

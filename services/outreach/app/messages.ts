@@ -1,0 +1,98 @@
+import { type Commit, type Principal, requirePractice } from '@carelink/lambda-kit';
+import { practiceOf } from '@carelink/tenancy';
+import type { Temporal } from 'temporal-polyfill';
+import type { MessageSender } from '../adapters/message-sender';
+import { applyInboundReply, decideTextMessage, type ReminderKind, renderReminder } from '../domain';
+import type { Stores } from '../runtime';
+import type { MessageChannel, OutboxMessage } from '../store/messages';
+import { patientOfCaller } from './access';
+
+/**
+ * Sends a reminder. It names the practice and its callback number only, nothing clinical. An
+ * opted-out channel blocks it (recorded, not sent); quiet hours in the patient's zone defer it.
+ */
+export async function sendReminder(
+  stores: Pick<Stores, 'cases' | 'messages'>,
+  sender: MessageSender,
+  principal: Principal,
+  patientId: string,
+  request: { channel: MessageChannel; template: ReminderKind },
+  ids: { messageId: string; now: Temporal.Instant },
+): Promise<{ message: OutboxMessage; commit: Commit }> {
+  const patient = await patientOfCaller(stores, principal, patientId);
+  const practice = practiceOf(principal.tenantId, requirePractice(principal));
+  const body = renderReminder(request.template, {
+    practiceName: practice?.name ?? 'your care team',
+    callbackNumber: practice?.callbackNumber ?? '',
+  });
+  const consent = await stores.messages.consent(principal.tenantId, patientId, request.channel);
+  const decision = decideTextMessage(ids.now, { caseId: patient.caseId, status: consent }, patient.timeZone);
+  const at = ids.now.toString();
+  const message: OutboxMessage = {
+    messageId: ids.messageId,
+    patientId,
+    channel: request.channel,
+    template: request.template,
+    body,
+    createdAt: at,
+    createdBy: principal.subject,
+    ...(decision.kind === 'send-now'
+      ? { status: 'sent', sentAt: at }
+      : decision.kind === 'defer'
+        ? { status: 'deferred', sendAfter: decision.until.toString() }
+        : { status: 'blocked', blockedReason: 'opted-out' }),
+  };
+  return { message, commit: { writes: [sender.enqueue(principal.tenantId, message)], events: [] } };
+}
+
+/** Applies a patient's reply: exactly STOP (and the like) opts the channel out, START back in. */
+export async function receiveReply(
+  stores: Pick<Stores, 'cases' | 'messages'>,
+  principal: Principal,
+  patientId: string,
+  request: { channel: MessageChannel; text: string },
+  now: Temporal.Instant,
+): Promise<{ consent: 'opted-in' | 'opted-out'; commit?: Commit }> {
+  const patient = await patientOfCaller(stores, principal, patientId);
+  const status = await stores.messages.consent(principal.tenantId, patientId, request.channel);
+  const result = applyInboundReply({ caseId: patient.caseId, status }, request.text, now);
+  if (result.events.length === 0) return { consent: status };
+  return {
+    consent: result.consent.status,
+    commit: {
+      writes: [
+        stores.messages.putConsent(
+          principal.tenantId,
+          patientId,
+          request.channel,
+          result.consent.status,
+          now.toString(),
+        ),
+      ],
+      events: [],
+    },
+  };
+}
+
+/** Hands over a tenant's deferred messages whose quiet hours are over; opted-out ones are blocked. */
+export async function releaseDeferred(
+  stores: Pick<Stores, 'messages'>,
+  sender: MessageSender,
+  tenantId: string,
+  now: Temporal.Instant,
+): Promise<Commit[]> {
+  const due = await stores.messages.dueDeferred(tenantId, now.toString());
+  const commits: Commit[] = [];
+  for (const message of due) {
+    const consent = await stores.messages.consent(tenantId, message.patientId, message.channel);
+    commits.push({
+      writes: [
+        consent === 'opted-out'
+          ? stores.messages.markBlocked(tenantId, message)
+          : sender.release(tenantId, message, now.toString()),
+      ],
+      events: [],
+    });
+  }
+  return commits;
+}

@@ -1,0 +1,63 @@
+import { RiskFlaggedV1 } from '@carelink/contracts';
+import { type EventDraft, emit, type StateWrite } from '@carelink/lambda-kit';
+import type { RiskFlag } from '../domain';
+import type { Stores } from '../runtime';
+import type { PatientProfile } from '../store/cases';
+import type { PublishedFlagKind, StoredRiskFlag } from '../store/risk-flags';
+
+/** How a clinical flag of the domain is published: kind and a reason code, never the value. */
+export function publishedKind(flag: RiskFlag): PublishedFlagKind {
+  switch (flag.kind) {
+    case 'self-harm-risk':
+      return 'self-harm-risk';
+    case 'interpersonal-safety':
+      return 'social-need';
+    case 'weight-gain-day':
+    case 'weight-gain-week':
+      return 'readmission-risk';
+    default:
+      return 'vital-sign';
+  }
+}
+
+/** `hypertensive-crisis` → `HYPERTENSIVE_CRISIS`; PHQ-9 item 9 gets its own code. */
+export function reasonCode(flag: RiskFlag): string {
+  if (flag.kind === 'self-harm-risk') return 'PHQ9_ITEM9_POSITIVE';
+  return flag.kind.toUpperCase().replaceAll('-', '_');
+}
+
+/** The worklist item and the `RiskFlagged` event of one flag, for the patient's primary. */
+export function raiseFlag(
+  stores: Pick<Stores, 'riskFlags'>,
+  tenantId: string,
+  patient: PatientProfile,
+  flag: {
+    flagId: string;
+    kind: PublishedFlagKind;
+    severity: 'urgent' | 'high';
+    code: string;
+    observedAt: string;
+    sourceId: string;
+  },
+): { write: StateWrite; event: EventDraft } {
+  const stored: StoredRiskFlag = {
+    ...flag,
+    patientId: patient.patientId,
+    caseId: patient.caseId,
+    practiceId: patient.practiceId,
+    assigneeId: patient.primaryStaffId,
+  };
+  return {
+    write: stores.riskFlags.put(tenantId, stored),
+    event: emit(RiskFlaggedV1, {
+      flagId: flag.flagId,
+      patientId: patient.patientId,
+      caseId: patient.caseId,
+      practiceId: patient.practiceId,
+      kind: flag.kind,
+      severity: flag.severity,
+      code: flag.code,
+      observedAt: flag.observedAt,
+    }),
+  };
+}

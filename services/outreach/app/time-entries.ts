@@ -1,0 +1,150 @@
+import { monthOf } from '@carelink/calendar';
+import { TimeLoggedV1 } from '@carelink/contracts';
+import { type Commit, ConflictError, emit, NotFoundError, type Principal } from '@carelink/lambda-kit';
+import { Temporal } from 'temporal-polyfill';
+import {
+  minutesInMonth,
+  recordTimeEntry,
+  TimeEntryOverlapError,
+  type VoidReason,
+  voidTimeEntry,
+} from '../domain';
+import type { Stores } from '../runtime';
+import type { StoredTimeEntry } from '../store/time-entries';
+import { patientOfCaller, practiceTimeZone } from './access';
+
+export interface TimeEntryRequest {
+  program: StoredTimeEntry['program'];
+  performer: StoredTimeEntry['performer'];
+  practitionerId: string;
+  startedAt: string;
+  minutes: number;
+  activity: StoredTimeEntry['activity'];
+  note?: string | undefined;
+}
+
+export const timeEntryLocation = (patientId: string, entryId: string) =>
+  `/v1/patients/${patientId}/time-entries/${entryId}`;
+
+/** The API view of an entry (the note is shown to staff, never published). */
+export function timeEntryView(entry: StoredTimeEntry) {
+  return {
+    timeEntryId: entry.id,
+    caseId: entry.caseId,
+    program: entry.program,
+    performer: entry.performer,
+    practitionerId: entry.practitionerId,
+    startedAt: entry.startedAt.toString(),
+    minutes: entry.minutes,
+    activity: entry.activity,
+    ...(entry.note ? { note: entry.note } : {}),
+    recordedAt: entry.recordedAt.toString(),
+    recordedBy: entry.recordedBy,
+    ...(entry.voided
+      ? { voided: { reason: entry.voided.reason, by: entry.voided.by, at: entry.voided.at.toString() } }
+      : {}),
+  };
+}
+
+function timeLogged(entry: StoredTimeEntry, voided: boolean) {
+  // Built field by field: the note is free text and never leaves the service.
+  return emit(TimeLoggedV1, {
+    timeEntryId: entry.id,
+    patientId: entry.patientId,
+    practiceId: entry.practiceId,
+    program: entry.program,
+    performer: entry.performer,
+    practitionerId: entry.practitionerId,
+    startedAt: entry.startedAt.toString(),
+    minutes: entry.minutes,
+    voided,
+  });
+}
+
+const raced = () =>
+  new ConflictError('Another time entry of this practitioner was logged concurrently; retry');
+
+/** Logs time: no future end, no overlap with the practitioner's other entries (race-safe), immutable. */
+export async function logTimeEntry(
+  stores: Pick<Stores, 'cases' | 'timeEntries'>,
+  principal: Principal,
+  patientId: string,
+  request: TimeEntryRequest,
+  ids: { id: string; now: Temporal.Instant },
+): Promise<{ entry: StoredTimeEntry; commit: Commit }> {
+  const patient = await patientOfCaller(stores, principal, patientId);
+  const startedAt = Temporal.Instant.from(request.startedAt);
+  const end = startedAt.add({ minutes: request.minutes });
+  const window = await stores.timeEntries.practitionerWindow(
+    principal.tenantId,
+    request.practitionerId,
+    startedAt,
+    end,
+  );
+  let recorded: ReturnType<typeof recordTimeEntry>;
+  try {
+    recorded = recordTimeEntry(
+      { ...request, caseId: patient.caseId },
+      { id: ids.id, recordedBy: principal.subject, now: ids.now, existing: window.entries },
+    );
+  } catch (error) {
+    if (!(error instanceof TimeEntryOverlapError)) throw error;
+    const other = window.entries.find((entry) => entry.id === error.conflictingEntryId);
+    throw new ConflictError(
+      `The time entry overlaps time entry ${error.conflictingEntryId} of the same practitioner`,
+      other ? timeEntryLocation(other.patientId, other.id) : undefined,
+    );
+  }
+  const entry: StoredTimeEntry = { ...recorded.entry, patientId, practiceId: patient.practiceId };
+  return {
+    entry,
+    commit: {
+      writes: stores.timeEntries.create(principal.tenantId, entry, window.lockVersion, raced),
+      events: [timeLogged(entry, false)],
+    },
+  };
+}
+
+/** Voids an entry, keeping who, when and why; publishes `TimeLogged` with `voided: true`. */
+export async function voidEntry(
+  stores: Pick<Stores, 'cases' | 'timeEntries'>,
+  principal: Principal,
+  patientId: string,
+  entryId: string,
+  reason: VoidReason,
+  now: Temporal.Instant,
+): Promise<{ entry: StoredTimeEntry; commit: Commit }> {
+  await patientOfCaller(stores, principal, patientId);
+  const entry = await stores.timeEntries.get(principal.tenantId, patientId, entryId);
+  if (!entry) throw new NotFoundError('Time entry');
+  const result = voidTimeEntry(entry, { reason, by: principal.subject, at: now });
+  const voided: StoredTimeEntry = { ...entry, ...result.entry };
+  return {
+    entry: voided,
+    commit: {
+      writes: stores.timeEntries.void(
+        principal.tenantId,
+        voided,
+        () => new ConflictError(`Time entry ${entryId} is already voided`),
+      ),
+      events: [timeLogged(voided, true)],
+    },
+  };
+}
+
+/** A patient's entries that start in `month` of the practice calendar, and their non-voided minutes. */
+export async function listEntries(
+  stores: Pick<Stores, 'cases' | 'timeEntries'>,
+  principal: Principal,
+  patientId: string,
+  month: string | undefined,
+  now: Temporal.Instant,
+): Promise<{ month: string; items: StoredTimeEntry[]; minutes: number }> {
+  await patientOfCaller(stores, principal, patientId);
+  const zone = practiceTimeZone(principal);
+  const wanted = month ?? monthOf(now, zone);
+  const entries = (await stores.timeEntries.ofPatient(principal.tenantId, patientId))
+    .filter((entry) => monthOf(entry.startedAt, zone) === wanted)
+    .sort((a, b) => Temporal.Instant.compare(a.startedAt, b.startedAt));
+  return { month: wanted, items: entries, minutes: minutesInMonth(entries, wanted, zone) };
+}

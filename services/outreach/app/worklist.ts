@@ -1,0 +1,94 @@
+import { type Principal, requirePractice } from '@carelink/lambda-kit';
+import type { Temporal } from 'temporal-polyfill';
+import { buildWorklist, type TimeEntry } from '../domain';
+import type { Stores } from '../runtime';
+import { practiceTimeZone } from './access';
+
+/**
+ * The caller's worklist: their open work in their practice, ranked by the domain, and the CCM
+ * clinical-staff minutes of every patient on their caseload this month in the practice time zone.
+ */
+export async function worklistOf(
+  stores: Pick<Stores, 'worklist' | 'timeEntries'>,
+  principal: Principal,
+  now: Temporal.Instant,
+) {
+  const practiceId = requirePractice(principal);
+  const zone = practiceTimeZone(principal);
+  const work = await stores.worklist.workOf(principal.tenantId, principal.subject);
+  const mine = <T extends { practiceId: string }>(items: readonly T[]) =>
+    items.filter((item) => item.practiceId === practiceId);
+  const caseload = mine(work.caseload);
+  const tasks = mine(work.tasks);
+  const escalations = mine(work.escalations);
+  const riskFlags = mine(work.riskFlags);
+
+  const timeEntries: TimeEntry[] = [];
+  for (const patientId of new Set(caseload.map((c) => c.patientId)))
+    timeEntries.push(...(await stores.timeEntries.ofPatient(principal.tenantId, patientId)));
+
+  const worklist = buildWorklist({
+    staffId: principal.subject,
+    now,
+    practiceTimeZone: zone,
+    caseload: caseload.map((c) => c.caseId),
+    tasks,
+    escalations,
+    riskFlags,
+    timeEntries,
+  });
+
+  const patientOfCase = new Map<string, string>();
+  for (const item of [...caseload, ...tasks, ...escalations, ...riskFlags])
+    patientOfCase.set(item.caseId, item.patientId);
+  const flagKinds = new Map(riskFlags.map((flag) => [flag.id, flag.publishedKind]));
+
+  return {
+    staffId: worklist.staffId,
+    month: worklist.month,
+    items: worklist.items.map((item) => {
+      const base = {
+        kind: item.kind,
+        urgency: item.urgency,
+        patientId: patientOfCase.get(item.caseId) ?? '',
+        caseId: item.caseId,
+        dueAt: item.dueAt.toString(),
+      };
+      switch (item.kind) {
+        case 'task':
+          return {
+            ...base,
+            id: item.task.id,
+            detail: { taskKind: item.task.kind, period: item.task.period },
+          };
+        case 'escalation':
+          return {
+            ...base,
+            id: item.escalation.id,
+            detail: {
+              reason: item.escalation.reason,
+              month: item.escalation.month,
+              failedAttempts: item.escalation.failedAttempts,
+            },
+          };
+        default:
+          return {
+            ...base,
+            id: item.riskFlag.id,
+            detail: {
+              flagKind: flagKinds.get(item.riskFlag.id) ?? '',
+              severity: item.riskFlag.flag.severity,
+              code: item.riskFlag.flag.code,
+            },
+          };
+      }
+    }),
+    ccmMinutes: worklist.ccmMinutes.map((summary) => ({
+      patientId: patientOfCase.get(summary.caseId) ?? '',
+      caseId: summary.caseId,
+      minutes: summary.minutes,
+      ...(summary.nextThreshold === undefined ? {} : { nextThreshold: summary.nextThreshold }),
+      minutesToNextThreshold: summary.minutesToNextThreshold,
+    })),
+  };
+}

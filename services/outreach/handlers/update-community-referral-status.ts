@@ -1,0 +1,22 @@
+import { updateCommunityReferralStatusRoute } from '@carelink/contracts/api/outreach';
+import { httpHandler } from '@carelink/lambda-kit';
+import { moveReferral, referralView } from '../app/community';
+import { mapError } from '../errors';
+import { now, runtime, stores } from '../runtime';
+
+export const handler = httpHandler(
+  runtime,
+  updateCommunityReferralStatusRoute,
+  async ({ params, body, principal }) => {
+    const { referral, commit } = await moveReferral(
+      stores,
+      principal,
+      params.patientId,
+      params.referralId,
+      body.status,
+      now(),
+    );
+    return { status: 200, body: referralView(referral), commit };
+  },
+  { mapError },
+);

@@ -1,0 +1,114 @@
+import type { StateWrite } from '@carelink/lambda-kit';
+import { Temporal } from 'temporal-polyfill';
+import type { CommunityReferral, CommunityResourceCategory } from '../domain';
+import { keys, sk } from './keys';
+import type { Item, Table } from './table';
+
+/** A directory entry of community organisations (public information, no patient data). */
+export interface CommunityResource {
+  readonly resourceId: string;
+  readonly name: string;
+  readonly category: CommunityResourceCategory;
+  readonly phone?: string;
+  readonly website?: string;
+  readonly active: boolean;
+}
+
+export interface StoredReferral extends CommunityReferral {
+  readonly patientId: string;
+  readonly version: number;
+}
+
+function toResource(item: Item): CommunityResource {
+  const { pk: _pk, sk: _sk, kind: _kind, updatedAt: _u, updatedBy: _b, ...resource } = item;
+  return resource as unknown as CommunityResource;
+}
+
+function toReferral(item: Item): StoredReferral {
+  return {
+    id: item.referralId as string,
+    patientId: item.patientId as string,
+    caseId: item.caseId as string,
+    category: item.category as CommunityResourceCategory,
+    organizationId: item.resourceId as string,
+    status: item.status as CommunityReferral['status'],
+    history: (item.history as { status: CommunityReferral['status']; at: string; by: string }[]).map((h) => ({
+      ...h,
+      at: Temporal.Instant.from(h.at),
+    })),
+    version: item.version as number,
+  };
+}
+
+/** The tenant's community resource directory and patients' community referrals. */
+export class CommunityStore {
+  constructor(private readonly table: Table) {}
+
+  async resource(tenantId: string, resourceId: string): Promise<CommunityResource | undefined> {
+    const item = await this.table.get(keys.resources(tenantId), resourceId);
+    return item ? toResource(item) : undefined;
+  }
+
+  async resources(
+    tenantId: string,
+    options: { limit: number; startKey?: Record<string, unknown> },
+  ): Promise<{ items: CommunityResource[]; lastKey?: Record<string, unknown> }> {
+    const page = await this.table.queryPage(keys.resources(tenantId), '', options);
+    return { items: page.items.map(toResource), ...(page.lastKey ? { lastKey: page.lastKey } : {}) };
+  }
+
+  putResource(tenantId: string, resource: CommunityResource, by: string, at: string): StateWrite {
+    return {
+      Put: {
+        TableName: this.table.name,
+        Item: {
+          pk: keys.resources(tenantId),
+          sk: resource.resourceId,
+          kind: 'community-resource',
+          ...resource,
+          updatedBy: by,
+          updatedAt: at,
+        },
+      },
+    };
+  }
+
+  async referral(
+    tenantId: string,
+    patientId: string,
+    referralId: string,
+  ): Promise<StoredReferral | undefined> {
+    const item = await this.table.get(keys.patient(tenantId, patientId), sk.communityReferral(referralId));
+    return item ? toReferral(item) : undefined;
+  }
+
+  /** Writes a referral; `expectedVersion` undefined creates it, otherwise the version must match. */
+  putReferral(
+    tenantId: string,
+    referral: StoredReferral,
+    expectedVersion: number | undefined,
+    onRace: () => Error,
+  ): StateWrite {
+    return {
+      Put: {
+        TableName: this.table.name,
+        Item: {
+          pk: keys.patient(tenantId, referral.patientId),
+          sk: sk.communityReferral(referral.id),
+          kind: 'community-referral',
+          referralId: referral.id,
+          patientId: referral.patientId,
+          caseId: referral.caseId,
+          category: referral.category,
+          resourceId: referral.organizationId,
+          status: referral.status,
+          history: referral.history.map((h) => ({ status: h.status, at: h.at.toString(), by: h.by })),
+          version: referral.version,
+        },
+        ConditionExpression: expectedVersion === undefined ? 'attribute_not_exists(pk)' : 'version = :v',
+        ...(expectedVersion === undefined ? {} : { ExpressionAttributeValues: { ':v': expectedVersion } }),
+      },
+      onConditionFailed: onRace,
+    };
+  }
+}

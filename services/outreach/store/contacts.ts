@@ -1,0 +1,110 @@
+import type { StateWrite } from '@carelink/lambda-kit';
+import { Temporal } from 'temporal-polyfill';
+import type { ContactAttempt, Escalation } from '../domain';
+import { keys, sk } from './keys';
+import type { Table } from './table';
+
+/** Contact attempts of a case, the per-month attempt counter and escalations. */
+export class ContactStore {
+  constructor(private readonly table: Table) {}
+
+  async attemptsOfCase(tenantId: string, patientId: string, caseId: string): Promise<ContactAttempt[]> {
+    const items = await this.table.queryPrefix(keys.patient(tenantId, patientId), `CONTACT#${caseId}#`);
+    return items.map((item) => ({
+      id: item.contactId as string,
+      caseId: item.caseId as string,
+      channel: item.channel as ContactAttempt['channel'],
+      outcome: item.outcome as ContactAttempt['outcome'],
+      attemptedAt: Temporal.Instant.from(item.attemptedAt as string),
+      performedBy: item.staffId as string,
+    }));
+  }
+
+  async escalationsOfPatient(tenantId: string, patientId: string): Promise<Escalation[]> {
+    const items = await this.table.queryPrefix(keys.patient(tenantId, patientId), 'ESCALATION#');
+    return items.map(toEscalation);
+  }
+
+  /**
+   * The attempt, plus a counter of the case's attempts in the month checked against the count the
+   * decision was made on: two concurrent attempts cannot both see "two failures so far".
+   */
+  record(
+    tenantId: string,
+    patientId: string,
+    attempt: ContactAttempt & { escalated: boolean },
+    month: string,
+    attemptsSeen: number,
+    onRace: () => Error,
+  ): StateWrite[] {
+    const pk = keys.patient(tenantId, patientId);
+    return [
+      {
+        Update: {
+          TableName: this.table.name,
+          Key: { pk, sk: sk.contactMonth(attempt.caseId, month) },
+          UpdateExpression: 'SET attempts = :next',
+          ConditionExpression: 'attribute_not_exists(attempts) OR attempts = :seen',
+          ExpressionAttributeValues: { ':next': attemptsSeen + 1, ':seen': attemptsSeen },
+        },
+        onConditionFailed: onRace,
+      },
+      {
+        Put: {
+          TableName: this.table.name,
+          Item: {
+            pk,
+            sk: sk.contact(attempt.caseId, attempt.id),
+            kind: 'contact-attempt',
+            contactId: attempt.id,
+            caseId: attempt.caseId,
+            patientId,
+            channel: attempt.channel,
+            outcome: attempt.outcome,
+            attemptedAt: attempt.attemptedAt.toString(),
+            staffId: attempt.performedBy,
+            escalated: attempt.escalated,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ];
+  }
+
+  /** An escalation exists once per case and month (its key is the case and month). */
+  escalate(tenantId: string, patientId: string, practiceId: string, escalation: Escalation): StateWrite {
+    return {
+      Put: {
+        TableName: this.table.name,
+        Item: {
+          pk: keys.patient(tenantId, patientId),
+          sk: sk.escalation(escalation.caseId, escalation.month),
+          kind: 'escalation',
+          escalationId: escalation.id,
+          caseId: escalation.caseId,
+          patientId,
+          practiceId,
+          month: escalation.month,
+          assigneeId: escalation.assigneeId,
+          failedAttempts: escalation.failedAttempts,
+          raisedAt: escalation.raisedAt.toString(),
+          gsi1pk: keys.staff(tenantId, escalation.assigneeId),
+          gsi1sk: `ESCALATION#${escalation.raisedAt.toString()}`,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+}
+
+export function toEscalation(item: Record<string, unknown>): Escalation {
+  return {
+    id: item.escalationId as string,
+    caseId: item.caseId as string,
+    reason: 'unreachable',
+    month: item.month as string,
+    assigneeId: item.assigneeId as string,
+    failedAttempts: item.failedAttempts as number,
+    raisedAt: Temporal.Instant.from(item.raisedAt as string),
+  };
+}

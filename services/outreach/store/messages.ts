@@ -1,0 +1,120 @@
+import type { StateWrite } from '@carelink/lambda-kit';
+import { keys, sk } from './keys';
+import type { Item, Table } from './table';
+
+export type MessageChannel = 'sms' | 'email';
+
+/** A reminder in the message outbox: sent, deferred past quiet hours, or blocked by an opt-out. */
+export interface OutboxMessage {
+  readonly messageId: string;
+  readonly patientId: string;
+  readonly channel: MessageChannel;
+  readonly template: string;
+  readonly body: string;
+  readonly status: 'sent' | 'deferred' | 'blocked';
+  readonly sendAfter?: string;
+  readonly sentAt?: string;
+  readonly blockedReason?: 'opted-out';
+  readonly createdAt: string;
+  readonly createdBy: string;
+}
+
+function toMessage(item: Item): OutboxMessage {
+  const { pk: _pk, sk: _sk, kind: _kind, gsi1pk: _g1, gsi1sk: _g2, ...message } = item;
+  return message as unknown as OutboxMessage;
+}
+
+/** Messages and per-channel consent of a patient. */
+export class MessageStore {
+  constructor(private readonly table: Table) {}
+
+  async ofPatient(tenantId: string, patientId: string): Promise<OutboxMessage[]> {
+    const items = await this.table.queryPrefix(keys.patient(tenantId, patientId), 'MESSAGE#');
+    return items.map(toMessage).reverse();
+  }
+
+  /** Deferred messages of a tenant due at `now` or earlier. */
+  async dueDeferred(tenantId: string, now: string): Promise<OutboxMessage[]> {
+    const items = await this.table.queryIndexPrefix(keys.deferredMessages(tenantId), '');
+    return items.filter((item) => (item.sendAfter as string) <= now).map(toMessage);
+  }
+
+  put(tenantId: string, message: OutboxMessage): StateWrite {
+    return {
+      Put: {
+        TableName: this.table.name,
+        Item: {
+          pk: keys.patient(tenantId, message.patientId),
+          sk: sk.message(message.messageId),
+          kind: 'message',
+          ...message,
+          ...(message.status === 'deferred'
+            ? {
+                gsi1pk: keys.deferredMessages(tenantId),
+                gsi1sk: `${message.sendAfter}#${message.messageId}`,
+              }
+            : {}),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  /** Marks a deferred message sent (once) and takes it off the deferred index. */
+  markSent(tenantId: string, message: OutboxMessage, sentAt: string): StateWrite {
+    return {
+      Update: {
+        TableName: this.table.name,
+        Key: { pk: keys.patient(tenantId, message.patientId), sk: sk.message(message.messageId) },
+        UpdateExpression: 'SET #status = :sent, sentAt = :at REMOVE gsi1pk, gsi1sk',
+        ConditionExpression: '#status = :deferred',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':sent': 'sent', ':at': sentAt, ':deferred': 'deferred' },
+      },
+    };
+  }
+
+  /** Marks a deferred message blocked because the patient opted out before it went. */
+  markBlocked(tenantId: string, message: OutboxMessage): StateWrite {
+    return {
+      Update: {
+        TableName: this.table.name,
+        Key: { pk: keys.patient(tenantId, message.patientId), sk: sk.message(message.messageId) },
+        UpdateExpression: 'SET #status = :blocked, blockedReason = :reason REMOVE gsi1pk, gsi1sk',
+        ConditionExpression: '#status = :deferred',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':blocked': 'blocked', ':reason': 'opted-out', ':deferred': 'deferred' },
+      },
+    };
+  }
+
+  async consent(
+    tenantId: string,
+    patientId: string,
+    channel: MessageChannel,
+  ): Promise<'opted-in' | 'opted-out'> {
+    const item = await this.table.get(keys.patient(tenantId, patientId), sk.consent(channel));
+    return item?.status === 'opted-out' ? 'opted-out' : 'opted-in';
+  }
+
+  putConsent(
+    tenantId: string,
+    patientId: string,
+    channel: MessageChannel,
+    status: 'opted-in' | 'opted-out',
+    at: string,
+  ): StateWrite {
+    return {
+      Put: {
+        TableName: this.table.name,
+        Item: {
+          pk: keys.patient(tenantId, patientId),
+          sk: sk.consent(channel),
+          kind: 'consent',
+          status,
+          changedAt: at,
+        },
+      },
+    };
+  }
+}

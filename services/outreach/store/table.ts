@@ -1,0 +1,83 @@
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { ServiceRuntime } from '@carelink/lambda-kit';
+
+/** A stored item as the document client returns it. */
+export type Item = Record<string, unknown>;
+
+/** Thin reads over the service table; writes go through commits so they share one transaction. */
+export class Table {
+  constructor(private readonly runtime: Pick<ServiceRuntime, 'db' | 'tableName'>) {}
+
+  get name(): string {
+    return this.runtime.tableName;
+  }
+
+  async get(pk: string, sk: string): Promise<Item | undefined> {
+    const { Item } = await this.runtime.db.send(
+      new GetCommand({ TableName: this.name, Key: { pk, sk }, ConsistentRead: true }),
+    );
+    return Item;
+  }
+
+  /** Every item of a partition whose sort key starts with `prefix` (strongly consistent). */
+  async queryPrefix(pk: string, prefix: string): Promise<Item[]> {
+    return this.queryAll({
+      TableName: this.name,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+      ConsistentRead: true,
+    });
+  }
+
+  /** Items of a partition with `from <= sk <= to` (strongly consistent). */
+  async queryBetween(pk: string, from: string, to: string): Promise<Item[]> {
+    return this.queryAll({
+      TableName: this.name,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': pk, ':from': from, ':to': to },
+      ConsistentRead: true,
+    });
+  }
+
+  /** Every item of a `gsi1` partition whose sort key starts with `prefix`. */
+  async queryIndexPrefix(gsi1pk: string, prefix = ''): Promise<Item[]> {
+    return this.queryAll({
+      TableName: this.name,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': gsi1pk, ':prefix': prefix },
+    });
+  }
+
+  /** One page of a partition, for listings with a cursor. */
+  async queryPage(
+    pk: string,
+    prefix: string,
+    options: { limit: number; startKey?: Record<string, unknown>; newestFirst?: boolean },
+  ): Promise<{ items: Item[]; lastKey?: Record<string, unknown> }> {
+    const out = await this.runtime.db.send(
+      new QueryCommand({
+        TableName: this.name,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+        Limit: options.limit,
+        ScanIndexForward: !options.newestFirst,
+        ...(options.startKey ? { ExclusiveStartKey: options.startKey } : {}),
+      }),
+    );
+    return { items: out.Items ?? [], ...(out.LastEvaluatedKey ? { lastKey: out.LastEvaluatedKey } : {}) };
+  }
+
+  private async queryAll(input: QueryCommandInput): Promise<Item[]> {
+    const items: Item[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.runtime.db.send(
+        new QueryCommand({ ...input, ...(startKey ? { ExclusiveStartKey: startKey } : {}) }),
+      );
+      items.push(...(out.Items ?? []));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+}

@@ -1,0 +1,57 @@
+import { Temporal } from 'temporal-polyfill';
+import type { CaseRiskFlag, Escalation, RiskFlagKind } from '../domain';
+import { type StoredTask, toTask } from './cases';
+import { toEscalation } from './contacts';
+import { keys } from './keys';
+import type { Table } from './table';
+
+/** What is routed to one staff member through `gsi1`. */
+export interface StaffWork {
+  readonly caseload: { caseId: string; patientId: string; practiceId: string }[];
+  readonly tasks: StoredTask[];
+  readonly escalations: (Escalation & { patientId: string; practiceId: string })[];
+  readonly riskFlags: (CaseRiskFlag & { patientId: string; practiceId: string; publishedKind: string })[];
+}
+
+export class WorklistStore {
+  constructor(private readonly table: Table) {}
+
+  async workOf(tenantId: string, staffId: string): Promise<StaffWork> {
+    const items = await this.table.queryIndexPrefix(keys.staff(tenantId, staffId));
+    const work: StaffWork = { caseload: [], tasks: [], escalations: [], riskFlags: [] };
+    for (const item of items) {
+      const patientId = item.patientId as string;
+      const practiceId = item.practiceId as string;
+      switch (item.kind) {
+        case 'case':
+          work.caseload.push({ caseId: item.caseId as string, patientId, practiceId });
+          break;
+        case 'task':
+          work.tasks.push(toTask(item));
+          break;
+        case 'escalation':
+          work.escalations.push({ ...toEscalation(item), patientId, practiceId });
+          break;
+        case 'risk-flag':
+          if (item.status === 'open')
+            work.riskFlags.push({
+              id: item.flagId as string,
+              caseId: item.caseId as string,
+              assigneeId: item.assigneeId as string,
+              patientId,
+              practiceId,
+              publishedKind: item.flagKind as string,
+              flag: {
+                // Ranking only reads severity and time; the published kind is reported separately.
+                kind: item.flagKind as RiskFlagKind,
+                severity: item.severity as 'urgent' | 'high',
+                observedAt: Temporal.Instant.from(item.observedAt as string),
+                code: item.code as string,
+              },
+            });
+          break;
+      }
+    }
+    return work;
+  }
+}
