@@ -1,4 +1,5 @@
 import type { EventContract } from './event-contract';
+import { AccessRecordedV1 } from './events/access-recorded.v1';
 import { AssessmentOverdueV1 } from './events/assessment-overdue.v1';
 import { BillingRunCompletedV1 } from './events/billing-run-completed.v1';
 import { CarePlanEstablishedV1 } from './events/care-plan-established.v1';
@@ -38,6 +39,7 @@ export const eventCatalog = [
   ScreeningScoredV1,
   RiskFlaggedV1,
   BillingRunCompletedV1,
+  AccessRecordedV1,
 ] as const satisfies readonly EventContract[];
 
 /** The file-name stem of an event's JSON Schema, e.g. `carelink.intake.ReferralReceived.v1`. */

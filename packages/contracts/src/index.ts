@@ -2,6 +2,7 @@ export * from './api/index';
 export * from './catalog';
 export * from './envelope';
 export * from './event-contract';
+export * from './events/access-recorded.v1';
 export * from './events/assessment-overdue.v1';
 export * from './events/billing-run-completed.v1';
 export * from './events/care-plan-established.v1';
