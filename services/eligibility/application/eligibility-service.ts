@@ -103,7 +103,12 @@ export function createEligibilityService(deps: EligibilityDeps) {
       determinationVersion,
       determinedAt: at,
       coveragePending: coverage.status === 'unknown',
-      coverageAttempts: coverage.status === 'unknown' ? (previous?.coverageAttempts ?? 0) + 1 : 0,
+      coverageAttempts:
+        coverage.status !== 'unknown'
+          ? 0
+          : coverage === previous?.coverage
+            ? previous.coverageAttempts
+            : (previous?.coverageAttempts ?? 0) + 1,
     };
     return {
       write: deps.referrals.put(tenantId, record, previous?.determinationVersion),
