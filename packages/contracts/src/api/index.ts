@@ -1,4 +1,5 @@
 import type { RouteContract } from '../route-contract';
+import { auditRoutes } from './audit';
 import { billingRoutes } from './billing';
 import { carePlanningRoutes } from './care-planning';
 import { eligibilityRoutes } from './eligibility';
@@ -12,4 +13,5 @@ export const apiRoutes: readonly RouteContract[] = [
   ...carePlanningRoutes,
   ...outreachRoutes,
   ...billingRoutes,
+  ...auditRoutes,
 ];

@@ -1,0 +1,94 @@
+import * as z from 'zod';
+import { ServiceName } from '../event-contract';
+import { PathParameterName, PathParameterValue } from '../events/access-recorded.v1';
+import { Cursor, IsoInstant, Ulid } from '../primitives';
+import { defineRoute, type RouteContract, scopes } from '../route-contract';
+
+const tag = 'audit';
+
+const PatientId = Ulid.meta({ description: 'Patient id', example: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D' });
+const Subject = z
+  .string()
+  .regex(/^[A-Za-z0-9._:@|+-]{1,256}$/, 'a token subject')
+  .meta({ description: 'Subject of the token that made the request', example: 'staff-boston-care-manager' });
+
+/** Query of `GET /v1/audit`: by patient, by subject, or both; optionally within a time range. */
+export const AccessRecordQuery = z
+  .object({
+    patientId: PatientId.optional(),
+    subject: Subject.optional(),
+    from: IsoInstant.optional().meta({ description: 'Earliest answer time, inclusive' }),
+    to: IsoInstant.optional().meta({ description: 'Latest answer time, inclusive' }),
+    cursor: Cursor.optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .strict()
+  .refine((query) => query.patientId !== undefined || query.subject !== undefined, {
+    message: 'give patientId, subject or both',
+    path: ['patientId'],
+  })
+  .refine((query) => !query.from || !query.to || Date.parse(query.from) <= Date.parse(query.to), {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
+
+const accessRecordExample = {
+  eventId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8R',
+  at: '2026-11-02T15:04:05.000Z',
+  correlationId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8P',
+  subject: 'staff-boston-care-manager',
+  role: 'care-manager',
+  practiceId: 'practice-boston',
+  service: 'billing',
+  operationId: 'putMedicalDecisionMaking',
+  method: 'PUT',
+  routeTemplate: '/v1/billing/patients/{patientId}/months/{month}/mdm',
+  pathParameters: { patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D', month: '2026-10' },
+  patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
+  status: 200,
+} as const;
+
+/** One recorded access: who, what, when and the outcome; ids and codes only. */
+export const AccessRecord = z
+  .object({
+    eventId: Ulid,
+    at: IsoInstant,
+    correlationId: z.string(),
+    subject: z.string(),
+    role: z.string(),
+    practiceId: z.string().optional(),
+    service: ServiceName,
+    operationId: z.string(),
+    method: z.string(),
+    routeTemplate: z.string(),
+    pathParameters: z.record(PathParameterName, PathParameterValue),
+    patientId: Ulid.optional(),
+    status: z.int(),
+  })
+  .meta({ id: 'AccessRecord', example: accessRecordExample });
+
+export const AccessRecordPage = z
+  .object({ items: z.array(AccessRecord), nextCursor: z.string().optional() })
+  .meta({ id: 'AccessRecordPage', example: { items: [accessRecordExample] } });
+
+export const listAccessRecordsRoute = defineRoute({
+  operationId: 'listAccessRecords',
+  method: 'GET',
+  path: '/v1/audit',
+  summary: "The audit trail of a patient's record or of a user, newest first",
+  description:
+    'Every authenticated API request is recorded with its subject, operation, path ids, patient and status. ' +
+    'Compliance staff see the records of their own tenant only; when their token names a practice, only ' +
+    'the records of requests made by staff of that practice. A page may hold fewer than `limit` items ' +
+    'while `nextCursor` is present; follow it to the end.',
+  tag,
+  scopes: [scopes.auditRead],
+  query: AccessRecordQuery,
+  responses: {
+    200: { description: 'A page of access records, newest first', schema: AccessRecordPage },
+    422: { description: 'Neither patientId nor subject, a bad range or an invalid cursor' },
+  },
+});
+
+/** Routes served by the audit service. */
+export const auditRoutes: readonly RouteContract[] = [listAccessRecordsRoute];
