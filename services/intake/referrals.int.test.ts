@@ -29,7 +29,7 @@ afterAll(async () => {
 
 type Published = { source: string; 'detail-type': string; detail: EventDetail<EventContract> };
 const published = (detailType: string, referralId: string) =>
-  (cloud.bus.events() as Published[]).filter(
+  (cloud.bus.events() as readonly Published[]).filter(
     (e) =>
       e['detail-type'] === detailType && (e.detail.data as { referralId?: string }).referralId === referralId,
   );

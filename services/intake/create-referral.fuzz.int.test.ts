@@ -1,0 +1,155 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { CreateReferralBody } from '@carelink/contracts/api/intake';
+import { createDocumentClient, tableNameVariable } from '@carelink/lambda-kit';
+import { buildProxyEvent } from '@carelink/local/api/proxy-event';
+import { localCredentials, localRegion } from '@carelink/local/dynamodb/launcher';
+import { ensureTable } from '@carelink/local/dynamodb/tables';
+import { lambdaContext } from '@carelink/local/lambda/context';
+import { useLocalAws } from '@carelink/local/testing/environment';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { intakeManifest } from './manifest';
+import { referralBody } from './test/referral-fixtures';
+
+type Handler = (
+  event: APIGatewayProxyEvent,
+  context: ReturnType<typeof lambdaContext>,
+) => Promise<APIGatewayProxyResult>;
+
+const tableName = `fuzz${randomBytes(4).toString('hex')}-intake`;
+let handler: Handler;
+
+beforeAll(async () => {
+  const endpoint = inject('dynamoDbEndpoint');
+  useLocalAws({ dynamodb: endpoint });
+  process.env[tableNameVariable('intake')] = tableName;
+  const client = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials });
+  await ensureTable(client, tableName, intakeManifest.table);
+  client.destroy();
+  ({ handler } = (await import('./handlers/create-referral')) as unknown as { handler: Handler });
+});
+
+async function itemCount(): Promise<number> {
+  const { Count } = await createDocumentClient().send(
+    new ScanCommand({ TableName: tableName, Select: 'COUNT' }),
+  );
+  return Count ?? 0;
+}
+
+function call(body: string, contentType = 'application/json') {
+  const event = buildProxyEvent({
+    method: 'POST',
+    path: '/v1/referrals',
+    resource: '/v1/referrals',
+    headers: { 'content-type': contentType, 'idempotency-key': randomUUID() },
+    body,
+    claims: { tenant_id: 'acme-health', sub: 'acme-health-partner', scope: 'referrals:read referrals:write' },
+  });
+  return handler(event, lambdaContext('intake-create-referral'));
+}
+
+type Json = ReturnType<typeof JSON.parse>;
+
+/** Every path of a JSON value that leads to a property or array element. */
+function paths(value: Json, prefix: (string | number)[] = []): (string | number)[][] {
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, child]) => {
+    const path = [...prefix, Array.isArray(value) ? Number(key) : key];
+    return [path, ...paths(child, path)];
+  });
+}
+
+function mutate(
+  value: Json,
+  path: (string | number)[],
+  change: (parent: Json, key: string | number) => void,
+) {
+  const copy = structuredClone(value);
+  let parent = copy;
+  for (const key of path.slice(0, -1)) parent = parent[key];
+  change(parent, path.at(-1) as string | number);
+  return copy;
+}
+
+const valid = JSON.parse(JSON.stringify(referralBody()));
+const validPaths = paths(valid);
+const objectPaths = validPaths.filter((path) => {
+  const value = path.reduce((node: Json, key) => node[key], valid);
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+});
+
+const malformed: fc.Arbitrary<string> = fc.oneof(
+  // Any JSON at all.
+  fc.jsonValue().map((v) => JSON.stringify(v)),
+  // A valid referral with one field replaced by arbitrary JSON.
+  fc.tuple(fc.constantFrom(...validPaths), fc.jsonValue()).map(([path, replacement]) =>
+    JSON.stringify(
+      mutate(valid, path, (p, k) => {
+        p[k] = replacement;
+      }),
+    ),
+  ),
+  // A valid referral with one field removed.
+  fc.constantFrom(...validPaths).map((path) =>
+    JSON.stringify(
+      mutate(valid, path, (p, k) => {
+        Array.isArray(p) ? p.splice(Number(k), 1) : delete p[k];
+      }),
+    ),
+  ),
+  // A valid referral with an unknown field in one of its objects.
+  fc
+    .tuple(
+      fc.constantFrom([] as (string | number)[], ...objectPaths),
+      fc.string({ minLength: 1, maxLength: 12 }),
+      fc.jsonValue(),
+    )
+    .map(([path, key, extra]) =>
+      JSON.stringify(
+        mutate(valid, [...path, `x-${key}`], (p, k) => {
+          p[k] = extra;
+        }),
+      ),
+    ),
+  // Not JSON.
+  fc.string({ maxLength: 200 }).map((s) => `{${s}`),
+);
+
+describe('POST /v1/referrals with malformed bodies', () => {
+  it('always answers 4xx problem+json, never 5xx, and writes nothing', async () => {
+    const before = await itemCount();
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(malformed, async (body) => {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(body);
+        } catch {
+          parsed = undefined;
+        }
+        fc.pre(parsed === undefined || !CreateReferralBody.safeParse(parsed).success);
+        runs += 1;
+        const res = await call(body);
+        expect(res.statusCode).toBeGreaterThanOrEqual(400);
+        expect(res.statusCode).toBeLessThan(500);
+        expect(res.headers?.['content-type']).toBe('application/problem+json');
+        const problem = JSON.parse(res.body);
+        expect(problem.status).toBe(res.statusCode);
+        expect(problem.type).toMatch(/^https:\/\/carelink\.dev\/problems\//);
+      }),
+      { numRuns: 1200, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31) },
+    );
+    expect(runs).toBeGreaterThanOrEqual(1000);
+    expect(await itemCount()).toBe(before);
+  }, 60_000);
+
+  it('rejects a non-JSON content type with 415 and accepts the valid body (the harness can succeed)', async () => {
+    expect((await call(JSON.stringify(referralBody()), 'text/plain')).statusCode).toBe(415);
+    const before = await itemCount();
+    expect((await call(JSON.stringify(referralBody()))).statusCode).toBe(201);
+    expect(await itemCount()).toBeGreaterThan(before);
+  });
+});
