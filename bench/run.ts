@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Figure } from './figure';
+import { handlerOverheadFigures } from './figures/handler-overhead';
 import { matcherFigures } from './figures/matcher';
 import { pipelineFigures } from './figures/pipeline';
 import { rulesFigures } from './figures/rules';
@@ -10,6 +11,7 @@ import { rulesFigures } from './figures/rules';
  * written to bench/results.json. `npm run bench -- rules matcher` runs a subset.
  */
 const suites: Record<string, () => Promise<Figure[]>> = {
+  handler: () => handlerOverheadFigures(),
   rules: rulesFigures,
   matcher: matcherFigures,
   pipeline: () => pipelineFigures(),
