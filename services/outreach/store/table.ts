@@ -4,6 +4,21 @@ import type { ServiceRuntime } from '@carelink/lambda-kit';
 /** A stored item as the document client returns it. */
 export type Item = Record<string, unknown>;
 
+/** A key condition on a partition, narrowed to a sort-key prefix when one is given (DynamoDB rejects an empty one). */
+function condition(
+  pkName: string,
+  skName: string,
+  pk: string,
+  prefix: string,
+): Pick<QueryCommandInput, 'KeyConditionExpression' | 'ExpressionAttributeValues'> {
+  return prefix === ''
+    ? { KeyConditionExpression: `${pkName} = :pk`, ExpressionAttributeValues: { ':pk': pk } }
+    : {
+        KeyConditionExpression: `${pkName} = :pk AND begins_with(${skName}, :prefix)`,
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+      };
+}
+
 /** Thin reads over the service table; writes go through commits so they share one transaction. */
 export class Table {
   constructor(private readonly runtime: Pick<ServiceRuntime, 'db' | 'tableName'>) {}
@@ -23,8 +38,7 @@ export class Table {
   async queryPrefix(pk: string, prefix: string): Promise<Item[]> {
     return this.queryAll({
       TableName: this.name,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+      ...condition('pk', 'sk', pk, prefix),
       ConsistentRead: true,
     });
   }
@@ -44,8 +58,7 @@ export class Table {
     return this.queryAll({
       TableName: this.name,
       IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': gsi1pk, ':prefix': prefix },
+      ...condition('gsi1pk', 'gsi1sk', gsi1pk, prefix),
     });
   }
 
@@ -58,8 +71,7 @@ export class Table {
     const out = await this.runtime.db.send(
       new QueryCommand({
         TableName: this.name,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+        ...condition('pk', 'sk', pk, prefix),
         Limit: options.limit,
         ScanIndexForward: !options.newestFirst,
         ...(options.startKey ? { ExclusiveStartKey: options.startKey } : {}),
