@@ -1,4 +1,756 @@
-import type { RouteContract } from '../route-contract';
+import * as z from 'zod';
+import { PlannedIntervention } from '../events/care-plan-established.v1';
+import { CaseCloseReason, SecondaryService } from '../events/shared';
+import { Cursor, IanaTimeZone, IsoDate, IsoInstant, Program, Ulid } from '../primitives';
+import { defineRoute, type RouteContract, scopes } from '../route-contract';
+
+const tag = 'care-planning';
+const Text = (max: number) => z.string().trim().min(1).max(max);
+
+/** A staff member's id in the practice roster (also the subject of their access token). */
+export const StaffId = z
+  .string()
+  .regex(/^[A-Za-z0-9.-]{1,64}$/, '1-64 characters of A-Z a-z 0-9 . -')
+  .meta({ example: 'staff-boston-care-manager' });
+
+/** Id of an item inside a care plan (problem, goal, intervention...). */
+export const PlanItemId = z
+  .string()
+  .regex(/^[A-Za-z0-9.-]{1,48}$/, '1-48 characters of A-Z a-z 0-9 . -')
+  .meta({ example: 'g-a1c' });
+
+const Icd10WithDot = z
+  .string()
+  .regex(/^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/, 'an ICD-10-CM code written with its dot, e.g. E11.9');
+
+// ---------------------------------------------------------------------------------------------
+// Roster
+// ---------------------------------------------------------------------------------------------
+
+export const StaffRole = z.enum([
+  'care-manager',
+  'physician',
+  'clinical-staff',
+  'staff-admin',
+  'billing-lead',
+]);
+
+const rosterExample = {
+  role: 'care-manager',
+  services: [],
+  skills: ['ccm', 'diabetes', 'heart-failure'],
+  languages: ['en'],
+  capacity: 40,
+  active: true,
+} as const;
+
+export const RosterStaffBody = z
+  .object({
+    role: StaffRole,
+    /** Services delivered as a secondary case manager. */
+    services: z.array(SecondaryService).max(5),
+    /** Programs and clinical focus, e.g. `ccm`, `diabetes`. */
+    skills: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a lowercase skill code')).max(50),
+    languages: z
+      .array(z.string().regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'a BCP 47 language tag such as es'))
+      .max(20),
+    /** Maximum number of active cases as primary. */
+    capacity: z.int().min(0).max(1000),
+    active: z.boolean(),
+  })
+  .strict()
+  .meta({ example: rosterExample });
+
+export const RosterStaff = RosterStaffBody.extend({
+  staffId: StaffId,
+  practiceId: z.string(),
+  activeCases: z.int().min(0),
+  updatedAt: IsoInstant,
+}).meta({
+  example: {
+    ...rosterExample,
+    staffId: 'staff-boston-care-manager',
+    practiceId: 'practice-boston',
+    activeCases: 3,
+    updatedAt: '2026-10-01T12:00:00Z',
+  },
+});
+
+export const StaffIdParams = z.object({ staffId: StaffId });
+
+export const putRosterStaffRoute = defineRoute({
+  operationId: 'putRosterStaff',
+  method: 'PUT',
+  path: '/v1/roster/staff/{staffId}',
+  summary: "Create or update a staff member in the caller's practice roster",
+  description:
+    'Idempotent. The active case count is kept by the service and never taken from the body; lowering ' +
+    'the capacity below it only stops new assignments.',
+  tag,
+  scopes: [scopes.rosterManage],
+  params: StaffIdParams,
+  body: RosterStaffBody,
+  responses: {
+    200: { description: 'The staff member as stored', schema: RosterStaff },
+    403: { description: 'Not practice staff, or the token lacks roster:manage' },
+    422: { description: 'Invalid roster entry' },
+  },
+});
+
+export const listRosterStaffRoute = defineRoute({
+  operationId: 'listRosterStaff',
+  method: 'GET',
+  path: '/v1/roster/staff',
+  summary: "List the caller's practice roster",
+  tag,
+  scopes: [scopes.rosterManage],
+  responses: {
+    200: {
+      description: 'Every staff member of the practice',
+      schema: z.object({ items: z.array(RosterStaff) }),
+    },
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Cases
+// ---------------------------------------------------------------------------------------------
+
+export const CaseStatus = z.enum(['unassigned', 'open', 'active', 'closed']);
+
+export const CaseIdParams = z.object({ caseId: Ulid });
+
+export const CareTeamMember = z.object({
+  role: z.enum(['primary', 'secondary']),
+  staffId: StaffId,
+  service: SecondaryService.optional(),
+  from: IsoInstant,
+  until: IsoInstant.optional(),
+});
+
+export const CaseSummary = z
+  .object({
+    caseId: Ulid,
+    patientId: Ulid,
+    referralId: Ulid,
+    practiceId: z.string(),
+    program: Program,
+    status: CaseStatus,
+    primaryStaffId: StaffId.optional(),
+    unassignedReason: z.string().optional(),
+    identifiedAt: IsoDate,
+    openedAt: IsoInstant.optional(),
+    planVersion: z.int().min(0),
+  })
+  .meta({
+    example: {
+      caseId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8F',
+      patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
+      referralId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8C',
+      practiceId: 'practice-boston',
+      program: 'ccm',
+      status: 'open',
+      primaryStaffId: 'staff-boston-care-manager',
+      identifiedAt: '2026-10-01',
+      openedAt: '2026-10-01T12:00:01Z',
+      planVersion: 0,
+    },
+  });
+
+export const ReviewTask = z.object({
+  taskKey: z.string(),
+  type: z.literal('care-plan-review'),
+  assigneeStaffId: z.string(),
+  priority: z.enum(['routine', 'high', 'urgent']),
+  flagKind: z.string(),
+  severity: z.string(),
+  observedAt: IsoInstant,
+  dueBy: IsoInstant,
+});
+
+export const ScreeningResult = z.object({ score: z.int().min(0), band: z.string(), scoredAt: IsoInstant });
+
+export const CaseDetail = CaseSummary.extend({
+  timeZone: IanaTimeZone,
+  dischargeDate: IsoDate.optional(),
+  closeReason: CaseCloseReason.optional(),
+  closedAt: IsoInstant.optional(),
+  careTeam: z.array(CareTeamMember),
+  assessment: z.object({
+    status: z.enum(['on-track', 'begin-overdue', 'completion-overdue']),
+    beginBy: IsoDate,
+    completeBy: IsoDate,
+    begunAt: IsoInstant.optional(),
+    completedAt: IsoInstant.optional(),
+    missingSections: z.array(z.string()),
+  }),
+  screenings: z.record(z.string(), ScreeningResult),
+  reviewTasks: z.array(ReviewTask),
+});
+
+export const ListCasesQuery = z.object({
+  assignee: z
+    .union([z.literal('me'), z.literal('unassigned'), StaffId])
+    .default('me')
+    .meta({ description: '`me` (the caller), `unassigned` (the worklist) or a staff id' }),
+  status: CaseStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: Cursor.optional(),
+});
+
+export const listCasesRoute = defineRoute({
+  operationId: 'listCases',
+  method: 'GET',
+  path: '/v1/cases',
+  summary: "List the practice's cases by assignee",
+  tag,
+  scopes: [scopes.casesRead],
+  query: ListCasesQuery,
+  responses: {
+    200: {
+      description: 'A page of cases, newest first',
+      schema: z.object({ items: z.array(CaseSummary), nextCursor: z.string().optional() }),
+    },
+  },
+});
+
+export const getCaseRoute = defineRoute({
+  operationId: 'getCase',
+  method: 'GET',
+  path: '/v1/cases/{caseId}',
+  summary: 'Read a case: care team, assessment status, plan version and review tasks',
+  tag,
+  scopes: [scopes.casesRead],
+  params: CaseIdParams,
+  responses: {
+    200: { description: 'The case', schema: CaseDetail },
+    404: { description: 'No such case in the caller’s practice' },
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Assessment
+// ---------------------------------------------------------------------------------------------
+
+const Severity = z.enum(['none', 'mild', 'moderate', 'severe']);
+const Count = z.int().min(0).max(1000);
+
+export const AssessmentSections = z
+  .object({
+    medical: z
+      .object({
+        conditions: z.array(z.object({ icd10: Icd10WithDot, display: Text(200) }).strict()).max(50),
+        allergies: z.array(Text(200)).max(50),
+        hospitalizationsLast12Months: Count,
+        edVisitsLast12Months: Count,
+      })
+      .strict(),
+    functionalCognitive: z
+      .object({
+        adlDependencies: z.array(
+          z.enum(['bathing', 'dressing', 'eating', 'toileting', 'transferring', 'continence']),
+        ),
+        iadlDependencies: z.array(
+          z.enum([
+            'medications',
+            'finances',
+            'transportation',
+            'shopping',
+            'cooking',
+            'housework',
+            'telephone',
+          ]),
+        ),
+        cognitiveImpairment: Severity,
+        fallsLast12Months: Count,
+      })
+      .strict(),
+    psychosocial: z
+      .object({
+        phq9: z.int().min(0).max(27).optional(),
+        gad7: z.int().min(0).max(21).optional(),
+        socialIsolation: z.boolean(),
+        substanceUseConcern: z.boolean(),
+      })
+      .strict(),
+    environmental: z
+      .object({
+        housing: z.enum(['stable', 'unstable', 'homeless', 'facility']),
+        homeSafetyConcerns: z.boolean(),
+        livesAlone: z.boolean(),
+      })
+      .strict(),
+    caregiver: z
+      .object({
+        hasCaregiver: z.boolean(),
+        relationship: z.enum(['spouse', 'child', 'other-family', 'friend', 'paid', 'other']).optional(),
+        caregiverStrain: Severity.optional(),
+      })
+      .strict(),
+    medications: z
+      .object({
+        activeMedicationCount: Count,
+        highRiskMedications: z.boolean(),
+        adherence: z.enum(['good', 'partial', 'poor', 'unknown']),
+        reconciled: z.boolean(),
+      })
+      .strict(),
+    socialNeeds: z
+      .object({
+        foodInsecurity: z.boolean(),
+        housingInstability: z.boolean(),
+        transportationBarrier: z.boolean(),
+        utilityNeeds: z.boolean(),
+        interpersonalSafetyConcern: z.boolean(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const assessmentExample = {
+  sections: {
+    medical: {
+      conditions: [{ icd10: 'E11.9', display: 'Type 2 diabetes' }],
+      allergies: [],
+      hospitalizationsLast12Months: 1,
+      edVisitsLast12Months: 2,
+    },
+    functionalCognitive: {
+      adlDependencies: [],
+      iadlDependencies: ['transportation'],
+      cognitiveImpairment: 'none',
+      fallsLast12Months: 0,
+    },
+    psychosocial: { phq9: 4, socialIsolation: false, substanceUseConcern: false },
+    environmental: { housing: 'stable', homeSafetyConcerns: false, livesAlone: true },
+    caregiver: { hasCaregiver: true, relationship: 'child', caregiverStrain: 'mild' },
+    medications: {
+      activeMedicationCount: 7,
+      highRiskMedications: true,
+      adherence: 'partial',
+      reconciled: true,
+    },
+    socialNeeds: {
+      foodInsecurity: false,
+      housingInstability: false,
+      transportationBarrier: true,
+      utilityNeeds: false,
+      interpersonalSafetyConcern: false,
+    },
+  },
+  complete: true,
+} as const;
+
+export const PutAssessmentBody = z
+  .object({
+    /** Sections to record (or replace); sections not sent are kept. */
+    sections: AssessmentSections.partial(),
+    /** Complete the assessment once every section is recorded. */
+    complete: z.boolean().optional(),
+  })
+  .strict()
+  .meta({ example: assessmentExample });
+
+export const AssessmentResource = z.object({
+  assessmentId: z.string(),
+  caseId: Ulid,
+  begunAt: IsoInstant,
+  completedAt: IsoInstant.optional(),
+  sections: AssessmentSections.partial(),
+  missingSections: z.array(z.string()),
+});
+
+export const putAssessmentRoute = defineRoute({
+  operationId: 'putAssessment',
+  method: 'PUT',
+  path: '/v1/cases/{caseId}/assessment',
+  summary: 'Begin, record sections of, or complete the comprehensive assessment',
+  description:
+    'The first PUT begins the assessment (the NCQA 30-day start clock); `complete: true` completes it ' +
+    'once all seven sections are recorded (the 60-day clock). Only the care team may write it.',
+  tag,
+  scopes: [scopes.casesWrite],
+  params: CaseIdParams,
+  body: PutAssessmentBody,
+  responses: {
+    200: { description: 'The assessment as stored', schema: AssessmentResource },
+    403: { description: 'Not on the care team' },
+    404: { description: 'No such case' },
+    409: { description: 'The assessment is already complete, or the case is closed' },
+    422: { description: 'Invalid section, or sections missing to complete' },
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Care plan
+// ---------------------------------------------------------------------------------------------
+
+const ResponsibleParty = z.union([z.literal('primary'), SecondaryService]);
+
+export const CarePlanContent = z
+  .object({
+    problems: z
+      .array(z.object({ id: PlanItemId, description: Text(500), icd10: Icd10WithDot.optional() }).strict())
+      .max(50),
+    expectedOutcome: Text(2000).optional(),
+    prognosis: Text(2000).optional(),
+    goals: z
+      .array(
+        z
+          .object({
+            id: PlanItemId,
+            description: Text(500),
+            owner: ResponsibleParty,
+            problemIds: z.array(PlanItemId).max(50),
+            measures: z
+              .array(
+                z
+                  .object({
+                    metric: Text(200),
+                    loinc: z
+                      .string()
+                      .regex(/^[0-9]{1,7}-[0-9]$/, 'a LOINC code')
+                      .optional(),
+                    comparator: z.enum(['<', '<=', '=', '>=', '>']),
+                    value: z.number(),
+                    unit: z.string().min(1).max(32),
+                  })
+                  .strict(),
+              )
+              .max(20),
+            targetDate: IsoDate.optional(),
+          })
+          .strict(),
+      )
+      .max(50),
+    symptomManagement: z.array(Text(1000)).max(50),
+    interventions: z
+      .array(
+        z
+          .object({
+            id: PlanItemId,
+            description: Text(500),
+            kind: PlannedIntervention.shape.kind,
+            responsible: ResponsibleParty,
+            cadence: z
+              .object({ every: z.int().min(1).max(365), unit: z.enum(['day', 'week', 'month']) })
+              .strict()
+              .optional(),
+            goalIds: z.array(PlanItemId).max(50).optional(),
+          })
+          .strict(),
+      )
+      .max(100),
+    medicationManagement: z
+      .object({ summary: Text(2000), reconciledOn: IsoDate.optional() })
+      .strict()
+      .optional(),
+    communityServices: z
+      .discriminatedUnion('status', [
+        z.object({ status: z.literal('none-needed') }).strict(),
+        z
+          .object({
+            status: z.literal('ordered'),
+            services: z
+              .array(
+                z
+                  .object({
+                    id: PlanItemId,
+                    description: Text(500),
+                    organization: Text(200).optional(),
+                    responsible: ResponsibleParty,
+                  })
+                  .strict(),
+              )
+              .max(50),
+          })
+          .strict(),
+      ])
+      .optional(),
+    coordination: z
+      .discriminatedUnion('status', [
+        z.object({ status: z.literal('none-needed') }).strict(),
+        z
+          .object({
+            status: z.literal('coordinating'),
+            providers: z
+              .array(
+                z
+                  .object({
+                    id: PlanItemId,
+                    providerType: Text(200),
+                    organization: Text(200).optional(),
+                    arrangement: Text(1000),
+                  })
+                  .strict(),
+              )
+              .max(50),
+          })
+          .strict(),
+      ])
+      .optional(),
+    reviewDate: IsoDate.optional(),
+  })
+  .strict();
+
+export const carePlanExample = {
+  problems: [{ id: 'p-dm', description: 'Type 2 diabetes', icd10: 'E11.9' }],
+  expectedOutcome: 'Stable blood sugar at home',
+  prognosis: 'Good with adherence',
+  goals: [
+    {
+      id: 'g-a1c',
+      description: 'Keep HbA1c below 8%',
+      owner: 'primary',
+      problemIds: ['p-dm'],
+      measures: [{ metric: 'Hemoglobin A1c', loinc: '4548-4', comparator: '<', value: 8, unit: '%' }],
+      targetDate: '2027-04-01',
+    },
+  ],
+  symptomManagement: ['Check blood sugar daily and keep a log.'],
+  interventions: [
+    {
+      id: 'i-a1c',
+      description: 'HbA1c test',
+      kind: 'screening',
+      responsible: 'primary',
+      cadence: { every: 3, unit: 'month' },
+      goalIds: ['g-a1c'],
+    },
+    {
+      id: 'i-refill',
+      description: 'Refill check',
+      kind: 'medication-refill',
+      responsible: 'pharmacy',
+      cadence: { every: 1, unit: 'month' },
+    },
+  ],
+  medicationManagement: { summary: 'Reconciled; weekly pill organiser', reconciledOn: '2026-10-05' },
+  communityServices: { status: 'none-needed' },
+  coordination: {
+    status: 'coordinating',
+    providers: [
+      { id: 'o-endo', providerType: 'endocrinology', arrangement: 'Visit notes shared after each visit' },
+    ],
+  },
+  reviewDate: '2027-01-05',
+} as const;
+
+export const PutCarePlanBody = CarePlanContent.meta({ example: carePlanExample });
+
+export const CarePlanResource = z
+  .object({
+    caseId: Ulid,
+    carePlanId: Ulid.optional(),
+    state: z.enum(['draft', 'established']),
+    /** 0 while only a draft exists. */
+    version: z.int().min(0),
+    changedAt: IsoInstant.optional(),
+    changedBy: StaffId.optional(),
+    plan: CarePlanContent,
+    missingElements: z.array(z.string()),
+  })
+  .meta({
+    example: {
+      caseId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8F',
+      carePlanId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8G',
+      state: 'established',
+      version: 1,
+      changedAt: '2026-10-05T15:00:00Z',
+      changedBy: 'staff-boston-care-manager',
+      plan: carePlanExample,
+      missingElements: [],
+    },
+  });
+
+export const putCarePlanRoute = defineRoute({
+  operationId: 'putCarePlan',
+  method: 'PUT',
+  path: '/v1/cases/{caseId}/care-plan',
+  summary: 'Establish or revise the care plan',
+  description:
+    'Send If-Match `"0"` while no plan is established. The first complete plan (every CMS element) is ' +
+    'established as version 1 by the primary case manager; later PUTs create a new immutable version. ' +
+    'Secondary case managers may change only goals and interventions of their own services.',
+  tag,
+  scopes: [scopes.casesWrite],
+  params: CaseIdParams,
+  body: PutCarePlanBody,
+  requiresIfMatch: true,
+  responses: {
+    200: { description: 'The plan as stored', schema: CarePlanResource, headers: { etag: 'The version' } },
+    403: { description: 'Not on the care team, or changing another service’s fields (listed)' },
+    404: { description: 'No such case' },
+    412: { description: 'If-Match is not the current version' },
+    422: { description: 'Invalid plan, or required CMS elements missing (listed)' },
+    428: { description: 'If-Match missing' },
+  },
+});
+
+export const CarePlanQuery = z.object({
+  format: z.enum(['json', 'fhir', 'patient-copy']).default('json').meta({
+    description: '`fhir`: FHIR R4 CarePlan (application/fhir+json); `patient-copy`: printable HTML',
+  }),
+});
+
+export const getCarePlanRoute = defineRoute({
+  operationId: 'getCarePlan',
+  method: 'GET',
+  path: '/v1/cases/{caseId}/care-plan',
+  summary: 'Read the current care plan (JSON, FHIR R4 CarePlan or a printable patient copy)',
+  tag,
+  scopes: [scopes.casesRead],
+  params: CaseIdParams,
+  query: CarePlanQuery,
+  responses: {
+    200: {
+      description: 'The plan; ETag is its version',
+      schema: CarePlanResource,
+      headers: { etag: 'The version' },
+    },
+    404: { description: 'No plan or draft for this case (FHIR and patient copy need an established plan)' },
+  },
+});
+
+export const CarePlanVersionSummary = z.object({
+  version: z.int().min(1),
+  changedBy: StaffId,
+  changedAt: IsoInstant,
+  changes: z.array(z.string()),
+  substantial: z.boolean(),
+});
+
+export const listCarePlanVersionsRoute = defineRoute({
+  operationId: 'listCarePlanVersions',
+  method: 'GET',
+  path: '/v1/cases/{caseId}/care-plan/versions',
+  summary: 'List every version of the care plan',
+  tag,
+  scopes: [scopes.casesRead],
+  params: CaseIdParams,
+  responses: {
+    200: {
+      description: 'Versions, oldest first',
+      schema: z.object({ items: z.array(CarePlanVersionSummary) }),
+    },
+    404: { description: 'No established plan' },
+  },
+});
+
+export const CarePlanVersionParams = CaseIdParams.extend({
+  version: z.coerce.number().int().min(1).max(1e6),
+});
+
+export const getCarePlanVersionRoute = defineRoute({
+  operationId: 'getCarePlanVersion',
+  method: 'GET',
+  path: '/v1/cases/{caseId}/care-plan/versions/{version}',
+  summary: 'Read one immutable version of the care plan',
+  tag,
+  scopes: [scopes.casesRead],
+  params: CarePlanVersionParams,
+  responses: {
+    200: { description: 'The version', schema: CarePlanVersionSummary.extend({ plan: CarePlanContent }) },
+    404: { description: 'No such version' },
+  },
+});
+
+export const TemplateCondition = z.enum(['diabetes', 'heart-failure', 'copd', 'hypertension', 'depression']);
+
+export const CarePlanFromTemplateBody = z
+  .object({ conditions: z.array(TemplateCondition).min(1).max(5) })
+  .strict()
+  .meta({ example: { conditions: ['diabetes', 'hypertension'] } });
+
+export const createCarePlanFromTemplateRoute = defineRoute({
+  operationId: 'createCarePlanFromTemplate',
+  method: 'POST',
+  path: '/v1/cases/{caseId}/care-plan/from-template',
+  summary: 'Start a draft care plan from condition templates',
+  description:
+    'Replaces any earlier draft. The draft lacks outcome, prognosis, medication management, community ' +
+    'services, coordination and the review date, which the care manager fills in before establishing it.',
+  tag,
+  scopes: [scopes.casesWrite],
+  params: CaseIdParams,
+  body: CarePlanFromTemplateBody,
+  idempotent: true,
+  responses: {
+    201: { description: 'The draft', schema: CarePlanResource, headers: { location: 'The care plan URL' } },
+    403: { description: 'Not the primary case manager' },
+    409: { description: 'A plan is already established; revise it instead' },
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Care team and closing
+// ---------------------------------------------------------------------------------------------
+
+export const CareTeamChangeBody = z
+  .discriminatedUnion('action', [
+    z.object({ action: z.literal('reassign-primary'), staffId: StaffId }).strict(),
+    z.object({ action: z.literal('add-secondary'), staffId: StaffId, service: SecondaryService }).strict(),
+    z.object({ action: z.literal('remove-secondary'), staffId: StaffId, service: SecondaryService }).strict(),
+  ])
+  .meta({ example: { action: 'add-secondary', staffId: 'staff-boston-bh-1', service: 'behavioral-health' } });
+
+export const changeCareTeamRoute = defineRoute({
+  operationId: 'changeCareTeam',
+  method: 'POST',
+  path: '/v1/cases/{caseId}/care-team',
+  summary: 'Reassign the primary, or add or remove a secondary case manager',
+  description:
+    'Allowed to staff admins (roster:manage) and to the case’s primary (cases:write). Reassigning an ' +
+    'unassigned case assigns its first primary and opens it. The new primary needs spare capacity.',
+  tag,
+  scopes: [scopes.casesRead],
+  params: CaseIdParams,
+  body: CareTeamChangeBody,
+  idempotent: true,
+  responses: {
+    200: { description: 'The case after the change', schema: CaseDetail },
+    403: { description: 'Neither a staff admin nor the primary' },
+    404: { description: 'No such case' },
+    409: { description: 'The change breaks a care team rule, or the staff member has no capacity' },
+    422: { description: 'Unknown or unsuitable staff member' },
+  },
+});
+
+export const CloseCaseBody = z
+  .object({ reason: CaseCloseReason })
+  .strict()
+  .meta({ example: { reason: 'goals-met' } });
+
+export const closeCaseRoute = defineRoute({
+  operationId: 'closeCase',
+  method: 'POST',
+  path: '/v1/cases/{caseId}/close',
+  summary: 'Close a case with a coded reason',
+  tag,
+  scopes: [scopes.casesWrite],
+  params: CaseIdParams,
+  body: CloseCaseBody,
+  idempotent: true,
+  responses: {
+    200: { description: 'The closed case', schema: CaseDetail },
+    403: { description: 'Not the primary case manager' },
+    404: { description: 'No such case' },
+    409: { description: 'Already closed, or not yet assigned' },
+  },
+});
 
 /** Routes served by the care-planning service. */
-export const carePlanningRoutes: readonly RouteContract[] = [];
+export const carePlanningRoutes: readonly RouteContract[] = [
+  putRosterStaffRoute,
+  listRosterStaffRoute,
+  listCasesRoute,
+  getCaseRoute,
+  putAssessmentRoute,
+  putCarePlanRoute,
+  getCarePlanRoute,
+  listCarePlanVersionsRoute,
+  getCarePlanVersionRoute,
+  createCarePlanFromTemplateRoute,
+  changeCareTeamRoute,
+  closeCaseRoute,
+];

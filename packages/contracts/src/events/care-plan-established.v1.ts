@@ -18,6 +18,8 @@ export const PlannedIntervention = z.object({
   responsible: z.union([z.literal('primary'), SecondaryService]),
   dueDate: IsoDate.optional(),
   cadence: z.enum(['once', 'weekly', 'monthly', 'quarterly']).optional(),
+  /** The exact recurrence when it is not one of the named cadences, e.g. every 12 months. */
+  interval: z.object({ every: z.int().min(1), unit: z.enum(['day', 'week', 'month']) }).optional(),
 });
 
 export const CarePlanEstablishedData = z.object({

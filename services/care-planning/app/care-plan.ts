@@ -1,0 +1,213 @@
+import { CarePlanEstablishedV1, CarePlanRevisedV1 } from '@carelink/contracts';
+import {
+  ConflictError,
+  emit,
+  etag,
+  type HttpResult,
+  NotFoundError,
+  ok,
+  PreconditionFailedError,
+  type Principal,
+  text,
+} from '@carelink/lambda-kit';
+import { practiceOf } from '@carelink/tenancy';
+import type { CarePlan } from '../domain/care-plan';
+import { activateCase } from '../domain/case';
+import { localDateOf } from '../domain/deadlines';
+import { toFhirCarePlan } from '../domain/fhir-care-plan';
+import { toPatientCopyHtml } from '../domain/patient-copy';
+import { plannedInterventions } from '../domain/planned-interventions';
+import { startPlanFromTemplates, type TemplateCondition } from '../domain/templates';
+import { establish, revise, versionSummaries } from '../domain/versions';
+import { cases, plans, runtime } from '../runtime';
+import type { CaseRecord } from '../store/case-store';
+import { caseForStaff, requireCareTeam, requirePrimary } from './access';
+import { now } from './clock';
+import { draftView, planView } from './views';
+
+const planLocation = (caseId: string) => `/v1/cases/${caseId}/care-plan`;
+
+/**
+ * Establishes (If-Match 0, no plan yet) or revises the plan. Establishing activates the case and
+ * publishes `CarePlanEstablished`; a revision publishes `CarePlanRevised` with its substantial flag.
+ * Both carry the interventions' kinds, owners and cadences so outreach can schedule them.
+ */
+export async function putCarePlan(
+  principal: Principal,
+  caseId: string,
+  body: CarePlan,
+  ifMatch: number | undefined,
+): Promise<HttpResult> {
+  const { tenantId } = principal;
+  const record = await caseForStaff(principal, caseId);
+  const expected = ifMatch ?? -1;
+  const current = await plans.versioned(tenantId, caseId);
+  const at = now();
+
+  if (!current) {
+    if (expected !== 0) throw new PreconditionFailedError('No plan is established yet; send If-Match "0"');
+    requireCareTeam(record, principal);
+    const result = establish(body, {
+      planId: runtime.newId(),
+      case: record.case,
+      staffId: principal.subject,
+      now: at,
+    });
+    const plan = result.plan;
+    const activated = record.case.state === 'open' ? activateCase(record.case, at).case : record.case;
+    const nextCase: CaseRecord = {
+      ...record,
+      case: activated,
+      status: activated.state,
+      planVersion: 1,
+      version: record.version + 1,
+    };
+    const c = record.case;
+    return {
+      status: 200,
+      body: planView({ ...plan, changedAt: at.toString(), changedBy: principal.subject }),
+      headers: { etag: etag(1) },
+      commit: {
+        writes: [
+          ...plans.saveVersion(tenantId, plan, 0),
+          plans.deleteDraft(tenantId, caseId),
+          cases.save(tenantId, nextCase),
+        ],
+        events: [
+          emit(
+            CarePlanEstablishedV1,
+            {
+              carePlanId: plan.planId,
+              caseId,
+              patientId: c.patientId,
+              practiceId: c.practiceId,
+              program: c.program,
+              version: 1,
+              establishedAt: at.toString(),
+              reviewDate: plan.plan.reviewDate!,
+              interventions: plannedInterventions(plan.plan),
+            },
+            1,
+          ),
+        ],
+      },
+    };
+  }
+
+  const actor = requireCareTeam(record, principal);
+  const result = revise(current, body, actor, expected, at);
+  const plan = result.plan;
+  const last = plan.versions[plan.versions.length - 1]!;
+  const view = planView({ ...plan, changedAt: last.changedAt, changedBy: last.changedBy });
+  const headers = { etag: etag(plan.version) };
+  const [revised] = result.events;
+  if (!revised) return ok(view, headers);
+  const c = record.case;
+  return {
+    status: 200,
+    body: view,
+    headers,
+    commit: {
+      writes: [
+        ...plans.saveVersion(tenantId, plan, current.version),
+        cases.save(tenantId, { ...record, planVersion: plan.version, version: record.version + 1 }),
+      ],
+      events: [
+        emit(
+          CarePlanRevisedV1,
+          {
+            carePlanId: plan.planId,
+            caseId,
+            patientId: c.patientId,
+            practiceId: c.practiceId,
+            program: c.program,
+            version: plan.version,
+            revisedAt: last.changedAt,
+            substantial: revised.substantial,
+            reviewDate: plan.plan.reviewDate!,
+            interventions: plannedInterventions(plan.plan),
+          },
+          plan.version,
+        ),
+      ],
+    },
+  };
+}
+
+/** The current plan (or draft) as JSON, a FHIR R4 CarePlan, or a printable patient copy. */
+export async function getCarePlan(
+  principal: Principal,
+  caseId: string,
+  format: 'json' | 'fhir' | 'patient-copy',
+): Promise<HttpResult> {
+  const { tenantId } = principal;
+  const record = await caseForStaff(principal, caseId);
+  if (format === 'json') {
+    const head = await plans.head(tenantId, caseId);
+    if (head) return ok(planView(head), { etag: etag(head.version) });
+    const draft = await plans.draft(tenantId, caseId);
+    if (draft) return ok(draftView(caseId, draft), { etag: etag(0) });
+    throw new NotFoundError('Care plan');
+  }
+  const plan = await plans.versioned(tenantId, caseId);
+  if (!plan) throw new NotFoundError('Care plan');
+  const headers = { etag: etag(plan.version) };
+  if (format === 'fhir') {
+    return {
+      status: 200,
+      body: toFhirCarePlan(plan, record.case),
+      headers: { ...headers, 'content-type': 'application/fhir+json' },
+    };
+  }
+  const practice = practiceOf(tenantId, record.case.practiceId);
+  const html = toPatientCopyHtml(plan, {
+    practiceName: practice?.name ?? 'Your care team',
+    timeZone: record.case.timeZone,
+    ...(practice ? { contactPhone: practice.callbackNumber } : {}),
+  });
+  return text(html, 'text/html; charset=utf-8', headers);
+}
+
+export async function listCarePlanVersions(principal: Principal, caseId: string): Promise<HttpResult> {
+  await caseForStaff(principal, caseId);
+  const plan = await plans.versioned(principal.tenantId, caseId);
+  if (!plan) throw new NotFoundError('Care plan');
+  return ok({ items: versionSummaries(plan) }, { etag: etag(plan.version) });
+}
+
+export async function getCarePlanVersion(
+  principal: Principal,
+  caseId: string,
+  version: number,
+): Promise<HttpResult> {
+  await caseForStaff(principal, caseId);
+  const entry = await plans.version(principal.tenantId, caseId, version);
+  if (!entry) throw new NotFoundError('Care plan version');
+  return ok(entry, { etag: etag(entry.version) });
+}
+
+/** Starts (or restarts) a draft from condition templates; only before the plan is established. */
+export async function startDraftFromTemplates(
+  principal: Principal,
+  caseId: string,
+  conditions: readonly TemplateCondition[],
+): Promise<HttpResult> {
+  const { tenantId } = principal;
+  const record = await caseForStaff(principal, caseId);
+  requirePrimary(record, principal);
+  if (await plans.head(tenantId, caseId))
+    throw new ConflictError('The care plan is already established; revise it instead', planLocation(caseId));
+  let n = 0;
+  const at = now();
+  const plan = startPlanFromTemplates(conditions, {
+    start: localDateOf(at, record.case.timeZone),
+    newId: () => `t${++n}`,
+  });
+  const draft = { plan, updatedAt: at.toString(), updatedBy: principal.subject };
+  return {
+    status: 201,
+    body: draftView(caseId, draft),
+    headers: { location: planLocation(caseId), etag: etag(0) },
+    commit: { writes: [plans.saveDraft(tenantId, caseId, draft)], events: [] },
+  };
+}

@@ -1,0 +1,236 @@
+import { CareTeamChangedV1, CaseClosedV1 } from '@carelink/contracts';
+import {
+  type Commit,
+  ConflictError,
+  decodeCursor,
+  emit,
+  encodeCursor,
+  ForbiddenError,
+  type HttpResult,
+  ok,
+  type Principal,
+  requirePractice,
+  type StateWrite,
+  ValidationError,
+} from '@carelink/lambda-kit';
+import {
+  type AssessmentSectionName,
+  type AssessmentSections,
+  beginAssessment,
+  completeAssessment,
+  recordSection,
+} from '../domain/assessment';
+import { activePrimary, addSecondary, reassignPrimary, removeSecondary } from '../domain/care-team';
+import { type CloseReason, closeCase } from '../domain/case';
+import { milestoneDeadlines } from '../domain/deadlines';
+import type { SecondaryService } from '../domain/roster';
+import { cases, roster, runtime } from '../runtime';
+import type { CaseRecord, CaseStatus } from '../store/case-store';
+import { actorOf, caseForStaff, requireCareTeam, requirePrimary } from './access';
+import { now } from './clock';
+import { assignFirstPrimary } from './open-case';
+import { assessmentView, caseDetail, caseSummary } from './views';
+
+/** Cases of the caller's practice assigned to `me`, a staff id, or the unassigned worklist. */
+export async function listCases(
+  principal: Principal,
+  query: { assignee: string; status?: CaseStatus | undefined; limit: number; cursor?: string | undefined },
+): Promise<HttpResult> {
+  const practiceId = requirePractice(principal);
+  const start = decodeCursor(principal.tenantId, query.cursor);
+  if (start === null)
+    throw new ValidationError('The cursor is not valid', [{ path: 'query.cursor', code: 'invalid' }]);
+  const assignee =
+    query.assignee === 'me'
+      ? principal.subject
+      : query.assignee === 'unassigned'
+        ? undefined
+        : query.assignee;
+  const page = await cases.listByAssignee(principal.tenantId, practiceId, assignee, {
+    limit: query.limit,
+    ...(query.status ? { status: query.status } : {}),
+    ...(start ? { start } : {}),
+  });
+  const nextCursor = encodeCursor(principal.tenantId, page.lastKey);
+  return ok({ items: page.records.map(caseSummary), ...(nextCursor ? { nextCursor } : {}) });
+}
+
+async function detailOf(tenantId: string, record: CaseRecord) {
+  const [assessment, tasks] = await Promise.all([
+    cases.getAssessment(tenantId, record.case.caseId),
+    cases.listTasks(tenantId, record.case.caseId),
+  ]);
+  return caseDetail(record, assessment?.assessment, tasks, now());
+}
+
+export async function getCase(principal: Principal, caseId: string): Promise<HttpResult> {
+  const record = await caseForStaff(principal, caseId);
+  return ok(await detailOf(principal.tenantId, record));
+}
+
+/**
+ * Begins the assessment on the first write, records the sections sent and completes it on request.
+ * Beginning and completing stop the matching deadline from being reported overdue.
+ */
+export async function putAssessment(
+  principal: Principal,
+  caseId: string,
+  body: { sections: Partial<AssessmentSections>; complete?: boolean | undefined },
+): Promise<HttpResult> {
+  const { tenantId } = principal;
+  const record = await caseForStaff(principal, caseId);
+  if (record.case.state === 'closed') throw new ConflictError('The case is closed');
+  requireCareTeam(record, principal);
+  const stored = await cases.getAssessment(tenantId, caseId);
+  const sent = Object.entries(body.sections) as [
+    AssessmentSectionName,
+    AssessmentSections[AssessmentSectionName],
+  ][];
+  if (stored?.assessment.completedAt) {
+    if (sent.length > 0) throw new ConflictError('The assessment is complete');
+    return ok(assessmentView(stored.assessment));
+  }
+  const at = now();
+  const [begin, complete] = milestoneDeadlines(record.case.identifiedAt);
+  const deadlineWrites: StateWrite[] = [];
+  let assessment = stored?.assessment ?? beginAssessment(record.case, runtime.newId(), at);
+  if (!stored && begin) deadlineWrites.push(...cases.removeDeadlines(tenantId, caseId, [begin]));
+  for (const [name, section] of sent) assessment = recordSection(assessment, name, section);
+  if (body.complete) {
+    assessment = completeAssessment(assessment, at);
+    if (complete) deadlineWrites.push(...cases.removeDeadlines(tenantId, caseId, [complete]));
+  }
+  const version = (stored?.version ?? 0) + 1;
+  return {
+    ...ok(assessmentView(assessment)),
+    commit: { writes: [cases.saveAssessment(tenantId, assessment, version), ...deadlineWrites], events: [] },
+  };
+}
+
+type CareTeamChange =
+  | { action: 'reassign-primary'; staffId: string }
+  | { action: 'add-secondary' | 'remove-secondary'; staffId: string; service: SecondaryService };
+
+/**
+ * Staff admins and the case's primary change the care team. A new primary must be an active care
+ * manager with spare capacity (checked when the change is written); a secondary must offer the service.
+ */
+export async function changeCareTeam(
+  principal: Principal,
+  caseId: string,
+  change: CareTeamChange,
+): Promise<HttpResult> {
+  const { tenantId } = principal;
+  const record = await caseForStaff(principal, caseId);
+  const isAdmin = principal.scopes.has('roster:manage');
+  const isPrimary = principal.scopes.has('cases:write') && actorOf(record, principal).kind === 'primary';
+  if (!isAdmin && !isPrimary)
+    throw new ForbiddenError('Only a staff admin or the primary may change the care team');
+
+  const c = record.case;
+  const member = await roster.get(tenantId, c.practiceId, change.staffId);
+  const unsuitable = (code: string) =>
+    new ValidationError('The staff member cannot take this role', [{ path: 'staffId', code }]);
+  if (change.action !== 'remove-secondary') {
+    if (!member) throw unsuitable('not-on-roster');
+    if (!member.active) throw unsuitable('inactive');
+    if (change.action === 'reassign-primary' && member.role !== 'care-manager')
+      throw unsuitable('not-a-care-manager');
+    if (change.action === 'add-secondary' && !member.services.includes(change.service))
+      throw unsuitable('does-not-offer-service');
+  }
+
+  let result: { record: CaseRecord; commit: Commit };
+  if (record.status === 'unassigned' && c.careTeam.length === 0) {
+    if (change.action !== 'reassign-primary') throw new ConflictError('Assign a primary case manager first');
+    result = assignFirstPrimary(tenantId, record, change.staffId, { isNew: false });
+  } else {
+    result = changeAssignedTeam(tenantId, record, change);
+  }
+  return { ...ok(await detailOf(tenantId, result.record)), commit: result.commit };
+}
+
+function changeAssignedTeam(
+  tenantId: string,
+  record: CaseRecord,
+  change: CareTeamChange,
+): { record: CaseRecord; commit: Commit } {
+  const c = record.case;
+  const at = now();
+  const base = { caseId: c.caseId, patientId: c.patientId, practiceId: c.practiceId };
+  const writes: StateWrite[] = [];
+  let next: CaseRecord;
+  let data: Parameters<typeof emit<typeof CareTeamChangedV1>>[1];
+  if (change.action === 'reassign-primary') {
+    const previous = activePrimary(c);
+    next = { ...record, case: reassignPrimary(c, change.staffId, at).case, version: record.version + 1 };
+    writes.push(
+      roster.takeCase(tenantId, c.practiceId, change.staffId),
+      roster.releaseCase(tenantId, c.practiceId, previous),
+    );
+    data = { ...base, change: 'primary-reassigned', staffId: change.staffId, previousStaffId: previous };
+  } else if (change.action === 'add-secondary') {
+    next = {
+      ...record,
+      case: addSecondary(c, change.staffId, change.service, at).case,
+      version: record.version + 1,
+    };
+    data = { ...base, change: 'secondary-added', staffId: change.staffId, service: change.service };
+  } else {
+    next = {
+      ...record,
+      case: removeSecondary(c, change.staffId, change.service, at).case,
+      version: record.version + 1,
+    };
+    data = { ...base, change: 'secondary-removed', staffId: change.staffId, service: change.service };
+  }
+  return {
+    record: next,
+    commit: {
+      writes: [cases.save(tenantId, next), ...writes],
+      events: [emit(CareTeamChangedV1, data, next.version)],
+    },
+  };
+}
+
+/** The primary closes the case: capacity is handed back and the assessment deadlines are dropped. */
+export async function closeCaseFor(
+  principal: Principal,
+  caseId: string,
+  reason: CloseReason,
+): Promise<HttpResult> {
+  const { tenantId } = principal;
+  const record = await caseForStaff(principal, caseId);
+  if (record.status === 'unassigned' && record.case.careTeam.length === 0)
+    throw new ConflictError('The case has no primary yet');
+  if (record.case.state === 'closed') throw new ConflictError('The case is already closed');
+  requirePrimary(record, principal);
+  const c = record.case;
+  const primary = activePrimary(c);
+  const closed = closeCase(c, reason, now()).case;
+  const next: CaseRecord = { ...record, case: closed, status: 'closed', version: record.version + 1 };
+  return {
+    ...ok(await detailOf(tenantId, next)),
+    commit: {
+      writes: [
+        cases.save(tenantId, next),
+        roster.releaseCase(tenantId, c.practiceId, primary),
+        ...cases.removeDeadlines(tenantId, caseId, milestoneDeadlines(c.identifiedAt)),
+      ],
+      events: [
+        emit(
+          CaseClosedV1,
+          {
+            caseId,
+            patientId: c.patientId,
+            referralId: c.referralId,
+            practiceId: c.practiceId,
+            program: c.program,
+            reason,
+          },
+          next.version,
+        ),
+      ],
+    },
+  };
+}

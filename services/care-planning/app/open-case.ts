@@ -1,0 +1,141 @@
+import { CaseOpenedV1, type EligibilityDeterminedV1, type EventDetail } from '@carelink/contracts';
+import { type Commit, emit, type StateWrite } from '@carelink/lambda-kit';
+import { practiceOf } from '@carelink/tenancy';
+import { Temporal } from 'temporal-polyfill';
+import { choosePrimary } from '../domain/assignment';
+import { type Case, openCase } from '../domain/case';
+import { programToOpen } from '../domain/case-opening';
+import { localDateOf, milestoneDeadlines } from '../domain/deadlines';
+import { cases, roster, runtime } from '../runtime';
+import type { CaseRecord } from '../store/case-store';
+import { asStaffMember } from '../store/roster-store';
+import { now } from './clock';
+
+/**
+ * Assigns the first primary of a case that has none: the domain opens the case, the care manager
+ * takes it on (checked against capacity in the same transaction), the assessment deadlines start
+ * being watched and `CaseOpened` is published.
+ */
+export function assignFirstPrimary(
+  tenantId: string,
+  pending: CaseRecord,
+  staffId: string,
+  options: { isNew: boolean },
+): { record: CaseRecord; commit: Commit } {
+  const c = pending.case;
+  const opened = openCase(
+    {
+      caseId: c.caseId,
+      tenantId: c.tenantId,
+      practiceId: c.practiceId,
+      patientId: c.patientId,
+      referralId: c.referralId,
+      program: c.program,
+      identifiedAt: c.identifiedAt,
+      timeZone: c.timeZone,
+      primaryStaffId: staffId,
+    },
+    now(),
+  ).case;
+  const { unassignedReason: _reason, ...rest } = pending;
+  const record: CaseRecord = {
+    ...rest,
+    case: opened,
+    status: 'open',
+    version: options.isNew ? 1 : pending.version + 1,
+  };
+  const writes: StateWrite[] = [
+    ...(options.isNew ? cases.create(tenantId, record) : [cases.save(tenantId, record)]),
+    roster.takeCase(tenantId, c.practiceId, staffId),
+    ...cases.addDeadlines(tenantId, opened, milestoneDeadlines(opened.identifiedAt)),
+  ];
+  const event = emit(
+    CaseOpenedV1,
+    {
+      caseId: c.caseId,
+      patientId: c.patientId,
+      referralId: c.referralId,
+      practiceId: c.practiceId,
+      program: c.program,
+      primaryStaffId: staffId,
+      identifiedAt: pending.identifiedInstant,
+      timeZone: c.timeZone,
+      ...(pending.dischargeDate ? { dischargeDate: pending.dischargeDate } : {}),
+    },
+    record.version,
+  );
+  return { record, commit: { writes, events: [event] } };
+}
+
+/**
+ * Opens one case per referral for the most preferred eligible program. A referral that already has
+ * a case is left alone, whatever a later determination says; no eligible program opens nothing.
+ * When no care manager can take the case it waits, unassigned, in the practice's worklist.
+ */
+export async function openCaseForDetermination(
+  detail: EventDetail<typeof EligibilityDeterminedV1>,
+): Promise<Commit | undefined> {
+  const { tenantId, occurredAt } = detail.metadata;
+  const data = detail.data;
+  if (!practiceOf(tenantId, data.practiceId)) {
+    runtime.logger.warn('determination for a practice outside the tenant ignored', {
+      referralId: data.referralId,
+    });
+    return undefined;
+  }
+  const program = programToOpen(data.programs);
+  if (!program) return undefined;
+  if (await cases.caseIdForReferral(tenantId, data.referralId)) {
+    runtime.logger.info('referral already has a case', { referralId: data.referralId });
+    return undefined;
+  }
+
+  const identified = Temporal.Instant.from(occurredAt);
+  const pendingCase: Case = {
+    caseId: runtime.newId(),
+    tenantId,
+    practiceId: data.practiceId,
+    patientId: data.patientId,
+    referralId: data.referralId,
+    program,
+    identifiedAt: localDateOf(identified, data.timeZone),
+    timeZone: data.timeZone,
+    state: 'open',
+    openedAt: now().toString(),
+    careTeam: [],
+  };
+  const dischargeDate =
+    program === 'tcm' ? data.programs.find((p) => p.program === 'tcm')?.tcm?.dischargeDate : undefined;
+  const pending: CaseRecord = {
+    case: pendingCase,
+    status: 'unassigned',
+    version: 1,
+    identifiedInstant: identified.toString(),
+    ...(dischargeDate ? { dischargeDate } : {}),
+    ...(data.preferredLanguage ? { language: data.preferredLanguage } : {}),
+    skills: data.conditionCategories,
+    planVersion: 0,
+    screenings: {},
+  };
+
+  const staff = (await roster.list(tenantId, data.practiceId)).map(asStaffMember);
+  const choice = choosePrimary(staff, {
+    program,
+    skills: data.conditionCategories,
+    practiceId: data.practiceId,
+    ...(data.preferredLanguage ? { language: data.preferredLanguage } : {}),
+  });
+  if ('none' in choice) {
+    runtime.logger.info('case waits unassigned in the worklist', {
+      caseId: pendingCase.caseId,
+      reason: choice.none,
+    });
+    return { writes: cases.create(tenantId, { ...pending, unassignedReason: choice.none }), events: [] };
+  }
+  runtime.logger.info('primary chosen', {
+    caseId: pendingCase.caseId,
+    staffId: choice.staffId,
+    reasons: choice.explanation.map((r) => r.code),
+  });
+  return assignFirstPrimary(tenantId, pending, choice.staffId, { isNew: true }).commit;
+}

@@ -1,0 +1,83 @@
+import type { EventDetail, RiskFlaggedV1, ScreeningScoredV1 } from '@carelink/contracts';
+import type { Commit } from '@carelink/lambda-kit';
+import { practiceOf } from '@carelink/tenancy';
+import type { Case } from '../domain/case';
+import { type RiskSeverity, urgentReviewFor } from '../domain/risk-review';
+import { cases, runtime } from '../runtime';
+import type { CaseRecord } from '../store/case-store';
+
+/** Worklist owner of tasks raised on a case that has no primary yet. */
+export const UNASSIGNED = 'unassigned';
+
+const severities: Record<'urgent' | 'high', RiskSeverity> = { urgent: 'critical', high: 'high' };
+
+/**
+ * The case a signal is about: the one it names, else the patient's most recent case that is not
+ * closed. Either must belong to the tenant (by key) and the practice the event names.
+ */
+async function caseOf(
+  tenantId: string,
+  data: { caseId?: string | undefined; patientId: string; practiceId: string },
+): Promise<CaseRecord | undefined> {
+  if (!practiceOf(tenantId, data.practiceId)) return undefined;
+  const ids = data.caseId ? [data.caseId] : await cases.caseIdsForPatient(tenantId, data.patientId);
+  for (const id of ids) {
+    const record = await cases.get(tenantId, id);
+    if (!record || record.case.practiceId !== data.practiceId || record.case.patientId !== data.patientId)
+      continue;
+    if (data.caseId || record.case.state !== 'closed') return record;
+  }
+  return undefined;
+}
+
+/**
+ * A flagged risk becomes a care plan review task for the primary (or the unassigned worklist).
+ * One task per flag: a redelivered or repeated flag finds its task and changes nothing.
+ */
+export async function reviewRisk(detail: EventDetail<typeof RiskFlaggedV1>): Promise<Commit | undefined> {
+  const { tenantId } = detail.metadata;
+  const record = await caseOf(tenantId, detail.data);
+  if (!record) {
+    runtime.logger.info('risk flag has no open case', { flagId: detail.data.flagId });
+    return undefined;
+  }
+  // A case waiting for its first primary is reviewed from the worklist.
+  const subject: Case =
+    record.case.careTeam.length === 0
+      ? { ...record.case, careTeam: [{ role: 'primary', staffId: UNASSIGNED, from: record.case.openedAt }] }
+      : record.case;
+  const review = urgentReviewFor(subject, {
+    kind: detail.data.kind,
+    severity: severities[detail.data.severity],
+    observedAt: detail.data.observedAt,
+  });
+  if ('none' in review) return undefined;
+  if (await cases.hasTask(tenantId, record.case.caseId, review.task.taskKey)) return undefined;
+  runtime.logger.info('care plan review raised', {
+    caseId: record.case.caseId,
+    flagId: detail.data.flagId,
+    priority: review.task.priority,
+  });
+  return { writes: [cases.putTask(tenantId, review.task)], events: [] };
+}
+
+/** Records the latest score and band per instrument; an older score arriving late is ignored. */
+export async function recordScreening(
+  detail: EventDetail<typeof ScreeningScoredV1>,
+): Promise<Commit | undefined> {
+  const { tenantId } = detail.metadata;
+  const data = detail.data;
+  const record = await caseOf(tenantId, data);
+  if (!record) return undefined;
+  const previous = record.screenings[data.instrument];
+  if (previous && Date.parse(previous.scoredAt) >= Date.parse(data.scoredAt)) return undefined;
+  const next: CaseRecord = {
+    ...record,
+    screenings: {
+      ...record.screenings,
+      [data.instrument]: { score: data.score, band: data.band, scoredAt: data.scoredAt },
+    },
+    version: record.version + 1,
+  };
+  return { writes: [cases.save(tenantId, next)], events: [] };
+}
