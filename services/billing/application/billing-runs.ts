@@ -29,6 +29,8 @@ export const LEASE_MS = 15 * 60 * 1000;
 const PAGE_ITEMS = 600;
 /** Items per transaction, the lease guard included (DynamoDB allows 100). */
 const MAX_TRANSACTION_ITEMS = 100;
+/** Transactions in flight per page. */
+const COMMIT_CONCURRENCY = 4;
 
 /** Injection points for progress reporting and for failure tests. */
 export interface RunHooks {
@@ -92,6 +94,62 @@ export function createBillingRuns(runtime: ServiceRuntime, ledger: LedgerStore, 
     return { input, audit, decision, holdReason };
   }
 
+  /** The writes one patient-month needs in this attempt (none when nothing changed). */
+  function decidePatient(
+    tenantId: string,
+    run: RunRecord,
+    practice: Practice,
+    ledgerMonth: LedgerMonth,
+    facts: PatientFacts | undefined,
+    prior: PatientMonthResult | undefined,
+  ): StateWrite[] {
+    const { input, audit, decision, holdReason } = decide(practice, run.month, ledgerMonth, facts);
+    const counted = countedEntries(input, ledgerMonth.entries);
+    const claimable = holdReason ? [] : decision.lines;
+    const fingerprint = stableStringify({
+      lines: decision.lines,
+      reasons: decision.reasons,
+      holdReason,
+      audit,
+      counted,
+      mdm: ledgerMonth.medicalDecisionMaking,
+      otherBilled: ledgerMonth.otherBilled,
+    });
+    if (prior && prior.fingerprint === fingerprint) return [];
+    const storedBefore = prior?.storedLines ?? [];
+    const plan = planLines(storedBefore, claimable);
+    // New diagnoses rewrite every line of the claim, not only those whose units changed.
+    if (prior && stableStringify(prior.audit.diagnosisCodes) !== stableStringify(audit.diagnosisCodes)) {
+      plan.changed.push(...plan.unchanged);
+      plan.unchanged = [];
+    }
+    const claimableCodes = new Set(claimable.map((l) => l.code));
+    const storedLines: StoredLine[] = [
+      ...claimable.map((l) => ({ code: l.code, units: l.units, status: 'active' as const })),
+      ...storedBefore
+        .filter((l) => !claimableCodes.has(l.code))
+        .map((l) => ({ code: l.code, units: l.units, status: 'superseded' as const })),
+    ].sort((a, b) => (a.code < b.code ? -1 : 1));
+    const result: PatientMonthResult = {
+      patientId: ledgerMonth.patientId,
+      lines: decision.lines,
+      reasons: decision.reasons,
+      holdReason,
+      audit,
+      countedEntries: counted,
+      medicalDecisionMaking: ledgerMonth.medicalDecisionMaking,
+      otherBilled: ledgerMonth.otherBilled,
+      storedLines,
+      fingerprint,
+      attempt: run.attempt,
+    };
+    return runs.patientMonthWrites(tenantId, run, result, plan, {
+      npi: practice.billingPractitionerNpi,
+      dateOfService: dateOfService(run.month),
+      diagnosisCodes: audit.diagnosisCodes,
+    });
+  }
+
   async function processPage(
     tenantId: string,
     run: RunRecord,
@@ -106,70 +164,35 @@ export function createBillingRuns(runtime: ServiceRuntime, ledger: LedgerStore, 
       ledger.batchGetFacts(tenantId, practice.practiceId, ids),
       runs.batchGetPatientMonths(tenantId, run.runId, ids),
     ]);
+    const batches: { writes: StateWrite[]; upTo: number }[] = [];
     let batch: StateWrite[] = [];
-    let done = processedBefore;
-    const flush = async (upTo: number) => {
-      if (batch.length > 0) await runs.commitGuarded(tenantId, run.runId, owner, batch);
-      batch = [];
-      done = upTo;
-      await hooks.afterBatch?.(done);
-    };
     for (const [index, ledgerMonth] of months.entries()) {
-      const { input, audit, decision, holdReason } = decide(
+      const writes = decidePatient(
+        tenantId,
+        run,
         practice,
-        run.month,
         ledgerMonth,
         facts.get(ledgerMonth.patientId),
+        previous.get(ledgerMonth.patientId),
       );
-      const counted = countedEntries(input, ledgerMonth.entries);
-      const claimable = holdReason ? [] : decision.lines;
-      const fingerprint = stableStringify({
-        lines: decision.lines,
-        reasons: decision.reasons,
-        holdReason,
-        audit,
-        counted,
-        mdm: ledgerMonth.medicalDecisionMaking,
-        otherBilled: ledgerMonth.otherBilled,
-      });
-      const prior = previous.get(ledgerMonth.patientId);
-      if (prior && prior.fingerprint === fingerprint) continue;
-      const storedBefore = prior?.storedLines ?? [];
-      const plan = planLines(storedBefore, claimable);
-      // New diagnoses rewrite every line of the claim, not only those whose units changed.
-      if (prior && stableStringify(prior.audit.diagnosisCodes) !== stableStringify(audit.diagnosisCodes)) {
-        plan.changed.push(...plan.unchanged);
-        plan.unchanged = [];
+      if (writes.length === 0) continue;
+      if (batch.length + writes.length + 1 > MAX_TRANSACTION_ITEMS) {
+        batches.push({ writes: batch, upTo: processedBefore + index });
+        batch = [];
       }
-      const claimableCodes = new Set(claimable.map((l) => l.code));
-      const storedLines: StoredLine[] = [
-        ...claimable.map((l) => ({ code: l.code, units: l.units, status: 'active' as const })),
-        ...storedBefore
-          .filter((l) => !claimableCodes.has(l.code))
-          .map((l) => ({ code: l.code, units: l.units, status: 'superseded' as const })),
-      ].sort((a, b) => (a.code < b.code ? -1 : 1));
-      const result: PatientMonthResult = {
-        patientId: ledgerMonth.patientId,
-        lines: decision.lines,
-        reasons: decision.reasons,
-        holdReason,
-        audit,
-        countedEntries: counted,
-        medicalDecisionMaking: ledgerMonth.medicalDecisionMaking,
-        otherBilled: ledgerMonth.otherBilled,
-        storedLines,
-        fingerprint,
-        attempt: run.attempt,
-      };
-      const writes = runs.patientMonthWrites(tenantId, run, result, plan, {
-        npi: practice.billingPractitionerNpi,
-        dateOfService: dateOfService(run.month),
-        diagnosisCodes: audit.diagnosisCodes,
-      });
-      if (batch.length + writes.length + 1 > MAX_TRANSACTION_ITEMS) await flush(processedBefore + index);
       batch.push(...writes);
     }
-    await flush(processedBefore + months.length);
+    if (batch.length > 0) batches.push({ writes: batch, upTo: processedBefore + months.length });
+    // Batches touch different patient-months, so they commit in parallel; the page's checkpoint
+    // is written only once all of them are in.
+    const queue = [...batches];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        await runs.commitGuarded(tenantId, run.runId, owner, next.writes);
+        await hooks.afterBatch?.(next.upTo);
+      }
+    };
+    await Promise.all(Array.from({ length: COMMIT_CONCURRENCY }, worker));
   }
 
   async function complete(

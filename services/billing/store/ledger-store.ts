@@ -348,6 +348,7 @@ export function createLedgerStore(runtime: ServiceRuntime) {
       practiceId: string,
       month: string,
       seeds: readonly { patientId: string; facts: PatientFacts; ledger: LedgerMonth }[],
+      options: { facts?: boolean } = {},
     ): Promise<void> {
       const now = runtime.clock().toISOString();
       const items: Item[] = [];
@@ -375,6 +376,7 @@ export function createLedgerStore(runtime: ServiceRuntime) {
           updatedAt: now,
           ...counters,
         });
+        if (options.facts === false) continue;
         items.push({
           ...keys.patientFacts(tenantId, practiceId, patientId),
           kind: 'patient-facts',

@@ -1,0 +1,137 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedSyntheticLedgers, syntheticPatientId } from '../bench-support';
+import { type Billing, composeBilling } from '../compose';
+import { createTestRuntime } from '../testing/test-runtime';
+import { LEASE_MS } from './billing-runs';
+import { RunFinalizedError } from './errors';
+
+const tenantId = 'acme-health';
+const practiceId = 'practice-boston';
+const scope = { tenantId, practiceId };
+const PATIENTS = 1000;
+
+let billing: Billing;
+let advance: (ms: number) => void;
+
+const start = (month: string, hooks = {}) =>
+  billing.billingRuns.start({
+    tenantId,
+    practiceId,
+    month,
+    trigger: 'api',
+    correlationId: 'test-run',
+    hooks,
+  });
+
+/** Claims without the month, so runs of different months over the same ledgers compare. */
+async function claimsOf(runId: string) {
+  const { body } = await billing.queries.claims(scope, runId, 'json');
+  if (typeof body === 'string' || !('lines' in body)) throw new Error('expected JSON claims');
+  return body.lines.map((l) => `${l.patientId} ${l.cpt} x${l.units} ${l.diagnosisCodes.join(';')}`);
+}
+
+let reference: string[];
+
+beforeAll(async () => {
+  const runtime = await createTestRuntime(new Date('2026-11-15T12:00:00Z'));
+  advance = runtime.advance;
+  billing = composeBilling(runtime);
+  // Patient facts are per patient: seeded with the first month only.
+  await Promise.all([
+    seedSyntheticLedgers(runtime, { tenantId, practiceId, month: '2026-10', count: PATIENTS }),
+    seedSyntheticLedgers(runtime, { tenantId, practiceId, month: '2026-09', count: PATIENTS, facts: false }),
+  ]);
+});
+
+describe('billing run over 1,000 patient-months', () => {
+  it('resumes a run killed midway from its checkpoint without duplicating a line', async () => {
+    const crash = new Error('killed');
+    await expect(
+      start('2026-10', {
+        afterBatch: (processed: number) => {
+          if (processed >= 400) throw crash;
+        },
+      }),
+    ).rejects.toBe(crash);
+    const stuck = await billing.runs.findRunOfMonth(tenantId, practiceId, '2026-10');
+    expect(stuck?.status).toBe('running');
+    expect(stuck?.checkpoint).not.toBeNull();
+    expect(stuck?.processedPatientMonths).toBeLessThan(PATIENTS);
+
+    // While the dead worker's lease lasts nobody else takes the run over.
+    expect((await start('2026-10')).executed).toBe(false);
+
+    advance(LEASE_MS + 1);
+    const resumed = await start('2026-10');
+    expect(resumed).toMatchObject({ created: false, executed: true });
+    expect(resumed.run).toMatchObject({ status: 'completed', attempt: 1, processedPatientMonths: PATIENTS });
+    reference = await claimsOf(resumed.run.runId);
+    expect(reference.length).toBe(resumed.run.totals?.claimLines);
+    expect(new Set(reference).size).toBe(reference.length);
+    const lines = await billing.runs.readRunItems(tenantId, resumed.run.runId, 'LINE#');
+    expect(lines).toHaveLength(reference.length);
+    expect(resumed.run.lastDifference?.added).toBe(reference.length);
+  });
+
+  it('re-running the unfinalised month yields the same claims and an empty difference', async () => {
+    const first = await billing.runs.findRunOfMonth(tenantId, practiceId, '2026-10');
+    if (!first) throw new Error('no run');
+    const again = await start('2026-10');
+    expect(again.created).toBe(false);
+    expect(again.run).toMatchObject({ runId: first.runId, attempt: 2, status: 'completed' });
+    expect(again.run.lastDifference).toEqual({ added: 0, changed: 0, superseded: 0 });
+    expect(await claimsOf(first.runId)).toEqual(reference);
+  });
+
+  it('starts one run when two starts race, with the same claims', async () => {
+    const [a, b] = await Promise.all([start('2026-09'), start('2026-09')]);
+    expect(a.run.runId).toBe(b.run.runId);
+    expect([a.created, b.created].sort()).toEqual([false, true]);
+    const run = await billing.queries.runFor(scope, a.run.runId);
+    expect(run.status).toBe('completed');
+    expect(await claimsOf(run.runId)).toEqual(reference);
+  });
+
+  it('re-runs an unfinalised month with only the difference and marks superseded lines', async () => {
+    const run = await billing.runs.findRunOfMonth(tenantId, practiceId, '2026-09');
+    if (!run) throw new Error('no run');
+    // Patient 1 had 25 minutes (99490): 20 more make 99439. Patient 2's time is voided: nothing left.
+    const one = syntheticPatientId(1);
+    const two = syntheticPatientId(2);
+    await billing.runtime.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          billing.ledger.putEntry(tenantId, practiceId, '2026-09', one, {
+            timeEntryId: '01K0000000000000000000EXTRA',
+            startedAt: '2026-09-20T15:00:00Z',
+            minutes: 20,
+            performer: 'clinical-staff',
+            practitionerId: 'staff-cm-1',
+            program: 'ccm',
+          }),
+          billing.ledger.deleteEntry(tenantId, practiceId, '2026-09', two, '01K000000000000000000002E0'),
+          billing.ledger.deleteEntry(tenantId, practiceId, '2026-09', two, '01K000000000000000000002E1'),
+        ].map(({ onConditionFailed: _, ...item }) => item),
+      }),
+    );
+    const rerun = await start('2026-09');
+    expect(rerun.run).toMatchObject({ runId: run.runId, attempt: 2 });
+    expect(rerun.run.lastDifference).toEqual({ added: 1, changed: 0, superseded: 2 });
+    const claims = await claimsOf(run.runId);
+    expect(claims.filter((c) => c.startsWith(one)).map((c) => c.split(' ')[1])).toEqual(['99439', '99490']);
+    expect(claims.some((c) => c.startsWith(two))).toBe(false);
+    const summary = await billing.queries.summary(scope, run.runId);
+    expect(summary.notBilled.find((g) => g.reason === 'NO_COUNTED_TIME')?.patientIds).toContain(two);
+  });
+
+  it('freezes a finalised run: finalising again is harmless, re-running it is refused', async () => {
+    const run = await billing.runs.findRunOfMonth(tenantId, practiceId, '2026-10');
+    if (!run) throw new Error('no run');
+    const finalized = await billing.billingRuns.finalize(tenantId, run.runId);
+    expect('run' in finalized && finalized.run.status).toBe('finalized');
+    expect('run' in (await billing.billingRuns.finalize(tenantId, run.runId))).toBe(true);
+    await expect(start('2026-10')).rejects.toBeInstanceOf(RunFinalizedError);
+    expect(await claimsOf(run.runId)).toEqual(reference);
+  });
+});
