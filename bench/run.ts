@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Figure } from './figure';
 import { handlerOverheadFigures } from './figures/handler-overhead';
+import { loadFigures } from './figures/load';
 import { matcherFigures } from './figures/matcher';
 import { pipelineFigures } from './figures/pipeline';
 import { rulesFigures } from './figures/rules';
@@ -15,6 +16,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   rules: rulesFigures,
   matcher: matcherFigures,
   pipeline: () => pipelineFigures(),
+  load: () => loadFigures(),
 };
 
 const selected = process.argv.slice(2).filter((name) => !name.startsWith('-'));
