@@ -1,13 +1,13 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import type { RouteContract } from '@carelink/contracts';
+import { AccessRecordedData, AccessRecordedV1, type RouteContract, Ulid } from '@carelink/contracts';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod';
-import { DomainError } from '../errors';
+import { DomainError, UnavailableError } from '../errors';
 import { MetricUnit } from '../observability/metrics';
-import { commitTransaction, IdempotencyRaceError } from '../outbox/commit';
+import { commitTransaction, type EventDraft, emit, IdempotencyRaceError } from '../outbox/commit';
 import type { ServiceRuntime } from '../runtime';
 import {
   findReplay,
@@ -78,11 +78,40 @@ function send(stored: StoredResponse, correlationId: string, replayed = false): 
   );
 }
 
+/** What the audit trail needs of one answered request, besides who made it. */
+interface AccessFacts {
+  status: number;
+  auditPatientId?: string | undefined;
+}
+
+/**
+ * The path parameters of a request as the route validates them, kept only when every value is an id
+ * or code. A path that fails validation is recorded without its values (they may be anything).
+ */
+function pathIdsOf(route: RouteContract, event: APIGatewayProxyEvent): Record<string, string> {
+  if (!route.params) return {};
+  const parsed = route.params.safeParse(event.pathParameters ?? {});
+  if (!parsed.success) return {};
+  const ids: Record<string, string> = {};
+  for (const [name, value] of Object.entries(parsed.data as Record<string, unknown>)) {
+    const text = String(value);
+    if (AccessRecordedData.shape.pathParameters.safeParse({ [name]: text }).success) ids[name] = text;
+  }
+  return ids;
+}
+
 /**
  * Wraps a route handler in the standard HTTP stack: header normalisation, Powertools logger context
  * and metrics, correlation id, claims and scopes, contract validation, Idempotency-Key handling,
  * If-Match, an atomic commit of state + outbox (+ idempotency record), and problem+json errors.
  * The route handler itself only maps a validated request to a domain call and a result.
+ *
+ * Every authenticated request leaves one `AccessRecorded` event in the outbox (unauthenticated ones
+ * have nobody to record). A write's record joins the write's own transaction, so the change and its
+ * record exist together or not at all. A read (or an idempotent replay) writes its record before the
+ * response is sent and fails closed: when the record cannot be written the caller gets a 503 and no
+ * data. A rejected request (4xx/5xx) is recorded on a best-effort basis, as it disclosed nothing.
+ * The patient is the `{patientId}` path parameter, else the handler's `auditPatientId`.
  */
 export function httpHandler<const R extends RouteContract>(
   runtime: ServiceRuntime,
@@ -92,13 +121,72 @@ export function httpHandler<const R extends RouteContract>(
 ): middy.MiddyfiedHandler<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context> {
   const { logger, metrics } = runtime;
 
+  /** The `AccessRecorded` event of one answered request. */
+  function accessRecord(event: APIGatewayProxyEvent, principal: Principal, facts: AccessFacts): EventDraft {
+    const pathParameters = pathIdsOf(route, event);
+    const fromPath = Ulid.safeParse(pathParameters.patientId);
+    let patientId = fromPath.success ? fromPath.data : undefined;
+    if (!patientId && facts.auditPatientId !== undefined) {
+      const fromHandler = Ulid.safeParse(facts.auditPatientId);
+      if (fromHandler.success) patientId = fromHandler.data;
+      else logger.warn('auditPatientId is not a patient id; the access is recorded without it');
+    }
+    const data = AccessRecordedData.safeParse({
+      subject: principal.subject,
+      role: principal.role ?? 'partner',
+      ...(principal.practiceId ? { practiceId: principal.practiceId } : {}),
+      service: runtime.service,
+      operationId: route.operationId,
+      method: route.method,
+      routeTemplate: route.path,
+      pathParameters,
+      ...(patientId ? { patientId } : {}),
+      status: facts.status,
+      at: runtime.clock().toISOString(),
+    });
+    if (!data.success) throw new Error('the access record is not valid');
+    return emit(AccessRecordedV1, data.data);
+  }
+
+  /** Writes the access record of a request that commits nothing else (one outbox item). */
+  async function recordAccess(
+    event: APIGatewayProxyEvent,
+    principal: Principal,
+    correlationId: string,
+    facts: AccessFacts,
+  ): Promise<void> {
+    await commitTransaction(
+      runtime,
+      { writes: [], events: [accessRecord(event, principal, facts)] },
+      { tenantId: principal.tenantId, correlationId },
+    );
+  }
+
+  /** A read's record: fails closed, so no data leaves without its audit entry. */
+  async function recordReadOrFail(
+    event: APIGatewayProxyEvent,
+    principal: Principal,
+    correlationId: string,
+    facts: AccessFacts,
+  ): Promise<void> {
+    try {
+      await recordAccess(event, principal, correlationId, facts);
+    } catch (error) {
+      metrics.addMetric('AccessRecordFailed', MetricUnit.Count, 1);
+      throw new UnavailableError('The request could not be recorded in the audit trail; retry later', error);
+    }
+  }
+
   async function core(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {
     const correlationId = correlationIdFrom(event, runtime);
     metrics.addMetric('Request', MetricUnit.Count, 1);
     logger.appendKeys({ correlationId, operation: route.operationId });
     const headers = (event.headers ?? {}) as Record<string, string | undefined>;
+    let principal: Principal | undefined;
+    // Set once this request's access record was written or attempted, so it is never written twice.
+    let recordAttempted = false;
     try {
-      const principal = principalFrom(event);
+      principal = principalFrom(event);
       logger.appendKeys({ tenantId: principal.tenantId });
       requireScopes(principal, route.scopes);
       const idempotencyKey = route.idempotent ? idempotencyKeyFrom(headers) : undefined;
@@ -113,6 +201,8 @@ export function httpHandler<const R extends RouteContract>(
         const replay = await findReplay(runtime, recordKey, hash);
         if (replay) {
           metrics.addMetric('IdempotentReplay', MetricUnit.Count, 1);
+          recordAttempted = true;
+          await recordReadOrFail(event, principal, correlationId, { status: replay.statusCode });
           return send(replay, correlationId, true);
         }
       }
@@ -126,27 +216,52 @@ export function httpHandler<const R extends RouteContract>(
         ifMatch,
         headers,
       });
-      const { commit, ...response } = result;
+      const { commit, auditPatientId, ...response } = result;
+      const facts: AccessFacts = { status: response.status, auditPatientId };
       if (commit || recordKey) {
+        recordAttempted = true;
+        const access = accessRecord(event, principal, facts);
         try {
-          await commitTransaction(runtime, commit ?? { writes: [], events: [] }, {
-            tenantId: principal.tenantId,
-            correlationId,
-            ...(recordKey
-              ? { idempotencyRecord: idempotencyRecord(runtime, recordKey, hash, response) }
-              : {}),
-          });
+          await commitTransaction(
+            runtime,
+            { writes: commit?.writes ?? [], events: [...(commit?.events ?? []), access] },
+            {
+              tenantId: principal.tenantId,
+              correlationId,
+              ...(recordKey
+                ? { idempotencyRecord: idempotencyRecord(runtime, recordKey, hash, response) }
+                : {}),
+            },
+          );
         } catch (error) {
           if (error instanceof IdempotencyRaceError && recordKey) {
             const replay = await findReplay(runtime, recordKey, hash);
-            if (replay) return send(replay, correlationId, true);
+            if (replay) {
+              await recordReadOrFail(event, principal, correlationId, { status: replay.statusCode });
+              return send(replay, correlationId, true);
+            }
           }
+          // The write did not happen; the rejection is recorded below, with the status it answers.
+          recordAttempted = false;
           throw error;
         }
+      } else {
+        recordAttempted = true;
+        await recordReadOrFail(event, principal, correlationId, facts);
       }
       return send(toStoredResponse(response), correlationId);
     } catch (error) {
-      return problemResponse(options.mapError?.(error) ?? error, correlationId, event.path);
+      const mapped = options.mapError?.(error) ?? error;
+      if (principal && !recordAttempted) {
+        const status = problemFor(mapped, correlationId).status;
+        await recordAccess(event, principal, correlationId, { status }).catch((recordError: unknown) => {
+          metrics.addMetric('AccessRecordFailed', MetricUnit.Count, 1);
+          logger.warn('the access record of a rejected request was not written', {
+            error: recordError as Error,
+          });
+        });
+      }
+      return problemResponse(mapped, correlationId, event.path);
     }
   }
 

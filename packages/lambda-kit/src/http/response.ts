@@ -13,6 +13,12 @@ export interface HttpResponse {
 /** A response plus the state change to commit before it is sent. */
 export interface HttpResult extends HttpResponse {
   commit?: Commit;
+  /**
+   * The patient whose record this request read or wrote, for the audit trail, when the route has no
+   * `{patientId}` path parameter (e.g. `/v1/referrals/{referralId}` or `/v1/cases/{caseId}`). A
+   * `{patientId}` path parameter is recorded without it. Never sent to the caller.
+   */
+  auditPatientId?: string;
 }
 
 export const ok = (body: unknown, headers?: Record<string, string>): HttpResult => ({
