@@ -165,7 +165,8 @@ export function caseStore(runtime: ServiceRuntime) {
         Put: {
           TableName: tableName,
           Item: item(tenantId, record),
-          ConditionExpression: 'version = :read',
+          ConditionExpression: '#version = :read',
+          ExpressionAttributeNames: { '#version': 'version' },
           ExpressionAttributeValues: { ':read': record.version - 1 },
         },
         onConditionFailed: () =>
@@ -197,7 +198,8 @@ export function caseStore(runtime: ServiceRuntime) {
           ...(version === 1
             ? { ConditionExpression: 'attribute_not_exists(pk)' }
             : {
-                ConditionExpression: 'version = :read',
+                ConditionExpression: '#version = :read',
+                ExpressionAttributeNames: { '#version': 'version' },
                 ExpressionAttributeValues: { ':read': version - 1 },
               }),
         },

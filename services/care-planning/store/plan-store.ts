@@ -107,7 +107,8 @@ export function planStore(runtime: ServiceRuntime) {
             ...(previousVersion === 0
               ? { ConditionExpression: 'attribute_not_exists(pk)' }
               : {
-                  ConditionExpression: 'version = :read',
+                  ConditionExpression: '#version = :read',
+                  ExpressionAttributeNames: { '#version': 'version' },
                   ExpressionAttributeValues: { ':read': previousVersion },
                 }),
           },

@@ -74,10 +74,17 @@ export function rosterStore(runtime: ServiceRuntime) {
           TableName: tableName,
           Key: keys.staff(tenantId, practiceId, staffId),
           UpdateExpression:
-            'SET staffId = :staffId, practiceId = :practiceId, #role = :role, services = :services, ' +
-            'skills = :skills, languages = :languages, capacity = :capacity, active = :active, ' +
+            'SET staffId = :staffId, practiceId = :practiceId, #role = :role, #services = :services, ' +
+            '#skills = :skills, #languages = :languages, #capacity = :capacity, #active = :active, ' +
             'updatedAt = :at, activeCases = if_not_exists(activeCases, :zero)',
-          ExpressionAttributeNames: { '#role': 'role' },
+          ExpressionAttributeNames: {
+            '#role': 'role',
+            '#services': 'services',
+            '#skills': 'skills',
+            '#languages': 'languages',
+            '#capacity': 'capacity',
+            '#active': 'active',
+          },
           ExpressionAttributeValues: {
             ':staffId': staffId,
             ':practiceId': practiceId,
@@ -101,8 +108,8 @@ export function rosterStore(runtime: ServiceRuntime) {
           TableName: tableName,
           Key: keys.staff(tenantId, practiceId, staffId),
           UpdateExpression: 'SET activeCases = activeCases + :one',
-          ConditionExpression: 'active = :true AND #role = :cm AND activeCases < capacity',
-          ExpressionAttributeNames: { '#role': 'role' },
+          ConditionExpression: '#active = :true AND #role = :cm AND activeCases < #capacity',
+          ExpressionAttributeNames: { '#role': 'role', '#active': 'active', '#capacity': 'capacity' },
           ExpressionAttributeValues: { ':one': 1, ':true': true, ':cm': 'care-manager' },
         },
         onConditionFailed: () => new ConflictError('The care manager has no spare capacity'),
