@@ -1,13 +1,16 @@
-import { addMonths, monthOf } from '@carelink/calendar';
+import { addMonths } from '@carelink/calendar';
+import { Temporal } from 'temporal-polyfill';
 
 /** The run for a month starts at 02:00 practice time on the 1st of the next month. */
 export const RUN_HOUR = 2;
 
 /**
  * The latest month whose run is due at `now` in `timeZone`: the month before the current local
- * month once it is 02:00 on the 1st, before that the month before it.
+ * month once the local wall clock reads 02:00 on the 1st, before that the month before it. Wall
+ * time, not elapsed hours, so a DST change on the 1st (e.g. 1 November 2026 in the US) is honoured.
  */
 export const dueMonth = (now: Date, timeZone: string): string => {
-  const shifted = new Date(now.getTime() - RUN_HOUR * 3600 * 1000);
-  return addMonths(monthOf(shifted.toISOString(), timeZone), -1);
+  const local = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(timeZone);
+  const current = local.toPlainDate().toPlainYearMonth().toString();
+  return addMonths(current, local.day === 1 && local.hour < RUN_HOUR ? -2 : -1);
 };
