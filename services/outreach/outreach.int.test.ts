@@ -318,8 +318,15 @@ describe('screenings and vitals', () => {
     const scored = outreachEvents('ScreeningScored').find((e) => e.data.patientId === patientId);
     expect(scored?.data).toMatchObject({ instrument: 'phq-9', score: 7, band: 'mild' });
     expect(scored?.data).not.toHaveProperty('answers');
-    const worklist = await staff.get('/v1/worklist');
-    expect(worklist.body.items[0]).toMatchObject({ kind: 'risk-flag', urgency: 'urgent' });
+    const items = (await staff.get('/v1/worklist')).body.items as {
+      kind: string;
+      urgency: string;
+      patientId: string;
+    }[];
+    const position = items.findIndex((i) => i.kind === 'risk-flag' && i.patientId === patientId);
+    expect(items[position]).toMatchObject({ urgency: 'urgent' });
+    // Urgent flags come before any overdue or due work.
+    expect(items.slice(0, position).every((i) => i.urgency === 'urgent')).toBe(true);
   });
 
   it('a blood pressure above the threshold publishes a vital-sign RiskFlagged on the bus', async () => {
