@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Figure } from './figure';
+import { bundleFigures } from './figures/bundles';
 import { handlerOverheadFigures } from './figures/handler-overhead';
 import { loadFigures } from './figures/load';
 import { matcherFigures } from './figures/matcher';
@@ -12,6 +13,7 @@ import { rulesFigures } from './figures/rules';
  * written to bench/results.json. `npm run bench -- rules matcher` runs a subset.
  */
 const suites: Record<string, () => Promise<Figure[]>> = {
+  bundles: bundleFigures,
   handler: () => handlerOverheadFigures(),
   rules: rulesFigures,
   matcher: matcherFigures,
