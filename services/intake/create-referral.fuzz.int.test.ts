@@ -21,6 +21,7 @@ type Handler = (
 
 const tableName = `fuzz${randomBytes(4).toString('hex')}-intake`;
 let handler: Handler;
+let webhookHandler: Handler;
 
 beforeAll(async () => {
   const endpoint = inject('dynamoDbEndpoint');
@@ -30,25 +31,48 @@ beforeAll(async () => {
   await ensureTable(client, tableName, intakeManifest.table);
   client.destroy();
   ({ handler } = (await import('./handlers/create-referral')) as unknown as { handler: Handler });
+  ({ handler: webhookHandler } = (await import('./handlers/create-webhook')) as unknown as {
+    handler: Handler;
+  });
 });
 
+/**
+ * Items of the table other than the access-audit outbox entries every request leaves (a rejected
+ * request is audited too; it must change nothing else).
+ */
 async function itemCount(): Promise<number> {
-  const { Count } = await createDocumentClient().send(
-    new ScanCommand({ TableName: tableName, Select: 'COUNT' }),
-  );
-  return Count ?? 0;
+  let count = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await createDocumentClient().send(
+      new ScanCommand({
+        TableName: tableName,
+        Select: 'COUNT',
+        FilterExpression: 'NOT (kind = :outbox AND detailType = :access)',
+        ExpressionAttributeValues: { ':outbox': 'outbox', ':access': 'AccessRecorded' },
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    count += page.Count ?? 0;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return count;
 }
 
-function call(body: string, contentType = 'application/json') {
+function call(body: string, contentType = 'application/json', path = '/v1/referrals') {
   const event = buildProxyEvent({
     method: 'POST',
-    path: '/v1/referrals',
-    resource: '/v1/referrals',
+    path,
+    resource: path,
     headers: { 'content-type': contentType, 'idempotency-key': randomUUID() },
     body,
-    claims: { tenant_id: 'acme-health', sub: 'acme-health-partner', scope: 'referrals:read referrals:write' },
+    claims: {
+      tenant_id: 'acme-health',
+      sub: 'acme-health-partner',
+      scope: 'referrals:read referrals:write webhooks:manage',
+    },
   });
-  return handler(event, lambdaContext('intake-create-referral'));
+  return (path === '/v1/referrals' ? handler : webhookHandler)(event, lambdaContext('intake-fuzz'));
 }
 
 type Json = ReturnType<typeof JSON.parse>;
@@ -124,13 +148,13 @@ describe('POST /v1/referrals with malformed bodies', () => {
     let runs = 0;
     await fc.assert(
       fc.asyncProperty(malformed, async (body) => {
-        let parsed: unknown;
+        let valid = false;
         try {
-          parsed = JSON.parse(body);
+          valid = CreateReferralBody.safeParse(JSON.parse(body)).success;
         } catch {
-          parsed = undefined;
+          valid = false;
         }
-        fc.pre(parsed === undefined || !CreateReferralBody.safeParse(parsed).success);
+        fc.pre(!valid);
         runs += 1;
         const res = await call(body);
         expect(res.statusCode).toBeGreaterThanOrEqual(400);
@@ -140,11 +164,40 @@ describe('POST /v1/referrals with malformed bodies', () => {
         expect(problem.status).toBe(res.statusCode);
         expect(problem.type).toMatch(/^https:\/\/carelink\.dev\/problems\//);
       }),
-      { numRuns: 1200, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31) },
+      { numRuns: 1100, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31) },
     );
     expect(runs).toBeGreaterThanOrEqual(1000);
     expect(await itemCount()).toBe(before);
   }, 60_000);
+
+  it('answers 4xx to malformed webhook subscriptions too', async () => {
+    const before = await itemCount();
+    const url = fc.oneof(
+      fc.string(),
+      fc
+        .webUrl({ validSchemes: ['ftp', 'http', 'ws'] })
+        .filter((u) => !/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(u)),
+      fc.jsonValue(),
+    );
+    const body = fc.oneof(
+      fc.jsonValue(),
+      url.map((u) => ({ url: u })),
+      fc.record({ url: fc.constant('https://hooks.example/x'), events: fc.jsonValue() }),
+      fc.record({ url: fc.constant('https://hooks.example/x'), extra: fc.jsonValue() }),
+    );
+    await fc.assert(
+      fc.asyncProperty(body, async (value) => {
+        const res = await call(JSON.stringify(value), 'application/json', '/v1/webhooks');
+        if (res.statusCode === 201) return;
+        expect(res.statusCode).toBeGreaterThanOrEqual(400);
+        expect(res.statusCode).toBeLessThan(500);
+      }),
+      { numRuns: 100 },
+    );
+    // Only the rare well-formed https subscriptions were stored.
+    const created = (await itemCount()) - before;
+    expect(created).toBeLessThan(10);
+  });
 
   it('rejects a non-JSON content type with 415 and accepts the valid body (the harness can succeed)', async () => {
     expect((await call(JSON.stringify(referralBody()), 'text/plain')).statusCode).toBe(415);

@@ -42,6 +42,11 @@ describe('webhook subscriptions', () => {
     expect((await bluepeak.get(`/v1/webhooks/${created.body.id}/deliveries`)).status).toBe(404);
     expect((await acme.post('/v1/webhooks', { url: 'http://hooks.acme.example/carelink' })).status).toBe(422);
     expect((await acme.post('/v1/webhooks', { url: 'https://u:p@hooks.acme.example/' })).status).toBe(422);
+    for (const url of ['not a url', 'ftp://hooks.acme.example/', 'x'.repeat(3000), 42])
+      expect((await acme.post('/v1/webhooks', { url })).status).toBe(422);
+    expect(
+      (await acme.post('/v1/webhooks', { url: 'https://hooks.acme.example/', secret: 'mine' })).status,
+    ).toBe(422);
     expect((await acme.delete(`/v1/webhooks/${created.body.id}`)).status).toBe(204);
     expect((await acme.delete(`/v1/webhooks/${created.body.id}`)).status).toBe(404);
     expect((await acme.get('/v1/webhooks')).body.items).toEqual([]);

@@ -18,6 +18,7 @@ export const handler = httpHandler(
     runtime.logger.info('referral cancelled', { referralId: referral.id, reasonCode: body.reasonCode });
     return {
       status: 200,
+      auditPatientId: cancelled.patientId,
       body: referralResource(cancelled),
       headers: { etag: etag(cancelled.version) },
       commit: {

@@ -26,6 +26,7 @@ export const handler = httpHandler(
     runtime.logger.info('referral received', { referralId: referral.id, patientId: referral.patientId });
     return {
       status: 201,
+      auditPatientId: referral.patientId,
       body: referralResource(referral),
       headers: { location: `/v1/referrals/${referral.id}`, etag: etag(referral.version) },
       commit: {

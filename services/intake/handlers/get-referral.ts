@@ -11,7 +11,10 @@ export const handler = httpHandler(
   async ({ params, principal }) => {
     const referral = await referrals.get(principal.tenantId, params.referralId);
     if (!referral) throw new ReferralNotFoundError('No such referral');
-    return ok(referralResource(referral), { etag: etag(referral.version) });
+    return {
+      ...ok(referralResource(referral), { etag: etag(referral.version) }),
+      auditPatientId: referral.patientId,
+    };
   },
   { mapError: mapIntakeError },
 );

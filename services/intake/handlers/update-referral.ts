@@ -22,6 +22,7 @@ export const handler = httpHandler(
     });
     return {
       status: 200,
+      auditPatientId: updated.patientId,
       body: referralResource(updated),
       headers: { etag: etag(updated.version) },
       commit: {

@@ -318,6 +318,8 @@ export const CreateWebhookBody = z
       .url()
       .max(2048)
       .refine((raw) => {
+        // Refinements run even when the URL check failed, so parse defensively.
+        if (!URL.canParse(raw)) return false;
         const url = new URL(raw);
         if (url.username || url.password) return false;
         if (url.protocol === 'https:') return true;
