@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { monthOf } from '@carelink/calendar';
 import { BillingRunCompletedV1 } from '@carelink/contracts';
 import { commitTransaction, emit, type ServiceRuntime, type StateWrite } from '@carelink/lambda-kit';
@@ -26,11 +27,11 @@ export const NO_DIAGNOSIS_CODES = 'NO_DIAGNOSIS_CODES';
 /** A worker holds a run this long without a checkpoint before another may resume it. */
 export const LEASE_MS = 15 * 60 * 1000;
 /** Ledger items read per page (heads and entries). */
-const PAGE_ITEMS = 600;
+const PAGE_ITEMS = 1000;
 /** Items per transaction, the lease guard included (DynamoDB allows 100). */
 const MAX_TRANSACTION_ITEMS = 100;
 /** Transactions in flight per page. */
-const COMMIT_CONCURRENCY = 4;
+const COMMIT_CONCURRENCY = 6;
 
 /** Injection points for progress reporting and for failure tests. */
 export interface RunHooks {
@@ -61,6 +62,8 @@ export const formatCents = (cents: number): string =>
   `${cents < 0 ? '-' : ''}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
 
 const stableStringify = (value: unknown): string => JSON.stringify(value);
+const fingerprintOf = (value: unknown): string =>
+  createHash('sha256').update(stableStringify(value)).digest('base64url');
 
 /**
  * The billing run use case: one run per practice-month, resumable from its checkpoint, idempotent
@@ -106,7 +109,7 @@ export function createBillingRuns(runtime: ServiceRuntime, ledger: LedgerStore, 
     const { input, audit, decision, holdReason } = decide(practice, run.month, ledgerMonth, facts);
     const counted = countedEntries(input, ledgerMonth.entries);
     const claimable = holdReason ? [] : decision.lines;
-    const fingerprint = stableStringify({
+    const fingerprint = fingerprintOf({
       lines: decision.lines,
       reasons: decision.reasons,
       holdReason,
@@ -203,8 +206,15 @@ export function createBillingRuns(runtime: ServiceRuntime, ledger: LedgerStore, 
     correlationId: string,
   ) {
     const [patientMonths, lines] = await Promise.all([
-      runs.readRunItems(tenantId, run.runId, 'PM#'),
-      runs.readRunItems(tenantId, run.runId, 'LINE#'),
+      runs.readRunItems(tenantId, run.runId, 'PM#', ['patientId']),
+      runs.readRunItems(tenantId, run.runId, 'LINE#', [
+        'patientId',
+        'code',
+        'units',
+        'status',
+        'lastAction',
+        'lastActionAttempt',
+      ]),
     ]);
     const active = lines.filter((line) => line.status === 'active');
     const cents = active.reduce((sum, line) => sum + feeCents(String(line.code)) * Number(line.units), 0);

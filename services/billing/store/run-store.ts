@@ -397,7 +397,14 @@ export function createRunStore(runtime: ServiceRuntime) {
       tenantId: string,
       runId: string,
       prefix: 'PM#' | 'LINE#',
+      attributes?: readonly string[],
     ): Promise<Record<string, unknown>[]> {
+      const projection = attributes
+        ? {
+            ProjectionExpression: attributes.map((_, i) => `#a${i}`).join(', '),
+            ExpressionAttributeNames: Object.fromEntries(attributes.map((name, i) => [`#a${i}`, name])),
+          }
+        : {};
       const items: Record<string, unknown>[] = [];
       let start: Record<string, unknown> | undefined;
       do {
@@ -407,6 +414,7 @@ export function createRunStore(runtime: ServiceRuntime) {
             KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
             ExpressionAttributeValues: { ':pk': keys.runPartition(tenantId, runId), ':prefix': prefix },
             ConsistentRead: true,
+            ...projection,
             ...(start ? { ExclusiveStartKey: start } : {}),
           }),
         );
