@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalCloud } from '../../packages/local/src/cloud';
+import { type JourneyResult, phiValues, runCcmJourney, startJourneyCloud } from './ccm-journey';
+
+let cloud: LocalCloud;
+let result: JourneyResult;
+const captured: string[] = [];
+const writes = {
+  out: process.stdout.write.bind(process.stdout),
+  err: process.stderr.write.bind(process.stderr),
+};
+
+beforeAll(async () => {
+  // Log everything the functions say, and capture it, to prove none of it carries PHI.
+  process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
+  const capture = (write: typeof writes.out) =>
+    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      captured.push(String(chunk));
+      return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof process.stdout.write;
+  process.stdout.write = capture(writes.out);
+  process.stderr.write = capture(writes.err);
+  cloud = await startJourneyCloud();
+  result = await runCcmJourney(cloud, () => undefined);
+}, 300_000);
+
+afterAll(async () => {
+  process.stdout.write = writes.out;
+  process.stderr.write = writes.err;
+  await cloud?.stop();
+});
+
+describe('CCM journey through the public API', () => {
+  it('enrols the referral and shows the partner each status', () => {
+    expect(result.referralStatuses.at(-1)).toBe('enrolled');
+    expect(result.referralStatuses).toContain('eligible');
+  });
+
+  it('bills 99490 and one 99439 for 45 minutes of October staff time', () => {
+    expect(result.claimLines).toEqual([
+      { code: '99439', units: 1 },
+      { code: '99490', units: 1 },
+    ]);
+  });
+
+  it('delivers signed webhooks for the status changes', () => {
+    expect(result.webhooksVerified).toBe(true);
+    expect(result.webhookStatuses).toEqual(expect.arrayContaining(['eligible', 'enrolled']));
+  });
+
+  it('keeps every seeded PHI value out of log lines and events', () => {
+    const logs = captured.join('');
+    const events = JSON.stringify(cloud.bus.events());
+    const dlqs = JSON.stringify([...cloud.queues.values()].flatMap((q) => q.list()));
+    const hits = phiValues.filter(
+      (value) => logs.includes(value) || events.includes(value) || dlqs.includes(value),
+    );
+    console.log(
+      `PHI scan: ${phiValues.length} values x (${captured.length} log writes, ${cloud.bus.events().length} events) -> ${hits.length} hits`,
+    );
+    expect(hits).toEqual([]);
+  });
+});
