@@ -24,6 +24,7 @@ export const intakeManifest = defineManifest({
   source: 'carelink.intake',
   dir: import.meta.dirname,
   table: standardTable,
+  localSeed: 'local-seed.ts',
   routes: [
     { contract: createReferralRoute, handler: 'handlers/create-referral.ts' },
     { contract: getReferralRoute, handler: 'handlers/get-referral.ts' },
