@@ -33,6 +33,13 @@ export interface LocalCloudOptions {
   maxVisibilityTimeoutMs?: number;
   /** Run the manifests' local seeds (default true). */
   seed?: boolean;
+  /**
+   * The DynamoDB endpoint the functions call, e.g. a fault-injecting proxy in front of DynamoDB
+   * Local (default `dynamoDbEndpoint`). Table set-up and stream reads always use `dynamoDbEndpoint`.
+   */
+  functionsDynamoDbEndpoint?: string;
+  /** The outbox stream function of every table (default lambda-kit's relay), e.g. one that crashes. */
+  outboxRelay?: () => Promise<StreamHandler>;
 }
 
 export interface LocalCloud {
@@ -81,7 +88,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     AWS_REGION: localRegion,
     AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
-    AWS_ENDPOINT_URL_DYNAMODB: dynamoDbEndpoint,
+    AWS_ENDPOINT_URL_DYNAMODB: options.functionsDynamoDbEndpoint ?? dynamoDbEndpoint,
     AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamoDbEndpoint,
     AWS_ENDPOINT_URL_EVENTBRIDGE: aws.url,
     AWS_ENDPOINT_URL_SQS: aws.url,
@@ -105,10 +112,15 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const table = tableName(manifest.name);
     process.env[tableNameVariable(manifest.name)] = table;
     const streamArn = await ensureTable(dynamoClient, table, manifest.table);
-    const relay = new StreamRelay(streams, streamArn, async () => {
-      const { handler } = (await import(RELAY_HANDLER)) as { handler: StreamHandler };
-      return handler;
-    });
+    const relay = new StreamRelay(
+      streams,
+      streamArn,
+      options.outboxRelay ??
+        (async () => {
+          const { handler } = (await import(RELAY_HANDLER)) as { handler: StreamHandler };
+          return handler;
+        }),
+    );
     relays.push(relay);
 
     for (const subscription of manifest.subscriptions) {

@@ -1,0 +1,105 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import {
+  createDocumentClient,
+  createLogger,
+  type RelayDependencies,
+  relayOutbox,
+  requireEnv,
+  systemClock,
+} from '@carelink/lambda-kit';
+import type { DynamoDBRecord } from 'aws-lambda';
+import type { StreamHandler } from '../streams/stream-relay';
+
+/** The relay process dying after PutEvents answered and before any outbox item was marked sent. */
+export class RelayCrash extends Error {
+  override name = 'RelayCrash';
+}
+
+export interface CrashingRelayStats {
+  invocations: number;
+  crashes: number;
+  /** Outbox records handed to invocations that crashed (each may be published once more). */
+  recordsInCrashes: number;
+}
+
+export interface CrashingOutboxRelay {
+  /** The stream function to give the local cloud (`outboxRelay`). */
+  handler: StreamHandler;
+  readonly stats: CrashingRelayStats;
+  /**
+   * Per event id, how many invocations that held it ended failed (a crash, or a record reported
+   * failed and everything after it): the most times the stream may make it published again.
+   */
+  readonly redeliveries: ReadonlyMap<string, number>;
+}
+
+function eventIdOf(record: DynamoDBRecord): string | undefined {
+  const image = record.dynamodb?.NewImage;
+  if (!image) return undefined;
+  const item = unmarshall(image as Record<string, AttributeValue>) as { detail?: string };
+  try {
+    return (JSON.parse(item.detail ?? '{}') as { metadata?: { eventId?: string } }).metadata?.eventId;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * lambda-kit's outbox relay, run with its real code, where chosen invocations crash between publish
+ * and mark-sent: PutEvents goes out, the first mark-sent write dies before reaching DynamoDB (so no
+ * item is marked), and the invocation fails. The stream then delivers the same records again and
+ * the same events are published a second time, which consumers must drop as duplicates.
+ */
+export function crashingOutboxRelay(options: { shouldCrash: () => boolean }): CrashingOutboxRelay {
+  const stats: CrashingRelayStats = { invocations: 0, crashes: 0, recordsInCrashes: 0 };
+  const redeliveries = new Map<string, number>();
+  let deps: { healthy: RelayDependencies; crashing: RelayDependencies } | undefined;
+
+  // Built on first use: the cloud sets the endpoints and bus name before any record arrives.
+  const build = () => {
+    const shared = {
+      eventBridge: new EventBridgeClient({ maxAttempts: 3 }),
+      eventBusName: requireEnv('EVENT_BUS_NAME'),
+      logger: createLogger('outbox-relay'),
+      clock: systemClock,
+    };
+    const crashingDb = createDocumentClient();
+    crashingDb.middlewareStack.add(
+      () => async () => {
+        throw new RelayCrash('the relay stopped before marking the outbox item sent');
+      },
+      { step: 'initialize', name: 'crashBeforeMarkSent' },
+    );
+    return { healthy: { ...shared, db: createDocumentClient() }, crashing: { ...shared, db: crashingDb } };
+  };
+
+  const noteRedelivered = (records: readonly DynamoDBRecord[]) => {
+    for (const record of records) {
+      const eventId = eventIdOf(record);
+      if (eventId) redeliveries.set(eventId, (redeliveries.get(eventId) ?? 0) + 1);
+    }
+  };
+
+  const handler: StreamHandler = async (event) => {
+    deps ??= build();
+    stats.invocations++;
+    const crash = options.shouldCrash();
+    const result = await relayOutbox(event, crash ? deps.crashing : deps.healthy);
+    if (crash) {
+      stats.crashes++;
+      stats.recordsInCrashes += event.Records.length;
+      noteRedelivered(event.Records);
+      throw new RelayCrash('the outbox relay crashed between publish and mark-sent');
+    }
+    const failed = result.batchItemFailures[0]?.itemIdentifier;
+    if (failed) {
+      const from = event.Records.findIndex((r) => r.dynamodb?.SequenceNumber === failed);
+      noteRedelivered(event.Records.slice(Math.max(0, from)));
+    }
+    return result;
+  };
+
+  return { handler, stats, redeliveries };
+}
