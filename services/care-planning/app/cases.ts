@@ -1,4 +1,4 @@
-import { CareTeamChangedV1, CaseClosedV1 } from '@carelink/contracts';
+import { type CareTeamChangedData, CareTeamChangedV1, CaseClosedV1 } from '@carelink/contracts';
 import {
   type Commit,
   ConflictError,
@@ -13,6 +13,7 @@ import {
   type StateWrite,
   ValidationError,
 } from '@carelink/lambda-kit';
+import type * as z from 'zod';
 import {
   type AssessmentSectionName,
   type AssessmentSections,
@@ -160,7 +161,7 @@ function changeAssignedTeam(
   const base = { caseId: c.caseId, patientId: c.patientId, practiceId: c.practiceId };
   const writes: StateWrite[] = [];
   let next: CaseRecord;
-  let data: Parameters<typeof emit<typeof CareTeamChangedV1>>[1];
+  let data: z.input<typeof CareTeamChangedData>;
   if (change.action === 'reassign-primary') {
     const previous = activePrimary(c);
     next = { ...record, case: reassignPrimary(c, change.staffId, at).case, version: record.version + 1 };

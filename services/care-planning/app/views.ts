@@ -5,7 +5,6 @@ import { missingElements } from '../domain/care-plan';
 import type { CarePlanReviewTask } from '../domain/risk-review';
 import { type CaseRecord, primaryOf } from '../store/case-store';
 import type { PlanDraft, PlanHead } from '../store/plan-store';
-import type { StaffRecord } from '../store/roster-store';
 
 /** A case as listed. */
 export const caseSummary = (record: CaseRecord) => {
@@ -82,6 +81,3 @@ export const draftView = (
   plan: draft.plan,
   missingElements: missingElements(draft.plan),
 });
-
-/** A roster entry as the API returns it. */
-export const staffView = (record: StaffRecord) => record;
