@@ -10,7 +10,10 @@ import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined>;
 
 interface ShardState {
+  shardId: string;
   iterator: string | undefined;
+  /** Sequence number of the last record read, to resume after an expired or trimmed iterator. */
+  lastSequence?: string;
   pending: DynamoDBRecord[];
   closed: boolean;
   retryAt: number;
@@ -103,7 +106,13 @@ export class StreamRelay {
           ShardIteratorType: 'TRIM_HORIZON',
         }),
       );
-      this.shards.set(shard.ShardId, { iterator: ShardIterator, pending: [], closed: false, retryAt: 0 });
+      this.shards.set(shard.ShardId, {
+        shardId: shard.ShardId,
+        iterator: ShardIterator,
+        pending: [],
+        closed: false,
+        retryAt: 0,
+      });
     }
     this.lastDiscovery = Date.now();
   }
@@ -112,13 +121,37 @@ export class StreamRelay {
     try {
       if (Date.now() - this.lastDiscovery > 1000 || this.shards.size === 0) await this.discover();
       let sawRecords = false;
-      for (const state of this.shards.values()) sawRecords = (await this.pump(state)) || sawRecords;
+      for (const state of this.shards.values()) {
+        try {
+          sawRecords = (await this.pump(state)) || sawRecords;
+        } catch (error) {
+          const name = (error as Error).name;
+          if (name !== 'TrimmedDataAccessException' && name !== 'ExpiredIteratorException') throw error;
+          // As Lambda's poller does: take a fresh iterator after the last record read.
+          await this.reopen(state);
+          sawRecords = true;
+        }
+      }
       this.sawRecords = sawRecords;
-    } catch {
+    } catch (error) {
       // DynamoDB Local briefly unavailable (start-up, shutdown): try again on the next tick.
+      if (process.env.CARELINK_DEBUG_RELAY) console.error('relay tick failed', error);
     } finally {
       this.schedule(this.options.pollMs ?? 50);
     }
+  }
+
+  private async reopen(state: ShardState): Promise<void> {
+    const { ShardIterator } = await this.client.send(
+      new GetShardIteratorCommand({
+        StreamArn: this.streamArn,
+        ShardId: state.shardId,
+        ...(state.lastSequence
+          ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: state.lastSequence }
+          : { ShardIteratorType: 'TRIM_HORIZON' }),
+      }),
+    );
+    state.iterator = ShardIterator;
   }
 
   /** Reads the shard and delivers what is pending; true when the read returned any record. */
@@ -130,6 +163,8 @@ export class StreamRelay {
       );
       state.iterator = NextShardIterator;
       read = Records.length;
+      const last = Records.at(-1)?.dynamodb?.SequenceNumber;
+      if (last) state.lastSequence = last;
       if (!NextShardIterator) state.closed = true;
       const filter = this.options.filter ?? isOutboxInsert;
       state.pending.push(...Records.map((r) => toLambdaRecord(r, this.streamArn)).filter(filter));
@@ -146,7 +181,8 @@ export class StreamRelay {
           0,
           batch.findIndex((r) => r.dynamodb?.SequenceNumber === failed),
         );
-    } catch {
+    } catch (error) {
+      if (process.env.CARELINK_DEBUG_RELAY) console.error('relay handler failed', error);
       failedFrom = 0;
     } finally {
       this.delivering = false;
