@@ -1,4 +1,5 @@
 import type { ServiceManifest } from '@carelink/contracts';
+import { auditManifest } from './audit/manifest';
 import { billingManifest } from './billing/manifest';
 import { carePlanningManifest } from './care-planning/manifest';
 import { eligibilityManifest } from './eligibility/manifest';
@@ -15,4 +16,5 @@ export const serviceManifests: readonly ServiceManifest[] = [
   carePlanningManifest,
   outreachManifest,
   billingManifest,
+  auditManifest,
 ];

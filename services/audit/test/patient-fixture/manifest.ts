@@ -1,0 +1,46 @@
+import { defineManifest, defineRoute, standardTable, Ulid } from '@carelink/contracts';
+import * as z from 'zod';
+
+/**
+ * A minimal patient-record service for the audit trail's tests: one read and one write under
+ * `{patientId}`. It borrows the intake name (and table) as the local cloud's fixture does.
+ */
+const patientParams = z.object({ patientId: Ulid }).strict();
+
+/** Any authenticated client may read, so partner and staff reads can both be recorded. */
+export const readNotesRoute = defineRoute({
+  operationId: 'auditFixtureReadNotes',
+  method: 'GET',
+  path: '/v1/audit-fixture/patients/{patientId}/notes',
+  summary: "Read a patient's notes",
+  tag: 'audit-fixture',
+  scopes: [],
+  params: patientParams,
+  responses: { 200: { description: 'the notes' } },
+});
+
+export const addNoteRoute = defineRoute({
+  operationId: 'auditFixtureAddNote',
+  method: 'POST',
+  path: '/v1/audit-fixture/patients/{patientId}/notes',
+  summary: 'Add a note to a patient',
+  tag: 'audit-fixture',
+  scopes: ['cases:write'],
+  idempotent: true,
+  params: patientParams,
+  body: z.object({ text: z.string().min(1).max(500) }).strict(),
+  responses: { 201: { description: 'added' } },
+});
+
+export const patientFixtureManifest = defineManifest({
+  name: 'intake',
+  source: 'carelink.intake',
+  dir: import.meta.dirname,
+  table: standardTable,
+  routes: [
+    { contract: readNotesRoute, handler: 'handlers/read-notes.ts' },
+    { contract: addNoteRoute, handler: 'handlers/add-note.ts' },
+  ],
+  subscriptions: [],
+  schedules: [],
+});
