@@ -346,6 +346,31 @@ describe('lifecycle from events', () => {
     });
   });
 
+  it('enrols a referral whose CaseOpened overtook its EligibilityDetermined', async () => {
+    const acme = await apiClient(cloud, 'acme-health-partner');
+    const { body: referral } = await acme.post('/v1/referrals', referralBody());
+    await inject(CaseOpenedV1, 'acme-health', {
+      caseId: ulid(),
+      patientId: referral.patientId,
+      referralId: referral.id,
+      practiceId: 'practice-boston',
+      program: 'ccm',
+      primaryStaffId: 'staff-boston-care-manager',
+      identifiedAt: new Date().toISOString(),
+      timeZone: 'America/New_York',
+    });
+    expect((await acme.get(`/v1/referrals/${referral.id}`)).body.status).toBe('received');
+    await inject(EligibilityDeterminedV1, 'acme-health', determination(referral, 1, ['eligible']));
+    const enrolled = (await acme.get(`/v1/referrals/${referral.id}`)).body;
+    expect(enrolled.status).toBe('enrolled');
+    expect(enrolled.history.map((h: { to: string }) => h.to)).toEqual([
+      'received',
+      'screening',
+      'eligible',
+      'enrolled',
+    ]);
+  });
+
   it('ignores an illegal transition from an event instead of retrying it', async () => {
     const acme = await apiClient(cloud, 'acme-health-partner');
     const { body: referral } = await acme.post('/v1/referrals', referralBody());

@@ -166,10 +166,13 @@ describe('case events', () => {
     expect(closed).toMatchObject({ status: 'closed', taskStatus: 'completed' });
   });
 
-  it('ignores repeated case events and a case opened for a received or cancelled referral', () => {
+  it('ignores repeated case events and a case opened for a cancelled or ineligible referral', () => {
     const enrolled = applied(applyCaseOpened(eligible(), 'case-1', T1));
     expect(applyCaseOpened(enrolled, 'case-1', T1)).toEqual({ applied: false, reason: 'duplicate' });
-    expect(applyCaseOpened(referral(), 'case-1', T1)).toEqual({
+    const ineligible = applied(
+      applyDetermination(referral(), { determinationVersion: 1, programs: [program('ineligible')] }, T1),
+    );
+    expect(applyCaseOpened(ineligible, 'case-1', T1)).toEqual({
       applied: false,
       reason: 'illegal-transition',
     });
@@ -178,6 +181,30 @@ describe('case events', () => {
       applied: false,
       reason: 'illegal-transition',
     });
+  });
+
+  it('holds a case opened before the determination and enrols the referral once it is eligible', () => {
+    const parked = applied(applyCaseOpened(referral(), 'case-1', T1));
+    expect(parked).toMatchObject({ status: 'received', version: 2, cases: { 'case-1': 'open' } });
+    const enrolled = applied(
+      applyDetermination(parked, { determinationVersion: 1, programs: [program('eligible')] }, T1),
+    );
+    expect(enrolled.history.map((h) => h.to)).toEqual(['received', 'screening', 'eligible', 'enrolled']);
+    expect(statusChanges(parked, enrolled).map((c) => [c.status, c.version])).toEqual([
+      ['screening', 3],
+      ['eligible', 4],
+      ['enrolled', 5],
+    ]);
+  });
+
+  it('closes a referral whose case opened and closed before it was determined eligible', () => {
+    const opened = applied(applyCaseOpened(referral(), 'case-1', T1));
+    const closedEarly = applied(applyCaseClosed(opened, 'case-1', T1));
+    expect(closedEarly.status).toBe('received');
+    const after = applied(
+      applyDetermination(closedEarly, { determinationVersion: 1, programs: [program('eligible')] }, T1),
+    );
+    expect(after.status).toBe('closed');
   });
 
   it('closes an eligible referral when the closing arrives before the opening, which then changes nothing', () => {

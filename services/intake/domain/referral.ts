@@ -178,15 +178,36 @@ export function applyDetermination(
     if (next.status === target.status && target.status !== 'screening') {
       return touch({ ...next, businessStatus: target.businessStatus }, at);
     }
-    return transition(next, target.status, at, target.businessStatus);
+    next = transition(next, target.status, at, target.businessStatus);
+    return next.status === 'eligible' ? catchUpWithCases(next, at) : next;
   });
 }
 
-/** A case was opened: an eligible referral becomes enrolled; a second case is recorded only. */
+/**
+ * Case events that arrived before the referral was eligible were recorded; once it is, they take
+ * effect: an open case enrols it, cases that are all closed already close it.
+ */
+function catchUpWithCases(referral: Referral, at: string): Referral {
+  const states = Object.values(referral.cases);
+  if (states.length === 0) return referral;
+  if (states.includes('open')) return transition(referral, 'enrolled', at);
+  return transition(referral, 'closed', at);
+}
+
+/** Before eligibility is known, a case event is recorded and applied once the referral is eligible. */
+function awaitingEligibility(status: ReferralStatus): boolean {
+  return status === 'received' || status === 'screening';
+}
+
+/**
+ * A case was opened: an eligible referral becomes enrolled; a further case is recorded only, and so
+ * is a case whose opening overtook the eligibility determination (it enrols the referral then).
+ */
 export function applyCaseOpened(referral: Referral, caseId: string, at: string): EventOutcome {
   if (referral.cases[caseId] !== undefined) return { applied: false, reason: 'duplicate' };
   const cases = { ...referral.cases, [caseId]: 'open' as const };
-  if (referral.status === 'enrolled') return { applied: true, referral: touch({ ...referral, cases }, at) };
+  if (referral.status === 'enrolled' || awaitingEligibility(referral.status))
+    return { applied: true, referral: touch({ ...referral, cases }, at) };
   return attempt(() => transition({ ...referral, cases }, 'enrolled', at));
 }
 
@@ -196,9 +217,11 @@ export function applyCaseOpened(referral: Referral, caseId: string, at: string):
  */
 export function applyCaseClosed(referral: Referral, caseId: string, at: string): EventOutcome {
   if (referral.cases[caseId] === 'closed') return { applied: false, reason: 'duplicate' };
+  const cases = { ...referral.cases, [caseId]: 'closed' as const };
+  if (awaitingEligibility(referral.status))
+    return { applied: true, referral: touch({ ...referral, cases }, at) };
   if (referral.status !== 'enrolled' && referral.status !== 'eligible')
     return { applied: false, reason: 'illegal-transition' };
-  const cases = { ...referral.cases, [caseId]: 'closed' as const };
   const stillOpen = Object.values(cases).some((state) => state === 'open');
   if (stillOpen) return { applied: true, referral: touch({ ...referral, cases }, at) };
   return attempt(() => transition({ ...referral, cases }, 'closed', at));
