@@ -214,6 +214,13 @@ describe('GET /v1/referrals', () => {
     expect(cancelled.body.items.map((r: { id: string }) => r.id)).toEqual([ids[0]]);
     expect((await acme.get('/v1/referrals?limit=101')).status).toBe(422);
     expect((await acme.get('/v1/referrals?cursor=not-a-cursor')).status).toBe(422);
+    const forged = Buffer.from(
+      JSON.stringify({
+        t: 'acme-health',
+        k: { pk: 1, sk: 'REFERRAL', gsi1pk: 'T#acme-health#REFERRALS', gsi1sk: 'x' },
+      }),
+    ).toString('base64url');
+    expect((await acme.get(`/v1/referrals?cursor=${forged}`)).status).toBe(422);
   });
 });
 

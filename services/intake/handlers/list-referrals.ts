@@ -3,14 +3,18 @@ import { decodeCursor, encodeCursor, httpHandler, ok, ValidationError } from '@c
 import { mapIntakeError } from '../http-errors';
 import { referralSummary } from '../presenters';
 import { referrals, runtime } from '../runtime';
-import { keys } from '../store/keys';
+import { isStartKeyOf, keys } from '../store/keys';
 
 export const handler = httpHandler(
   runtime,
   listReferralsRoute,
   async ({ query, principal }) => {
     const startKey = decodeCursor(principal.tenantId, query.cursor);
-    if (startKey === null || (startKey && startKey.gsi1pk !== keys.referralsByUpdate(principal.tenantId)))
+    const partition = { attribute: 'gsi1pk', value: keys.referralsByUpdate(principal.tenantId) };
+    if (
+      startKey === null ||
+      (startKey && !isStartKeyOf(startKey, partition, ['pk', 'sk', 'gsi1pk', 'gsi1sk']))
+    )
       throw new ValidationError('The cursor is not valid', [
         { path: 'query.cursor', code: 'invalid_cursor' },
       ]);

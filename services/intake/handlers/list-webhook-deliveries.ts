@@ -4,7 +4,7 @@ import { WebhookNotFoundError } from '../domain/errors';
 import { mapIntakeError } from '../http-errors';
 import { deliveryResource } from '../presenters';
 import { runtime, webhooks } from '../runtime';
-import { keys } from '../store/keys';
+import { isStartKeyOf, keys } from '../store/keys';
 
 export const handler = httpHandler(
   runtime,
@@ -13,10 +13,8 @@ export const handler = httpHandler(
     const subscription = await webhooks.get(principal.tenantId, params.webhookId);
     if (!subscription) throw new WebhookNotFoundError('No such webhook');
     const startKey = decodeCursor(principal.tenantId, query.cursor);
-    if (
-      startKey === null ||
-      (startKey && startKey.pk !== keys.deliveries(principal.tenantId, params.webhookId))
-    )
+    const partition = { attribute: 'pk', value: keys.deliveries(principal.tenantId, params.webhookId) };
+    if (startKey === null || (startKey && !isStartKeyOf(startKey, partition, ['pk', 'sk'])))
       throw new ValidationError('The cursor is not valid', [
         { path: 'query.cursor', code: 'invalid_cursor' },
       ]);

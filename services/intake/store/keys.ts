@@ -43,3 +43,20 @@ export function withoutKeys<T>(item: Record<string, unknown>): T {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, kind: _kind, ...rest } = item;
   return rest as T;
 }
+
+/**
+ * True when a decoded cursor is a start key this query could have produced: exactly the expected
+ * attributes, all strings, within the expected partition. Anything else is a tampered cursor.
+ */
+export function isStartKeyOf(
+  key: Record<string, unknown>,
+  partition: { attribute: string; value: string },
+  attributes: readonly string[],
+): boolean {
+  const names = Object.keys(key);
+  return (
+    names.length === attributes.length &&
+    attributes.every((name) => typeof key[name] === 'string') &&
+    key[partition.attribute] === partition.value
+  );
+}
