@@ -22,6 +22,9 @@ export interface CrashingRelayStats {
   crashes: number;
   /** Outbox records handed to invocations that crashed (each may be published once more). */
   recordsInCrashes: number;
+  records: number;
+  /** Time spent inside the relay, summed over invocations. */
+  busyMs: number;
 }
 
 export interface CrashingOutboxRelay {
@@ -53,7 +56,13 @@ function eventIdOf(record: DynamoDBRecord): string | undefined {
  * the same events are published a second time, which consumers must drop as duplicates.
  */
 export function crashingOutboxRelay(options: { shouldCrash: () => boolean }): CrashingOutboxRelay {
-  const stats: CrashingRelayStats = { invocations: 0, crashes: 0, recordsInCrashes: 0 };
+  const stats: CrashingRelayStats = {
+    invocations: 0,
+    crashes: 0,
+    recordsInCrashes: 0,
+    records: 0,
+    busyMs: 0,
+  };
   const redeliveries = new Map<string, number>();
   let deps: { healthy: RelayDependencies; crashing: RelayDependencies } | undefined;
 
@@ -85,8 +94,12 @@ export function crashingOutboxRelay(options: { shouldCrash: () => boolean }): Cr
   const handler: StreamHandler = async (event) => {
     deps ??= build();
     stats.invocations++;
+    stats.records += event.Records.length;
     const crash = options.shouldCrash();
-    const result = await relayOutbox(event, crash ? deps.crashing : deps.healthy);
+    const started = Date.now();
+    const result = await relayOutbox(event, crash ? deps.crashing : deps.healthy).finally(() => {
+      stats.busyMs += Date.now() - started;
+    });
     if (crash) {
       stats.crashes++;
       stats.recordsInCrashes += event.Records.length;
