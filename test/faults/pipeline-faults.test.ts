@@ -12,7 +12,7 @@ import {
 } from '@carelink/local';
 import { type CrashingOutboxRelay, crashingOutboxRelay } from '@carelink/local/faults/crashing-outbox-relay';
 import { startThrottleProxy, type ThrottleProxy } from '@carelink/local/faults/dynamodb-throttle-proxy';
-import { deriveSeed, seededRandom } from '@carelink/local/faults/seeded-random';
+import { deriveSeed, seededDraw, seededRandom } from '@carelink/local/faults/seeded-random';
 import { type ApiClient, apiClient } from '@carelink/local/testing/api-client';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,22 +123,40 @@ interface CreateOutcome {
   sequence: number;
   probeId: string;
   attempts: number;
+  /** Answers the caller never saw (the 201 was lost on the way back), so it asked again. */
+  lostAnswers: number;
   replayed: boolean;
 }
 
+/** Whether the first answer to this create is lost on its way back to the caller (seeded). */
+const answerLost = (sequence: number) =>
+  seededDraw(deriveSeed(SEED, 'lost-answer'), String(sequence)) < FAULT_RATE / 2;
+
 /**
- * Creates one probe as an integrator would: on a 5xx or 429 it retries with the same
- * Idempotency-Key, so a retried create is one state change whatever happened to the first try.
+ * Creates one probe as an integrator would: on a 5xx, a 429 or no answer at all it retries with
+ * the same Idempotency-Key, so a retried create is one state change whatever happened to the
+ * first try, and a replayed answer names the probe the first try created.
  */
 async function createProbe(api: ApiClient, sequence: number): Promise<CreateOutcome> {
   const key = `probe-${SEED}-${sequence}`;
+  let firstId: string | undefined;
+  let lostAnswers = 0;
   for (let attempt = 1; ; attempt++) {
     const res = await api.post<{ id: string }>('/v1/probes', { sequence }, { 'idempotency-key': key });
     if (res.status === 201) {
+      if (firstId !== undefined && res.body.id !== firstId) {
+        throw new Error(`create ${sequence} was applied twice (${firstId}, ${res.body.id})`);
+      }
+      firstId = res.body.id;
+      if (lostAnswers === 0 && faults.on && answerLost(sequence)) {
+        lostAnswers++;
+        continue;
+      }
       return {
         sequence,
         probeId: res.body.id,
         attempts: attempt,
+        lostAnswers,
         replayed: res.headers.get('idempotent-replayed') === 'true',
       };
     }
@@ -213,6 +231,7 @@ describe('the event pipeline under injected faults', () => {
       const distinctProbes = new Set(outcomes.map((o) => o.probeId)).size;
       const createRetries = outcomes.reduce((sum, o) => sum + o.attempts - 1, 0);
       const replays = outcomes.filter((o) => o.replayed).length;
+      const lostAnswers = outcomes.reduce((sum, o) => sum + o.lostAnswers, 0);
 
       // What did happen.
       const applied = await appliedCounters();
@@ -238,7 +257,7 @@ describe('the event pipeline under injected faults', () => {
       console.log(
         [
           `faults seed=${SEED}`,
-          `state changes=${created.size} (distinct probes ${distinctProbes}, create retries ${createRetries}, idempotent replays ${replays})`,
+          `state changes=${created.size} (distinct probes ${distinctProbes}, create retries ${createRetries} of which ${lostAnswers} after a lost answer, idempotent replays ${replays})`,
           `faults: PutEvents entries failed=${putEventsFailed} ${JSON.stringify(putEventsFaults)} of ${putEventsEntries.seen} entries`,
           `relay crashes=${relay.stats.crashes}/${relay.stats.invocations} invocations (${relay.stats.recordsInCrashes}/${relay.stats.records} outbox records, relay busy ${relay.stats.busyMs} ms)`,
           `consumer first-delivery failures=${plannedConsumerFaults}`,
@@ -255,6 +274,8 @@ describe('the event pipeline under injected faults', () => {
       );
 
       expect(distinctProbes).toBe(created.size);
+      expect(replays).toBeGreaterThanOrEqual(lostAnswers);
+      expect(lostAnswers).toBeGreaterThan(0);
       expect(created.size).toBe(STATE_CHANGES);
       // Every state change's event reached the consumer and was applied, exactly once.
       expect(lost).toEqual([]);
@@ -262,6 +283,7 @@ describe('the event pipeline under injected faults', () => {
       expect(unexpected).toEqual([]);
       expect(total).toBe(created.size);
       expect(published.size).toBe(created.size);
+      expect(new Set([...published.values()].map((p) => p.sequence)).size).toBe(created.size);
       // PutEvents partial failures were retried entry by entry: no event went out twice unless the
       // stream handed its record over again (a crash before mark-sent).
       expect(republishedWithoutRedelivery).toBe(0);
