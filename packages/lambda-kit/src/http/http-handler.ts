@@ -193,29 +193,42 @@ export function httpHandler<const R extends RouteContract>(
       const parsed = parseRequest(route, event);
       const ifMatch = ifMatchFrom(route, headers);
 
+      // Idempotency is optimistic: the record is written with the state change, conditional on not
+      // existing. Only when that write (or the handler) fails is the stored first answer looked up,
+      // so a first request pays no extra read.
       let recordKey: ReturnType<typeof idempotencyRecordKey> | undefined;
       let hash = '';
       if (idempotencyKey) {
         recordKey = idempotencyRecordKey(principal.tenantId, route.operationId, idempotencyKey);
         hash = requestHash(route.operationId, parsed.params, parsed.body);
-        const replay = await findReplay(runtime, recordKey, hash);
-        if (replay) {
-          metrics.addMetric('IdempotentReplay', MetricUnit.Count, 1);
-          recordAttempted = true;
-          await recordReadOrFail(event, principal, correlationId, { status: replay.statusCode });
-          return send(replay, correlationId, true);
-        }
       }
+      const replayIfAny = async (current: Principal): Promise<APIGatewayProxyResult | undefined> => {
+        if (!recordKey) return undefined;
+        const replay = await findReplay(runtime, recordKey, hash);
+        if (!replay) return undefined;
+        metrics.addMetric('IdempotentReplay', MetricUnit.Count, 1);
+        recordAttempted = true;
+        await recordReadOrFail(event, current, correlationId, { status: replay.statusCode });
+        return send(replay, correlationId, true);
+      };
 
-      const result = await handle({
-        params: parsed.params as Parsed<R['params']>,
-        query: parsed.query as Parsed<R['query']>,
-        body: parsed.body as Parsed<R['body']>,
-        principal,
-        correlationId,
-        ifMatch,
-        headers,
-      });
+      let result: HttpResult;
+      try {
+        result = await handle({
+          params: parsed.params as Parsed<R['params']>,
+          query: parsed.query as Parsed<R['query']>,
+          body: parsed.body as Parsed<R['body']>,
+          principal,
+          correlationId,
+          ifMatch,
+          headers,
+        });
+      } catch (error) {
+        // A replay of a request that already changed state (e.g. a second cancel) answers as the first did.
+        const replay = await replayIfAny(principal);
+        if (replay) return replay;
+        throw error;
+      }
       const { commit, auditPatientId, ...response } = result;
       const facts: AccessFacts = { status: response.status, auditPatientId };
       if (commit || recordKey) {
@@ -234,15 +247,12 @@ export function httpHandler<const R extends RouteContract>(
             },
           );
         } catch (error) {
-          if (error instanceof IdempotencyRaceError && recordKey) {
-            const replay = await findReplay(runtime, recordKey, hash);
-            if (replay) {
-              await recordReadOrFail(event, principal, correlationId, { status: replay.statusCode });
-              return send(replay, correlationId, true);
-            }
-          }
-          // The write did not happen; the rejection is recorded below, with the status it answers.
+          // The write did not happen; a rejection is recorded below, with the status it answers.
           recordAttempted = false;
+          if (error instanceof IdempotencyRaceError) {
+            const replay = await replayIfAny(principal);
+            if (replay) return replay;
+          }
           throw error;
         }
       } else {
