@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Figure } from './figure';
+import { billingRunFigures } from './figures/billing-run';
 import { bundleFigures } from './figures/bundles';
 import { handlerOverheadFigures } from './figures/handler-overhead';
 import { loadFigures } from './figures/load';
@@ -16,6 +17,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   bundles: bundleFigures,
   handler: () => handlerOverheadFigures(),
   rules: rulesFigures,
+  billing: () => billingRunFigures(),
   matcher: matcherFigures,
   pipeline: () => pipelineFigures(),
   load: () => loadFigures(),

@@ -1,0 +1,39 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { standardTable } from '@carelink/contracts';
+import { createServiceRuntime, tableNameVariable } from '@carelink/lambda-kit';
+import { startDynamoDbLocal } from '../../packages/local/src/dynamodb/launcher';
+import { ensureTable } from '../../packages/local/src/dynamodb/tables';
+import { useLocalAws } from '../../packages/local/src/testing/environment';
+import { benchmarkRun, seedSyntheticLedgers } from '../../services/billing/bench-support';
+import { type Figure, figure } from '../figure';
+
+/** A full monthly run over N patient-month ledgers against a bare read of the same ledgers. */
+export async function billingRunFigures(
+  count = Number(process.env.BENCH_BILLING_LEDGERS ?? 10_000),
+): Promise<Figure[]> {
+  const dynamo = await startDynamoDbLocal();
+  try {
+    useLocalAws({ dynamodb: dynamo.endpoint });
+    const tableName = `bench-billing-${Date.now()}`;
+    process.env[tableNameVariable('billing')] = tableName;
+    await ensureTable(new DynamoDBClient({}), tableName, standardTable);
+    const runtime = createServiceRuntime('billing');
+    const args = { tenantId: 'acme-health', practiceId: 'practice-boston', month: '2026-10' };
+    await seedSyntheticLedgers(runtime, { ...args, count });
+    const result = await benchmarkRun(runtime, args);
+    return [
+      figure({
+        figure: `billing: full run over ${count.toLocaleString('en-US')} ledgers`,
+        value: result.runMs,
+        unit: 'ms',
+        baseline: result.scanMs,
+        baselineLabel: `bare read of the same ${result.ledgerItems.toLocaleString('en-US')} ledger items`,
+        target: '<= 1.5x the bare read',
+        pass: result.runMs <= 1.5 * result.scanMs,
+        note: `${result.patientMonths} patient-months decided, ${result.claimLines} claim lines written`,
+      }),
+    ];
+  } finally {
+    await dynamo.stop();
+  }
+}
