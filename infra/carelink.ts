@@ -1,19 +1,26 @@
 import type { Scope, ServiceManifest } from '@carelink/contracts';
 import { type App, Tags } from 'aws-cdk-lib';
 import type { Partner } from './config/partners';
+import type { StaffClient } from './config/staff-clients';
 import type { StageConfig } from './config/stages';
-import { ApplicationStack } from './stacks/application-stack';
+import { ApiStack } from './stacks/api-stack';
 import { PlatformStack } from './stacks/platform-stack';
+import { ServiceStack } from './stacks/service-stack';
 
 export interface CarelinkProps {
   readonly stage: StageConfig;
   readonly manifests: readonly ServiceManifest[];
   readonly partners: readonly Partner[];
+  /** Staff systems with client-credentials clients (tenant, practice and role in their tokens). */
+  readonly staffClients?: readonly StaffClient[];
 }
 
 export interface Carelink {
   readonly platform: PlatformStack;
-  readonly application: ApplicationStack;
+  /** One stack per manifest, by service name. */
+  readonly services: ReadonlyMap<string, ServiceStack>;
+  /** The REST API; present once any manifest has a route. */
+  readonly api: ApiStack | undefined;
 }
 
 /** Every scope any route of any manifest requires. */
@@ -21,31 +28,57 @@ export function routeScopes(manifests: readonly ServiceManifest[]): Scope[] {
   return [...new Set(manifests.flatMap((m) => m.routes.flatMap((r) => r.contract.scopes)))].sort();
 }
 
-/** Defines the Carelink stacks of one stage in an app. */
+/**
+ * Defines the Carelink stacks of one stage in an app: the platform, one stack per service, and the API
+ * stack that integrates the services' route functions (deploy order: platform, services, API).
+ */
 export function defineCarelink(app: App, props: CarelinkProps): Carelink {
   const { stage } = props;
   const env = { region: stage.region, ...(stage.account ? { account: stage.account } : {}) };
   const common = { env, terminationProtection: stage.retainData };
+  const prefix = `carelink-${stage.name}`;
 
-  const platform = new PlatformStack(app, `carelink-${stage.name}-platform`, {
+  const platform = new PlatformStack(app, `${prefix}-platform`, {
     ...common,
     description: `Carelink ${stage.name}: key, event bus, identity, backups and alarm topic`,
     stage,
     partners: props.partners,
+    staffClients: props.staffClients ?? [],
     routeScopes: routeScopes(props.manifests),
   });
-  const application = new ApplicationStack(app, `carelink-${stage.name}-application`, {
-    ...common,
-    description: `Carelink ${stage.name}: API and services`,
-    stage,
-    platform,
-    manifests: props.manifests,
-    partners: props.partners,
-  });
-  application.addStackDependency(platform);
+
+  const services = new Map<string, ServiceStack>();
+  for (const manifest of props.manifests) {
+    if (services.has(manifest.name)) throw new Error(`service ${manifest.name} is registered twice`);
+    const stack = new ServiceStack(app, `${prefix}-service-${manifest.name}`, {
+      ...common,
+      description: `Carelink ${stage.name}: the ${manifest.name} service`,
+      stage,
+      platform,
+      manifest,
+    });
+    stack.addStackDependency(platform);
+    services.set(manifest.name, stack);
+  }
+
+  const hasRoutes = props.manifests.some((manifest) => manifest.routes.length > 0);
+  const api = hasRoutes
+    ? new ApiStack(app, `${prefix}-api`, {
+        ...common,
+        description: `Carelink ${stage.name}: REST API, WAF and usage plans`,
+        stage,
+        platform,
+        services: [...services.values()].map((stack) => stack.service),
+        partners: props.partners,
+      })
+    : undefined;
+  if (api) {
+    api.addStackDependency(platform);
+    for (const stack of services.values()) api.addStackDependency(stack);
+  }
 
   Tags.of(app).add('project', 'carelink');
   Tags.of(app).add('stage', stage.name);
   Tags.of(app).add('data-classification', 'phi');
-  return { platform, application };
+  return { platform, services, api };
 }

@@ -78,8 +78,8 @@ describe('Guardrails', { timeout: 15_000 }, () => {
   });
 
   it('finds nothing to reject in the Carelink stacks', () => {
-    const { platform, application } = synthesizeCarelink(fixtureManifests);
-    for (const stack of [platform, application]) {
+    const { platform, api, services } = synthesizeCarelink(fixtureManifests);
+    for (const stack of [platform, ...(api ? [api] : []), ...services.values()]) {
       expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
     }
   }, 30_000);

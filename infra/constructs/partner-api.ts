@@ -1,4 +1,4 @@
-import type { RouteContract } from '@carelink/contracts';
+import { type ProblemType, problem, type RouteContract } from '@carelink/contracts';
 import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -10,6 +10,7 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import type { Partner } from '../config/partners';
 import type { StageConfig } from '../config/stages';
+import { pascalCase } from './naming';
 
 export interface PartnerApiProps {
   readonly stage: StageConfig;
@@ -18,6 +19,73 @@ export interface PartnerApiProps {
   readonly resourceServerIdentifier: string;
   readonly key: kms.IKey;
   readonly partners: readonly Partner[];
+}
+
+/** The physical names of the REST API and its stage, known before either exists. */
+export interface ApiNames {
+  readonly restApiName: string;
+  readonly stageName: string;
+}
+
+export function apiNames(stage: Pick<StageConfig, 'name'>): ApiNames {
+  return { restApiName: `carelink-${stage.name}`, stageName: stage.name };
+}
+
+/**
+ * 5xx answers of one method (per-method metrics are enabled on the stage). Built from names only, so
+ * a service stack can alarm on its methods without referencing the API stack, which depends on it.
+ */
+export function apiMethod5xxMetric(
+  api: ApiNames,
+  route: Pick<RouteContract, 'method' | 'path'>,
+): cloudwatch.Metric {
+  return new cloudwatch.Metric({
+    namespace: 'AWS/ApiGateway',
+    metricName: '5XXError',
+    dimensionsMap: {
+      ApiName: api.restApiName,
+      Method: route.method,
+      Resource: route.path,
+      Stage: api.stageName,
+    },
+    statistic: 'Sum',
+    period: Duration.minutes(5),
+  });
+}
+
+/**
+ * What API Gateway answers when it refuses a request itself, as problem details of the same types the
+ * handlers use. Every 4xx type this API can produce is listed, so `DEFAULT_4XX` is left with request
+ * validation failures (missing path, query or header parameters), which the handlers also answer as
+ * `validation-failed`. A `statusCode` is set where the answer's status differs from API Gateway's.
+ */
+export const gatewayProblems: readonly {
+  readonly type: apigateway.ResponseType;
+  readonly problem: ProblemType;
+  readonly overrideStatus?: boolean;
+}[] = [
+  { type: apigateway.ResponseType.UNAUTHORIZED, problem: 'unauthorized' },
+  { type: apigateway.ResponseType.ACCESS_DENIED, problem: 'forbidden' },
+  { type: apigateway.ResponseType.INVALID_API_KEY, problem: 'forbidden' },
+  { type: apigateway.ResponseType.WAF_FILTERED, problem: 'forbidden' },
+  { type: apigateway.ResponseType.EXPIRED_TOKEN, problem: 'forbidden' },
+  { type: apigateway.ResponseType.INVALID_SIGNATURE, problem: 'forbidden' },
+  // A path or method the API does not define.
+  { type: apigateway.ResponseType.MISSING_AUTHENTICATION_TOKEN, problem: 'not-found', overrideStatus: true },
+  { type: apigateway.ResponseType.RESOURCE_NOT_FOUND, problem: 'not-found' },
+  { type: apigateway.ResponseType.THROTTLED, problem: 'too-many-requests' },
+  { type: apigateway.ResponseType.QUOTA_EXCEEDED, problem: 'too-many-requests' },
+  { type: apigateway.ResponseType.REQUEST_TOO_LARGE, problem: 'payload-too-large' },
+  { type: apigateway.ResponseType.UNSUPPORTED_MEDIA_TYPE, problem: 'unsupported-media-type' },
+  { type: apigateway.ResponseType.DEFAULT_4XX, problem: 'validation-failed', overrideStatus: true },
+  { type: apigateway.ResponseType.INTEGRATION_TIMEOUT, problem: 'unavailable', overrideStatus: true },
+  { type: apigateway.ResponseType.INTEGRATION_FAILURE, problem: 'unavailable', overrideStatus: true },
+  { type: apigateway.ResponseType.DEFAULT_5XX, problem: 'internal', overrideStatus: true },
+];
+
+/** The problem+json body of a gateway response; `$context.requestId` is substituted by API Gateway. */
+export function gatewayProblemBody(type: ProblemType): string {
+  return JSON.stringify(problem(type, { correlationId: '$context.requestId' }));
 }
 
 /** Path parameters of an API Gateway path, e.g. `/v1/referrals/{referralId}` → `referralId`. */
@@ -55,14 +123,14 @@ export class PartnerApi extends Construct {
     });
 
     this.restApi = new apigateway.RestApi(this, 'Api', {
-      restApiName: `carelink-${stage.name}`,
+      restApiName: apiNames(stage).restApiName,
       description: 'Carelink partner and staff API',
       endpointTypes: [apigateway.EndpointType.REGIONAL],
       // API Gateway writes execution and access logs through one account-level role.
       cloudWatchRole: true,
       cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
       deployOptions: {
-        stageName: stage.name,
+        stageName: apiNames(stage).stageName,
         tracingEnabled: true,
         metricsEnabled: true,
         loggingLevel: apigateway.MethodLoggingLevel.ERROR,
@@ -116,6 +184,16 @@ export class PartnerApi extends Construct {
 
     this.webAcl = this.createWebAcl(removalPolicy);
 
+    for (const { type, problem: problemType, overrideStatus } of gatewayProblems) {
+      const status = String(problem(problemType).status);
+      this.restApi.addGatewayResponse(`Problem${pascalCase(type.responseType)}`, {
+        type,
+        ...(overrideStatus ? { statusCode: status } : {}),
+        responseHeaders: { 'Content-Type': "'application/problem+json'" },
+        templates: { 'application/json': gatewayProblemBody(problemType) },
+      });
+    }
+
     const cfnStage = this.restApi.deploymentStage.node.defaultChild as apigateway.CfnStage;
     Validations.of(cfnStage).acknowledge(
       {
@@ -148,7 +226,7 @@ export class PartnerApi extends Construct {
    * Adds one contract route with a Lambda proxy integration. API Gateway admits a token holding any
    * of the listed scopes; the handler then requires all of them, as the contract says.
    */
-  addRoute(route: RouteContract, handler: lambda.IFunction): cloudwatch.IMetric {
+  addRoute(route: RouteContract, handler: lambda.IFunction): apigateway.Method {
     const resource = this.restApi.root.resourceForPath(route.path);
     const requestParameters: Record<string, boolean> = {};
     for (const name of pathParameters(route.path)) requestParameters[`method.request.path.${name}`] = true;
@@ -158,7 +236,9 @@ export class PartnerApi extends Construct {
     if (route.idempotent) requestParameters['method.request.header.Idempotency-Key'] = true;
     if (route.requiresIfMatch) requestParameters['method.request.header.If-Match'] = true;
 
-    resource.addMethod(route.method, new apigateway.LambdaIntegration(handler, { proxy: true }), {
+    // No test-invoke permission: a console test invocation skips the authorizer.
+    const integration = new apigateway.LambdaIntegration(handler, { proxy: true, allowTestInvoke: false });
+    return resource.addMethod(route.method, integration, {
       operationName: route.operationId,
       authorizationType: apigateway.AuthorizationType.COGNITO,
       authorizer: this.authorizer,
@@ -167,19 +247,6 @@ export class PartnerApi extends Construct {
       requestParameters,
       // Partner-facing routes carry the partner's API key so its usage plan throttles it.
       apiKeyRequired: route.scopes.length > 0 && route.scopes.every((scope) => this.partnerScopes.has(scope)),
-    });
-
-    return new cloudwatch.Metric({
-      namespace: 'AWS/ApiGateway',
-      metricName: '5XXError',
-      dimensionsMap: {
-        ApiName: this.restApi.restApiName,
-        Method: route.method,
-        Resource: route.path,
-        Stage: this.restApi.deploymentStage.stageName,
-      },
-      statistic: 'Sum',
-      period: Duration.minutes(5),
     });
   }
 

@@ -68,13 +68,22 @@ export function grantServiceTable(fn: lambda.Function, target: ServiceTable): vo
   );
 }
 
-/** `events:PutEvents` on the one bus, and only for entries whose `source` is the service's own. */
-export function grantPutEventsAsSource(grantee: iam.IGrantable, bus: events.IEventBus, source: string): void {
+/**
+ * `events:PutEvents` on the one bus, and only for entries whose `source` is one of those listed
+ * (`events:source` is single-valued per entry, so `StringEquals` with a list admits any of them).
+ */
+export function grantPutEventsAsSource(
+  grantee: iam.IGrantable,
+  bus: events.IEventBus,
+  sources: string | readonly string[],
+): void {
+  const list = typeof sources === 'string' ? [sources] : [...sources];
+  if (list.length === 0) throw new Error('grantPutEventsAsSource needs at least one source');
   grantee.grantPrincipal.addToPrincipalPolicy(
     new iam.PolicyStatement({
       actions: ['events:PutEvents'],
       resources: [bus.eventBusArn],
-      conditions: { StringEquals: { 'events:source': source } },
+      conditions: { StringEquals: { 'events:source': list.length === 1 ? list[0] : list } },
     }),
   );
 }

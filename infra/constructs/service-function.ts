@@ -28,9 +28,15 @@ export interface ServiceFunctionProps {
   readonly entry: string;
   readonly description: string;
   readonly key: kms.IKey;
-  readonly eventBus: events.IEventBus;
-  /** Where Lambda puts events of failed asynchronous invocations. */
-  readonly asyncDeadLetterQueue: sqs.IQueue;
+  /** Sets `EVENT_BUS_NAME`; service functions always have it. */
+  readonly eventBus?: events.IEventBus;
+  /**
+   * Where Lambda puts events of failed asynchronous invocations. Only functions that are never
+   * invoked asynchronously (e.g. a Cognito trigger) go without, and acknowledge that.
+   */
+  readonly asyncDeadLetterQueue?: sqs.IQueue;
+  /** A fixed name, for functions something must address before they exist (a Cognito trigger). */
+  readonly functionName?: string;
   readonly logRetentionDays: number;
   readonly removalPolicy: RemovalPolicy;
   readonly reservedConcurrency: number;
@@ -73,6 +79,7 @@ export class ServiceFunction extends Construct {
     this.function = new NodejsFunction(this, 'Function', {
       entry: props.entry,
       handler: 'handler',
+      ...(props.functionName ? { functionName: props.functionName } : {}),
       description: props.description,
       runtime: functionRuntime,
       architecture: functionArchitecture,
@@ -90,16 +97,18 @@ export class ServiceFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: props.service,
         POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
-        EVENT_BUS_NAME: props.eventBus.eventBusName,
+        ...(props.eventBus ? { EVENT_BUS_NAME: props.eventBus.eventBusName } : {}),
         ...props.environment,
       },
     });
 
     // The dead-letter queue is set on the resource directly so the grant below (send to that queue
     // only, key use through SQS only) replaces the broader grant the L2 option would add.
-    const cfnFunction = this.function.node.defaultChild as lambda.CfnFunction;
-    cfnFunction.deadLetterConfig = { targetArn: props.asyncDeadLetterQueue.queueArn };
-    grantSendToQueue(this.role, props.asyncDeadLetterQueue, props.key);
+    if (props.asyncDeadLetterQueue) {
+      const cfnFunction = this.function.node.defaultChild as lambda.CfnFunction;
+      cfnFunction.deadLetterConfig = { targetArn: props.asyncDeadLetterQueue.queueArn };
+      grantSendToQueue(this.role, props.asyncDeadLetterQueue, props.key);
+    }
 
     Validations.of(this.role.policy ?? this.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',

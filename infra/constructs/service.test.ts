@@ -1,15 +1,29 @@
-import { type ServiceManifest, subscriptionPattern } from '@carelink/contracts';
+import {
+  AccessRecordedV1,
+  Problem,
+  problemTypes,
+  type ServiceManifest,
+  subscriptionPattern,
+} from '@carelink/contracts';
 import { deadLetterQueueName } from '@carelink/lambda-kit/events/dead-letters';
 import { tableNameVariable } from '@carelink/lambda-kit/runtime';
 import { type CfnElement, Stack } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { serviceManifests } from '../../services/manifests';
 import { resourceServerIdentifier } from '../stacks/platform-stack';
+import type { ServiceStack } from '../stacks/service-stack';
 import { fixtureManifests } from '../test-fixtures/manifests';
 import { synthesizeCarelink } from '../test-fixtures/synth';
-import { apiMethods, referencedIds, resourcesOf } from '../test-fixtures/template-queries';
-import { scheduleInput } from './service';
+import { apiMethods, dependencyCycle, referencedIds, resourcesOf } from '../test-fixtures/template-queries';
+import { gatewayProblems } from './partner-api';
+import { relaySources, scheduleInput } from './service';
+
+/**
+ * Resources any one stack may hold: 60% of CloudFormation's 500, so every stack has room to grow
+ * (the API stack grows with every route, a service stack with its handlers and subscriptions).
+ */
+const resourceBudget = 300;
 
 const cases: [string, readonly ServiceManifest[]][] = [
   ['the fixture services', fixtureManifests],
@@ -18,17 +32,34 @@ const cases: [string, readonly ServiceManifest[]][] = [
 
 describe.each(cases)('%s', (_label, manifests) => {
   const carelink = synthesizeCarelink(manifests);
-  const { application, applicationTemplate: template } = carelink;
-  const logicalId = (element: unknown) => application.getLogicalId(element as CfnElement);
-  const tableIdOf = new Map(
-    [...application.services].map(([name, service]) => [name, logicalId(service.table.node.defaultChild)]),
-  );
+  const { apiTemplate, services, serviceTemplates } = carelink;
+  const stackOf = (name: string) => services.get(name) as ServiceStack;
+  const serviceOf = (name: string) => stackOf(name).service;
+  const templateOf = (name: string) => serviceTemplates.get(name) as Template;
+  const logicalId = (name: string, element: unknown) => stackOf(name).getLogicalId(element as CfnElement);
+  const tableIdOf = (name: string) => logicalId(name, serviceOf(name).table.node.defaultChild);
+  const allStacks = () => [
+    ['platform', carelink.platformTemplate] as const,
+    ['api', apiTemplate] as const,
+    ...serviceTemplates,
+  ];
 
-  it('gives every service its own table with PITR, SSE-KMS, the stream, TTL and the manifest indexes', () => {
-    const tables = resourcesOf(template, 'AWS::DynamoDB::GlobalTable');
-    expect(Object.keys(tables).sort()).toEqual([...tableIdOf.values()].sort());
-    for (const manifest of manifests) {
-      const table = tables[tableIdOf.get(manifest.name) as string];
+  it('deploys one stack per service, each well under the CloudFormation resource limit, without cycles', () => {
+    expect([...services.keys()].sort()).toEqual(manifests.map((m) => m.name).sort());
+    for (const [name, template] of allStacks()) {
+      const count = Object.keys(resourcesOf(template)).length;
+      expect(count, `${name} has ${count} resources`).toBeLessThanOrEqual(resourceBudget);
+      expect(dependencyCycle(template), name).toBeUndefined();
+    }
+  });
+
+  it.each(manifests.map((m) => [m.name, m] as const))(
+    'gives %s its own table with PITR, SSE-KMS, the stream, TTL, the manifest indexes and backups',
+    (name, manifest) => {
+      const template = templateOf(name);
+      const tables = resourcesOf(template, 'AWS::DynamoDB::GlobalTable');
+      expect(Object.keys(tables)).toEqual([tableIdOf(name)]);
+      const table = tables[tableIdOf(name)];
       expect(table?.Properties).toMatchObject({
         BillingMode: 'PAY_PER_REQUEST',
         SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
@@ -46,72 +77,74 @@ describe.each(cases)('%s', (_label, manifests) => {
       expect(indexes.map((index) => index.IndexName).sort()).toEqual(
         manifest.table.indexes.map((index) => index.name).sort(),
       );
-    }
-    template.resourcePropertiesCountIs(
-      'AWS::Backup::BackupSelection',
-      Match.objectLike({ BackupSelection: Match.objectLike({ Resources: Match.anyValue() }) }),
-      manifests.length,
-    );
-  });
+      template.resourcePropertiesCountIs(
+        'AWS::Backup::BackupSelection',
+        Match.objectLike({ BackupSelection: Match.objectLike({ Resources: Match.anyValue() }) }),
+        1,
+      );
+    },
+  );
 
   it('runs every function on Node.js 24, ARM64, with tracing, reserved concurrency and a DLQ', () => {
-    for (const fn of Object.values(resourcesOf(template, 'AWS::Lambda::Function'))) {
-      expect(fn.Properties).toMatchObject({
-        Runtime: 'nodejs24.x',
-        Architectures: ['arm64'],
-        TracingConfig: { Mode: 'Active' },
-        ReservedConcurrentExecutions: expect.any(Number),
-        DeadLetterConfig: { TargetArn: expect.anything() },
-        LoggingConfig: { LogFormat: 'JSON', LogGroup: expect.anything() },
-        Environment: {
-          Variables: expect.objectContaining({
-            POWERTOOLS_METRICS_NAMESPACE: 'Carelink',
-            EVENT_BUS_NAME: expect.anything(),
-          }),
-        },
-      });
+    for (const template of serviceTemplates.values()) {
+      for (const fn of Object.values(resourcesOf(template, 'AWS::Lambda::Function'))) {
+        expect(fn.Properties).toMatchObject({
+          Runtime: 'nodejs24.x',
+          Architectures: ['arm64'],
+          TracingConfig: { Mode: 'Active' },
+          ReservedConcurrentExecutions: expect.any(Number),
+          DeadLetterConfig: { TargetArn: expect.anything() },
+          LoggingConfig: { LogFormat: 'JSON', LogGroup: expect.anything() },
+          Environment: {
+            Variables: expect.objectContaining({
+              POWERTOOLS_METRICS_NAMESPACE: 'Carelink',
+              EVENT_BUS_NAME: expect.anything(),
+            }),
+          },
+        });
+      }
     }
   });
 
   it('deploys one function per route handler, subscription and schedule, plus the relay', () => {
-    const expected = manifests.reduce(
-      (count, m) =>
-        count +
-        new Set(m.routes.map((r) => r.handler)).size +
-        m.subscriptions.length +
-        m.schedules.length +
-        1,
-      0,
-    );
-    template.resourceCountIs('AWS::Lambda::Function', expected);
+    for (const m of manifests) {
+      const expected =
+        new Set(m.routes.map((r) => r.handler)).size + m.subscriptions.length + m.schedules.length + 1;
+      templateOf(m.name).resourceCountIs('AWS::Lambda::Function', expected);
+    }
+    apiTemplate.resourceCountIs('AWS::Lambda::Function', 0);
   });
 
   it('gives every queue a dead-letter queue unless it is one', () => {
-    const queues = resourcesOf(template, 'AWS::SQS::Queue');
-    const deadLetterTargets = new Set<string>();
-    for (const resource of Object.values(resourcesOf(template))) {
-      const props = resource.Properties ?? {};
-      const failureTargets = [
-        (props.RedrivePolicy as { deadLetterTargetArn?: unknown })?.deadLetterTargetArn,
-        (props.DeadLetterConfig as { TargetArn?: unknown })?.TargetArn,
-        (props.DestinationConfig as { OnFailure?: unknown })?.OnFailure,
-        (props.Target as { DeadLetterConfig?: unknown })?.DeadLetterConfig,
-        (props.Targets as { DeadLetterConfig?: unknown }[])?.map((target) => target.DeadLetterConfig),
-      ];
-      for (const id of referencedIds(failureTargets)) deadLetterTargets.add(id);
-    }
-    for (const [id, queue] of Object.entries(queues)) {
-      const hasDeadLetterQueue = queue.Properties?.RedrivePolicy !== undefined;
-      expect(hasDeadLetterQueue || deadLetterTargets.has(id), `${id} has no DLQ and is none`).toBe(true);
-      expect(queue.Properties?.KmsMasterKeyId).toBeDefined();
+    for (const template of serviceTemplates.values()) {
+      const queues = resourcesOf(template, 'AWS::SQS::Queue');
+      const deadLetterTargets = new Set<string>();
+      for (const resource of Object.values(resourcesOf(template))) {
+        const props = resource.Properties ?? {};
+        const failureTargets = [
+          (props.RedrivePolicy as { deadLetterTargetArn?: unknown })?.deadLetterTargetArn,
+          (props.DeadLetterConfig as { TargetArn?: unknown })?.TargetArn,
+          (props.DestinationConfig as { OnFailure?: unknown })?.OnFailure,
+          (props.Target as { DeadLetterConfig?: unknown })?.DeadLetterConfig,
+          (props.Targets as { DeadLetterConfig?: unknown }[])?.map((target) => target.DeadLetterConfig),
+        ];
+        for (const id of referencedIds(failureTargets)) deadLetterTargets.add(id);
+      }
+      for (const [id, queue] of Object.entries(queues)) {
+        const hasDeadLetterQueue = queue.Properties?.RedrivePolicy !== undefined;
+        expect(hasDeadLetterQueue || deadLetterTargets.has(id), `${id} has no DLQ and is none`).toBe(true);
+        expect(queue.Properties?.KmsMasterKeyId).toBeDefined();
+      }
     }
   });
 
   it('feeds each subscription from an EventBridge rule through its queue, with the DLQ naming convention', () => {
     for (const manifest of manifests) {
-      const service = application.services.get(manifest.name);
+      const service = serviceOf(manifest.name);
+      const template = templateOf(manifest.name);
+      const id = (element: unknown) => logicalId(manifest.name, element);
       for (const subscription of manifest.subscriptions) {
-        const resources = service?.subscriptions.find((s) => s.name === subscription.name);
+        const resources = service.subscriptions.find((s) => s.name === subscription.name);
         expect(resources, `${manifest.name}/${subscription.name}`).toBeDefined();
         if (!resources) continue;
         const queueName = `carelink-prod-${manifest.name}-${subscription.name}`;
@@ -119,9 +152,7 @@ describe.each(cases)('%s', (_label, manifests) => {
           QueueName: queueName,
           VisibilityTimeout: subscription.visibilityTimeoutSeconds,
           RedrivePolicy: {
-            deadLetterTargetArn: {
-              'Fn::GetAtt': [logicalId(resources.deadLetterQueue.node.defaultChild), 'Arn'],
-            },
+            deadLetterTargetArn: { 'Fn::GetAtt': [id(resources.deadLetterQueue.node.defaultChild), 'Arn'] },
             maxReceiveCount: subscription.maxReceiveCount,
           },
         });
@@ -131,13 +162,13 @@ describe.each(cases)('%s', (_label, manifests) => {
           EventPattern: { source: pattern.source, 'detail-type': pattern['detail-type'] },
           Targets: [
             Match.objectLike({
-              Arn: { 'Fn::GetAtt': [logicalId(resources.queue.node.defaultChild), 'Arn'] },
+              Arn: { 'Fn::GetAtt': [id(resources.queue.node.defaultChild), 'Arn'] },
               DeadLetterConfig: Match.anyValue(),
             }),
           ],
         });
         template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-          EventSourceArn: { 'Fn::GetAtt': [logicalId(resources.queue.node.defaultChild), 'Arn'] },
+          EventSourceArn: { 'Fn::GetAtt': [id(resources.queue.node.defaultChild), 'Arn'] },
           BatchSize: subscription.batchSize,
           FunctionResponseTypes: ['ReportBatchItemFailures'],
         });
@@ -147,8 +178,8 @@ describe.each(cases)('%s', (_label, manifests) => {
 
   it('relays outbox inserts from each table stream, filtered, bisected, bounded and with a failure queue', () => {
     for (const manifest of manifests) {
-      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-        EventSourceArn: { 'Fn::GetAtt': [tableIdOf.get(manifest.name), 'StreamArn'] },
+      templateOf(manifest.name).hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        EventSourceArn: { 'Fn::GetAtt': [tableIdOf(manifest.name), 'StreamArn'] },
         BisectBatchOnFunctionError: true,
         MaximumRetryAttempts: Match.anyValue(),
         FunctionResponseTypes: ['ReportBatchItemFailures'],
@@ -167,7 +198,7 @@ describe.each(cases)('%s', (_label, manifests) => {
     }
   });
 
-  it('exposes exactly the manifests’ routes, each with its contract scopes', () => {
+  it('exposes exactly the manifests’ routes, each with its contract scopes, from the API stack', () => {
     const expected = new Map<string, string[]>();
     for (const manifest of manifests) {
       for (const route of manifest.routes) {
@@ -177,13 +208,35 @@ describe.each(cases)('%s', (_label, manifests) => {
         );
       }
     }
-    expect(apiMethods(template)).toEqual(expected);
-    for (const method of Object.values(resourcesOf(template, 'AWS::ApiGateway::Method'))) {
+    expect(apiMethods(apiTemplate)).toEqual(expected);
+    for (const method of Object.values(resourcesOf(apiTemplate, 'AWS::ApiGateway::Method'))) {
       expect(method.Properties).toMatchObject({
         AuthorizationType: 'COGNITO_USER_POOLS',
         RequestValidatorId: expect.anything(),
         Integration: { Type: 'AWS_PROXY' },
       });
+    }
+    for (const template of serviceTemplates.values()) {
+      template.resourceCountIs('AWS::ApiGateway::Method', 0);
+    }
+  });
+
+  it('lets API Gateway invoke each route function for its own methods only, with the permission in the API stack', () => {
+    const permissions = Object.values(resourcesOf(apiTemplate, 'AWS::Lambda::Permission'));
+    expect(permissions).toHaveLength(manifests.reduce((count, m) => count + m.routes.length, 0));
+    for (const permission of permissions) {
+      expect(permission.Properties).toMatchObject({
+        Action: 'lambda:InvokeFunction',
+        Principal: 'apigateway.amazonaws.com',
+        FunctionName: { 'Fn::ImportValue': expect.any(String) },
+      });
+      // `arn:…:execute-api:…:<api>/<stage>/<METHOD>/<path>`: this stage and one method, never a wildcard.
+      const sourceArn = JSON.stringify(permission.Properties?.SourceArn);
+      expect(sourceArn).toMatch(/DeploymentStage[A-Za-z0-9]*"\},"\/(GET|POST|PUT|PATCH|DELETE)\/v1\//);
+    }
+    for (const template of serviceTemplates.values()) {
+      template.resourceCountIs('AWS::Lambda::Permission', 0);
+      template.resourceCountIs('AWS::ApiGateway::Deployment', 0);
     }
   });
 
@@ -199,43 +252,54 @@ describe.each(cases)('%s', (_label, manifests) => {
   });
 
   it('lets no function touch another service’s table, and sets each function’s own table variable', () => {
-    const functions = resourcesOf(template, 'AWS::Lambda::Function');
-    const policies = resourcesOf(template, 'AWS::IAM::ManagedPolicy');
-    const allTables = new Set(tableIdOf.values());
-    for (const fn of Object.values(functions)) {
-      const environment = fn.Properties?.Environment as { Variables: Record<string, unknown> } | undefined;
-      const variables = environment?.Variables ?? {};
-      const service = variables.POWERTOOLS_SERVICE_NAME as ServiceManifest['name'];
-      const ownTable = tableIdOf.get(service);
-      expect(variables[tableNameVariable(service)]).toEqual({ Ref: ownTable });
-      const roleId = [...referencedIds(fn.Properties?.Role)][0];
-      const attached = Object.values(policies).filter((policy) =>
-        referencedIds(policy.Properties?.Roles).has(roleId ?? ''),
-      );
-      expect(attached).toHaveLength(1);
-      const tablesReached = [...referencedIds(attached[0]?.Properties?.PolicyDocument)].filter((id) =>
-        allTables.has(id),
-      );
-      expect(new Set(tablesReached)).toEqual(new Set([ownTable]));
+    for (const [service, template] of serviceTemplates) {
+      const functions = resourcesOf(template, 'AWS::Lambda::Function');
+      const policies = resourcesOf(template, 'AWS::IAM::ManagedPolicy');
+      const ownTable = tableIdOf(service);
+      for (const fn of Object.values(functions)) {
+        const environment = fn.Properties?.Environment as { Variables: Record<string, unknown> } | undefined;
+        const variables = environment?.Variables ?? {};
+        expect(variables.POWERTOOLS_SERVICE_NAME).toBe(service);
+        expect(variables[tableNameVariable(service as ServiceManifest['name'])]).toEqual({ Ref: ownTable });
+        const roleId = [...referencedIds(fn.Properties?.Role)][0];
+        const attached = Object.values(policies).filter((policy) =>
+          referencedIds(policy.Properties?.Roles).has(roleId ?? ''),
+        );
+        expect(attached).toHaveLength(1);
+        const document = JSON.stringify(attached[0]?.Properties?.PolicyDocument);
+        // Another service's table could only be reached through an import from its stack.
+        const imports = [...document.matchAll(/"Fn::ImportValue":"([^"]+)"/g)].map((match) => match[1]);
+        expect(imports.filter((name) => name?.includes('Table'))).toEqual([]);
+        const tablesReached = [...referencedIds(attached[0]?.Properties?.PolicyDocument)].filter(
+          (id) => resourcesOf(template)[id]?.Type === 'AWS::DynamoDB::GlobalTable',
+        );
+        expect(new Set(tablesReached)).toEqual(new Set([ownTable]));
+      }
     }
   });
 
-  it('allows events:PutEvents only to the relay, on the bus, for the service’s own source', () => {
-    for (const [name, service] of application.services) {
+  it('allows events:PutEvents only to the relay, on the bus, for the service’s own source and the audit source', () => {
+    for (const manifest of manifests) {
+      const service = serviceOf(manifest.name);
       const policy = service.relay.role.policy;
       const document = Stack.of(policy as never).resolve(policy?.document) as {
         Statement: { Action: unknown; Condition?: unknown }[];
       };
       const putEvents = document.Statement.filter((statement) => statement.Action === 'events:PutEvents');
+      const sources = relaySources(manifest);
+      expect(sources).toContain(`carelink.${manifest.name}`);
+      if (manifest.routes.length > 0) expect(sources).toContain(AccessRecordedV1.source);
       expect(putEvents).toEqual([
-        expect.objectContaining({ Condition: { StringEquals: { 'events:source': `carelink.${name}` } } }),
+        expect.objectContaining({
+          Condition: { StringEquals: { 'events:source': sources.length === 1 ? sources[0] : sources } },
+        }),
       ]);
       for (const [id, fn] of service.functions) {
         if (fn === service.relay) continue;
         const other = Stack.of(fn).resolve(fn.role.policy?.document) as { Statement: { Action: unknown }[] };
         expect(
           other.Statement.some((s) => JSON.stringify(s.Action).includes('events:')),
-          `${name}/${id}`,
+          `${manifest.name}/${id}`,
         ).toBe(false);
       }
     }
@@ -243,6 +307,7 @@ describe.each(cases)('%s', (_label, manifests) => {
 
   it('schedules each manifest schedule in its time zone, with the scheduled-time input and a DLQ', () => {
     for (const manifest of manifests) {
+      const template = templateOf(manifest.name);
       for (const schedule of manifest.schedules) {
         template.hasResourceProperties('AWS::Scheduler::Schedule', {
           Name: `carelink-prod-${manifest.name}-${schedule.name}`,
@@ -254,37 +319,47 @@ describe.each(cases)('%s', (_label, manifests) => {
           }),
         });
       }
+      template.resourceCountIs('AWS::Scheduler::Schedule', manifest.schedules.length);
     }
-    template.resourceCountIs(
-      'AWS::Scheduler::Schedule',
-      manifests.reduce((count, m) => count + m.schedules.length, 0),
-    );
   });
 
   it('alarms to the topic on every DLQ, function errors and throttles, queue age and API 5xx', () => {
-    const alarms = Object.values(resourcesOf(template, 'AWS::CloudWatch::Alarm'));
-    for (const alarm of alarms) {
-      expect(alarm.Properties?.AlarmActions).toHaveLength(1);
-    }
-    const dlqs = [...application.services.values()].flatMap((s) => s.deadLetterQueues);
-    const functions = [...application.services.values()].flatMap((s) => [...s.functions.values()]);
-    const subscriptions = [...application.services.values()].flatMap((s) => s.subscriptions);
-    const withRoutes = manifests.filter((m) => m.routes.length > 0).length;
-    expect(alarms).toHaveLength(dlqs.length + functions.length * 2 + subscriptions.length + withRoutes);
-    for (const dlq of dlqs) {
-      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        MetricName: 'ApproximateNumberOfMessagesVisible',
-        Threshold: 0,
-        Dimensions: [
-          { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(dlq.node.defaultChild), 'QueueName'] } },
-        ],
-      });
+    for (const manifest of manifests) {
+      const template = templateOf(manifest.name);
+      const service = serviceOf(manifest.name);
+      const alarms = Object.values(resourcesOf(template, 'AWS::CloudWatch::Alarm'));
+      for (const alarm of alarms) expect(alarm.Properties?.AlarmActions).toHaveLength(1);
+      const api5xxAlarms = Math.ceil(manifest.routes.length / 10);
+      expect(alarms).toHaveLength(
+        service.deadLetterQueues.length +
+          service.functions.size * 2 +
+          service.subscriptions.length +
+          api5xxAlarms,
+      );
+      for (const dlq of service.deadLetterQueues) {
+        template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+          MetricName: 'ApproximateNumberOfMessagesVisible',
+          Threshold: 0,
+          Dimensions: [
+            {
+              Name: 'QueueName',
+              Value: { 'Fn::GetAtt': [logicalId(manifest.name, dlq.node.defaultChild), 'QueueName'] },
+            },
+          ],
+        });
+      }
+      if (manifest.routes.length > 0) {
+        // Named by API and stage name, not by reference: the API stack depends on this one.
+        expect(JSON.stringify(resourcesOf(template, 'AWS::CloudWatch::Alarm'))).toContain(
+          '{"Name":"ApiName","Value":"carelink-prod"}',
+        );
+      }
     }
   });
 });
 
 describe('the prod edge', () => {
-  const { applicationTemplate: template, platformTemplate } = synthesizeCarelink(fixtureManifests);
+  const { apiTemplate: template, platformTemplate, serviceTemplates } = synthesizeCarelink(fixtureManifests);
 
   it('puts WAF with the common and known-bad-inputs rule groups in front of the stage, with logging', () => {
     template.hasResourceProperties('AWS::WAFv2::WebACL', {
@@ -333,8 +408,10 @@ describe('the prod edge', () => {
       AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('^\\{') },
       MethodSettings: [Match.objectLike({ DataTraceEnabled: false, LoggingLevel: 'ERROR' })],
     });
-    for (const group of Object.values(resourcesOf(template, 'AWS::Logs::LogGroup'))) {
-      expect(group.Properties).toMatchObject({ KmsKeyId: expect.anything(), RetentionInDays: 2192 });
+    for (const stackTemplate of [template, platformTemplate, ...serviceTemplates.values()]) {
+      for (const group of Object.values(resourcesOf(stackTemplate, 'AWS::Logs::LogGroup'))) {
+        expect(group.Properties).toMatchObject({ KmsKeyId: expect.anything(), RetentionInDays: 2192 });
+      }
     }
   });
 
@@ -348,23 +425,61 @@ describe('the prod edge', () => {
     platformTemplate.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
   });
 
-  it('retains data in prod', () => {
-    template.hasResource('AWS::DynamoDB::GlobalTable', {
-      DeletionPolicy: 'Retain',
-      UpdateReplacePolicy: 'Retain',
+  it('answers gateway errors as problem details, e.g. a missing or invalid token', () => {
+    template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+      ResponseType: 'UNAUTHORIZED',
+      ResponseParameters: { 'gatewayresponse.header.Content-Type': "'application/problem+json'" },
     });
+    const unauthorized = Object.values(resourcesOf(template, 'AWS::ApiGateway::GatewayResponse')).find(
+      (resource) => resource.Properties?.ResponseType === 'UNAUTHORIZED',
+    );
+    const body = JSON.parse(
+      (unauthorized?.Properties?.ResponseTemplates as Record<string, string>)['application/json'] ?? '',
+    );
+    expect(Problem.parse(body)).toEqual({
+      type: 'https://carelink.dev/problems/unauthorized',
+      title: 'Authentication is required',
+      status: 401,
+      correlationId: '$context.requestId',
+    });
+    for (const type of ['ACCESS_DENIED', 'DEFAULT_4XX', 'DEFAULT_5XX', 'THROTTLED', 'REQUEST_TOO_LARGE']) {
+      template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+        ResponseType: type,
+        ResponseParameters: { 'gatewayresponse.header.Content-Type': "'application/problem+json'" },
+        ResponseTemplates: { 'application/json': Match.stringLikeRegexp('carelink.dev/problems/') },
+      });
+    }
+    // A status API Gateway does not pick itself is set, so the body and the status agree.
+    for (const { type, problem: problemType, overrideStatus } of gatewayProblems) {
+      const status = String(problemTypes[problemType].status);
+      template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+        ResponseType: type.responseType,
+        ...(overrideStatus ? { StatusCode: status } : {}),
+      });
+    }
+  });
+
+  it('retains data in prod', () => {
+    for (const stackTemplate of serviceTemplates.values()) {
+      stackTemplate.hasResource('AWS::DynamoDB::GlobalTable', {
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+      });
+    }
     platformTemplate.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain' });
     platformTemplate.hasResourceProperties('AWS::Cognito::UserPool', { DeletionProtection: 'ACTIVE' });
   });
 });
 
 describe('the dev stage', () => {
-  const { applicationTemplate: template } = synthesizeCarelink(fixtureManifests, 'dev');
+  const { serviceTemplates } = synthesizeCarelink(fixtureManifests, 'dev');
 
   it('lets tables go with the stack and turns deletion protection off', () => {
-    template.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Delete' });
-    template.allResourcesProperties('AWS::DynamoDB::GlobalTable', {
-      Replicas: [Match.objectLike({ DeletionProtectionEnabled: false })],
-    });
+    for (const template of serviceTemplates.values()) {
+      template.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Delete' });
+      template.allResourcesProperties('AWS::DynamoDB::GlobalTable', {
+        Replicas: [Match.objectLike({ DeletionProtectionEnabled: false })],
+      });
+    }
   });
 });

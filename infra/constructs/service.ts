@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ServiceManifest, subscriptionPattern } from '@carelink/contracts';
+import { AccessRecordedV1, type ServiceManifest, subscriptionPattern } from '@carelink/contracts';
 import { deadLetterQueueName } from '@carelink/lambda-kit/events/dead-letters';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
@@ -20,7 +20,7 @@ import { markAsDeadLetterQueue } from '../aspects/guardrails';
 import type { StageConfig } from '../config/stages';
 import { ManagedPolicyRole } from './managed-policy-role';
 import { pascalCase, physicalName } from './naming';
-import type { PartnerApi } from './partner-api';
+import { type ApiNames, apiMethod5xxMetric } from './partner-api';
 import {
   grantPutEventsAsSource,
   grantSendToQueue,
@@ -34,6 +34,16 @@ import { ServiceFunction } from './service-function';
 export const outboxRelayEntry = fileURLToPath(
   new URL('../../packages/lambda-kit/src/handlers/outbox-relay.ts', import.meta.url),
 );
+
+/**
+ * The `source`s a service's outbox relay may publish: the service's own, and the audit source when
+ * the service answers HTTP requests (every HTTP handler records an access event through its outbox).
+ */
+export function relaySources(manifest: ServiceManifest): string[] {
+  const sources = [manifest.source];
+  if (manifest.routes.length > 0) sources.push(AccessRecordedV1.source);
+  return [...new Set(sources)];
+}
 
 /** What the scheduler passes to a scheduled handler (see lambda-kit's scheduled handler). */
 export function scheduleInput(name: string): string {
@@ -61,8 +71,18 @@ export interface ServiceProps {
   readonly backupVault: backup.IBackupVault;
   readonly backupRole: iam.IRole;
   readonly alarmTopic: sns.ITopic;
-  /** Required as soon as the manifest has routes. */
-  readonly api?: PartnerApi | undefined;
+  /**
+   * Names of the shared REST API and its stage, for the 5xx alarms of this service's methods. Names,
+   * not constructs: the API stack depends on the service stacks (it integrates their functions), so a
+   * service may not reference the API's resources.
+   */
+  readonly api: ApiNames;
+}
+
+/** One route of the manifest and the function that answers it; the API stack adds the method. */
+export interface RouteBinding {
+  readonly contract: ServiceManifest['routes'][number]['contract'];
+  readonly function: lambda.IFunction;
 }
 
 export interface SubscriptionResources {
@@ -83,6 +103,7 @@ export class Service extends Construct {
   readonly table: dynamodb.TableV2;
   readonly functions = new Map<string, ServiceFunction>();
   readonly subscriptions: SubscriptionResources[] = [];
+  readonly routes: RouteBinding[] = [];
   readonly deadLetterQueues: sqs.Queue[] = [];
   readonly schedules: scheduler.CfnSchedule[] = [];
   readonly relay: ServiceFunction;
@@ -222,7 +243,7 @@ export class Service extends Construct {
     const relay = this.addFunction('OutboxRelay', outboxRelayEntry, 'relay', {
       timeout: Duration.minutes(1),
     });
-    grantPutEventsAsSource(relay.role, this.props.eventBus, this.props.manifest.source);
+    grantPutEventsAsSource(relay.role, this.props.eventBus, relaySources(this.props.manifest));
     const failures = this.deadLetterQueue(
       'OutboxRelayFailures',
       `${this.prefix}-outbox-relay-dlq`,
@@ -252,7 +273,6 @@ export class Service extends Construct {
   private createRoutes(): void {
     const { manifest, api } = this.props;
     if (manifest.routes.length === 0) return;
-    if (!api) throw new Error(`service ${manifest.name} has routes but no API was given`);
     const byHandler = new Map<string, ServiceManifest['routes'][number][]>();
     for (const route of manifest.routes)
       byHandler.set(route.handler, [...(byHandler.get(route.handler) ?? []), route]);
@@ -264,7 +284,10 @@ export class Service extends Construct {
         timeout: Duration.seconds(15),
         memorySize: 1024,
       });
-      for (const route of routes) metrics.push(api.addRoute(route.contract, fn.function));
+      for (const route of routes) {
+        this.routes.push({ contract: route.contract, function: fn.function });
+        metrics.push(apiMethod5xxMetric(api, route.contract));
+      }
     }
     this.alarms.api5xx(metrics);
   }

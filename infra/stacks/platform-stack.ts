@@ -1,14 +1,25 @@
+import { fileURLToPath } from 'node:url';
 import type { Scope } from '@carelink/contracts';
-import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { Partner } from '../config/partners';
+import type { StaffClient } from '../config/staff-clients';
 import type { StageConfig } from '../config/stages';
+import { physicalName } from '../constructs/naming';
+import { ServiceFunction } from '../constructs/service-function';
+import { type ClientClaimsEntry, clientClaimsVariable } from '../functions/pre-token-generation';
+
+/** The Cognito pre token generation trigger (adds tenant, practice and role claims). */
+export const preTokenGenerationEntry = fileURLToPath(
+  new URL('../functions/pre-token-generation.ts', import.meta.url),
+);
 
 /** Token scopes read `carelink/<scope>`, e.g. `carelink/referrals:read`. */
 export const resourceServerIdentifier = 'carelink';
@@ -16,6 +27,7 @@ export const resourceServerIdentifier = 'carelink';
 export interface PlatformStackProps extends StackProps {
   readonly stage: StageConfig;
   readonly partners: readonly Partner[];
+  readonly staffClients: readonly StaffClient[];
   /** Every scope any route requires; the resource server defines these (plus partner grants). */
   readonly routeScopes: readonly Scope[];
 }
@@ -32,6 +44,9 @@ export class PlatformStack extends Stack {
   readonly userPool: cognito.UserPool;
   readonly resourceServer: cognito.UserPoolResourceServer;
   readonly partnerClients = new Map<string, cognito.UserPoolClient>();
+  readonly staffClients = new Map<string, cognito.UserPoolClient>();
+  /** Adds `tenant_id` (and `practice_id`, `role` for staff clients) to access tokens. */
+  readonly tokenClaims: ServiceFunction;
   readonly alarmTopic: sns.Topic;
   readonly backupVault: backup.BackupVault;
   readonly backupRole: iam.Role;
@@ -108,7 +123,8 @@ export class PlatformStack extends Stack {
     this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: stage.authDomainPrefix } });
 
     const partnerHeld = props.partners.flatMap((partner) => partner.scopes);
-    this.scopes = [...new Set<string>([...props.routeScopes, ...partnerHeld])].sort();
+    const staffHeld = props.staffClients.flatMap((client) => client.scopes);
+    this.scopes = [...new Set<string>([...props.routeScopes, ...partnerHeld, ...staffHeld])].sort();
     const scopeObjects = new Map(
       this.scopes.map((name) => [
         name,
@@ -121,18 +137,18 @@ export class PlatformStack extends Stack {
       scopes: [...scopeObjects.values()],
     });
 
-    for (const partner of props.partners) {
-      // Client credentials only; Cognito generates the secret and nothing here stores it.
-      const client = this.userPool.addClient(`Partner-${partner.tenantId}`, {
-        userPoolClientName: `partner-${partner.tenantId}`,
+    // Client credentials only; Cognito generates the secret and nothing here stores it.
+    const machineClient = (id: string, name: string, scopeNames: readonly string[]) =>
+      this.userPool.addClient(id, {
+        userPoolClientName: name,
         generateSecret: true,
         authFlows: { adminUserPassword: false, custom: false, userPassword: false, userSrp: false },
         oAuth: {
           flows: { clientCredentials: true },
-          scopes: partner.scopes.map((name) =>
+          scopes: scopeNames.map((scopeName) =>
             cognito.OAuthScope.resourceServer(
               this.resourceServer,
-              scopeObjects.get(name) as cognito.ResourceServerScope,
+              scopeObjects.get(scopeName) as cognito.ResourceServerScope,
             ),
           ),
         },
@@ -140,8 +156,25 @@ export class PlatformStack extends Stack {
         enableTokenRevocation: true,
         preventUserExistenceErrors: true,
       });
+    const claims: ClientClaimsEntry[] = [];
+    for (const partner of props.partners) {
+      const client = machineClient(
+        `Partner-${partner.tenantId}`,
+        `partner-${partner.tenantId}`,
+        partner.scopes,
+      );
       this.partnerClients.set(partner.tenantId, client);
+      claims.push({ clientId: client.userPoolClientId, claims: { tenant_id: partner.tenantId } });
     }
+    for (const staff of props.staffClients) {
+      const client = machineClient(`Staff-${staff.name}`, `staff-${staff.name}`, staff.scopes);
+      this.staffClients.set(staff.name, client);
+      claims.push({
+        clientId: client.userPoolClientId,
+        claims: { tenant_id: staff.tenantId, practice_id: staff.practiceId, role: staff.role },
+      });
+    }
+    this.tokenClaims = this.createTokenClaimsTrigger(stage, claims, retain);
 
     this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
       topicName: `carelink-${stage.name}-alarms`,
@@ -167,5 +200,59 @@ export class PlatformStack extends Stack {
       reason:
         'AWS Backup documents this managed policy as the role for backup jobs; AWS keeps it current as services change, and the role can be assumed by AWS Backup only.',
     });
+  }
+
+  /**
+   * The pre token generation trigger (event version 3, which customises client-credentials access
+   * tokens). The function's environment holds the client → claims map, so it depends on the clients,
+   * which depend on the pool; the pool therefore names the function by its fixed ARN rather than
+   * referencing it, which would close a cycle. The pool's invoke permission, scoped to this pool, is
+   * created after the function.
+   */
+  private createTokenClaimsTrigger(
+    stage: StageConfig,
+    claims: readonly ClientClaimsEntry[],
+    removalPolicy: RemovalPolicy,
+  ): ServiceFunction {
+    const functionName = physicalName([`carelink-${stage.name}`, 'pre-token-generation'], 64);
+    const trigger = new ServiceFunction(this, 'PreTokenGeneration', {
+      service: 'identity',
+      entry: preTokenGenerationEntry,
+      functionName,
+      description: 'Cognito pre token generation: tenant, practice and role claims of app clients',
+      key: this.key,
+      logRetentionDays: stage.logRetentionDays,
+      removalPolicy,
+      reservedConcurrency: stage.reservedConcurrency.api,
+      timeout: Duration.seconds(5),
+      memorySize: 256,
+      environment: { [clientClaimsVariable]: this.toJsonString(claims) },
+    });
+    const byName = lambda.Function.fromFunctionAttributes(this, 'PreTokenGenerationByName', {
+      functionArn: this.formatArn({
+        service: 'lambda',
+        resource: 'function',
+        resourceName: functionName,
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      }),
+      sameEnvironment: true,
+      skipPermissions: true,
+    });
+    this.userPool.addTrigger(
+      cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
+      byName,
+      cognito.LambdaVersion.V3_0,
+    );
+    // The pool's invoke permission (scoped to this pool) names the function too: create it after the function.
+    const permission = this.userPool.node.tryFindChild('PreTokenGenerationConfigCognito');
+    if (!permission) throw new Error('the user pool created no invoke permission for its trigger');
+    permission.node.addDependency(trigger.function);
+    const reason =
+      'Cognito invokes this trigger synchronously while issuing a token and fails the token request if it fails; there is no asynchronous invocation whose event a dead-letter queue could keep.';
+    Validations.of(trigger.function).acknowledge(
+      { id: 'HIPAA.Security-LambdaDLQ', reason },
+      { id: 'Serverless-LambdaDLQ', reason },
+    );
+    return trigger;
   }
 }

@@ -52,3 +52,39 @@ export function apiMethods(template: Template): Map<string, string[]> {
   }
   return methods;
 }
+
+/**
+ * A dependency cycle among a template's resources (through `Ref`, `Fn::GetAtt`, `Fn::Sub` and
+ * `DependsOn`), as the logical ids around it, or undefined. CloudFormation refuses such a template.
+ */
+export function dependencyCycle(template: Template): string[] | undefined {
+  const all = template.toJSON().Resources as Record<string, CfnResource & { DependsOn?: string | string[] }>;
+  const edges = new Map<string, Set<string>>();
+  for (const [id, resource] of Object.entries(all)) {
+    const targets = referencedIds(resource.Properties);
+    const subs = JSON.stringify(resource.Properties ?? {}).matchAll(/\$\{([A-Za-z0-9]+)(?:\.[A-Za-z]+)?\}/g);
+    for (const match of subs) targets.add(match[1] as string);
+    for (const dependsOn of [resource.DependsOn ?? []].flat()) targets.add(dependsOn);
+    edges.set(id, new Set([...targets].filter((target) => target in all)));
+  }
+  const state = new Map<string, 'visiting' | 'done'>();
+  const path: string[] = [];
+  const visit = (id: string): string[] | undefined => {
+    if (state.get(id) === 'done') return undefined;
+    if (state.get(id) === 'visiting') return [...path.slice(path.indexOf(id)), id];
+    state.set(id, 'visiting');
+    path.push(id);
+    for (const next of edges.get(id) ?? []) {
+      const cycle = visit(next);
+      if (cycle) return cycle;
+    }
+    path.pop();
+    state.set(id, 'done');
+    return undefined;
+  };
+  for (const id of edges.keys()) {
+    const cycle = visit(id);
+    if (cycle) return cycle;
+  }
+  return undefined;
+}
