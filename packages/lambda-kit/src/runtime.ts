@@ -52,12 +52,13 @@ export function createServiceRuntime(
   env: NodeJS.ProcessEnv = process.env,
 ): ServiceRuntime {
   const ulid = monotonicFactory();
+  const logger = createLogger(service);
   return {
     service,
     tableName: requireEnv(tableNameVariable(service), env),
     db: createDocumentClient(),
-    logger: createLogger(service),
-    metrics: createMetrics(service),
+    logger,
+    metrics: createMetrics(service, logger),
     clock: systemClock,
     newId: () => ulid(),
   };
