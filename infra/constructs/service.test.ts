@@ -434,7 +434,9 @@ describe('the prod edge', () => {
       (resource) => resource.Properties?.ResponseType === 'UNAUTHORIZED',
     );
     const body = JSON.parse(
-      (unauthorized?.Properties?.ResponseTemplates as Record<string, string>)['application/json'] ?? '',
+      (unauthorized?.Properties?.ResponseTemplates as Record<string, string> | undefined)?.[
+        'application/json'
+      ] ?? '',
     );
     expect(Problem.parse(body)).toEqual({
       type: 'https://carelink.dev/problems/unauthorized',

@@ -46,7 +46,10 @@ describe('the token claims trigger', () => {
 
   it('maps every partner client to its tenant and every staff client to tenant, practice and role', () => {
     const trigger = resourcesOf(template)[triggerId];
-    const variables = (trigger?.Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
+    const environment = trigger?.Properties?.Environment as
+      | { Variables: Record<string, unknown> }
+      | undefined;
+    const variables = environment?.Variables ?? {};
     const map = JSON.stringify(variables[clientClaimsVariable]);
     for (const [tenantId, client] of platform.partnerClients) {
       expect(map).toContain(logicalId(client.node.defaultChild));
@@ -77,9 +80,11 @@ describe('the token claims trigger', () => {
     const policy = Object.values(resourcesOf(template, 'AWS::IAM::ManagedPolicy')).find((p) =>
       referencedIds(p.Properties?.Roles).has(logicalId(platform.tokenClaims.role.node.defaultChild)),
     );
-    const actions = (
-      policy?.Properties?.PolicyDocument as { Statement: { Action: string | string[] }[] }
-    ).Statement.flatMap((statement) => [statement.Action].flat());
+    const document = policy?.Properties?.PolicyDocument as
+      | { Statement: { Action: string | string[] }[] }
+      | undefined;
+    const actions = (document?.Statement ?? []).flatMap((statement) => [statement.Action].flat());
+    expect(actions.length).toBeGreaterThan(0);
     expect(actions.sort()).toEqual(
       [
         'logs:CreateLogStream',
