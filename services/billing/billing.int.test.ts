@@ -266,5 +266,12 @@ describe('billing on the local cloud', () => {
     const mdm = await lead.put(`/v1/billing/patients/${patientId}/months/2026-11/mdm`, { level: 'moderate' });
     expect(mdm.status).toBe(200);
     expect(mdm.body).toMatchObject({ patientId, month: '2026-11', medicalDecisionMaking: 'moderate' });
+    const stranger = '01JD3Y7T5V0M3Q8W9X2Z4A6B8Z';
+    expect(
+      (await lead.put(`/v1/billing/patients/${stranger}/months/2026-11/mdm`, { level: 'low' })).status,
+    ).toBe(404);
+    expect(
+      (await lead.put(`/v1/billing/patients/${stranger}/months/2026-11/other-billed`, { codes: [] })).status,
+    ).toBe(404);
   });
 });

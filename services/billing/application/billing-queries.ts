@@ -1,5 +1,5 @@
 import { monthOf } from '@carelink/calendar';
-import { decodeCursor, encodeCursor, type ServiceRuntime } from '@carelink/lambda-kit';
+import { decodeCursor, encodeCursor, NotFoundError, type ServiceRuntime } from '@carelink/lambda-kit';
 import { type Practice, practiceOf } from '@carelink/tenancy';
 import { type ClaimLine, claimLinesToCsv, claimLinesToFhirBundle, type FhirBundle } from '../domain/claims';
 import { buildMonthInput } from '../domain/month-input';
@@ -31,6 +31,12 @@ export function createBillingQueries(runtime: ServiceRuntime, ledger: LedgerStor
     if (!practice) throw new PracticeNotFoundError('Practice not found');
     return practice;
   };
+
+  /** Billing inputs are only kept for patients this practice has facts for (consent, plan, eligibility). */
+  async function requireKnownPatient(tenantId: string, practiceId: string, patientId: string): Promise<void> {
+    const { version } = await ledger.getFacts(tenantId, practiceId, patientId);
+    if (version === 0) throw new NotFoundError('Patient');
+  }
 
   /** A run of the caller's practice; another practice's (or tenant's) run is not found. */
   async function runFor(scope: StaffScope, runId: string): Promise<RunRecord> {
@@ -183,6 +189,7 @@ export function createBillingQueries(runtime: ServiceRuntime, ledger: LedgerStor
       level: 'low' | 'moderate' | 'high',
     ): Promise<LedgerView> {
       const practice = practiceFor(scope);
+      await requireKnownPatient(scope.tenantId, practice.practiceId, patientId);
       return ledger.setHeadField(scope.tenantId, practice.practiceId, month, patientId, 'mdm', level);
     },
 
@@ -193,6 +200,7 @@ export function createBillingQueries(runtime: ServiceRuntime, ledger: LedgerStor
       codes: { code: string; practitionerId: string }[],
     ): Promise<LedgerView> {
       const practice = practiceFor(scope);
+      await requireKnownPatient(scope.tenantId, practice.practiceId, patientId);
       const sorted = [...codes].sort((a, b) =>
         a.code + a.practitionerId < b.code + b.practitionerId ? -1 : 1,
       );
