@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type LocalBus, PutEventsRequestError } from './bus/local-bus';
@@ -53,7 +54,15 @@ export async function startAwsEndpoint(
           ),
         );
         const message = queue.send(String(input.MessageBody ?? ''), attributes, attributes.reason);
-        return reply(res, 200, { MessageId: message.messageId, MD5OfMessageBody: '' }, contentType);
+        return reply(
+          res,
+          200,
+          {
+            MessageId: message.messageId,
+            MD5OfMessageBody: createHash('md5').update(message.body).digest('hex'),
+          },
+          contentType,
+        );
       }
       return reply(
         res,

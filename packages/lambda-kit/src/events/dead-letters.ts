@@ -34,7 +34,10 @@ export interface DeadLetterSink {
  * letting them burn through every retry. The reason names schema paths and codes, never values.
  */
 export class SqsDeadLetterSink implements DeadLetterSink {
-  constructor(private readonly sqs: SQSClient = new SQSClient({})) {}
+  constructor(
+    // The queue URL names the queue, not the endpoint: keep the configured (or local) endpoint.
+    private readonly sqs: SQSClient = new SQSClient({ useQueueUrlAsEndpoint: false }),
+  ) {}
 
   async send(letter: DeadLetter): Promise<void> {
     const sourceUrl = queueUrlFromArn(letter.sourceQueueArn);

@@ -57,6 +57,7 @@ export async function relayOutbox(
   });
 
   const failedRecords = new Set<DynamoDBRecord>();
+  const published: { record: DynamoDBRecord; item: OutboxItem }[] = [];
   for (let start = 0; start < pending.length; start += PUT_EVENTS_BATCH) {
     let batch = pending.slice(start, start + PUT_EVENTS_BATCH);
     for (let attempt = 1; batch.length > 0; attempt++) {
@@ -77,8 +78,7 @@ export async function relayOutbox(
         deps.logger.warn('PutEvents failed', { error: error as Error, attempt });
         failedIndexes = batch.map((_, i) => i);
       }
-      const published = batch.filter((_, i) => !failedIndexes.includes(i));
-      await Promise.all(published.map(({ record, item }) => markSent(deps, record, item)));
+      published.push(...batch.filter((_, i) => !failedIndexes.includes(i)));
       batch = batch.filter((_, i) => failedIndexes.includes(i));
       if (batch.length > 0 && attempt >= maxAttempts) {
         for (const { record } of batch) failedRecords.add(record);
@@ -90,6 +90,10 @@ export async function relayOutbox(
       if (batch.length > 0) await sleep(Math.min(1000, 50 * 2 ** attempt) * (0.5 + Math.random() / 2));
     }
   }
+
+  // Marking is bookkeeping, done once for the whole invocation: an unmarked item only means a
+  // duplicate if the stream hands it over again, which consumers absorb.
+  await Promise.all(published.map(({ record, item }) => markSent(deps, record, item)));
 
   // Report the earliest failed record: Lambda resumes the shard from there, keeping order.
   const firstFailed = event.Records.find((record) => failedRecords.has(record));
