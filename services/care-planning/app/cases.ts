@@ -66,7 +66,7 @@ async function detailOf(tenantId: string, record: CaseRecord) {
 
 export async function getCase(principal: Principal, caseId: string): Promise<HttpResult> {
   const record = await caseForStaff(principal, caseId);
-  return ok(await detailOf(principal.tenantId, record));
+  return { ...ok(await detailOf(principal.tenantId, record)), auditPatientId: record.case.patientId };
 }
 
 /**
