@@ -4,11 +4,14 @@ import { E164Phone, IanaTimeZone, Icd10CmCode, isValidNpi, Mbi, Money, TenantId,
 describe('NPI check digit', () => {
   it.each([
     ['1234567893', true],
+    ['1234567802', true],
     ['1234567890', false],
     ['1245319599', true],
     ['1245319598', false],
     ['123456789', false],
     ['12345678931', false],
+    ['12345678930', false],
+    ['12345678a3', false],
     ['abcdefghij', false],
   ])('%s is valid: %s', (npi, expected) => {
     expect(isValidNpi(npi)).toBe(expected);

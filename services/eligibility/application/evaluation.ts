@@ -1,4 +1,4 @@
-import type { EligibilityDeterminedData } from '@carelink/contracts';
+import type { EligibilityDeterminedData, PlanType, Program } from '@carelink/contracts';
 import { Temporal } from 'temporal-polyfill';
 import type * as z from 'zod';
 import {
@@ -10,8 +10,6 @@ import {
   effectivePlanType,
   evaluateCcm,
   evaluatePcm,
-  type PlanType,
-  type Program,
   type ProgramResult,
   type Reason,
   type ReferralFacts,

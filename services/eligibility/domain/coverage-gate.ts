@@ -1,8 +1,9 @@
 import { toPlainDate } from '@carelink/calendar';
+import type { PlanType } from '@carelink/contracts';
 import { Temporal } from 'temporal-polyfill';
 import type { CoverageResult } from './coverage';
 import { type Finding, finding } from './findings';
-import type { PlanType, ReferralFacts } from './referral-facts';
+import type { ReferralFacts } from './referral-facts';
 
 /** What a coverage gate needs to know about one program. */
 export interface CoverageGateOptions {

@@ -1,4 +1,4 @@
-import type { PlanType } from './referral-facts';
+import type { PlanType } from '@carelink/contracts';
 
 /** What a coverage check asks: is this member covered by this payer on this date. */
 export interface CoverageRequest {

@@ -1,7 +1,7 @@
+import type { Program } from '@carelink/contracts';
 import { describe, expect, it } from 'vitest';
 import { determine, resultFor } from './determine';
 import { context, coverage, referral } from './referral.fixture';
-import type { Program } from './referral-facts';
 
 describe('determine', () => {
   it('screens all four programs when none are requested', () => {

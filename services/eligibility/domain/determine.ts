@@ -1,6 +1,7 @@
 import { toPlainDate } from '@carelink/calendar';
+import type { Program } from '@carelink/contracts';
 import type { CoverageResult } from './coverage';
-import type { Program, ReferralFacts } from './referral-facts';
+import type { ReferralFacts } from './referral-facts';
 import { type CaseManagementResult, evaluateCaseManagement } from './rules/case-management';
 import { type CcmResult, evaluateCcm } from './rules/ccm';
 import { evaluatePcm, type PcmResult } from './rules/pcm';

@@ -37,18 +37,8 @@ export {
 export { DomainError, InvalidInputError } from './domain-error';
 export type { EligibilityStatus, Reason } from './findings';
 export { InvalidDiagnosisCodeError, isIcd10CmCode, normalizeIcd10CmCode } from './icd10';
-export { isValidNpi } from './npi';
 export { EligibilityPolicy, type EligibilityPolicyOverrides, resolvePolicy } from './policy';
-export {
-  DischargeFacilityType,
-  Icd10CmCode,
-  Npi,
-  PlanType,
-  Program,
-  parseReferralFacts,
-  ReferralFacts,
-  ReferralReasonType,
-} from './referral-facts';
+export { Icd10CmCode, Npi, parseReferralFacts, ReferralFacts } from './referral-facts';
 export { type CaseManagementResult, evaluateCaseManagement } from './rules/case-management';
 export { type CcmResult, evaluateCcm } from './rules/ccm';
 export { evaluatePcm, type PcmResult } from './rules/pcm';

@@ -1,34 +1,13 @@
+import {
+  DischargeFacilityType,
+  isValidNpi,
+  PlanType,
+  Program,
+  ReferralReasonType,
+} from '@carelink/contracts';
 import * as z from 'zod';
 import { InvalidInputError } from './domain-error';
 import { isIcd10CmCode } from './icd10';
-import { isValidNpi } from './npi';
-
-/** Coverage plan types the partner reports. */
-export const PlanType = z.enum(['medicare', 'medicare-advantage', 'medicaid', 'commercial', 'dual']);
-/** A coverage plan type. */
-export type PlanType = z.infer<typeof PlanType>;
-
-/** Why the partner referred the patient. */
-export const ReferralReasonType = z.enum([
-  'post-discharge',
-  'chronic-care',
-  'high-utilizer',
-  'acute-event',
-  'behavioral-health',
-  'other',
-]);
-/** A referral reason type. */
-export type ReferralReasonType = z.infer<typeof ReferralReasonType>;
-
-/** Facility the patient was discharged from. */
-export const DischargeFacilityType = z.enum(['inpatient', 'observation', 'snf', 'partial-hospitalization']);
-/** A discharge facility type. */
-export type DischargeFacilityType = z.infer<typeof DischargeFacilityType>;
-
-/** Programs a referral can be screened for. */
-export const Program = z.enum(['case-management', 'ccm', 'pcm', 'tcm']);
-/** A program identifier. */
-export type Program = z.infer<typeof Program>;
 
 const IsoDate = z.iso.date();
 

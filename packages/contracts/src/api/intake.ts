@@ -1,6 +1,13 @@
 import * as z from 'zod';
 import { ReferralCancelledData } from '../events/referral-cancelled.v1';
-import { PlanType, ReasonCode, ReferralReasonType, ReferralStatus, TaskStatus } from '../events/shared';
+import {
+  DischargeFacilityType,
+  PlanType,
+  ReasonCode,
+  ReferralReasonType,
+  ReferralStatus,
+  TaskStatus,
+} from '../events/shared';
 import {
   Cursor,
   E164Phone,
@@ -74,7 +81,7 @@ export const ReferralCoverage = z
 
 export const DischargeFacility = z
   .object({
-    type: z.enum(['inpatient', 'observation', 'snf', 'partial-hospitalization']),
+    type: DischargeFacilityType,
     name: Text(200),
   })
   .strict();

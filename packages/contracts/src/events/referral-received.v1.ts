@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { defineEvent } from '../event-contract';
 import { IanaTimeZone, Icd10CmCode, IsoDate, Npi, Program, Ulid } from '../primitives';
-import { PlanType, ReferralReasonType } from './shared';
+import { DischargeFacilityType, PlanType, ReferralReasonType } from './shared';
 
 /**
  * What eligibility needs to decide, and nothing more: no names, contact details or free text.
@@ -23,7 +23,7 @@ export const ReferralReceivedData = z.object({
   reason: z.object({
     type: ReferralReasonType,
     dischargeDate: IsoDate.optional(),
-    dischargeFacilityType: z.enum(['inpatient', 'observation', 'snf', 'partial-hospitalization']).optional(),
+    dischargeFacilityType: DischargeFacilityType.optional(),
   }),
   diagnosisCodes: z.array(Icd10CmCode),
   utilization: z.object({ admissions6m: z.int().min(0), edVisits6m: z.int().min(0) }),

@@ -36,6 +36,10 @@ export const ReferralReasonType = z.enum([
 ]);
 export type ReferralReasonType = z.infer<typeof ReferralReasonType>;
 
+/** Facility a patient was discharged from. */
+export const DischargeFacilityType = z.enum(['inpatient', 'observation', 'snf', 'partial-hospitalization']);
+export type DischargeFacilityType = z.infer<typeof DischargeFacilityType>;
+
 export const DeterminationStatus = z.enum(['eligible', 'ineligible', 'needs-information']);
 export type DeterminationStatus = z.infer<typeof DeterminationStatus>;
 

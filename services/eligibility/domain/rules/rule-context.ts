@@ -1,8 +1,8 @@
+import type { Program } from '@carelink/contracts';
 import type { ConsentRecord } from '../consent';
 import type { CoverageResult } from '../coverage';
 import type { EligibilityStatus, Reason } from '../findings';
 import type { EligibilityPolicy } from '../policy';
-import type { Program } from '../referral-facts';
 
 /** Everything a rule reads besides the referral; the clock is injected as `today`. */
 export interface RuleContext {

@@ -1,8 +1,9 @@
 import { addBusinessDays, toPlainDate } from '@carelink/calendar';
+import type { DischargeFacilityType } from '@carelink/contracts';
 import { Temporal } from 'temporal-polyfill';
 import { coverageFindings } from '../coverage-gate';
 import { type Finding, finding, outcomeOf } from '../findings';
-import type { DischargeFacilityType, ReferralFacts } from '../referral-facts';
+import type { ReferralFacts } from '../referral-facts';
 import type { ProgramResultBase, RuleContext } from './rule-context';
 
 /** Transitional Care Management result; deadlines are present once the discharge is known. */
