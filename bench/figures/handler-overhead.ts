@@ -88,6 +88,7 @@ export async function handlerOverheadFigures(iterations = 600): Promise<Figure[]
     current = { commands: new Map(), capacity: 0 };
     const created = await post(1_000_000);
     const createStats = current;
+    const template = lastTransaction;
     const referralId = (JSON.parse(created.body) as { id: string }).id;
     current = { commands: new Map(), capacity: 0 };
     await get(
@@ -102,7 +103,6 @@ export async function handlerOverheadFigures(iterations = 600): Promise<Figure[]
     );
     const getStats = current;
     current = { commands: new Map(), capacity: 0 };
-    const template = lastTransaction;
     if (!template?.TransactItems) throw new Error('no transaction captured');
 
     // The bare baseline: the same items, fresh keys, one TransactWriteItems, nothing else.
