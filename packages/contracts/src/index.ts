@@ -23,6 +23,7 @@ export * from './events/screening-scored.v1';
 export * from './events/shared';
 export * from './events/time-logged.v1';
 export * from './manifest';
+export * from './outreach-vocabulary';
 export * from './primitives';
 export * from './problem';
 export * from './route-contract';

@@ -1,14 +1,8 @@
 import { monthOf } from '@carelink/calendar';
-import { TimeLoggedV1 } from '@carelink/contracts';
+import { TimeLoggedV1, type VoidReason } from '@carelink/contracts';
 import { type Commit, ConflictError, emit, NotFoundError, type Principal } from '@carelink/lambda-kit';
 import { Temporal } from 'temporal-polyfill';
-import {
-  minutesInMonth,
-  recordTimeEntry,
-  TimeEntryOverlapError,
-  type VoidReason,
-  voidTimeEntry,
-} from '../domain';
+import { minutesInMonth, recordTimeEntry, TimeEntryOverlapError, voidTimeEntry } from '../domain';
 import type { Stores } from '../runtime';
 import type { StoredTimeEntry } from '../store/time-entries';
 import { patientOfCaller, practiceTimeZone } from './access';

@@ -1,4 +1,5 @@
 import { monthOf, toPlainYearMonth } from '@carelink/calendar';
+import { Performer, TimeEntryActivity, TimeProgram, VoidReason } from '@carelink/contracts';
 import { Temporal } from 'temporal-polyfill';
 import * as z from 'zod';
 import { FutureTimeEntryError, TimeEntryAlreadyVoidedError, TimeEntryOverlapError } from './errors';
@@ -6,41 +7,9 @@ import { InstantSchema } from './instant-schema';
 import { parseOrThrow } from './validation';
 
 /** Care-management programs time can be logged against. */
-export const CARE_PROGRAMS = ['ccm', 'pcm', 'tcm', 'rpm', 'bhi', 'case-management'] as const;
+export const CARE_PROGRAMS = TimeProgram.options;
 /** A care-management program. */
-export type CareProgram = (typeof CARE_PROGRAMS)[number];
-
-/** Who spent the time: billing rules count clinical staff and physician time separately. */
-export type Performer = 'clinical-staff' | 'physician';
-
-/** What the time was spent on, as a code so that no free text is needed to bill it. */
-export const TIME_ENTRY_ACTIVITIES = [
-  'care-plan-development',
-  'care-plan-review',
-  'medication-management',
-  'care-coordination',
-  'patient-communication',
-  'caregiver-communication',
-  'referral-management',
-  'screening',
-  'remote-monitoring-review',
-  'other',
-] as const;
-/** A time entry activity code. */
-export type TimeEntryActivity = (typeof TIME_ENTRY_ACTIVITIES)[number];
-
-/** Reasons a time entry can be voided. Codes rather than free text keep the audit trail PHI-free. */
-export const VOID_REASONS = [
-  'wrong-patient',
-  'wrong-duration',
-  'wrong-start',
-  'wrong-program',
-  'wrong-performer',
-  'duplicate',
-  'other',
-] as const;
-/** A void reason code. */
-export type VoidReason = (typeof VOID_REASONS)[number];
+export type CareProgram = TimeProgram;
 
 /** Minutes of one entry: at least one, at most a four-hour block. */
 export const MAX_ENTRY_MINUTES = 240;
@@ -49,12 +18,12 @@ export const MAX_ENTRY_MINUTES = 240;
 export const TimeEntryInputSchema = z
   .object({
     caseId: z.string().min(1).max(128),
-    program: z.enum(CARE_PROGRAMS),
-    performer: z.enum(['clinical-staff', 'physician']),
+    program: TimeProgram,
+    performer: Performer,
     practitionerId: z.string().min(1).max(128),
     startedAt: InstantSchema,
     minutes: z.int().min(1).max(MAX_ENTRY_MINUTES),
-    activity: z.enum(TIME_ENTRY_ACTIVITIES),
+    activity: TimeEntryActivity,
     note: z.string().trim().min(1).max(2000).optional(),
   })
   .strict();
@@ -182,7 +151,7 @@ export function recordTimeEntry(
 }
 
 const VoidSchema = z.object({
-  reason: z.enum(VOID_REASONS),
+  reason: VoidReason,
   by: z.string().min(1).max(128),
   at: InstantSchema,
 });

@@ -1,3 +1,4 @@
+import { VitalThresholds as VitalThresholdsSchema } from '@carelink/contracts';
 import { Temporal } from 'temporal-polyfill';
 import * as z from 'zod';
 import { InstantSchema } from './instant-schema';
@@ -74,21 +75,6 @@ export const VitalObservationSchema = z.discriminatedUnion('type', [
 
 /** A validated vital-sign observation. */
 export type VitalObservation = z.output<typeof VitalObservationSchema>;
-
-/** Per-plan alert thresholds. Values equal to a threshold do not raise a flag. */
-export const VitalThresholdsSchema = z
-  .object({
-    systolicAbove: z.number().positive(),
-    diastolicAbove: z.number().positive(),
-    glucoseBelow: z.number().positive(),
-    glucoseAbove: z.number().positive(),
-    spo2Below: z.number().positive().max(100),
-    heartRateBelow: z.number().positive(),
-    heartRateAbove: z.number().positive(),
-    weightGainPerDayLb: z.number().positive(),
-    weightGainPerWeekLb: z.number().positive(),
-  })
-  .strict();
 
 /** Alert thresholds for one care plan. */
 export type VitalThresholds = z.infer<typeof VitalThresholdsSchema>;

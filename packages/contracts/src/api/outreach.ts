@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { Performer } from '../events/shared';
+import { TimeEntryActivity, VitalThresholds, VoidReason } from '../outreach-vocabulary';
 import { Cursor, IsoInstant, TimeProgram, Ulid, YearMonth } from '../primitives';
 import { defineRoute, type RouteContract, scopes } from '../route-contract';
 
@@ -211,23 +213,10 @@ export const receiveInboundMessageRoute = defineRoute({
 // ---------------------------------------------------------------------------------------------
 // Time entries
 
-export const TimeEntryActivity = z.enum([
-  'care-plan-development',
-  'care-plan-review',
-  'medication-management',
-  'care-coordination',
-  'patient-communication',
-  'caregiver-communication',
-  'referral-management',
-  'screening',
-  'remote-monitoring-review',
-  'other',
-]);
-
 export const TimeEntryRequest = z
   .object({
     program: TimeProgram,
-    performer: z.enum(['clinical-staff', 'physician']),
+    performer: Performer,
     practitionerId: z.string().min(1).max(128),
     startedAt: IsoInstant,
     minutes: z.int().min(1).max(240),
@@ -253,7 +242,7 @@ export const TimeEntryView = z
     timeEntryId: Ulid,
     caseId: Ulid,
     program: TimeProgram,
-    performer: z.enum(['clinical-staff', 'physician']),
+    performer: Performer,
     practitionerId: z.string(),
     startedAt: IsoInstant,
     minutes: z.int(),
@@ -300,16 +289,6 @@ export const logTimeEntryRoute = defineRoute({
     ...problems,
   },
 });
-
-export const VoidReason = z.enum([
-  'wrong-patient',
-  'wrong-duration',
-  'wrong-start',
-  'wrong-program',
-  'wrong-performer',
-  'duplicate',
-  'other',
-]);
 
 export const VoidTimeEntryRequest = z
   .object({ reason: VoidReason })
@@ -527,21 +506,7 @@ export const recordObservationRoute = defineRoute({
 export const VitalsPolicyRequest = z
   .object({
     heartFailure: z.boolean(),
-    thresholds: z
-      .object({
-        systolicAbove: z.number().positive(),
-        diastolicAbove: z.number().positive(),
-        glucoseBelow: z.number().positive(),
-        glucoseAbove: z.number().positive(),
-        spo2Below: z.number().positive().max(100),
-        heartRateBelow: z.number().positive(),
-        heartRateAbove: z.number().positive(),
-        weightGainPerDayLb: z.number().positive(),
-        weightGainPerWeekLb: z.number().positive(),
-      })
-      .partial()
-      .strict()
-      .optional(),
+    thresholds: VitalThresholds.partial().strict().optional(),
   })
   .strict()
   .meta({

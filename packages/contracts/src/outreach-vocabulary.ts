@@ -1,0 +1,49 @@
+import * as z from 'zod';
+
+/**
+ * Codes of the staff work recorded on a case, shared by the outreach API and the services that
+ * record and count it.
+ */
+
+/** What staff time was spent on, as a code so that no free text is needed to bill it. */
+export const TimeEntryActivity = z.enum([
+  'care-plan-development',
+  'care-plan-review',
+  'medication-management',
+  'care-coordination',
+  'patient-communication',
+  'caregiver-communication',
+  'referral-management',
+  'screening',
+  'remote-monitoring-review',
+  'other',
+]);
+export type TimeEntryActivity = z.infer<typeof TimeEntryActivity>;
+
+/** Reasons a time entry can be voided. Codes rather than free text keep the audit trail PHI-free. */
+export const VoidReason = z.enum([
+  'wrong-patient',
+  'wrong-duration',
+  'wrong-start',
+  'wrong-program',
+  'wrong-performer',
+  'duplicate',
+  'other',
+]);
+export type VoidReason = z.infer<typeof VoidReason>;
+
+/** Per-plan vital-sign alert thresholds. Values equal to a threshold do not raise a flag. */
+export const VitalThresholds = z
+  .object({
+    systolicAbove: z.number().positive(),
+    diastolicAbove: z.number().positive(),
+    glucoseBelow: z.number().positive(),
+    glucoseAbove: z.number().positive(),
+    spo2Below: z.number().positive().max(100),
+    heartRateBelow: z.number().positive(),
+    heartRateAbove: z.number().positive(),
+    weightGainPerDayLb: z.number().positive(),
+    weightGainPerWeekLb: z.number().positive(),
+  })
+  .strict();
+export type VitalThresholds = z.infer<typeof VitalThresholds>;
