@@ -1,4 +1,4 @@
-import type { EligibilityDeterminedData, PlanType, Program } from '@carelink/contracts';
+import type { EligibilityDeterminedData, PlanType, Program, TcmDeadlines } from '@carelink/contracts';
 import { Temporal } from 'temporal-polyfill';
 import type * as z from 'zod';
 import {
@@ -15,14 +15,6 @@ import {
   type ReferralFacts,
 } from '../domain';
 
-/** TCM deadlines, present once the discharge date is known. */
-export interface TcmDates {
-  readonly dischargeDate: string;
-  readonly interactiveContactDue: string;
-  readonly faceToFaceDueHighComplexity: string;
-  readonly faceToFaceDueModerateComplexity: string;
-}
-
 /** One program's outcome as stored and shown to staff. */
 export interface ProgramView {
   readonly program: Program;
@@ -31,7 +23,7 @@ export interface ProgramView {
   readonly consentRequired?: boolean;
   readonly initiatingVisitRequired?: boolean;
   readonly authorizationRequired?: boolean;
-  readonly tcm?: TcmDates;
+  readonly tcm?: Readonly<TcmDeadlines>;
 }
 
 /** The outcome of one determination, free of patient data. */
@@ -63,7 +55,7 @@ export function localDate(at: string, timeZone: string): string {
   return Temporal.Instant.from(at).toZonedDateTimeISO(timeZone).toPlainDate().toString();
 }
 
-function tcmDates(result: ProgramResult): TcmDates | undefined {
+function tcmDates(result: ProgramResult): TcmDeadlines | undefined {
   if (result.program !== 'tcm') return undefined;
   const {
     dischargeDate,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ServiceName } from '../event-contract';
-import { PathParameterName, PathParameterValue } from '../events/access-recorded.v1';
+import { AccessRecordedV1, PathParameterName, PathParameterValue } from '../events/access-recorded.v1';
 import { Cursor, IsoInstant, Ulid } from '../primitives';
 import { defineRoute, type RouteContract, scopes } from '../route-contract';
 
@@ -32,21 +32,14 @@ export const AccessRecordQuery = z
     path: ['from'],
   });
 
+/** The event's example as the audit trail serves it: with the event and correlation ids. */
+const { at, ...recorded } = AccessRecordedV1.example;
 const accessRecordExample = {
   eventId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8R',
-  at: '2026-11-02T15:04:05.000Z',
+  at,
   correlationId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8P',
-  subject: 'staff-boston-care-manager',
-  role: 'care-manager',
-  practiceId: 'practice-boston',
-  service: 'billing',
-  operationId: 'putMedicalDecisionMaking',
-  method: 'PUT',
-  routeTemplate: '/v1/billing/patients/{patientId}/months/{month}/mdm',
-  pathParameters: { patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D', month: '2026-10' },
-  patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
-  status: 200,
-} as const;
+  ...recorded,
+};
 
 /** One recorded access: who, what, when and the outcome; ids and codes only. */
 export const AccessRecord = z

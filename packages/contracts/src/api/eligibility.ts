@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { TcmDeadlines } from '../events/eligibility-determined.v1';
 import { DeterminationStatus, PlanType } from '../events/shared';
 import { IsoDate, IsoInstant, Npi, Program, Ulid } from '../primitives';
 import { Problem, type ProblemType, problemTypes } from '../problem';
@@ -117,14 +118,7 @@ export const ProgramEligibility = z.object({
   consentRequired: z.boolean().optional(),
   initiatingVisitRequired: z.boolean().optional(),
   authorizationRequired: z.boolean().optional(),
-  tcm: z
-    .object({
-      dischargeDate: IsoDate,
-      interactiveContactDue: IsoDate,
-      faceToFaceDueHighComplexity: IsoDate,
-      faceToFaceDueModerateComplexity: IsoDate,
-    })
-    .optional(),
+  tcm: TcmDeadlines.optional(),
 });
 
 export const ReferralEligibility = z.object({

@@ -3,6 +3,15 @@ import { defineEvent } from '../event-contract';
 import { IanaTimeZone, IsoDate, Program, Ulid } from '../primitives';
 import { DeterminationStatus, PlanType, ReasonCode } from './shared';
 
+/** TCM deadlines, present once the discharge date is known. */
+export const TcmDeadlines = z.object({
+  dischargeDate: IsoDate,
+  interactiveContactDue: IsoDate,
+  faceToFaceDueHighComplexity: IsoDate,
+  faceToFaceDueModerateComplexity: IsoDate,
+});
+export type TcmDeadlines = z.infer<typeof TcmDeadlines>;
+
 export const ProgramDetermination = z.object({
   program: Program,
   status: DeterminationStatus,
@@ -11,14 +20,7 @@ export const ProgramDetermination = z.object({
   consentRequired: z.boolean().optional(),
   /** Case management: the plan requires a funding authorization. */
   authorizationRequired: z.boolean().optional(),
-  tcm: z
-    .object({
-      dischargeDate: IsoDate,
-      interactiveContactDue: IsoDate,
-      faceToFaceDueHighComplexity: IsoDate,
-      faceToFaceDueModerateComplexity: IsoDate,
-    })
-    .optional(),
+  tcm: TcmDeadlines.optional(),
 });
 export type ProgramDetermination = z.infer<typeof ProgramDetermination>;
 
