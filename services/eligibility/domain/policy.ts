@@ -5,17 +5,21 @@ import { InvalidInputError } from './domain-error';
 const MEDICARE_PLANS: PlanType[] = ['medicare', 'medicare-advantage', 'dual'];
 const ALL_PLANS: PlanType[] = [...PlanType.options];
 
+/** Thresholds of the gates CCM and PCM share: the initiating-visit look-back and the plans billed. */
+const monthlyCareGatePolicy = {
+  initiatingVisitLookbackMonths: z.int().min(1).max(12).default(12),
+  eligiblePlanTypes: z.array(PlanType).min(1).default(MEDICARE_PLANS),
+};
+
 const CcmPolicy = z.object({
   minConditionCategories: z.int().min(2).default(2),
   minExpectedDurationMonths: z.int().min(12).default(12),
-  initiatingVisitLookbackMonths: z.int().min(1).max(12).default(12),
-  eligiblePlanTypes: z.array(PlanType).min(1).default(MEDICARE_PLANS),
+  ...monthlyCareGatePolicy,
 });
 
 const PcmPolicy = z.object({
   minExpectedDurationMonths: z.int().min(3).default(3),
-  initiatingVisitLookbackMonths: z.int().min(1).max(12).default(12),
-  eligiblePlanTypes: z.array(PlanType).min(1).default(MEDICARE_PLANS),
+  ...monthlyCareGatePolicy,
 });
 
 const TcmPolicy = z.object({

@@ -1,10 +1,8 @@
 import type { ConditionCategoryId } from '../chronic-conditions.data';
 import { distinctConditionCategories } from '../condition-index';
-import { coverageFindings } from '../coverage-gate';
 import { type Finding, finding, outcomeOf } from '../findings';
 import type { ReferralFacts } from '../referral-facts';
-import { consentFindings } from './consent-gate';
-import { initiatingVisitFindings } from './initiating-visit';
+import { monthlyCareGates } from './monthly-care-gates';
 import type { ProgramResultBase, RuleContext } from './rule-context';
 
 /** Chronic Care Management result. */
@@ -24,8 +22,8 @@ export function evaluateCcm(referral: ReferralFacts, ctx: RuleContext): CcmResul
   const categories = distinctConditionCategories(referral.diagnoses.map((d) => d.code)).filter(
     (category) => category.expectedDurationMonths >= policy.minExpectedDurationMonths,
   );
-  const findings: Finding[] = [];
-  findings.push(
+  const gates = monthlyCareGates('ccm', referral, ctx, policy);
+  const findings: Finding[] = [
     categories.length >= policy.minConditionCategories
       ? finding(
           'note',
@@ -37,25 +35,13 @@ export function evaluateCcm(referral: ReferralFacts, ctx: RuleContext): CcmResul
           'INSUFFICIENT_CHRONIC_CONDITIONS',
           `Fewer than ${policy.minConditionCategories} distinct chronic condition categories are documented.`,
         ),
-  );
-  findings.push(
-    ...coverageFindings(referral, ctx.coverage, ctx.today, {
-      eligiblePlanTypes: policy.eligiblePlanTypes,
-      requiresActiveCoverage: true,
-    }),
-  );
-  const visit = initiatingVisitFindings(
-    referral.attributedPractitioner,
-    ctx.today,
-    policy.initiatingVisitLookbackMonths,
-  );
-  const consent = consentFindings('ccm', referral.attributedPractitioner, ctx.consent);
-  findings.push(...visit.findings, ...consent.findings);
+    ...gates.findings,
+  ];
   return {
     program: 'ccm',
     ...outcomeOf(findings),
     conditionCategories: categories.map((category) => category.id),
-    initiatingVisitRequired: visit.required,
-    consentRequired: consent.required,
+    initiatingVisitRequired: gates.initiatingVisitRequired,
+    consentRequired: gates.consentRequired,
   };
 }

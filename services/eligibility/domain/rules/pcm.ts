@@ -1,10 +1,8 @@
 import type { ConditionCategoryId } from '../chronic-conditions.data';
 import { distinctConditionCategories } from '../condition-index';
-import { coverageFindings } from '../coverage-gate';
 import { type Finding, finding, outcomeOf } from '../findings';
 import type { ReferralFacts } from '../referral-facts';
-import { consentFindings } from './consent-gate';
-import { initiatingVisitFindings } from './initiating-visit';
+import { monthlyCareGates } from './monthly-care-gates';
 import type { ProgramResultBase, RuleContext } from './rule-context';
 
 /** Principal Care Management result. */
@@ -24,6 +22,7 @@ export function evaluatePcm(referral: ReferralFacts, ctx: RuleContext): PcmResul
   const complex = distinctConditionCategories(referral.diagnoses.map((d) => d.code)).filter(
     (category) => category.pcmComplex && category.expectedDurationMonths >= policy.minExpectedDurationMonths,
   );
+  const gates = monthlyCareGates('pcm', referral, ctx, policy);
   const findings: Finding[] = [
     complex.length > 0
       ? finding('note', 'COMPLEX_CONDITION_MET', 'A complex chronic condition is documented.')
@@ -32,23 +31,13 @@ export function evaluatePcm(referral: ReferralFacts, ctx: RuleContext): PcmResul
           'NO_COMPLEX_CONDITION',
           `No complex chronic condition expected to last ${policy.minExpectedDurationMonths} months or more is documented.`,
         ),
-    ...coverageFindings(referral, ctx.coverage, ctx.today, {
-      eligiblePlanTypes: policy.eligiblePlanTypes,
-      requiresActiveCoverage: true,
-    }),
+    ...gates.findings,
   ];
-  const visit = initiatingVisitFindings(
-    referral.attributedPractitioner,
-    ctx.today,
-    policy.initiatingVisitLookbackMonths,
-  );
-  const consent = consentFindings('pcm', referral.attributedPractitioner, ctx.consent);
-  findings.push(...visit.findings, ...consent.findings);
   return {
     program: 'pcm',
     ...outcomeOf(findings),
     complexConditionCategories: complex.map((category) => category.id),
-    initiatingVisitRequired: visit.required,
-    consentRequired: consent.required,
+    initiatingVisitRequired: gates.initiatingVisitRequired,
+    consentRequired: gates.consentRequired,
   };
 }
