@@ -52,101 +52,85 @@ const upsert = <T>(list: readonly T[], match: (item: T) => boolean, next: (curre
   return list.map((item, i) => (i === index ? next(item) : item));
 };
 
+/** Replaces or adds one consent of a billing program; other programs leave the facts as they are. */
+const withConsent = (
+  facts: PatientFacts,
+  data: { consentId: string; program: string },
+  next: (current: ConsentFact | undefined) => ConsentFact,
+): PatientFacts =>
+  BILLING_PROGRAMS.has(data.program)
+    ? { ...facts, consents: upsert(facts.consents, (c) => c.consentId === data.consentId, next) }
+    : facts;
+
+/** Replaces or adds one care plan of a billing program; other programs leave the facts as they are. */
+const withCarePlan = (
+  facts: PatientFacts,
+  data: { carePlanId: string; program: string },
+  next: (current: CarePlanFact | undefined) => CarePlanFact,
+): PatientFacts =>
+  BILLING_PROGRAMS.has(data.program)
+    ? { ...facts, carePlans: upsert(facts.carePlans, (p) => p.carePlanId === data.carePlanId, next) }
+    : facts;
+
 export const applyConsentRecorded = (
   facts: PatientFacts,
   data: { consentId: string; program: string; obtainedAt: string; billingPractitionerId: string },
-): PatientFacts => {
-  if (!BILLING_PROGRAMS.has(data.program)) return facts;
-  return {
-    ...facts,
-    consents: upsert(
-      facts.consents,
-      (c) => c.consentId === data.consentId,
-      (current) => ({
-        consentId: data.consentId,
-        program: data.program,
-        obtainedAt: data.obtainedAt,
-        revokedAt: current?.revokedAt ?? null,
-        billingPractitionerId: data.billingPractitionerId,
-      }),
-    ),
-  };
-};
+): PatientFacts =>
+  withConsent(facts, data, (current) => ({
+    consentId: data.consentId,
+    program: data.program,
+    obtainedAt: data.obtainedAt,
+    revokedAt: current?.revokedAt ?? null,
+    billingPractitionerId: data.billingPractitionerId,
+  }));
 
 export const applyConsentRevoked = (
   facts: PatientFacts,
   data: { consentId: string; program: string; revokedAt: string; billingPractitionerId: string },
-): PatientFacts => {
-  if (!BILLING_PROGRAMS.has(data.program)) return facts;
-  return {
-    ...facts,
-    consents: upsert(
-      facts.consents,
-      (c) => c.consentId === data.consentId,
-      (current) => ({
-        consentId: data.consentId,
-        program: data.program,
-        // A revocation that arrives before its consent keeps a placeholder until the consent lands.
-        obtainedAt: current?.obtainedAt ?? null,
-        revokedAt: data.revokedAt,
-        billingPractitionerId: current?.billingPractitionerId ?? data.billingPractitionerId,
-      }),
-    ),
-  };
-};
+): PatientFacts =>
+  withConsent(facts, data, (current) => ({
+    consentId: data.consentId,
+    program: data.program,
+    // A revocation that arrives before its consent keeps a placeholder until the consent lands.
+    obtainedAt: current?.obtainedAt ?? null,
+    revokedAt: data.revokedAt,
+    billingPractitionerId: current?.billingPractitionerId ?? data.billingPractitionerId,
+  }));
 
 export const applyCarePlanEstablished = (
   facts: PatientFacts,
   data: { carePlanId: string; program: string; version: number; establishedAt: string },
-): PatientFacts => {
-  if (!BILLING_PROGRAMS.has(data.program)) return facts;
-  return {
-    ...facts,
-    carePlans: upsert(
-      facts.carePlans,
-      (p) => p.carePlanId === data.carePlanId,
-      (current) => ({
-        carePlanId: data.carePlanId,
-        program: data.program,
-        establishedAt: data.establishedAt,
-        establishedVersion: data.version,
-        version: Math.max(current?.version ?? 0, data.version),
-        revisions: current?.revisions ?? [],
-      }),
-    ),
-  };
-};
+): PatientFacts =>
+  withCarePlan(facts, data, (current) => ({
+    carePlanId: data.carePlanId,
+    program: data.program,
+    establishedAt: data.establishedAt,
+    establishedVersion: data.version,
+    version: Math.max(current?.version ?? 0, data.version),
+    revisions: current?.revisions ?? [],
+  }));
 
 export const applyCarePlanRevised = (
   facts: PatientFacts,
   data: { carePlanId: string; program: string; version: number; revisedAt: string; substantial: boolean },
-): PatientFacts => {
-  if (!BILLING_PROGRAMS.has(data.program)) return facts;
-  return {
-    ...facts,
-    carePlans: upsert(
-      facts.carePlans,
-      (p) => p.carePlanId === data.carePlanId,
-      (current) => {
-        const others = (current?.revisions ?? []).filter((r) => r.version !== data.version);
-        const revisions = [
-          ...others,
-          { version: data.version, revisedAt: data.revisedAt, substantial: data.substantial },
-        ]
-          .sort((a, b) => a.version - b.version)
-          .slice(-MAX_REVISIONS);
-        return {
-          carePlanId: data.carePlanId,
-          program: data.program,
-          establishedAt: current?.establishedAt ?? null,
-          establishedVersion: current?.establishedVersion ?? 1,
-          version: Math.max(current?.version ?? 0, data.version),
-          revisions,
-        };
-      },
-    ),
-  };
-};
+): PatientFacts =>
+  withCarePlan(facts, data, (current) => {
+    const others = (current?.revisions ?? []).filter((r) => r.version !== data.version);
+    const revisions = [
+      ...others,
+      { version: data.version, revisedAt: data.revisedAt, substantial: data.substantial },
+    ]
+      .sort((a, b) => a.version - b.version)
+      .slice(-MAX_REVISIONS);
+    return {
+      carePlanId: data.carePlanId,
+      program: data.program,
+      establishedAt: current?.establishedAt ?? null,
+      establishedVersion: current?.establishedVersion ?? 1,
+      version: Math.max(current?.version ?? 0, data.version),
+      revisions,
+    };
+  });
 
 export const applyEligibilityDetermined = (
   facts: PatientFacts,
