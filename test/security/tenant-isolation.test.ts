@@ -103,14 +103,7 @@ const ownerViewBefore = new Map<string, string>();
  * Service defects this test finds today, each with what it does. The check still runs: a defect that
  * no longer reproduces fails the test until it is taken off this list.
  */
-const knownDefects: Record<string, string> = {
-  'PUT /v1/billing/patients/{patientId}/months/{month}/mdm':
-    "answers 200 for a patient no referral routed to the caller's practice, and writes a ledger month for it " +
-    "(in the caller's own partition; the owner's ledger is untouched and nothing of it is shown)",
-  'PUT /v1/billing/patients/{patientId}/months/{month}/other-billed':
-    "answers 200 for a patient no referral routed to the caller's practice, and writes a ledger month for it " +
-    "(in the caller's own partition; the owner's ledger is untouched and nothing of it is shown)",
-};
+const knownDefects: Record<string, string> = {};
 const defectsSeen: string[] = [];
 
 /** Reads whose answer changes by design between two calls of the owner. */
