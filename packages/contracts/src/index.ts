@@ -1,4 +1,5 @@
 export * from './api/index';
+export * from './assessment-vocabulary';
 export * from './catalog';
 export * from './envelope';
 export * from './event-contract';

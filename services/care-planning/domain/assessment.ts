@@ -1,23 +1,16 @@
+import {
+  AdlActivity,
+  AssessmentSeverity,
+  CaregiverRelationship,
+  HousingStatus,
+  IadlActivity,
+  MedicationAdherence,
+} from '@carelink/contracts';
 import { Temporal } from 'temporal-polyfill';
 import * as z from 'zod';
 import type { Case } from './case';
 import { AssessmentIncompleteError } from './errors';
 import { IdSchema, InstantSchema, ItemIdSchema, parseOrThrow, TextSchema } from './primitives';
-
-const Severity = z.enum(['none', 'mild', 'moderate', 'severe']);
-
-/** Activities of daily living, as used in functional assessment. */
-const Adl = z.enum(['bathing', 'dressing', 'eating', 'toileting', 'transferring', 'continence']);
-/** Instrumental activities of daily living. */
-const Iadl = z.enum([
-  'medications',
-  'finances',
-  'transportation',
-  'shopping',
-  'cooking',
-  'housework',
-  'telephone',
-]);
 
 /** Medical history relevant to the plan. */
 export const MedicalSectionSchema = z
@@ -34,9 +27,9 @@ export const MedicalSectionSchema = z
 /** Function and cognition. */
 export const FunctionalCognitiveSectionSchema = z
   .object({
-    adlDependencies: z.array(Adl),
-    iadlDependencies: z.array(Iadl),
-    cognitiveImpairment: Severity,
+    adlDependencies: z.array(AdlActivity),
+    iadlDependencies: z.array(IadlActivity),
+    cognitiveImpairment: AssessmentSeverity,
     fallsLast12Months: z.number().int().nonnegative(),
   })
   .strict();
@@ -54,7 +47,7 @@ export const PsychosocialSectionSchema = z
 /** Home and surroundings. */
 export const EnvironmentalSectionSchema = z
   .object({
-    housing: z.enum(['stable', 'unstable', 'homeless', 'facility']),
+    housing: HousingStatus,
     homeSafetyConcerns: z.boolean(),
     livesAlone: z.boolean(),
   })
@@ -64,8 +57,8 @@ export const EnvironmentalSectionSchema = z
 export const CaregiverSectionSchema = z
   .object({
     hasCaregiver: z.boolean(),
-    relationship: z.enum(['spouse', 'child', 'other-family', 'friend', 'paid', 'other']).optional(),
-    caregiverStrain: Severity.optional(),
+    relationship: CaregiverRelationship.optional(),
+    caregiverStrain: AssessmentSeverity.optional(),
   })
   .strict();
 
@@ -74,7 +67,7 @@ export const MedicationsSectionSchema = z
   .object({
     activeMedicationCount: z.number().int().nonnegative(),
     highRiskMedications: z.boolean(),
-    adherence: z.enum(['good', 'partial', 'poor', 'unknown']),
+    adherence: MedicationAdherence,
     reconciled: z.boolean(),
   })
   .strict();

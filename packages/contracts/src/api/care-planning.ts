@@ -1,4 +1,12 @@
 import * as z from 'zod';
+import {
+  AdlActivity,
+  AssessmentSeverity,
+  CaregiverRelationship,
+  HousingStatus,
+  IadlActivity,
+  MedicationAdherence,
+} from '../assessment-vocabulary';
 import { PlannedIntervention } from '../events/care-plan-established.v1';
 import { CaseCloseReason, SecondaryService } from '../events/shared';
 import { Cursor, IanaTimeZone, IsoDate, IsoInstant, Program, Ulid } from '../primitives';
@@ -232,7 +240,6 @@ export const getCaseRoute = defineRoute({
 // Assessment
 // ---------------------------------------------------------------------------------------------
 
-const Severity = z.enum(['none', 'mild', 'moderate', 'severe']);
 const Count = z.int().min(0).max(1000);
 
 export const AssessmentSections = z
@@ -247,21 +254,9 @@ export const AssessmentSections = z
       .strict(),
     functionalCognitive: z
       .object({
-        adlDependencies: z.array(
-          z.enum(['bathing', 'dressing', 'eating', 'toileting', 'transferring', 'continence']),
-        ),
-        iadlDependencies: z.array(
-          z.enum([
-            'medications',
-            'finances',
-            'transportation',
-            'shopping',
-            'cooking',
-            'housework',
-            'telephone',
-          ]),
-        ),
-        cognitiveImpairment: Severity,
+        adlDependencies: z.array(AdlActivity),
+        iadlDependencies: z.array(IadlActivity),
+        cognitiveImpairment: AssessmentSeverity,
         fallsLast12Months: Count,
       })
       .strict(),
@@ -275,7 +270,7 @@ export const AssessmentSections = z
       .strict(),
     environmental: z
       .object({
-        housing: z.enum(['stable', 'unstable', 'homeless', 'facility']),
+        housing: HousingStatus,
         homeSafetyConcerns: z.boolean(),
         livesAlone: z.boolean(),
       })
@@ -283,15 +278,15 @@ export const AssessmentSections = z
     caregiver: z
       .object({
         hasCaregiver: z.boolean(),
-        relationship: z.enum(['spouse', 'child', 'other-family', 'friend', 'paid', 'other']).optional(),
-        caregiverStrain: Severity.optional(),
+        relationship: CaregiverRelationship.optional(),
+        caregiverStrain: AssessmentSeverity.optional(),
       })
       .strict(),
     medications: z
       .object({
         activeMedicationCount: Count,
         highRiskMedications: z.boolean(),
-        adherence: z.enum(['good', 'partial', 'poor', 'unknown']),
+        adherence: MedicationAdherence,
         reconciled: z.boolean(),
       })
       .strict(),
