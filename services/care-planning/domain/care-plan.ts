@@ -1,3 +1,4 @@
+import { InterventionKind } from '@carelink/contracts';
 import * as z from 'zod';
 import { IsoDateSchema, ItemIdSchema, parseOrThrow, TextSchema } from './primitives';
 import { SecondaryServiceSchema } from './roster';
@@ -54,18 +55,8 @@ export const GoalSchema = z
 /** A treatment goal. */
 export type Goal = z.infer<typeof GoalSchema>;
 
-/** Kinds of planned intervention. */
-export const InterventionKindSchema = z.enum([
-  'medication-refill',
-  'appointment',
-  'transport',
-  'education',
-  'community-resource',
-  'screening',
-  'other',
-]);
 /** Kind of planned intervention. */
-export type InterventionKind = z.infer<typeof InterventionKindSchema>;
+export type { InterventionKind };
 
 /** How often a recurring intervention happens. */
 export const CadenceSchema = z
@@ -79,7 +70,7 @@ export const InterventionSchema = z
   .object({
     id: ItemIdSchema,
     description: TextSchema,
-    kind: InterventionKindSchema,
+    kind: InterventionKind,
     responsible: ResponsiblePartySchema,
     cadence: CadenceSchema.optional(),
     goalIds: z.array(ItemIdSchema).optional(),

@@ -1,16 +1,11 @@
+import { SecondaryService } from '@carelink/contracts';
 import * as z from 'zod';
 import { IdSchema } from './primitives';
 
 /** Services a secondary case manager delivers inside the primary's plan. */
-export const SecondaryServiceSchema = z.enum([
-  'rehabilitation',
-  'behavioral-health',
-  'nutrition',
-  'pharmacy',
-  'social-work',
-]);
+export const SecondaryServiceSchema = SecondaryService;
 /** Service a secondary case manager delivers. */
-export type SecondaryService = z.infer<typeof SecondaryServiceSchema>;
+export type { SecondaryService };
 
 /** Every secondary service, in a stable order. */
 export const SECONDARY_SERVICES: readonly SecondaryService[] = SecondaryServiceSchema.options;

@@ -1,17 +1,9 @@
+import { InterventionKind } from '@carelink/contracts';
 import type { Temporal } from 'temporal-polyfill';
 
 /** Kinds of care-plan intervention that turn into outreach tasks. */
-export const INTERVENTION_KINDS = [
-  'medication-refill',
-  'appointment',
-  'transport',
-  'education',
-  'community-resource',
-  'screening',
-  'other',
-] as const;
-/** A care-plan intervention kind. */
-export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
+export const INTERVENTION_KINDS = InterventionKind.options;
+export type { InterventionKind };
 
 /** What an outreach task asks staff to do. */
 export type OutreachTaskKind = 'monthly-contact' | 'tcm-interactive-contact' | InterventionKind;

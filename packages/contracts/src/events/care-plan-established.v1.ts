@@ -1,20 +1,12 @@
 import * as z from 'zod';
 import { defineEvent } from '../event-contract';
 import { IsoDate, IsoInstant, Program, Ulid } from '../primitives';
-import { SecondaryService } from './shared';
+import { InterventionKind, SecondaryService } from './shared';
 
 /** Intervention facts outreach needs to schedule tasks: kinds and cadence, never clinical text. */
 export const PlannedIntervention = z.object({
   interventionId: z.string(),
-  kind: z.enum([
-    'medication-refill',
-    'appointment',
-    'transport',
-    'education',
-    'community-resource',
-    'screening',
-    'other',
-  ]),
+  kind: InterventionKind,
   responsible: z.union([z.literal('primary'), SecondaryService]),
   dueDate: IsoDate.optional(),
   cadence: z.enum(['once', 'weekly', 'monthly', 'quarterly']).optional(),

@@ -52,6 +52,18 @@ export const SecondaryService = z.enum([
 ]);
 export type SecondaryService = z.infer<typeof SecondaryService>;
 
+/** Kinds of care-plan intervention; outreach turns each into tasks. */
+export const InterventionKind = z.enum([
+  'medication-refill',
+  'appointment',
+  'transport',
+  'education',
+  'community-resource',
+  'screening',
+  'other',
+]);
+export type InterventionKind = z.infer<typeof InterventionKind>;
+
 export const CaseCloseReason = z.enum(['goals-met', 'transferred', 'declined', 'deceased', 'ineligible']);
 export type CaseCloseReason = z.infer<typeof CaseCloseReason>;
 
