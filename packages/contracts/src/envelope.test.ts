@@ -78,3 +78,12 @@ describe('event catalog', () => {
     expect(c.data.safeParse(c.example).success).toBe(true);
   });
 });
+
+describe('issue paths', () => {
+  it('keeps schema field names and indexes but hides keys the sender made up', async () => {
+    const { safeIssuePath } = await import('./envelope');
+    expect(safeIssuePath(['data', 'items', 3, 'code'])).toBe('data.items.3.code');
+    expect(safeIssuePath(['pathParameters', '+C?=+w-#Tu~'])).toBe('pathParameters.*');
+    expect(safeIssuePath(['member', 'Jane Doe 1950-01-02'])).toBe('member.*');
+  });
+});

@@ -80,7 +80,21 @@ export class InvalidEventError extends Error {
 
 /** Lists failing field paths of a zod error without echoing the offending values. */
 export function issuePaths(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.code}`);
+  return error.issues.map((issue) => `${safeIssuePath(issue.path) || '(root)'}: ${issue.code}`);
+}
+
+const NAMED_SEGMENT = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * A failing field's path, safe to show: array indexes and schema field names stay, but a segment
+ * the sender made up (a record key, an unknown field) is shown as `*`, since it could carry anything.
+ */
+export function safeIssuePath(path: readonly PropertyKey[]): string {
+  return path
+    .map((segment) =>
+      typeof segment === 'number' || NAMED_SEGMENT.test(String(segment)) ? String(segment) : '*',
+    )
+    .join('.');
 }
 
 /**

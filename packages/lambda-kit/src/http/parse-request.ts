@@ -1,4 +1,4 @@
-import type { RouteContract } from '@carelink/contracts';
+import { type RouteContract, safeIssuePath } from '@carelink/contracts';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type * as z from 'zod';
 import { DomainError, type FieldIssue, ValidationError } from '../errors';
@@ -14,10 +14,11 @@ export interface ParsedRequest {
 
 function issues(prefix: string, error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
+    path: [prefix, safeIssuePath(issue.path)].filter(Boolean).join('.'),
     code: issue.code,
-    // zod messages describe the expectation ("Invalid email address"), not the submitted value.
-    message: issue.message,
+    // zod messages describe the expectation ("Invalid email address"), not the submitted value;
+    // the one exception names unknown keys, which the sender chose, so it is replaced.
+    message: issue.code === 'unrecognized_keys' ? 'Unknown fields are not accepted' : issue.message,
   }));
 }
 
