@@ -11,7 +11,7 @@ import { Temporal } from 'temporal-polyfill';
 import { evaluateVital, resolveVitalThresholds, scoreScreening, type VitalsPolicy } from '../domain';
 import type { Stores } from '../runtime';
 import { patientOfCaller } from './access';
-import { publishedKind, raiseFlag, reasonCode } from './risk';
+import { raiseFlags } from './risk';
 
 type Instrument = 'phq-9' | 'gad-7' | 'hrsn';
 
@@ -73,20 +73,14 @@ export async function submitScreening(
       scoredAt: completedAt.toString(),
     }),
   ];
-  const riskFlags = result.riskFlags.map((flag) => {
-    const flagId = ids.newId();
-    const raised = raiseFlag(stores, principal.tenantId, patient, {
-      flagId,
-      kind: publishedKind(flag),
-      severity: flag.severity,
-      code: reasonCode(flag),
-      observedAt: flag.observedAt.toString(),
-      sourceId: ids.screeningId,
-    });
-    writes.push(raised.write);
-    events.push(raised.event);
-    return { flagId, kind: publishedKind(flag), severity: flag.severity };
-  });
+  const riskFlags = raiseFlags(
+    stores,
+    principal.tenantId,
+    patient,
+    result.riskFlags,
+    { sourceId: ids.screeningId, newId: ids.newId },
+    { writes, events },
+  ).map(({ flagId, kind, severity }) => ({ flagId, kind, severity }));
   return {
     view: {
       screeningId: ids.screeningId,
@@ -137,25 +131,14 @@ export async function recordObservation(
     ),
   ];
   const events: EventDraft[] = [];
-  const riskFlags = flags.map((flag) => {
-    const flagId = ids.newId();
-    const raised = raiseFlag(stores, principal.tenantId, patient, {
-      flagId,
-      kind: publishedKind(flag),
-      severity: flag.severity,
-      code: reasonCode(flag),
-      observedAt: flag.observedAt.toString(),
-      sourceId: ids.observationId,
-    });
-    writes.push(raised.write);
-    events.push(raised.event);
-    return {
-      flagId,
-      kind: publishedKind(flag),
-      severity: flag.severity,
-      code: reasonCode(flag),
-    };
-  });
+  const riskFlags = raiseFlags(
+    stores,
+    principal.tenantId,
+    patient,
+    flags,
+    { sourceId: ids.observationId, newId: ids.newId },
+    { writes, events },
+  );
   return {
     view: { observationId: ids.observationId, riskFlags },
     commit: { writes, events } satisfies Commit,

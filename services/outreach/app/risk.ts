@@ -61,3 +61,31 @@ export function raiseFlag(
     }),
   };
 }
+
+/**
+ * Raises every flag one screening or observation produced: each flag's write and event join the
+ * caller's commit, and the flags are returned as the response lists them.
+ */
+export function raiseFlags(
+  stores: Pick<Stores, 'riskFlags'>,
+  tenantId: string,
+  patient: PatientProfile,
+  flags: readonly RiskFlag[],
+  source: { sourceId: string; newId: () => string },
+  commit: { writes: StateWrite[]; events: EventDraft[] },
+): { flagId: string; kind: PublishedFlagKind; severity: RiskFlag['severity']; code: string }[] {
+  return flags.map((flag) => {
+    const flagId = source.newId();
+    const raised = raiseFlag(stores, tenantId, patient, {
+      flagId,
+      kind: publishedKind(flag),
+      severity: flag.severity,
+      code: reasonCode(flag),
+      observedAt: flag.observedAt.toString(),
+      sourceId: source.sourceId,
+    });
+    commit.writes.push(raised.write);
+    commit.events.push(raised.event);
+    return { flagId, kind: publishedKind(flag), severity: flag.severity, code: reasonCode(flag) };
+  });
+}
