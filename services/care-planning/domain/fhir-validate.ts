@@ -26,17 +26,8 @@ const validateActivity = (ctx: Context, activity: unknown, path: string): void =
     ctx.findings.add(path, 'needs exactly one of detail or reference (cpl-3)');
   }
   if (activity.reference !== undefined) {
-    reference(ctx, activity.reference, `${path}.reference`, [
-      'Appointment',
-      'CommunicationRequest',
-      'DeviceRequest',
-      'MedicationRequest',
-      'NutritionOrder',
-      'Task',
-      'ServiceRequest',
-      'VisionPrescription',
-      'RequestGroup',
-    ]);
+    // A referenced activity is any resource a detail could describe, or a group of them.
+    reference(ctx, activity.reference, `${path}.reference`, [...FHIR_CODES.activityKind, 'RequestGroup']);
   }
   if (detail === undefined) return;
   const at = `${path}.detail`;
