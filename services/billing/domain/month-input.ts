@@ -1,3 +1,4 @@
+import type { Performer } from '@carelink/contracts';
 import { consentWindow } from './consent-window';
 import { diagnosisCodesFor } from './diagnosis-codes';
 import { monthBounds } from './month-bounds';
@@ -9,7 +10,7 @@ export interface LedgerEntry {
   timeEntryId: string;
   startedAt: string;
   minutes: number;
-  performer: 'clinical-staff' | 'physician';
+  performer: Performer;
   practitionerId: string;
   program: string;
 }

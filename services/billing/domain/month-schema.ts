@@ -1,3 +1,4 @@
+import { Performer } from '@carelink/contracts';
 import * as z from 'zod';
 import { isIanaTimeZone } from './month-bounds';
 import { REASON_CODES } from './reason-codes';
@@ -19,7 +20,7 @@ const Id = z.string().min(1);
 export const TimeEntry = z.object({
   at: Instant,
   minutes: z.int().min(0).max(MAX_ENTRY_MINUTES),
-  performer: z.enum(['clinical-staff', 'physician']),
+  performer: Performer,
   practitionerId: Id,
   program: z.enum(['ccm', 'pcm', 'tcm', 'rpm', 'bhi']),
 });
