@@ -84,7 +84,8 @@ describe('case management journey: a missing authorization, added by the partner
       return body.businessStatus.code === 'NEEDS_INFORMATION' ? body : undefined;
     });
     expect(waiting.status).toBe('screening');
-    expect(waiting.businessStatus.reasonCodes).toContain('AUTHORIZATION_MISSING');
+    // Only what is missing, not the checks that passed (acute need, utilization, coverage).
+    expect(waiting.businessStatus.reasonCodes).toEqual(['AUTHORIZATION_MISSING']);
     expect(waiting.businessStatus.text).toContain('AUTHORIZATION_MISSING');
 
     const listed = await partner.get('/v1/referrals?status=screening');

@@ -20,6 +20,7 @@ export interface ProgramView {
   readonly program: Program;
   readonly status: EligibilityStatus;
   readonly reasons: readonly Reason[];
+  readonly blockingReasons: readonly string[];
   readonly consentRequired?: boolean;
   readonly initiatingVisitRequired?: boolean;
   readonly authorizationRequired?: boolean;
@@ -79,7 +80,12 @@ function tcmDates(result: ProgramResult): TcmDeadlines | undefined {
 }
 
 function programView(result: ProgramResult): ProgramView {
-  const base = { program: result.program, status: result.status, reasons: result.reasons };
+  const base = {
+    program: result.program,
+    status: result.status,
+    reasons: result.reasons,
+    blockingReasons: result.blockingReasons,
+  };
   switch (result.program) {
     case 'ccm':
     case 'pcm':
@@ -166,6 +172,7 @@ export function determinedEventData(
       program: p.program,
       status: p.status,
       reasons: p.reasons.map((r) => r.code),
+      ...(p.blockingReasons.length > 0 ? { blockingReasons: [...p.blockingReasons] } : {}),
       ...(p.consentRequired === undefined ? {} : { consentRequired: p.consentRequired }),
       ...(p.initiatingVisitRequired === undefined
         ? {}

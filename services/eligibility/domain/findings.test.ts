@@ -20,3 +20,21 @@ describe('outcomeOf', () => {
     );
   });
 });
+
+describe('blocking reasons', () => {
+  it('name only what decides the status, not the checks that passed', () => {
+    const needs = outcomeOf([
+      finding('note', 'ACUTE_NEED', 'Acute need'),
+      finding('note', 'COVERAGE_ACTIVE', 'Coverage is active'),
+      finding('needs-information', 'AUTHORIZATION_MISSING', 'An authorization is required'),
+    ]);
+    expect(needs.status).toBe('needs-information');
+    expect(needs.blockingReasons).toEqual(['AUTHORIZATION_MISSING']);
+    const no = outcomeOf([
+      finding('needs-information', 'COVERAGE_UNVERIFIED', 'Coverage not verified'),
+      finding('ineligible', 'TOO_FEW_CONDITIONS', 'Fewer than two chronic conditions'),
+    ]);
+    expect(no.blockingReasons).toEqual(['TOO_FEW_CONDITIONS']);
+    expect(outcomeOf([finding('note', 'OK', 'ok')]).blockingReasons).toEqual([]);
+  });
+});

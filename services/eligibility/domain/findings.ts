@@ -24,11 +24,21 @@ export function finding(effect: FindingEffect, code: string, text: string): Find
  * A definite "no" wins over missing information, because more information cannot turn it into
  * a "yes"; missing information wins over "eligible", because eligibility is never guessed.
  */
-export function outcomeOf(findings: readonly Finding[]): { status: EligibilityStatus; reasons: Reason[] } {
+export function outcomeOf(findings: readonly Finding[]): {
+  status: EligibilityStatus;
+  reasons: Reason[];
+  blockingReasons: string[];
+} {
   const status: EligibilityStatus = findings.some((f) => f.effect === 'ineligible')
     ? 'ineligible'
     : findings.some((f) => f.effect === 'needs-information')
       ? 'needs-information'
       : 'eligible';
-  return { status, reasons: findings.map(({ code, text }) => ({ code, text })) };
+  const decisive = status === 'ineligible' ? 'ineligible' : 'needs-information';
+  return {
+    status,
+    reasons: findings.map(({ code, text }) => ({ code, text })),
+    blockingReasons:
+      status === 'eligible' ? [] : findings.filter((f) => f.effect === decisive).map((f) => f.code),
+  };
 }

@@ -127,7 +127,7 @@ export function determinationTarget(programs: readonly ProgramDetermination[]): 
   }
   const needsInformation = programs.filter((p) => p.status === 'needs-information');
   if (needsInformation.length > 0) {
-    const reasons = [...new Set(needsInformation.flatMap((p) => p.reasons))];
+    const reasons = [...new Set(needsInformation.flatMap((p) => p.blockingReasons ?? p.reasons))];
     return {
       status: 'screening',
       businessStatus: {
@@ -138,7 +138,7 @@ export function determinationTarget(programs: readonly ProgramDetermination[]): 
       },
     };
   }
-  const reasons = [...new Set(programs.flatMap((p) => p.reasons))];
+  const reasons = [...new Set(programs.flatMap((p) => p.blockingReasons ?? p.reasons))];
   return {
     status: 'ineligible',
     businessStatus: {

@@ -16,6 +16,8 @@ export const ProgramDetermination = z.object({
   program: Program,
   status: DeterminationStatus,
   reasons: z.array(ReasonCode),
+  /** The reasons that decide an `ineligible` or `needs-information` status (what is missing or failing). */
+  blockingReasons: z.array(ReasonCode).optional(),
   initiatingVisitRequired: z.boolean().optional(),
   consentRequired: z.boolean().optional(),
   /** Case management: the plan requires a funding authorization. */

@@ -22,4 +22,6 @@ export interface ProgramResultBase<P extends Program> {
   readonly program: P;
   readonly status: EligibilityStatus;
   readonly reasons: readonly Reason[];
+  /** Codes of the reasons that decide the status (not eligible, or information missing); notes excluded. */
+  readonly blockingReasons: readonly string[];
 }
