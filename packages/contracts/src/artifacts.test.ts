@@ -23,4 +23,29 @@ describe('generated documents', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.components.schemas.Problem).toBeDefined();
   });
+
+  it('gives every request body an example', () => {
+    const doc = JSON.parse(files.get('docs/openapi.json') ?? '{}') as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          { requestBody?: { content: Record<string, { schema?: { $ref?: string; example?: unknown } }> } }
+        >
+      >;
+      components: { schemas: Record<string, { example?: unknown }> };
+    };
+    const withoutExample: string[] = [];
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const body = operation.requestBody?.content['application/json'];
+        if (!body) continue;
+        const schema = body.schema?.$ref
+          ? doc.components.schemas[body.schema.$ref.split('/').pop() ?? '']
+          : body.schema;
+        if (schema?.example === undefined) withoutExample.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(withoutExample).toEqual([]);
+  });
 });
