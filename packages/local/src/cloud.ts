@@ -2,7 +2,13 @@ import type { Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { apiRoutes, type LocalSeedApi, type ServiceManifest, subscriptionPattern } from '@carelink/contracts';
+import {
+  apiRoutes,
+  type LocalSeedApi,
+  problem,
+  type ServiceManifest,
+  subscriptionPattern,
+} from '@carelink/contracts';
 import { buildOpenApiDocument } from '@carelink/contracts/openapi';
 import { deadLetterQueueName, tableNameVariable } from '@carelink/lambda-kit';
 import type { SQSEvent } from 'aws-lambda';
@@ -262,7 +268,14 @@ async function handleControl(
   ctx: ControlContext,
 ): Promise<unknown> {
   const { method, path, body } = request;
-  const input = body ? (JSON.parse(body) as Record<string, unknown>) : {};
+  let input: Record<string, unknown> = {};
+  try {
+    input = body ? (JSON.parse(body) as Record<string, unknown>) : {};
+  } catch {
+    res.writeHead(400, { 'content-type': 'application/problem+json' });
+    res.end(JSON.stringify(problem('malformed-request', { detail: 'The body is not valid JSON' })));
+    return null;
+  }
   if (method === 'GET' && path === '/local/events') {
     if (request.query.get('stream') === 'true') {
       res.writeHead(200, {
