@@ -87,6 +87,8 @@ export async function loadFigures(seconds = Number(process.env.BENCH_LOAD_SECOND
       const page = await partner.get<{ items: { id: string }[]; nextCursor?: string }>(
         `/v1/referrals?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
       );
+      if (page.status !== 200)
+        throw new Error(`listing referrals failed: ${page.status} ${JSON.stringify(page.body)}`);
       for (const item of page.body.items) stored.add(item.id);
       cursor = page.body.nextCursor;
     } while (cursor);
