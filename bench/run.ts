@@ -1,37 +1,36 @@
+import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Figure } from './figure';
-import { billingRunFigures } from './figures/billing-run';
-import { bundleFigures } from './figures/bundles';
-import { handlerOverheadFigures } from './figures/handler-overhead';
-import { loadFigures } from './figures/load';
-import { matcherFigures } from './figures/matcher';
-import { pipelineFigures } from './figures/pipeline';
-import { rulesFigures } from './figures/rules';
+import { suites } from './suites';
 
 /**
  * `npm run bench`: every figure against a baseline measured in the same run, printed as a table and
- * written to bench/results.json. `npm run bench -- rules matcher` runs a subset.
+ * written to bench/results.json. `npm run bench -- rules matcher` runs a subset. Each suite runs in
+ * its own Node process (see run-suite.ts).
  */
-const suites: Record<string, () => Promise<Figure[]>> = {
-  bundles: bundleFigures,
-  handler: () => handlerOverheadFigures(),
-  rules: rulesFigures,
-  billing: () => billingRunFigures(),
-  matcher: matcherFigures,
-  pipeline: () => pipelineFigures(),
-  load: () => loadFigures(),
-};
-
 const selected = process.argv.slice(2).filter((name) => !name.startsWith('-'));
 const names = selected.length > 0 ? selected : Object.keys(suites);
 const results: Figure[] = [];
 const started = Date.now();
 for (const name of names) {
-  const suite = suites[name];
-  if (!suite) throw new Error(`unknown suite ${name}; known: ${Object.keys(suites).join(', ')}`);
+  if (!suites[name]) throw new Error(`unknown suite ${name}; known: ${Object.keys(suites).join(', ')}`);
   process.stdout.write(`running ${name}...\n`);
-  results.push(...(await suite()));
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'run-suite.ts'), name],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'CRITICAL' },
+    },
+  );
+  const line = child.stdout.split('\n').find((l) => l.startsWith('FIGURES '));
+  if (child.status !== 0 || !line) {
+    process.stderr.write(child.stderr.slice(-4000));
+    throw new Error(`suite ${name} failed (exit ${child.status})`);
+  }
+  results.push(...(JSON.parse(line.slice('FIGURES '.length)) as Figure[]));
 }
 
 const fmt = (n: number | null) =>
