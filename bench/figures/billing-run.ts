@@ -1,22 +1,13 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { standardTable } from '@carelink/contracts';
-import { createServiceRuntime, tableNameVariable } from '@carelink/lambda-kit';
-import { startDynamoDbLocal } from '../../packages/local/src/dynamodb/launcher';
-import { ensureTable } from '../../packages/local/src/dynamodb/tables';
-import { useLocalAws } from '../../packages/local/src/testing/environment';
+import { createServiceRuntime } from '@carelink/lambda-kit';
 import { benchmarkRun, seedSyntheticLedgers } from '../../services/billing/bench-support';
 import { type Figure, figure } from '../figure';
+import { withServiceTable } from '../service-table';
 
 /** A full monthly run over N patient-month ledgers against a bare read of the same ledgers. */
 export async function billingRunFigures(
   count = Number(process.env.BENCH_BILLING_LEDGERS ?? 10_000),
 ): Promise<Figure[]> {
-  const dynamo = await startDynamoDbLocal();
-  try {
-    useLocalAws({ dynamodb: dynamo.endpoint });
-    const tableName = `bench-billing-${Date.now()}`;
-    process.env[tableNameVariable('billing')] = tableName;
-    await ensureTable(new DynamoDBClient({}), tableName, standardTable);
+  return withServiceTable('billing', async () => {
     const runtime = createServiceRuntime('billing');
     const args = { tenantId: 'acme-health', practiceId: 'practice-boston', month: '2026-10' };
     await seedSyntheticLedgers(runtime, { ...args, count });
@@ -33,7 +24,5 @@ export async function billingRunFigures(
         note: `${result.patientMonths} patient-months decided, ${result.claimLines} claim lines written`,
       }),
     ];
-  } finally {
-    await dynamo.stop();
-  }
+  });
 }

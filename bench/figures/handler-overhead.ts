@@ -1,14 +1,9 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { standardTable } from '@carelink/contracts';
-import { tableNameVariable } from '@carelink/lambda-kit';
 import { buildProxyEvent } from '../../packages/local/src/api/proxy-event';
-import { startDynamoDbLocal } from '../../packages/local/src/dynamodb/launcher';
-import { ensureTable } from '../../packages/local/src/dynamodb/tables';
 import { lambdaContext } from '../../packages/local/src/lambda/context';
-import { useLocalAws } from '../../packages/local/src/testing/environment';
 import { referralBody } from '../../services/intake/test/referral-fixtures';
 import { type Figure, figure, percentile, sortNumbers } from '../figure';
+import { withServiceTable } from '../service-table';
 
 type Handler = (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>;
 interface CallStats {
@@ -30,12 +25,7 @@ const claims = {
  * consumed capacity per API operation.
  */
 export async function handlerOverheadFigures(iterations = 600): Promise<Figure[]> {
-  const dynamo = await startDynamoDbLocal();
-  try {
-    useLocalAws({ dynamodb: dynamo.endpoint });
-    const tableName = `bench-intake-${Date.now()}`;
-    process.env[tableNameVariable('intake')] = tableName;
-    await ensureTable(new DynamoDBClient({}), tableName, standardTable);
+  return withServiceTable('intake', async () => {
     const { runtime } = await import('../../services/intake/runtime');
     const create = (await import('../../services/intake/handlers/create-referral'))
       .handler as unknown as Handler;
@@ -149,7 +139,5 @@ export async function handlerOverheadFigures(iterations = 600): Promise<Figure[]
         pass: percentile(full, 99) <= 1.5 * percentile(base, 99),
       }),
     ];
-  } finally {
-    await dynamo.stop();
-  }
+  });
 }
