@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../packages/local/src/cloud';
-import { type PatchingApiClient, patchingApiClient } from './api-request';
-import { startJourneyCloud } from './ccm-journey';
+import { type ApiClient, apiClient } from '../../packages/local/src/testing/api-client';
+import { eventually, startJourneyCloud } from './ccm-journey';
 
 /**
  * Scenario: a commercial health plan refers a high utilizer (3 admissions in 6 months) for acute
@@ -34,18 +34,12 @@ interface Referral {
 }
 
 let cloud: LocalCloud;
-let partner: PatchingApiClient;
-let careManager: PatchingApiClient;
+let partner: ApiClient;
+let careManager: ApiClient;
 let referralId: string;
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 60; i++) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await cloud.settle().catch(() => undefined);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const until = <T>(what: string, probe: () => Promise<T | undefined>): Promise<T> =>
+  eventually(what, probe, cloud);
 
 const readReferral = async () => {
   const res = await partner.get<Referral>(`/v1/referrals/${referralId}`);
@@ -56,8 +50,8 @@ const readReferral = async () => {
 beforeAll(async () => {
   cloud = await startJourneyCloud();
   cloud.setClock(new Date('2026-10-01T13:00:00Z'));
-  partner = await patchingApiClient(cloud, 'acme-health-partner');
-  careManager = await patchingApiClient(cloud, 'practice-boston-care-manager');
+  partner = await apiClient(cloud, 'acme-health-partner');
+  careManager = await apiClient(cloud, 'practice-boston-care-manager');
 }, 120_000);
 
 afterAll(async () => {

@@ -48,7 +48,8 @@ export interface JourneyResult {
   primaryStaffId: string;
 }
 
-async function until<T>(
+/** Polls `probe` through the API, letting the cloud settle between tries, until it yields a value. */
+export async function eventually<T>(
   what: string,
   probe: () => Promise<T | undefined>,
   cloud: LocalCloud,
@@ -108,7 +109,7 @@ export async function runCcmJourney(cloud: LocalCloud, narrate: Narrate): Promis
       `POST /v1/referrals → 201, referral ${referralId}, status ${referral.body.status}; event ReferralReceived`,
     );
 
-    const enrolled = await until(
+    const enrolled = await eventually(
       'the referral to be enrolled',
       async () => {
         const res = await partner.get(`/v1/referrals/${referralId}`);
@@ -237,7 +238,7 @@ export async function runCcmJourney(cloud: LocalCloud, narrate: Narrate): Promis
     if (run.status !== 201 && run.status !== 200)
       throw new Error(`start run: ${run.status} ${JSON.stringify(run.body)}`);
     const runId: string = run.body.runId ?? run.body.id;
-    await until(
+    await eventually(
       'the billing run to complete',
       async () => {
         const res = await billingLead.get(`/v1/billing/runs/${runId}`);

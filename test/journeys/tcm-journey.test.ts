@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../packages/local/src/cloud';
-import { type PatchingApiClient, patchingApiClient } from './api-request';
-import { startJourneyCloud } from './ccm-journey';
+import { type ApiClient, apiClient } from '../../packages/local/src/testing/api-client';
+import { eventually, startJourneyCloud } from './ccm-journey';
 
 /**
  * Scenario: a health plan refers a Medicare member discharged from an inpatient stay on Friday
@@ -37,29 +37,23 @@ interface Task {
 }
 
 let cloud: LocalCloud;
-let partner: PatchingApiClient;
-let careManager: PatchingApiClient;
-let clinicalStaff: PatchingApiClient;
+let partner: ApiClient;
+let careManager: ApiClient;
+let clinicalStaff: ApiClient;
 let referralId: string;
 let patientId: string;
 let caseId: string;
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 60; i++) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await cloud.settle().catch(() => undefined);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const until = <T>(what: string, probe: () => Promise<T | undefined>): Promise<T> =>
+  eventually(what, probe, cloud);
 
 beforeAll(async () => {
   cloud = await startJourneyCloud();
   // Saturday 5 September 2026, 10:00 in Boston: the day after the discharge.
   cloud.setClock(new Date('2026-09-05T14:00:00Z'));
-  partner = await patchingApiClient(cloud, 'acme-health-partner');
-  careManager = await patchingApiClient(cloud, 'practice-boston-care-manager');
-  clinicalStaff = await patchingApiClient(cloud, 'practice-boston-clinical-staff');
+  partner = await apiClient(cloud, 'acme-health-partner');
+  careManager = await apiClient(cloud, 'practice-boston-care-manager');
+  clinicalStaff = await apiClient(cloud, 'practice-boston-clinical-staff');
 }, 120_000);
 
 afterAll(async () => {

@@ -3,13 +3,13 @@ import { createDocumentClient } from '@carelink/lambda-kit';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../packages/local/src/cloud';
-import { serviceManifests } from '../../services/manifests';
 import {
+  type ApiClient,
+  apiClient,
   type HttpMethod,
-  type PatchingApiClient,
-  patchingApiClient,
   type RawAnswer,
-} from '../journeys/api-request';
+} from '../../packages/local/src/testing/api-client';
+import { serviceManifests } from '../../services/manifests';
 import { member, startJourneyCloud } from '../journeys/ccm-journey';
 import { distinctiveLeaves, type MalformedCase, malformedCases } from './malformed';
 import { callerFor, exampleOf, fillPath, manifestRoutes, manifestSubscriptions } from './manifest-routes';
@@ -23,12 +23,12 @@ const CONCURRENCY = 4;
 
 let cloud: LocalCloud;
 const ids = new Map<string, string>();
-const clients = new Map<string, PatchingApiClient>();
+const clients = new Map<string, ApiClient>();
 
-async function as(clientId: string): Promise<PatchingApiClient> {
+async function as(clientId: string): Promise<ApiClient> {
   let client = clients.get(clientId);
   if (!client) {
-    client = await patchingApiClient(cloud, clientId);
+    client = await apiClient(cloud, clientId);
     clients.set(clientId, client);
   }
   return client;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../packages/local/src/cloud';
 import {
+  type ApiClient,
+  apiClient,
   type HttpMethod,
-  type PatchingApiClient,
-  patchingApiClient,
   type RawAnswer,
-} from '../journeys/api-request';
+} from '../../packages/local/src/testing/api-client';
 import { type JourneyResult, phiValues, runCcmJourney, startJourneyCloud } from '../journeys/ccm-journey';
 import { callerFor, exampleOf, fillPath, type ManifestRoute, manifestRoutes } from './manifest-routes';
 
@@ -31,12 +31,12 @@ let journey: JourneyResult;
 const owned = new Map<string, OwnedValue>();
 /** Everything of the owner that must never appear in an answer to the other tenant. */
 const ownerSecrets = new Set<string>();
-const clientsById = new Map<string, PatchingApiClient>();
+const clientsById = new Map<string, ApiClient>();
 
-async function as(clientId: string): Promise<PatchingApiClient> {
+async function as(clientId: string): Promise<ApiClient> {
   let client = clientsById.get(clientId);
   if (!client) {
-    client = await patchingApiClient(cloud, clientId);
+    client = await apiClient(cloud, clientId);
     clientsById.set(clientId, client);
   }
   return client;

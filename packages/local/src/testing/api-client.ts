@@ -2,17 +2,36 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalCloud } from '../cloud';
 
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
 export interface ApiResponse<T = unknown> {
   status: number;
   headers: Headers;
   body: T;
 }
 
+/** One answer as it came over the wire: the raw text besides the parsed body. */
+export interface RawAnswer {
+  status: number;
+  headers: Headers;
+  contentType: string;
+  text: string;
+  body: unknown;
+}
+
 export interface ApiClient {
   get<T = any>(path: string, headers?: Record<string, string>): Promise<ApiResponse<T>>;
   post<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
   put<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
+  patch<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
   delete<T = any>(path: string, headers?: Record<string, string>): Promise<ApiResponse<T>>;
+  /** Any method; `body` is sent as given when it is a string, as JSON otherwise, and not at all when undefined. */
+  send(
+    method: HttpMethod,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<RawAnswer>;
 }
 
 /**
@@ -22,31 +41,47 @@ export interface ApiClient {
  */
 export async function apiClient(cloud: LocalCloud, clientId: string): Promise<ApiClient> {
   const token = await cloud.token(clientId);
-  const call = async <T>(
-    method: string,
+  const send = async (
+    method: HttpMethod,
     path: string,
     body?: unknown,
     headers: Record<string, string> = {},
-  ) => {
+  ): Promise<RawAnswer> => {
+    const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
     const response = await fetch(`${cloud.apiUrl}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
         ...(method === 'POST' ? { 'idempotency-key': randomUUID() } : {}),
         ...headers,
       },
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      ...(payload === undefined ? {} : { body: payload }),
     });
     const text = await response.text();
     const contentType = response.headers.get('content-type') ?? '';
-    const parsed = contentType.includes('json') && text ? JSON.parse(text) : text;
-    return { status: response.status, headers: response.headers, body: parsed as T };
+    let parsed: unknown = text;
+    if (contentType.includes('json') && text) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = text;
+      }
+    }
+    return { status: response.status, headers: response.headers, contentType, text, body: parsed };
   };
+  const call =
+    (method: HttpMethod) =>
+    async (path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<any>> => {
+      const { status, headers: answered, body: parsed } = await send(method, path, body, headers);
+      return { status, headers: answered, body: parsed };
+    };
   return {
-    get: (path, headers) => call('GET', path, undefined, headers),
-    post: (path, body, headers) => call('POST', path, body, headers),
-    put: (path, body, headers) => call('PUT', path, body, headers),
-    delete: (path, headers) => call('DELETE', path, undefined, headers),
+    get: (path, headers) => call('GET')(path, undefined, headers),
+    post: call('POST'),
+    put: call('PUT'),
+    patch: call('PATCH'),
+    delete: (path, headers) => call('DELETE')(path, undefined, headers),
+    send,
   };
 }
