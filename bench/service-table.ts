@@ -1,9 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type ServiceName, standardTable } from '@carelink/contracts';
 import { tableNameVariable } from '@carelink/lambda-kit';
+import { useLocalAws } from '../packages/local/src/aws-environment';
 import { startDynamoDbLocal } from '../packages/local/src/dynamodb/launcher';
 import { ensureTable } from '../packages/local/src/dynamodb/tables';
-import { useLocalAws } from '../packages/local/src/testing/environment';
 
 /**
  * Runs `measure` with a fresh DynamoDB Local holding one service's table, configured the way the

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { tableNameVariable } from '@carelink/lambda-kit';
 import { bundleTargets, measureBundle, targetKilobytes } from '../../infra/scripts/bundle-sizes';
 import { serviceManifests } from '../../services/manifests';
 import { type Figure, figure } from '../figure';
@@ -13,12 +14,7 @@ const initEnv = {
   AWS_REGION: 'us-east-1',
   EVENT_BUS_NAME: 'bench-bus',
   POWERTOOLS_METRICS_DISABLED: 'true',
-  ...Object.fromEntries(
-    serviceManifests.map((m) => [
-      `${m.name.toUpperCase().replaceAll('-', '_')}_TABLE_NAME`,
-      `bench-${m.name}`,
-    ]),
-  ),
+  ...Object.fromEntries(serviceManifests.map((m) => [tableNameVariable(m.name), `bench-${m.name}`])),
 };
 
 /** Milliseconds to import a module and run its init in a fresh Node process (median of runs). */

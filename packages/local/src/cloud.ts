@@ -17,6 +17,7 @@ import { compileRoutes } from './api/routes';
 import { type LocalClient, seedClients } from './auth/clients';
 import { LocalIssuer } from './auth/issuer';
 import { startAwsEndpoint } from './aws-endpoint';
+import { useLocalAws } from './aws-environment';
 import { LocalBus } from './bus/local-bus';
 import { type DynamoDbLocal, localCredentials, localRegion, startDynamoDbLocal } from './dynamodb/launcher';
 import { ensureTable } from './dynamodb/tables';
@@ -90,17 +91,14 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const queues = new Map<string, LocalQueue>();
   const aws = await startAwsEndpoint(bus, queues);
 
+  useLocalAws({
+    dynamodb: options.functionsDynamoDbEndpoint ?? dynamoDbEndpoint,
+    eventBridge: aws.url,
+    sqs: aws.url,
+  });
   Object.assign(process.env, {
-    AWS_REGION: localRegion,
-    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
-    AWS_ENDPOINT_URL_DYNAMODB: options.functionsDynamoDbEndpoint ?? dynamoDbEndpoint,
     AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamoDbEndpoint,
-    AWS_ENDPOINT_URL_EVENTBRIDGE: aws.url,
-    AWS_ENDPOINT_URL_SQS: aws.url,
     EVENT_BUS_NAME: bus.name,
-    POWERTOOLS_METRICS_DISABLED: 'true',
-    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     CARELINK_CLOCK_OFFSET_MS: '0',
   });
 

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { standardTable } from '@carelink/contracts';
 import { createDocumentClient, createLogger, createMetrics, type ServiceRuntime } from '@carelink/lambda-kit';
+import { useLocalAws } from '@carelink/local/aws-environment';
 import { ensureTable } from '@carelink/local/dynamodb/tables';
-import { useLocalAws } from '@carelink/local/testing/environment';
 import { monotonicFactory } from 'ulid';
 import { inject } from 'vitest';
 

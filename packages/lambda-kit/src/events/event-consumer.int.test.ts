@@ -1,9 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { buildEvent, ReferralCancelledV1, standardTable, TimeLoggedV1 } from '@carelink/contracts';
+import { useLocalAws } from '@carelink/local/aws-environment';
 import { ensureTable } from '@carelink/local/dynamodb/tables';
 import { lambdaContext } from '@carelink/local/lambda/context';
-import { useLocalAws } from '@carelink/local/testing/environment';
 import type { SQSEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createServiceRuntime, type ServiceRuntime, tableNameVariable } from '../runtime';

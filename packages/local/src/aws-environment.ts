@@ -1,4 +1,4 @@
-import { localCredentials, localRegion } from '../dynamodb/launcher';
+import { localCredentials, localRegion } from './dynamodb/launcher';
 
 /**
  * Points the AWS SDK at local endpoints through its standard variables, so production code runs
