@@ -30,7 +30,7 @@ describe('mapError', () => {
   ])('maps %s', (error, type) => {
     const mapped = mapError(error);
     expect(mapped).toBeInstanceOf(type);
-    expect((mapped as ConflictError).detail).not.toContain('01JD3Y7T5V0M3Q8W9X2Z4A6B8E');
+    expect((mapped as ConflictError).message).not.toContain('01JD3Y7T5V0M3Q8W9X2Z4A6B8E');
   });
 
   it('leaves unknown errors to the 500 path', () => {

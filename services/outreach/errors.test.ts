@@ -16,7 +16,7 @@ describe('outreach error mapping', () => {
     expect((mapError(new FutureTimeEntryError()) as ValidationError).fields[0]?.path).toBe('startedAt');
     const overlap = mapError(new TimeEntryOverlapError('01JD3Y7T5V0M3Q8W9X2Z4A6B8J'));
     expect(overlap).toBeInstanceOf(ConflictError);
-    expect((overlap as ConflictError).detail).toContain('01JD3Y7T5V0M3Q8W9X2Z4A6B8J');
+    expect((overlap as ConflictError).message).toContain('01JD3Y7T5V0M3Q8W9X2Z4A6B8J');
   });
 
   it('leaves unknown errors alone', () => {

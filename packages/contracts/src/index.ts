@@ -1,6 +1,7 @@
 export * from './api/index';
 export * from './assessment-vocabulary';
 export * from './catalog';
+export * from './domain-error';
 export * from './envelope';
 export * from './event-contract';
 export * from './events/access-recorded.v1';

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { E164Phone, IanaTimeZone, Icd10CmCode, isValidNpi, Mbi, Money, TenantId, Ulid } from './primitives';
+import {
+  dottedIcd10Cm,
+  E164Phone,
+  IanaTimeZone,
+  Icd10CmCode,
+  Icd10CmDottedCode,
+  Icd10CmUndottedCode,
+  isIanaTimeZone,
+  isIcd10CmCode,
+  isValidNpi,
+  Mbi,
+  Money,
+  TenantId,
+  Ulid,
+  undottedIcd10Cm,
+} from './primitives';
 
 describe('NPI check digit', () => {
   it.each([
@@ -39,6 +54,43 @@ describe('ICD-10-CM', () => {
   });
   it('upper-cases codes', () => {
     expect(Icd10CmCode.parse('i50.22')).toBe('I50.22');
+  });
+});
+
+describe('ICD-10-CM forms', () => {
+  it.each([
+    ['e119', 'E11.9', 'E119'],
+    ['E11.9', 'E11.9', 'E119'],
+    ['I10', 'I10', 'I10'],
+    ['M1A.0710', 'M1A.0710', 'M1A0710'],
+    [' s52521a ', 'S52.521A', 'S52521A'],
+  ])('%s is %s dotted and %s undotted', (code, dotted, undotted) => {
+    expect(isIcd10CmCode(code)).toBe(true);
+    expect(dottedIcd10Cm(code)).toBe(dotted);
+    expect(undottedIcd10Cm(code)).toBe(undotted);
+    expect(Icd10CmDottedCode.safeParse(dotted).success).toBe(true);
+    expect(Icd10CmUndottedCode.safeParse(undotted).success).toBe(true);
+  });
+
+  it.each(['E1', '1E1.9', 'E11.', 'E11.12345', 'E1.19', ''])('%s is not ICD-10-CM', (code) => {
+    expect(isIcd10CmCode(code)).toBe(false);
+    expect(dottedIcd10Cm(code)).toBeUndefined();
+  });
+
+  it('keeps each form apart', () => {
+    expect(Icd10CmDottedCode.safeParse('E119').success).toBe(false);
+    expect(Icd10CmUndottedCode.safeParse('E11.9').success).toBe(false);
+  });
+});
+
+describe('IANA time zones', () => {
+  it.each([
+    ['America/Denver', true],
+    ['UTC', true],
+    ['Mars/Olympus', false],
+    ['EST5', false],
+  ])('%s resolves: %s', (zone, expected) => {
+    expect(isIanaTimeZone(zone)).toBe(expected);
   });
 });
 

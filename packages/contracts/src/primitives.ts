@@ -36,25 +36,56 @@ export type YearMonth = z.infer<typeof YearMonth>;
 
 const supportedTimeZones = new Set(Intl.supportedValuesOf('timeZone'));
 
+/** True for an IANA time zone name that this runtime can resolve (UTC included): the one zone check. */
+export const isIanaTimeZone = (zone: string): boolean => zone === 'UTC' || supportedTimeZones.has(zone);
+
 /** An IANA time zone name that this runtime can resolve (UTC included). */
 export const IanaTimeZone = z
   .string()
-  .refine(
-    (zone) => zone === 'UTC' || supportedTimeZones.has(zone),
-    'an IANA time zone, e.g. America/New_York',
-  )
+  .refine(isIanaTimeZone, 'an IANA time zone, e.g. America/New_York')
   .meta({ example: 'America/New_York' });
 export type IanaTimeZone = z.infer<typeof IanaTimeZone>;
 
 /**
- * ICD-10-CM diagnosis code, with or without the dot: a letter, a digit, an alphanumeric, then up to
- * four more alphanumerics after an optional dot (e.g. `E11.9`, `I50.22`, `N183`).
+ * ICD-10-CM grammar, the one copy: a letter (U is held for emergency codes and not accepted), a digit, a digit or letter (C4A, M1A), then up to four
+ * alphanumerics, with the dot only after the third character. The dotted form (`E11.9`) is what charts
+ * and claims show; the undotted form (`E119`) is what code tables are matched on.
  */
+const icd10Any = /^([A-TV-Z][0-9][0-9A-Z])(?:\.?([0-9A-Z]{1,4}))?$/;
+const icd10Dotted = /^[A-TV-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?$/;
+const icd10Undotted = /^[A-TV-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$/;
+
+/** True when `code` is an ICD-10-CM code in either form (case-insensitive). */
+export const isIcd10CmCode = (code: string): boolean => icd10Any.test(code.trim().toUpperCase());
+
+/** The dotted form (`e119` → `E11.9`); undefined when `code` is not an ICD-10-CM code. */
+export function dottedIcd10Cm(code: string): string | undefined {
+  const match = icd10Any.exec(code.trim().toUpperCase());
+  if (!match) return undefined;
+  return match[2] ? `${match[1]}.${match[2]}` : match[1];
+}
+
+/** The undotted form used for table lookups (`E11.9` → `E119`); undefined when not ICD-10-CM. */
+export function undottedIcd10Cm(code: string): string | undefined {
+  return dottedIcd10Cm(code)?.replace('.', '');
+}
+
+/** ICD-10-CM diagnosis code as a caller sends it: either form, any case; upper-cased on parse. */
 export const Icd10CmCode = z
   .string()
   .regex(/^[A-TV-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/i, 'an ICD-10-CM code such as E11.9')
   .transform((code) => code.toUpperCase())
   .meta({ example: 'E11.9' });
+/** ICD-10-CM code in its dotted form only (`E11.9`, `I10`), as it goes on a claim. */
+export const Icd10CmDottedCode = z
+  .string()
+  .regex(icd10Dotted, 'an ICD-10-CM code in dotted form such as E11.9')
+  .meta({ example: 'E11.9' });
+/** ICD-10-CM code in its undotted form only (`E119`), as code tables key it. */
+export const Icd10CmUndottedCode = z
+  .string()
+  .regex(icd10Undotted, 'an ICD-10-CM code without a dot such as E119')
+  .meta({ example: 'E119' });
 export type Icd10CmCode = z.infer<typeof Icd10CmCode>;
 
 /**

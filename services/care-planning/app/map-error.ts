@@ -1,4 +1,9 @@
-import { ConflictError, DomainError, PreconditionFailedError, ValidationError } from '@carelink/lambda-kit';
+import {
+  ConflictError,
+  ForbiddenError,
+  PreconditionFailedError,
+  ValidationError,
+} from '@carelink/lambda-kit';
 import {
   AssessmentIncompleteError,
   CarePlanIncompleteError,
@@ -34,12 +39,11 @@ export function mapError(error: unknown): Error | undefined {
       error.missing.map((section) => ({ path: `sections.${section}`, code: 'missing-section' })),
     );
   if (error instanceof ForbiddenChangeError)
-    return new DomainError(
-      'forbidden',
+    return new ForbiddenError(
       error.fields.length > 0
         ? 'You may not change these fields of the care plan'
         : 'Only the care team may change this care plan',
-      { fields: error.fields.map((path) => ({ path, code: 'not-owner' })) },
+      error.fields.map((path) => ({ path, code: 'not-owner' })),
     );
   if (error instanceof VersionConflictError) return new PreconditionFailedError();
   if (error instanceof CareTeamChangeError)

@@ -5,7 +5,7 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod';
-import { DomainError, UnavailableError } from '../errors';
+import { HttpProblem, UnavailableError } from '../errors';
 import { MetricUnit } from '../observability/metrics';
 import { commitTransaction, type EventDraft, emit, IdempotencyRaceError } from '../outbox/commit';
 import type { ServiceRuntime } from '../runtime';
@@ -57,11 +57,11 @@ function ifMatchFrom(route: RouteContract, headers: Record<string, string | unde
   const raw = headers['if-match'];
   if (raw === undefined) {
     if (route.requiresIfMatch)
-      throw new DomainError('precondition-required', 'Send If-Match with the version you read');
+      throw new HttpProblem('precondition-required', 'Send If-Match with the version you read');
     return undefined;
   }
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(raw.trim());
-  if (!match) throw new DomainError('precondition-failed', 'If-Match must be a version ETag such as "3"');
+  if (!match) throw new HttpProblem('precondition-failed', 'If-Match must be a version ETag such as "3"');
   return Number(match[1]);
 }
 

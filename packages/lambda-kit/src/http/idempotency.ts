@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { DomainError, ValidationError } from '../errors';
+import { HttpProblem, ValidationError } from '../errors';
 import { tenantKey } from '../keys';
 import type { ServiceRuntime } from '../runtime';
 import { type HttpResponse, isRawBody } from './response';
@@ -79,7 +79,7 @@ export async function findReplay(
   if (!Item) return undefined;
   const record = Item as IdempotencyRecord;
   if (record.requestHash !== hash) {
-    throw new DomainError(
+    throw new HttpProblem(
       'idempotency-key-reused',
       'This Idempotency-Key was already used for a different request',
     );

@@ -1,7 +1,7 @@
 import { type RouteContract, safeIssuePath } from '@carelink/contracts';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type * as z from 'zod';
-import { DomainError, type FieldIssue, ValidationError } from '../errors';
+import { type FieldIssue, HttpProblem, ValidationError } from '../errors';
 
 /** API Gateway's payload limit is 10 MB; Carelink accepts at most 256 KB per request body. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -39,16 +39,16 @@ function decodeBody(event: Pick<APIGatewayProxyEvent, 'body' | 'isBase64Encoded'
   const raw = event.body ?? '';
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
-    throw new DomainError('payload-too-large', `The body exceeds ${MAX_BODY_BYTES} bytes`);
+    throw new HttpProblem('payload-too-large', `The body exceeds ${MAX_BODY_BYTES} bytes`);
   }
   const contentType = (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (contentType !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(contentType)) {
-    throw new DomainError('unsupported-media-type', 'Send the body as application/json');
+    throw new HttpProblem('unsupported-media-type', 'Send the body as application/json');
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new DomainError('malformed-request', 'The body is not valid JSON');
+    throw new HttpProblem('malformed-request', 'The body is not valid JSON');
   }
 }
 

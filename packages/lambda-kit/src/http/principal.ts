@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { DomainError, ForbiddenError } from '../errors';
+import { ForbiddenError, HttpProblem } from '../errors';
 
 /** Who is calling, taken only from the authorizer's verified claims (never from the request body). */
 export interface Principal {
@@ -22,7 +22,7 @@ export const claimNames = {
   clientId: 'client_id',
 } as const;
 
-class UnauthorizedError extends DomainError {
+class UnauthorizedError extends HttpProblem {
   override name = 'UnauthorizedError';
   constructor() {
     super('unauthorized', 'A valid bearer token is required');

@@ -1,6 +1,6 @@
 import { type Problem, problem } from '@carelink/contracts';
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { DomainError } from '../errors';
+import { DomainError, HttpProblem } from '../errors';
 import type { Commit } from '../outbox/commit';
 
 /** What a handler answers: a status, a JSON body and headers. */
@@ -68,13 +68,13 @@ export function toApiGatewayResult(
 
 /** The problem+json document for an error; unknown errors become a 500 that says nothing more. */
 export function problemFor(error: unknown, correlationId: string, instance?: string): Problem {
-  if (error instanceof DomainError) {
+  if (error instanceof DomainError || error instanceof HttpProblem) {
     return problem(error.problemType, {
-      detail: error.detail,
+      detail: error.message,
       correlationId,
       ...(instance ? { instance } : {}),
       ...(error.fields.length > 0 ? { errors: [...error.fields] } : {}),
-      ...(error.existing ? { existing: error.existing } : {}),
+      ...(error instanceof DomainError && error.existing ? { existing: error.existing } : {}),
     });
   }
   return problem('internal', { correlationId, detail: 'Quote the correlation id when you contact support' });
