@@ -39,7 +39,14 @@ describe.each(serviceManifests.map((manifest) => [manifest.name, manifest.dir] a
       const entries = readdirSync(dir);
       expect(entries.filter((entry) => !required.includes(entry) && !optional.includes(entry))).toEqual([]);
       expect(required.filter((entry) => !entries.includes(entry))).toEqual([]);
-      expect(['views.ts', 'map-error.ts'].filter((file) => !existsSync(join(dir, 'app', file)))).toEqual([]);
+      expect(existsSync(join(dir, 'app', 'views.ts'))).toBe(true);
+    });
+
+    it('translates errors in app/map-error.ts when its handlers translate any', () => {
+      const translates = filesUnder(join(dir, 'handlers')).some(
+        (file) => !isTestOnly(file) && readFileSync(file, 'utf8').includes('mapError'),
+      );
+      if (translates) expect(existsSync(join(dir, 'app', 'map-error.ts'))).toBe(true);
     });
 
     it('publishes through app/events.ts when it publishes events', () => {

@@ -1,6 +1,5 @@
 import { createServiceRuntime } from '@carelink/lambda-kit';
-import { AccessTrailStore } from './store/access-trail-store';
+import { composeAudit } from './compose';
 
-/** The audit composition root: one runtime per process and the trail built on it. */
-export const runtime = createServiceRuntime('audit');
-export const trail = new AccessTrailStore(runtime);
+/** The audit composition root: one runtime per process and the service built on it. */
+export const audit = composeAudit(createServiceRuntime('audit'));

@@ -1,18 +1,19 @@
 import { AccessRecordedV1 } from '@carelink/contracts';
 import { DuplicateEventError, eventConsumer } from '@carelink/lambda-kit';
-import { runtime, trail } from '../runtime';
+import { audit } from '../runtime';
 
 /** Appends every recorded access to the trail, once per event. */
-export const handler = eventConsumer(runtime, {
+export const handler = eventConsumer(audit.runtime, {
   name: 'access-trail',
   contracts: [AccessRecordedV1],
   handle: async ({ detail }) => ({
+    // Already in the trail (a redelivery after its inbox marker expired): nothing to do.
     writes: [
-      {
-        ...trail.append(detail.metadata, detail.data),
-        // Already in the trail (a redelivery after its inbox marker expired): nothing to do.
-        onConditionFailed: () => new DuplicateEventError('access already recorded'),
-      },
+      audit.accessTrail.record(
+        detail.metadata,
+        detail.data,
+        () => new DuplicateEventError('access already recorded'),
+      ),
     ],
     events: [],
   }),

@@ -1,5 +1,6 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AccessRecordedData, EventMetadata } from '@carelink/contracts';
+import type { AccessRecordResource } from '@carelink/contracts/api/audit';
 import type { ServiceRuntime, StateWrite } from '@carelink/lambda-kit';
 import type * as z from 'zod';
 import { retentionExpiry } from '../domain/retention';
@@ -9,10 +10,7 @@ import { keys } from './keys';
 type AccessData = z.output<typeof AccessRecordedData>;
 
 /** One stored access record, as `GET /v1/audit` returns it. */
-export interface AccessRecord extends AccessData {
-  eventId: string;
-  correlationId: string;
-}
+export type AccessRecord = z.output<typeof AccessRecordResource>;
 
 export interface TrailQuery {
   patientId?: string | undefined;
@@ -44,18 +42,25 @@ function toRecord(item: Record<string, unknown>): AccessRecord {
  * The append-only access trail. Records are only ever put, once, under a condition that the key is
  * new; there is no update or delete. They expire by TTL after the retention period.
  */
-export class AccessTrailStore {
-  constructor(private readonly runtime: ServiceRuntime) {}
+export function createAccessTrailStore(runtime: ServiceRuntime) {
+  /** The partition a query reads: the patient's trail when given, else the subject's. */
+  function partitionOf(viewer: AuditViewer, query: Pick<TrailQuery, 'patientId' | 'subject'>) {
+    if (query.patientId)
+      return { attribute: 'pk', value: keys.patientTrail(viewer.tenantId, query.patientId) } as const;
+    if (query.subject)
+      return { attribute: 'gsi1pk', value: keys.subjectTrail(viewer.tenantId, query.subject) } as const;
+    throw new Error('a trail query needs a patient or a subject');
+  }
 
   /** The write that appends one access record (a redelivered event finds it present and is dropped). */
-  append(metadata: EventMetadata, data: AccessData): StateWrite {
+  function append(metadata: EventMetadata, data: AccessData): StateWrite {
     const at = new Date(data.at);
     const atIso = at.toISOString();
     const { tenantId, eventId, correlationId } = metadata;
     const sort = keys.accessSort(atIso, eventId);
     return {
       Put: {
-        TableName: this.runtime.tableName,
+        TableName: runtime.tableName,
         Item: {
           pk: data.patientId
             ? keys.patientTrail(tenantId, data.patientId)
@@ -68,7 +73,7 @@ export class AccessTrailStore {
           at: atIso,
           eventId,
           correlationId,
-          recordedAt: this.runtime.clock().toISOString(),
+          recordedAt: runtime.clock().toISOString(),
           expiresAt: retentionExpiry(at),
         },
         ConditionExpression: 'attribute_not_exists(pk)',
@@ -76,18 +81,9 @@ export class AccessTrailStore {
     };
   }
 
-  /** The partition a query reads: the patient's trail when given, else the subject's. */
-  partitionOf(viewer: AuditViewer, query: Pick<TrailQuery, 'patientId' | 'subject'>) {
-    if (query.patientId)
-      return { attribute: 'pk', value: keys.patientTrail(viewer.tenantId, query.patientId) } as const;
-    if (query.subject)
-      return { attribute: 'gsi1pk', value: keys.subjectTrail(viewer.tenantId, query.subject) } as const;
-    throw new Error('a trail query needs a patient or a subject');
-  }
-
   /** Newest first, within the viewer's tenant and practice. */
-  async list(viewer: AuditViewer, query: TrailQuery): Promise<TrailPage> {
-    const partition = this.partitionOf(viewer, query);
+  async function list(viewer: AuditViewer, query: TrailQuery): Promise<TrailPage> {
+    const partition = partitionOf(viewer, query);
     const sortAttribute = partition.attribute === 'pk' ? 'sk' : 'gsi1sk';
     const range = keys.accessRange(query.from, query.to);
     const filters: string[] = [];
@@ -105,7 +101,7 @@ export class AccessTrailStore {
       values[':subject'] = query.subject;
     }
     const base: QueryCommandInput = {
-      TableName: this.runtime.tableName,
+      TableName: runtime.tableName,
       ...(partition.attribute === 'gsi1pk' ? { IndexName: 'gsi1' } : {}),
       KeyConditionExpression: `${partition.attribute} = :partition AND ${sortAttribute} BETWEEN :lower AND :upper`,
       ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
@@ -117,7 +113,7 @@ export class AccessTrailStore {
     let startKey = query.startKey;
     for (let round = 0; round < MAX_ROUNDS; round++) {
       // Never ask for more than the page still needs, so the last evaluated key is exact.
-      const page = await this.runtime.db.send(
+      const page = await runtime.db.send(
         new QueryCommand({ ...base, Limit: query.limit - items.length, ExclusiveStartKey: startKey }),
       );
       items.push(...(page.Items ?? []).map(toRecord));
@@ -126,4 +122,8 @@ export class AccessTrailStore {
     }
     return { items, lastKey: startKey };
   }
+
+  return { append, partitionOf, list };
 }
+
+export type AccessTrailStore = ReturnType<typeof createAccessTrailStore>;

@@ -42,7 +42,7 @@ const accessRecordExample = {
 };
 
 /** One recorded access: who, what, when and the outcome; ids and codes only. */
-export const AccessRecord = z
+export const AccessRecordResource = z
   .object({
     eventId: Ulid,
     at: IsoInstant,
@@ -60,8 +60,8 @@ export const AccessRecord = z
   })
   .meta({ id: 'AccessRecord', example: accessRecordExample });
 
-export const AccessRecordPage = z
-  .object({ items: z.array(AccessRecord), nextCursor: z.string().optional() })
+export const AccessRecordPageResource = z
+  .object({ items: z.array(AccessRecordResource), nextCursor: z.string().optional() })
   .meta({ id: 'AccessRecordPage', example: { items: [accessRecordExample] } });
 
 export const listAccessRecordsRoute = defineRoute({
@@ -78,7 +78,7 @@ export const listAccessRecordsRoute = defineRoute({
   scopes: [scopes.auditRead],
   query: AccessRecordQuery,
   responses: {
-    200: { description: 'A page of access records, newest first', schema: AccessRecordPage },
+    200: { description: 'A page of access records, newest first', schema: AccessRecordPageResource },
     422: { description: 'Neither patientId nor subject, a bad range or an invalid cursor' },
   },
 });

@@ -4,8 +4,8 @@ import type { LocalCloud } from '@carelink/local/cloud';
 import { type ApiClient, apiClient } from '@carelink/local/testing/api-client';
 import { startTestCloud } from '@carelink/local/testing/local-cloud-fixture';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditManifest } from './manifest';
-import { patientFixtureManifest } from './test/patient-fixture/manifest';
+import { auditManifest } from '../manifest';
+import { patientFixtureManifest } from '../testing/patient-fixture/manifest';
 
 const patientId = '01JD3Y7T5V0M3Q8W9X2Z4A6B8D';
 const otherPatientId = '01JD3Y7T5V0M3Q8W9X2Z4A6B8E';
