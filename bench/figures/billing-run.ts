@@ -1,5 +1,5 @@
 import { createServiceRuntime } from '@carelink/lambda-kit';
-import { benchmarkRun, seedSyntheticLedgers } from '../../services/billing/bench-support';
+import { benchmarkRun, seedSyntheticLedgers } from '../../services/billing/testing/synthetic-ledgers';
 import { type Figure, figure } from '../figure';
 import { withServiceTable } from '../service-table';
 

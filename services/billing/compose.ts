@@ -1,8 +1,8 @@
 import type { ServiceRuntime } from '@carelink/lambda-kit';
-import { createBillingQueries } from './application/billing-queries';
-import { createBillingRuns } from './application/billing-runs';
-import { createLedgerProjector } from './application/ledger-projector';
-import { createMonthlyRunScheduler } from './application/monthly-run-scheduler';
+import { createBillingQueries } from './app/billing-queries';
+import { createBillingRuns } from './app/billing-runs';
+import { createLedgerProjector } from './app/ledger-projector';
+import { createMonthlyRunScheduler } from './app/monthly-run-scheduler';
 import { createLedgerStore } from './store/ledger-store';
 import { createRunStore } from './store/run-store';
 

@@ -10,7 +10,7 @@ import {
   putOtherBilledRoute,
   startRunRoute,
 } from '@carelink/contracts/api/billing';
-import { ledgerEvents } from './application/ledger-events';
+import { ledgerEvents } from './app/ledger-events';
 
 /** The billing service as infra and the local cloud deploy it. */
 export const billingManifest = defineManifest({

@@ -88,6 +88,8 @@ describe('IANA time zones', () => {
     ['America/Denver', true],
     ['UTC', true],
     ['Mars/Olympus', false],
+    ['+05:00', false],
+    ['', false],
     ['EST5', false],
   ])('%s resolves: %s', (zone, expected) => {
     expect(isIanaTimeZone(zone)).toBe(expected);

@@ -7,7 +7,6 @@ import {
   claimLinesToCsv,
   claimLinesToFhirBundle,
   dateOfService,
-  isValidNpi,
 } from './claims';
 import { FHIR_SYSTEMS } from './claims-fhir';
 
@@ -25,18 +24,6 @@ const source = (overrides: Partial<ClaimSource> = {}): ClaimSource => ({
     reasons: [],
   },
   ...overrides,
-});
-
-describe('isValidNpi', () => {
-  it.each([
-    [NPI, true],
-    ['1234567890', false],
-    ['123456789', false],
-    ['12345678931', false],
-    ['12345678a3', false],
-  ])('%s -> %s', (npi, valid) => {
-    expect(isValidNpi(npi)).toBe(valid);
-  });
 });
 
 describe('dateOfService', () => {

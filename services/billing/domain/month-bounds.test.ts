@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, isIanaTimeZone, monthBounds } from './month-bounds';
+import { daysInMonth, monthBounds } from './month-bounds';
 
 describe('monthBounds', () => {
   it.each([
@@ -16,18 +16,6 @@ describe('monthBounds', () => {
   it('makes the DST month one hour shorter than 31 days', () => {
     const { startMs, endMs } = monthBounds('2026-03', 'America/New_York');
     expect((endMs - startMs) / 3_600_000).toBe(31 * 24 - 1);
-  });
-});
-
-describe('isIanaTimeZone', () => {
-  it.each([
-    ['America/New_York', true],
-    ['UTC', true],
-    ['Mars/Olympus_Mons', false],
-    ['+05:00', false],
-    ['', false],
-  ])('%j -> %s', (zone, valid) => {
-    expect(isIanaTimeZone(zone)).toBe(valid);
   });
 });
 

@@ -1,6 +1,5 @@
-import { Performer } from '@carelink/contracts';
+import { IanaTimeZone, Performer, YearMonth } from '@carelink/contracts';
 import * as z from 'zod';
-import { isIanaTimeZone } from './month-bounds';
 import { REASON_CODES } from './reason-codes';
 
 // Minutes in a 31-day month: a single entry cannot be longer than the month it belongs to.
@@ -8,11 +7,6 @@ const MAX_ENTRY_MINUTES = 31 * 24 * 60;
 
 /** An ISO 8601 instant with an explicit offset ("Z" or "+hh:mm"); local date-times are ambiguous. */
 const Instant = z.iso.datetime({ offset: true });
-
-/** "YYYY-MM" calendar month. */
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'Expected a month as YYYY-MM' });
-
-const TimeZone = z.string().refine(isIanaTimeZone, { error: 'Expected an IANA time zone name' });
 
 const Id = z.string().min(1);
 
@@ -29,8 +23,8 @@ export type TimeEntry = z.infer<typeof TimeEntry>;
 
 /** Everything the rules need to decide one patient-month for one billing practitioner. */
 export const PatientMonthInput = z.object({
-  month: Month,
-  timeZone: TimeZone,
+  month: YearMonth,
+  timeZone: IanaTimeZone,
   patient: z.object({
     chronicConditionCount: z.int().min(0),
     complexConditionForPcm: z.boolean().optional(),

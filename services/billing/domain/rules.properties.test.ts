@@ -1,9 +1,9 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { BILLER, OTHER } from '../testing/rule-fixtures';
 import { ADD_ON_UNIT_CAPS, BILLABLE_CODES } from './codes';
 import { expectedRevenueCents } from './fee-schedule';
 import { decideMonth, MonthDecision, type PatientMonthInput, type TimeEntry } from './rules';
-import { BILLER, OTHER } from './test-fixtures';
 
 const MARCH_START = Date.parse('2026-02-25T00:00:00Z');
 const MARCH_END = Date.parse('2026-04-05T00:00:00Z');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
+import { BILLER, baseInput, entry, OTHER, physician } from '../testing/rule-fixtures';
 import { expectedRevenue } from './fee-schedule';
 import {
   countedMinutes,
@@ -8,7 +9,6 @@ import {
   type PatientMonthInput,
   parsePatientMonthInput,
 } from './rules';
-import { BILLER, baseInput, entry, OTHER, physician } from './test-fixtures';
 
 const billed = (...lines: Array<[string, number]>): MonthDecision => ({
   lines: lines.map(([code, units]) => ({ code, units })),

@@ -1,19 +1,14 @@
 import { finalizeRunRoute } from '@carelink/contracts/api/billing';
 import { httpHandler, ok } from '@carelink/lambda-kit';
-import { RunInProgressError } from '../application/errors';
-import { mapBillingError } from '../http/map-error';
-import { runView, staffScope } from '../http/scope';
+import { RunInProgressError } from '../app/errors';
+import { staffScope } from '../app/staff-scope';
+import { runView } from '../app/views';
 import { billing, runtime } from '../runtime';
 
-export const handler = httpHandler(
-  runtime,
-  finalizeRunRoute,
-  async ({ params, principal }) => {
-    const scope = staffScope(principal);
-    const run = await billing.queries.runFor(scope, params.runId);
-    const result = await billing.billingRuns.finalize(scope.tenantId, run.runId);
-    if ('blocked' in result) throw new RunInProgressError(run.runId);
-    return ok(runView(result.run));
-  },
-  { mapError: mapBillingError },
-);
+export const handler = httpHandler(runtime, finalizeRunRoute, async ({ params, principal }) => {
+  const scope = staffScope(principal);
+  const run = await billing.queries.runFor(scope, params.runId);
+  const result = await billing.billingRuns.finalize(scope.tenantId, run.runId);
+  if ('blocked' in result) throw new RunInProgressError(run.runId);
+  return ok(runView(result.run));
+});

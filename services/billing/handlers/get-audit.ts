@@ -1,13 +1,8 @@
 import { getAuditRoute } from '@carelink/contracts/api/billing';
 import { httpHandler, ok } from '@carelink/lambda-kit';
-import { mapBillingError } from '../http/map-error';
-import { staffScope } from '../http/scope';
+import { staffScope } from '../app/staff-scope';
 import { billing, runtime } from '../runtime';
 
-export const handler = httpHandler(
-  runtime,
-  getAuditRoute,
-  async ({ params, query, principal }) =>
-    ok(await billing.queries.audit(staffScope(principal), params.runId, query.limit, query.cursor)),
-  { mapError: mapBillingError },
+export const handler = httpHandler(runtime, getAuditRoute, async ({ params, query, principal }) =>
+  ok(await billing.queries.audit(staffScope(principal), params.runId, query.limit, query.cursor)),
 );

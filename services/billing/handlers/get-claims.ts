@@ -1,20 +1,14 @@
 import { getClaimsRoute } from '@carelink/contracts/api/billing';
 import { httpHandler, ok, text } from '@carelink/lambda-kit';
-import { mapBillingError } from '../http/map-error';
-import { staffScope } from '../http/scope';
+import { staffScope } from '../app/staff-scope';
 import { billing, runtime } from '../runtime';
 
-export const handler = httpHandler(
-  runtime,
-  getClaimsRoute,
-  async ({ params, query, principal }) => {
-    const claims = await billing.queries.claims(staffScope(principal), params.runId, query.format);
-    const disposition = {
-      'content-disposition': `attachment; filename="claims-${params.runId}.${query.format === 'fhir' ? 'json' : query.format}"`,
-    };
-    if (claims.format === 'csv') return text(claims.body, 'text/csv; charset=utf-8', disposition);
-    if (claims.format === 'fhir') return ok(claims.body, { 'content-type': 'application/fhir+json' });
-    return ok(claims.body);
-  },
-  { mapError: mapBillingError },
-);
+export const handler = httpHandler(runtime, getClaimsRoute, async ({ params, query, principal }) => {
+  const claims = await billing.queries.claims(staffScope(principal), params.runId, query.format);
+  const disposition = {
+    'content-disposition': `attachment; filename="claims-${params.runId}.${query.format === 'fhir' ? 'json' : query.format}"`,
+  };
+  if (claims.format === 'csv') return text(claims.body, 'text/csv; charset=utf-8', disposition);
+  if (claims.format === 'fhir') return ok(claims.body, { 'content-type': 'application/fhir+json' });
+  return ok(claims.body);
+});

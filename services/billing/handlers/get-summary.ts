@@ -1,12 +1,8 @@
 import { getSummaryRoute } from '@carelink/contracts/api/billing';
 import { httpHandler, ok } from '@carelink/lambda-kit';
-import { mapBillingError } from '../http/map-error';
-import { staffScope } from '../http/scope';
+import { staffScope } from '../app/staff-scope';
 import { billing, runtime } from '../runtime';
 
-export const handler = httpHandler(
-  runtime,
-  getSummaryRoute,
-  async ({ params, principal }) => ok(await billing.queries.summary(staffScope(principal), params.runId)),
-  { mapError: mapBillingError },
+export const handler = httpHandler(runtime, getSummaryRoute, async ({ params, principal }) =>
+  ok(await billing.queries.summary(staffScope(principal), params.runId)),
 );

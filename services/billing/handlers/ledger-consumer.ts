@@ -1,5 +1,5 @@
 import { eventConsumer } from '@carelink/lambda-kit';
-import { ledgerEvents } from '../application/ledger-events';
+import { ledgerEvents } from '../app/ledger-events';
 import { billing, runtime } from '../runtime';
 
 /** Keeps patient facts and patient-month ledgers current; each event applies once. */

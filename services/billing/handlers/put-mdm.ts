@@ -1,7 +1,6 @@
 import { putMedicalDecisionMakingRoute } from '@carelink/contracts/api/billing';
 import { httpHandler, ok } from '@carelink/lambda-kit';
-import { mapBillingError } from '../http/map-error';
-import { staffScope } from '../http/scope';
+import { staffScope } from '../app/staff-scope';
 import { billing, runtime } from '../runtime';
 
 export const handler = httpHandler(
@@ -16,5 +15,4 @@ export const handler = httpHandler(
         body.level,
       ),
     ),
-  { mapError: mapBillingError },
 );

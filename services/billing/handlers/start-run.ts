@@ -1,26 +1,21 @@
 import { startRunRoute } from '@carelink/contracts/api/billing';
 import { httpHandler } from '@carelink/lambda-kit';
-import { PracticeNotFoundError } from '../application/errors';
-import { mapBillingError } from '../http/map-error';
-import { runView, staffScope } from '../http/scope';
+import { PracticeNotFoundError } from '../app/errors';
+import { staffScope } from '../app/staff-scope';
+import { runView } from '../app/views';
 import { billing, runtime } from '../runtime';
 
-export const handler = httpHandler(
-  runtime,
-  startRunRoute,
-  async ({ body, principal, correlationId }) => {
-    const scope = staffScope(principal);
-    // Staff bill their own practice only; another practice is not found.
-    if (body.practiceId !== scope.practiceId) throw new PracticeNotFoundError('Practice not found');
-    const { run, created } = await billing.billingRuns.start({
-      tenantId: scope.tenantId,
-      practiceId: body.practiceId,
-      month: body.month,
-      trigger: 'api',
-      correlationId,
-    });
-    const location = `/v1/billing/runs/${run.runId}`;
-    return { status: created ? 201 : 200, body: runView(run), headers: { location } };
-  },
-  { mapError: mapBillingError },
-);
+export const handler = httpHandler(runtime, startRunRoute, async ({ body, principal, correlationId }) => {
+  const scope = staffScope(principal);
+  // Staff bill their own practice only; another practice is not found.
+  if (body.practiceId !== scope.practiceId) throw new PracticeNotFoundError();
+  const { run, created } = await billing.billingRuns.start({
+    tenantId: scope.tenantId,
+    practiceId: body.practiceId,
+    month: body.month,
+    trigger: 'api',
+    correlationId,
+  });
+  const location = `/v1/billing/runs/${run.runId}`;
+  return { status: created ? 201 : 200, body: runView(run), headers: { location } };
+});

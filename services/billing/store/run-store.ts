@@ -6,6 +6,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { DomainError } from '@carelink/contracts';
 import type { ServiceRuntime, StateWrite } from '@carelink/lambda-kit';
 import type { LinePlan, StoredLine } from '../domain/line-plan';
 import type { AuditFacts, LedgerEntry } from '../domain/month-input';
@@ -81,8 +82,13 @@ export interface ClaimLineRecord {
 }
 
 /** Raised when the run's lease was taken over or the run left `running` (stop writing at once). */
-export class LeaseLostError extends Error {
-  override name = 'LeaseLostError';
+export class LeaseLostError extends DomainError {
+  override readonly name = 'LeaseLostError';
+  readonly code = 'lease-lost';
+  readonly problemType = 'conflict';
+  constructor() {
+    super('The billing run was taken over by another worker');
+  }
 }
 
 const RUN_FIELDS = [
@@ -123,7 +129,7 @@ export function createRunStore(runtime: ServiceRuntime) {
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':running': 'running', ':owner': owner },
     },
-    onConditionFailed: () => new LeaseLostError('the run lease was lost'),
+    onConditionFailed: () => new LeaseLostError(),
   });
 
   return {
@@ -279,7 +285,7 @@ export function createRunStore(runtime: ServiceRuntime) {
           }),
         );
       } catch (error) {
-        if (isConditionFailure(error)) throw new LeaseLostError('the run lease was lost');
+        if (isConditionFailure(error)) throw new LeaseLostError();
         throw error;
       }
     },
@@ -384,7 +390,7 @@ export function createRunStore(runtime: ServiceRuntime) {
           error instanceof TransactionCanceledException &&
           error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
         ) {
-          throw new LeaseLostError('the run lease was lost');
+          throw new LeaseLostError();
         }
         throw error;
       }
@@ -471,7 +477,7 @@ export function createRunStore(runtime: ServiceRuntime) {
             ':null': null,
           },
         },
-        onConditionFailed: () => new LeaseLostError('the run lease was lost'),
+        onConditionFailed: () => new LeaseLostError(),
       };
     },
 

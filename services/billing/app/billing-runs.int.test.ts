@@ -1,7 +1,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedSyntheticLedgers, syntheticPatientId } from '../bench-support';
 import { type Billing, composeBilling } from '../compose';
+import { seedSyntheticLedgers, syntheticPatientId } from '../testing/synthetic-ledgers';
 import { createTestRuntime } from '../testing/test-runtime';
 import { LEASE_MS } from './billing-runs';
 import { RunFinalizedError } from './errors';

@@ -1,12 +1,4 @@
-import { type Principal, requirePractice } from '@carelink/lambda-kit';
-import type { StaffScope } from '../application/billing-queries';
 import type { RunRecord } from '../store/run-store';
-
-/** Billing is for practice staff: the tenant and the practice both come from the token. */
-export const staffScope = (principal: Principal): StaffScope => ({
-  tenantId: principal.tenantId,
-  practiceId: requirePractice(principal),
-});
 
 /** A run as the API shows it (lease details stay inside). */
 export const runView = (run: RunRecord) => ({

@@ -1,10 +1,10 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ServiceRuntime } from '@carelink/lambda-kit';
 import { practiceOf } from '@carelink/tenancy';
-import { composeBilling } from './compose';
-import type { LedgerMonth } from './domain/month-input';
-import type { PatientFacts } from './domain/patient-facts';
-import { keys } from './store/keys';
+import { composeBilling } from '../compose';
+import type { LedgerMonth } from '../domain/month-input';
+import type { PatientFacts } from '../domain/patient-facts';
+import { keys } from '../store/keys';
 
 /** A deterministic patient id (a valid ULID) for synthetic patient `index`. */
 export const syntheticPatientId = (index: number): string => `01K${String(index).padStart(23, '0')}`;

@@ -28,7 +28,7 @@ const formatCents = (cents: number): string =>
 export function createBillingQueries(runtime: ServiceRuntime, ledger: LedgerStore, runs: RunStore) {
   const practiceFor = (scope: StaffScope): Practice => {
     const practice = practiceOf(scope.tenantId, scope.practiceId);
-    if (!practice) throw new PracticeNotFoundError('Practice not found');
+    if (!practice) throw new PracticeNotFoundError();
     return practice;
   };
 
@@ -41,7 +41,7 @@ export function createBillingQueries(runtime: ServiceRuntime, ledger: LedgerStor
   /** A run of the caller's practice; another practice's (or tenant's) run is not found. */
   async function runFor(scope: StaffScope, runId: string): Promise<RunRecord> {
     const run = await runs.getRun(scope.tenantId, runId);
-    if (!run || run.practiceId !== scope.practiceId) throw new RunNotFoundError('Billing run not found');
+    if (!run || run.practiceId !== scope.practiceId) throw new RunNotFoundError();
     return run;
   }
 

@@ -14,8 +14,8 @@ import { apiClient } from '@carelink/local/testing/api-client';
 import { startTestCloud } from '@carelink/local/testing/local-cloud-fixture';
 import { monotonicFactory } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { billingManifest } from './manifest';
-import { keys } from './store/keys';
+import { billingManifest } from '../manifest';
+import { keys } from '../store/keys';
 
 const ulid = monotonicFactory();
 const tenantId = 'acme-health';

@@ -1,4 +1,4 @@
-import type { PatientMonthInput, TimeEntry } from './month-schema';
+import type { PatientMonthInput, TimeEntry } from '../domain/month-schema';
 
 /** The practitioner who bills in the fixtures. */
 export const BILLER = 'prac-1';

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { monthOf } from '@carelink/calendar';
-import { BillingRunCompletedV1 } from '@carelink/contracts';
-import { commitTransaction, emit, type ServiceRuntime, type StateWrite } from '@carelink/lambda-kit';
+import { commitTransaction, type ServiceRuntime, type StateWrite } from '@carelink/lambda-kit';
 import { type Practice, practiceOf } from '@carelink/tenancy';
 import { dateOfService } from '../domain/claims';
 import { feeCents } from '../domain/fee-schedule';
@@ -20,6 +19,7 @@ import type {
   RunTrigger,
 } from '../store/run-store';
 import { MonthNotEndedError, PracticeNotFoundError, RunFinalizedError } from './errors';
+import { billingRunCompleted } from './events';
 
 /** Held back when the rules bill a month but the claim would have no diagnosis. */
 export const NO_DIAGNOSIS_CODES = 'NO_DIAGNOSIS_CODES';
@@ -74,7 +74,7 @@ export function createBillingRuns(runtime: ServiceRuntime, ledger: LedgerStore, 
 
   const practiceFor = (tenantId: string, practiceId: string): Practice => {
     const practice = practiceOf(tenantId, practiceId);
-    if (!practice) throw new PracticeNotFoundError('Practice not found');
+    if (!practice) throw new PracticeNotFoundError();
     return practice;
   };
 
@@ -232,18 +232,7 @@ export function createBillingRuns(runtime: ServiceRuntime, ledger: LedgerStore, 
       runtime,
       {
         writes: [runs.completeWrite(tenantId, run.runId, owner, totals, difference, processed)],
-        events: [
-          emit(BillingRunCompletedV1, {
-            runId: run.runId,
-            practiceId: run.practiceId,
-            month: run.month,
-            patientMonths: totals.patientMonths,
-            claimLines: totals.claimLines,
-            expectedRevenue: totals.expectedRevenue,
-            attempt: run.attempt,
-            difference,
-          }),
-        ],
+        events: [billingRunCompleted(run, totals, difference)],
       },
       { tenantId, correlationId },
     );
@@ -299,7 +288,7 @@ export function createBillingRuns(runtime: ServiceRuntime, ledger: LedgerStore, 
       const hooks = input.hooks ?? {};
       const practice = practiceFor(tenantId, practiceId);
       if (month >= monthOf(runtime.clock().toISOString(), practice.timeZone)) {
-        throw new MonthNotEndedError('A month can be billed once it has ended');
+        throw new MonthNotEndedError();
       }
       const owner = runtime.newId();
       let existing = await runs.findRunOfMonth(tenantId, practiceId, month);
