@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CoverageRequest, CoverageResult, CoverageVerifier } from '../domain/coverage';
+import { manualClock } from '../testing/manual-clock';
 import { type CircuitState, circuitBreaker, withTimeoutAndCircuitBreaker } from './circuit-breaker';
 import { createLocalCoverageVerifier } from './local-coverage-verifier';
-import { manualClock } from './manual-clock.fixture';
 
 const request: CoverageRequest = {
   tenantId: 't-1',

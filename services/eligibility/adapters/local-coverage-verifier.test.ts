@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CoverageRequest } from '../domain/coverage';
+import { manualClock } from '../testing/manual-clock';
 import { CoverageVerifierUnavailableError, createLocalCoverageVerifier } from './local-coverage-verifier';
-import { manualClock } from './manual-clock.fixture';
 
 const request = (overrides: Partial<CoverageRequest> = {}): CoverageRequest => ({
   tenantId: 't-1',

@@ -1,4 +1,4 @@
-import { DomainError } from './domain-error';
+import { DomainError } from '@carelink/contracts';
 
 /** Discussion items that must be covered before CCM/PCM consent is valid. */
 export type ConsentDiscussionItem =
@@ -10,8 +10,11 @@ export type ConsentDiscussionItem =
 export class ConsentIncompleteError extends DomainError {
   override readonly name = 'ConsentIncompleteError';
   readonly code = 'CONSENT_INCOMPLETE';
+  readonly problemType = 'validation-failed';
   constructor(readonly missingItems: readonly ConsentDiscussionItem[]) {
-    super(`Consent is missing required discussion items: ${missingItems.join(', ')}`);
+    super('Every required discussion item must be covered before consent is recorded', {
+      fields: missingItems.map((item) => ({ path: item, code: 'must_be_true' })),
+    });
   }
 }
 
@@ -19,8 +22,9 @@ export class ConsentIncompleteError extends DomainError {
 export class ConsentAlreadyRevokedError extends DomainError {
   override readonly name = 'ConsentAlreadyRevokedError';
   readonly code = 'CONSENT_ALREADY_REVOKED';
+  readonly problemType = 'conflict';
   constructor(readonly consentId: string) {
-    super(`Consent ${consentId} is already revoked`);
+    super('The consent is already revoked');
   }
 }
 
@@ -28,7 +32,10 @@ export class ConsentAlreadyRevokedError extends DomainError {
 export class ConsentRevokedBeforeObtainedError extends DomainError {
   override readonly name = 'ConsentRevokedBeforeObtainedError';
   readonly code = 'CONSENT_REVOKED_BEFORE_OBTAINED';
+  readonly problemType = 'validation-failed';
   constructor(readonly consentId: string) {
-    super(`Consent ${consentId} cannot be revoked before it was obtained`);
+    super('revokedAt must not be before the consent was obtained', {
+      fields: [{ path: 'revokedAt', code: 'before_obtained' }],
+    });
   }
 }

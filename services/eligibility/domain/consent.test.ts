@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NPI_A, NPI_B } from '../testing/referral-fixtures';
 import {
   activeConsent,
   type ConsentInput,
@@ -11,8 +12,7 @@ import {
   ConsentIncompleteError,
   ConsentRevokedBeforeObtainedError,
 } from './consent-errors';
-import { InvalidInputError } from './domain-error';
-import { NPI_A, NPI_B } from './referral.fixture';
+import { InvalidInputError } from './invalid-input';
 
 const input = (overrides: Partial<ConsentInput> = {}): ConsentInput => ({
   patientId: 'patient-1',

@@ -6,7 +6,7 @@ import {
   ConsentIncompleteError,
   ConsentRevokedBeforeObtainedError,
 } from './consent-errors';
-import { InvalidInputError } from './domain-error';
+import { InvalidInputError } from './invalid-input';
 import { Npi } from './referral-facts';
 
 /** Programs whose billing requires documented patient consent. */

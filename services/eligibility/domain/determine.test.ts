@@ -1,7 +1,7 @@
 import type { Program } from '@carelink/contracts';
 import { describe, expect, it } from 'vitest';
+import { context, coverage, referral } from '../testing/referral-fixtures';
 import { determine, resultFor } from './determine';
-import { context, coverage, referral } from './referral.fixture';
 
 describe('determine', () => {
   it('screens all four programs when none are requested', () => {

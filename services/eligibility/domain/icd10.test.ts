@@ -1,6 +1,7 @@
+import { isIcd10CmCode } from '@carelink/contracts';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidDiagnosisCodeError, isIcd10CmCode, normalizeIcd10CmCode } from './icd10';
+import { InvalidDiagnosisCodeError, normalizeIcd10CmCode } from './icd10';
 
 describe('ICD-10-CM validation', () => {
   it.each([
@@ -47,7 +48,8 @@ describe('ICD-10-CM validation', () => {
   it('normalizes dotted and undotted spellings of any code to the same value', () => {
     const code = fc
       .tuple(
-        fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'),
+        // U is reserved for emergency use and not part of the accepted grammar.
+        fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTVWXYZ'),
         fc.integer({ min: 0, max: 9 }),
         fc.constantFrom(...'0123456789AB'),
         fc.string({ unit: fc.constantFrom(...'0123456789XA'), minLength: 1, maxLength: 4 }),

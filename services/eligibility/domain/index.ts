@@ -34,9 +34,9 @@ export {
   type ProgramResult,
   resultFor,
 } from './determine';
-export { DomainError, InvalidInputError } from './domain-error';
 export type { EligibilityStatus, Reason } from './findings';
-export { InvalidDiagnosisCodeError, isIcd10CmCode, normalizeIcd10CmCode } from './icd10';
+export { InvalidDiagnosisCodeError, normalizeIcd10CmCode } from './icd10';
+export { InvalidInputError } from './invalid-input';
 export { EligibilityPolicy, type EligibilityPolicyOverrides, resolvePolicy } from './policy';
 export { Icd10CmCode, Npi, parseReferralFacts, ReferralFacts } from './referral-facts';
 export { type CaseManagementResult, evaluateCaseManagement } from './rules/case-management';

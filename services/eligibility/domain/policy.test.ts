@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from './domain-error';
+import { InvalidInputError } from './invalid-input';
 import { resolvePolicy } from './policy';
 
 describe('resolvePolicy', () => {

@@ -1,6 +1,6 @@
 import { DischargeFacilityType, PlanType, ReferralReasonType } from '@carelink/contracts';
 import * as z from 'zod';
-import { InvalidInputError } from './domain-error';
+import { InvalidInputError } from './invalid-input';
 
 const MEDICARE_PLANS: PlanType[] = ['medicare', 'medicare-advantage', 'dual'];
 const ALL_PLANS: PlanType[] = [...PlanType.options];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from './domain-error';
-import { referral } from './referral.fixture';
+import { referral } from '../testing/referral-fixtures';
+import { InvalidInputError } from './invalid-input';
 import { parseReferralFacts } from './referral-facts';
 
 describe('parseReferralFacts', () => {

@@ -1,13 +1,13 @@
 import {
   DischargeFacilityType,
+  isIcd10CmCode,
   isValidNpi,
   PlanType,
   Program,
   ReferralReasonType,
 } from '@carelink/contracts';
 import * as z from 'zod';
-import { InvalidInputError } from './domain-error';
-import { isIcd10CmCode } from './icd10';
+import { InvalidInputError } from './invalid-input';
 
 const IsoDate = z.iso.date();
 

@@ -1,20 +1,10 @@
 import { listConsentsRoute } from '@carelink/contracts/api/eligibility';
-import { httpHandler, ok, requirePractice } from '@carelink/lambda-kit';
-import { consentResource } from '../application/views';
-import { mapError } from '../errors';
-import { consentService, runtime } from '../runtime';
+import { httpHandler, ok } from '@carelink/lambda-kit';
+import { staffActor } from '../app/staff-actor';
+import { consentResource } from '../app/views';
+import { service } from '../runtime';
 
-export const handler = httpHandler(
-  runtime,
-  listConsentsRoute,
-  async ({ params, principal }) => {
-    const actor = {
-      tenantId: principal.tenantId,
-      practiceId: requirePractice(principal),
-      subject: principal.subject,
-    };
-    const items = await consentService.list(actor, params.patientId);
-    return ok({ items: items.map(consentResource) });
-  },
-  { mapError },
-);
+export const handler = httpHandler(service.runtime, listConsentsRoute, async ({ params, principal }) => {
+  const items = await service.consents.list(staffActor(principal), params.patientId);
+  return ok({ items: items.map(consentResource) });
+});

@@ -1,19 +1,15 @@
 import { recordConsentRoute } from '@carelink/contracts/api/eligibility';
-import { created, httpHandler, requirePractice } from '@carelink/lambda-kit';
-import { consentResource } from '../application/views';
-import { mapError } from '../errors';
-import { consentService, runtime } from '../runtime';
+import { created, httpHandler } from '@carelink/lambda-kit';
+import { mapError } from '../app/map-error';
+import { staffActor } from '../app/staff-actor';
+import { consentResource } from '../app/views';
+import { service } from '../runtime';
 
 export const handler = httpHandler(
-  runtime,
+  service.runtime,
   recordConsentRoute,
   async ({ params, body, principal }) => {
-    const actor = {
-      tenantId: principal.tenantId,
-      practiceId: requirePractice(principal),
-      subject: principal.subject,
-    };
-    const { consent, commit } = await consentService.record(actor, params.patientId, body);
+    const { consent, commit } = await service.consents.record(staffActor(principal), params.patientId, body);
     return created(
       `/v1/patients/${params.patientId}/consents/${consent.consentId}`,
       consentResource(consent),

@@ -1,31 +1,7 @@
-import { commitTransaction, scheduledHandler } from '@carelink/lambda-kit';
+import { scheduledHandler } from '@carelink/lambda-kit';
 import { tenants } from '@carelink/tenancy';
-import { eligibility, referrals, runtime } from '../runtime';
+import { service } from '../runtime';
 
-/**
- * Re-verifies coverage of referrals the payer did not answer for. A referral that now has an answer
- * gets a new determination version; one still unanswered stays on the list. One referral failing
- * does not stop the others.
- */
-export const handler = scheduledHandler(runtime, 'coverage-reverification', async () => {
-  const counts = { resolved: 0, stillPending: 0, failed: 0 };
-  for (const { tenantId } of tenants) {
-    for (const pending of await referrals.pending(tenantId)) {
-      try {
-        const result = await eligibility.reverify(tenantId, pending);
-        if (result.outcome === 'skipped') continue;
-        await commitTransaction(runtime, result.commit, { tenantId, correlationId: runtime.newId() });
-        if (result.outcome === 'resolved') counts.resolved += 1;
-        else counts.stillPending += 1;
-      } catch (error) {
-        counts.failed += 1;
-        runtime.logger.warn('coverage re-verification failed', {
-          tenantId,
-          referralId: pending.referralId,
-          errorName: (error as Error).name,
-        });
-      }
-    }
-  }
-  return counts;
-});
+export const handler = scheduledHandler(service.runtime, 'coverage-reverification', () =>
+  service.reverifyCoverage(tenants.map(({ tenantId }) => tenantId)),
+);

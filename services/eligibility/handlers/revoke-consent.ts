@@ -1,19 +1,20 @@
 import { revokeConsentRoute } from '@carelink/contracts/api/eligibility';
-import { httpHandler, requirePractice } from '@carelink/lambda-kit';
-import { consentResource } from '../application/views';
-import { mapError } from '../errors';
-import { consentService, runtime } from '../runtime';
+import { httpHandler } from '@carelink/lambda-kit';
+import { mapError } from '../app/map-error';
+import { staffActor } from '../app/staff-actor';
+import { consentResource } from '../app/views';
+import { service } from '../runtime';
 
 export const handler = httpHandler(
-  runtime,
+  service.runtime,
   revokeConsentRoute,
   async ({ params, body, principal }) => {
-    const actor = {
-      tenantId: principal.tenantId,
-      practiceId: requirePractice(principal),
-      subject: principal.subject,
-    };
-    const { consent, commit } = await consentService.revoke(actor, params.patientId, params.consentId, body);
+    const { consent, commit } = await service.consents.revoke(
+      staffActor(principal),
+      params.patientId,
+      params.consentId,
+      body,
+    );
     return { status: 200, body: consentResource(consent), commit };
   },
   { mapError },

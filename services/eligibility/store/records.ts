@@ -1,5 +1,5 @@
-import type { DeterminationView } from '../application/evaluation';
-import type { ReferralInput } from '../application/referral-input';
+import type { DeterminationView } from '../app/evaluation';
+import type { ReferralInput } from '../app/referral-input';
 import type { ConsentRecord, CoverageResult } from '../domain';
 
 /** A referral with its current determination. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codes, context, coverage, referral, TODAY } from '../referral.fixture';
+import { codes, context, coverage, referral, TODAY } from '../../testing/referral-fixtures';
 import type { ReferralFacts } from '../referral-facts';
 import { evaluateCaseManagement } from './case-management';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { codes, context, coverage, NPI_A, NPI_B, referral, TODAY } from '../../testing/referral-fixtures';
 import type { ConsentRecord } from '../consent';
-import { codes, context, coverage, NPI_A, NPI_B, referral, TODAY } from '../referral.fixture';
 import { evaluateCcm } from './ccm';
 
 const consentFor = (npi: string): ConsentRecord => ({

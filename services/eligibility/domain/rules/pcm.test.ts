@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codes, context, coverage, referral } from '../referral.fixture';
+import { codes, context, coverage, referral } from '../../testing/referral-fixtures';
 import { evaluatePcm } from './pcm';
 
 describe('evaluatePcm', () => {

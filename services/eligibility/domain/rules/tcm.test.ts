@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codes, context, coverage, referral } from '../referral.fixture';
+import { codes, context, coverage, referral } from '../../testing/referral-fixtures';
 import type { ReferralFacts } from '../referral-facts';
 import { evaluateTcm } from './tcm';
 

@@ -11,8 +11,8 @@ import { startTestCloud } from '@carelink/local/testing/local-cloud-fixture';
 import { monotonicFactory } from 'ulid';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type * as z from 'zod';
-import { COVERAGE_OUTAGE_VARIABLE } from './adapters/convention-coverage-verifier';
-import { eligibilityManifest } from './manifest';
+import { COVERAGE_OUTAGE_VARIABLE } from '../adapters/convention-coverage-verifier';
+import { eligibilityManifest } from '../manifest';
 
 const ulid = monotonicFactory();
 /** A Tuesday: 2026-06-12 was a Friday, so TCM deadlines cross a weekend. */

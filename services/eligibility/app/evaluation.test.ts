@@ -1,7 +1,7 @@
 import { EligibilityDeterminedV1, ReferralReceivedV1 } from '@carelink/contracts';
 import { describe, expect, it } from 'vitest';
 import { type ConsentRecord, resolvePolicy } from '../domain';
-import { coverage, NPI_A, NPI_B, referral } from '../domain/referral.fixture';
+import { coverage, NPI_A, NPI_B, referral } from '../testing/referral-fixtures';
 import { determinedEventData, evaluateReferral, localDate, sameOutcome } from './evaluation';
 import { referralInputOf } from './referral-input';
 

@@ -1,7 +1,7 @@
-import type { CoverageResult } from './coverage';
-import { resolvePolicy } from './policy';
-import type { ReferralFacts } from './referral-facts';
-import type { RuleContext } from './rules/rule-context';
+import type { CoverageResult } from '../domain/coverage';
+import { resolvePolicy } from '../domain/policy';
+import type { ReferralFacts } from '../domain/referral-facts';
+import type { RuleContext } from '../domain/rules/rule-context';
 
 /** A Monday with no holiday nearby, so date arithmetic in tests is easy to follow. */
 export const TODAY = '2025-06-16';

@@ -1,16 +1,10 @@
-import { EligibilityDeterminedV1 } from '@carelink/contracts';
-import { type Commit, type EventDraft, emit, type StateWrite } from '@carelink/lambda-kit';
+import { type Commit, type EventDraft, type StateWrite } from '@carelink/lambda-kit';
 import type { ConsentRecord, CoverageResult, CoverageVerifier, EligibilityPolicy } from '../domain';
 import type { PatientStore } from '../store/patient-store';
 import type { PatientState, ReferralRecord } from '../store/records';
 import type { PendingCoverage, ReferralStore } from '../store/referral-store';
-import {
-  type DeterminationView,
-  determinedEventData,
-  evaluateReferral,
-  localDate,
-  sameOutcome,
-} from './evaluation';
+import { type DeterminationView, evaluateReferral, localDate, sameOutcome } from './evaluation';
+import { eligibilityDetermined } from './events';
 import type { ReferralInput } from './referral-input';
 
 /** What the practice directory tells eligibility about a practice. */
@@ -112,11 +106,7 @@ export function createEligibilityService(deps: EligibilityDeps) {
     };
     return {
       write: deps.referrals.put(tenantId, record, previous?.determinationVersion),
-      event: emit(
-        EligibilityDeterminedV1,
-        determinedEventData(record, determinationVersion, view),
-        determinationVersion,
-      ),
+      event: eligibilityDetermined(record, determinationVersion, view),
     };
   }
 

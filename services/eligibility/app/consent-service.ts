@@ -1,5 +1,4 @@
-import { ConsentRecordedV1, ConsentRevokedV1 } from '@carelink/contracts';
-import { type Commit, type EventDraft, emit } from '@carelink/lambda-kit';
+import type { Commit } from '@carelink/lambda-kit';
 import { Temporal } from 'temporal-polyfill';
 import {
   ConsentAlreadyRevokedError,
@@ -19,6 +18,7 @@ import {
   ConsentsChangedError,
   PatientNotFoundError,
 } from './errors';
+import { consentRecorded, consentRevoked } from './events';
 
 /** Staff acting on a patient: tenant and practice from the token. */
 export interface StaffActor {
@@ -68,21 +68,6 @@ export function createConsentService(deps: ConsentDeps) {
     const state = await deps.patients.load(actor.tenantId, patientId);
     if (!state.known || !knownToPractice(state, actor.practiceId)) throw new PatientNotFoundError();
     return state;
-  }
-
-  function revokedEvent(
-    consent: StoredConsent,
-    reason: 'patient-request' | 'superseded' | 'other',
-  ): EventDraft {
-    return emit(ConsentRevokedV1, {
-      consentId: consent.consentId,
-      patientId: consent.patientId,
-      practiceId: consent.practiceId,
-      program: consent.program,
-      revokedAt: consent.revokedAt ?? '',
-      billingPractitionerId: consent.billingPractitionerId,
-      reason,
-    });
   }
 
   return {
@@ -154,21 +139,8 @@ export function createConsentService(deps: ConsentDeps) {
             ...redetermined.writes,
           ],
           events: [
-            ...superseded.map((c) => revokedEvent(c, 'superseded')),
-            emit(
-              ConsentRecordedV1,
-              {
-                consentId: consent.consentId,
-                patientId: consent.patientId,
-                practiceId: consent.practiceId,
-                program: consent.program,
-                method: consent.method,
-                obtainedAt: consent.obtainedAt,
-                billingPractitionerId: consent.billingPractitionerId,
-                ...(consent.supersedesConsentId ? { supersedesConsentId: consent.supersedesConsentId } : {}),
-              },
-              state.consentVersion + 1,
-            ),
+            ...superseded.map((c) => consentRevoked(c, 'superseded')),
+            consentRecorded(consent, state.consentVersion + 1),
             ...redetermined.events,
           ],
         },
@@ -205,7 +177,7 @@ export function createConsentService(deps: ConsentDeps) {
             deps.consents.revoke(actor.tenantId, consent, () => new ConsentAlreadyRevokedError(consentId)),
             ...redetermined.writes,
           ],
-          events: [revokedEvent(consent, revocation.reason), ...redetermined.events],
+          events: [consentRevoked(consent, revocation.reason), ...redetermined.events],
         },
       };
     },

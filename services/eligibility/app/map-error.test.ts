@@ -1,0 +1,24 @@
+import { ValidationError } from '@carelink/contracts';
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../domain';
+import { ConsentsChangedError, PatientNotFoundError } from './errors';
+import { mapError } from './map-error';
+
+describe('mapError', () => {
+  it('names request fields, not domain paths, for invalid consent input', () => {
+    const mapped = mapError(
+      new InvalidInputError('consent', ['billingPractitionerId', 'discussed.costSharingExplained']),
+    );
+    expect(mapped).toBeInstanceOf(ValidationError);
+    expect((mapped as ValidationError).fields.map((f) => f.path)).toEqual([
+      'billingPractitionerNpi',
+      'costSharingExplained',
+    ]);
+  });
+
+  it('leaves errors that name their own problem alone', () => {
+    expect(mapError(new PatientNotFoundError())).toBeUndefined();
+    expect(mapError(new ConsentsChangedError())).toBeUndefined();
+    expect(mapError(new Error('boom'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,9 @@
+import { type Principal, requirePractice } from '@carelink/lambda-kit';
+import type { StaffActor } from './consent-service';
+
+/** Staff act for their own practice: tenant, practice and subject all come from the token. */
+export const staffActor = (principal: Principal): StaffActor => ({
+  tenantId: principal.tenantId,
+  practiceId: requirePractice(principal),
+  subject: principal.subject,
+});
