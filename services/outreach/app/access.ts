@@ -1,6 +1,6 @@
 import { NotFoundError, type Principal, requirePractice } from '@carelink/lambda-kit';
 import { practiceOf } from '@carelink/tenancy';
-import type { Stores } from '../runtime';
+import type { Stores } from '../compose';
 import type { PatientProfile } from '../store/cases';
 
 /**

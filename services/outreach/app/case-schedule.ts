@@ -1,5 +1,6 @@
 import type { Commit, StateWrite } from '@carelink/lambda-kit';
 import type { Temporal } from 'temporal-polyfill';
+import type { Stores } from '../compose';
 import {
   applyCaseEvent,
   type CaseEvent,
@@ -8,7 +9,6 @@ import {
   reassignments,
   reconcileTasks,
 } from '../domain';
-import type { Stores } from '../runtime';
 
 /**
  * Brings a case's projection and tasks up to date after an event (or, without one, after time

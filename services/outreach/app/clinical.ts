@@ -1,16 +1,15 @@
-import { ScreeningScoredV1 } from '@carelink/contracts';
 import {
   type Commit,
   type EventDraft,
-  emit,
   type Principal,
   type StateWrite,
   ValidationError,
 } from '@carelink/lambda-kit';
 import { Temporal } from 'temporal-polyfill';
+import type { Stores } from '../compose';
 import { evaluateVital, resolveVitalThresholds, scoreScreening, type VitalsPolicy } from '../domain';
-import type { Stores } from '../runtime';
 import { patientOfCaller } from './access';
+import { screeningScored } from './events';
 import { raiseFlags } from './risk';
 
 type Instrument = 'phq-9' | 'gad-7' | 'hrsn';
@@ -61,7 +60,7 @@ export async function submitScreening(
     }),
   ];
   const events: EventDraft[] = [
-    emit(ScreeningScoredV1, {
+    screeningScored({
       screeningId: ids.screeningId,
       patientId,
       caseId: patient.caseId,

@@ -8,8 +8,8 @@ import {
   ValidationError,
 } from '@carelink/lambda-kit';
 import type { Temporal } from 'temporal-polyfill';
+import type { Stores } from '../compose';
 import { type ReferralStatus, sendReferral, transitionReferral } from '../domain';
-import type { Stores } from '../runtime';
 import type { CommunityResource, StoredReferral } from '../store/community';
 import { patientOfCaller } from './access';
 

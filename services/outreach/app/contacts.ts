@@ -1,18 +1,17 @@
 import { monthOf } from '@carelink/calendar';
-import { ContactCompletedV1 } from '@carelink/contracts';
 import {
   type Commit,
   ConflictError,
   type EventDraft,
-  emit,
   type Principal,
   type StateWrite,
   ValidationError,
 } from '@carelink/lambda-kit';
 import { Temporal } from 'temporal-polyfill';
+import type { Stores } from '../compose';
 import { outreachTaskId, recordContactAttempt } from '../domain';
-import type { Stores } from '../runtime';
 import { patientOfCaller } from './access';
+import { contactCompleted } from './events';
 import { raiseFlag } from './risk';
 
 export interface ContactAttemptRequest {
@@ -69,7 +68,7 @@ export async function logContactAttempt(
     raced,
   );
   const events: EventDraft[] = [
-    emit(ContactCompletedV1, {
+    contactCompleted({
       contactId: ids.contactId,
       caseId: patient.caseId,
       patientId,

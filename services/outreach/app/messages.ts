@@ -2,8 +2,8 @@ import { type Commit, type Principal, requirePractice } from '@carelink/lambda-k
 import { practiceOf } from '@carelink/tenancy';
 import type { Temporal } from 'temporal-polyfill';
 import type { MessageSender } from '../adapters/message-sender';
+import type { Stores } from '../compose';
 import { applyInboundReply, decideTextMessage, type ReminderKind, renderReminder } from '../domain';
-import type { Stores } from '../runtime';
 import type { MessageChannel, OutboxMessage } from '../store/messages';
 import { patientOfCaller } from './access';
 

@@ -1,9 +1,9 @@
-import { RiskFlaggedV1 } from '@carelink/contracts';
-import { type EventDraft, emit, type StateWrite } from '@carelink/lambda-kit';
+import type { EventDraft, StateWrite } from '@carelink/lambda-kit';
+import type { Stores } from '../compose';
 import type { RiskFlag } from '../domain';
-import type { Stores } from '../runtime';
 import type { PatientProfile } from '../store/cases';
 import type { PublishedFlagKind, StoredRiskFlag } from '../store/risk-flags';
+import { riskFlagged } from './events';
 
 /** How a clinical flag of the domain is published: kind and a reason code, never the value. */
 export function publishedKind(flag: RiskFlag): PublishedFlagKind {
@@ -49,16 +49,7 @@ export function raiseFlag(
   };
   return {
     write: stores.riskFlags.put(tenantId, stored),
-    event: emit(RiskFlaggedV1, {
-      flagId: flag.flagId,
-      patientId: patient.patientId,
-      caseId: patient.caseId,
-      practiceId: patient.practiceId,
-      kind: flag.kind,
-      severity: flag.severity,
-      code: flag.code,
-      observedAt: flag.observedAt,
-    }),
+    event: riskFlagged(stored),
   };
 }
 

@@ -1,11 +1,12 @@
 import { monthOf } from '@carelink/calendar';
-import { TimeLoggedV1, type VoidReason } from '@carelink/contracts';
-import { type Commit, ConflictError, emit, NotFoundError, type Principal } from '@carelink/lambda-kit';
+import type { VoidReason } from '@carelink/contracts';
+import { type Commit, ConflictError, NotFoundError, type Principal } from '@carelink/lambda-kit';
 import { Temporal } from 'temporal-polyfill';
+import type { Stores } from '../compose';
 import { minutesInMonth, recordTimeEntry, TimeEntryOverlapError, voidTimeEntry } from '../domain';
-import type { Stores } from '../runtime';
 import type { StoredTimeEntry } from '../store/time-entries';
 import { patientOfCaller, practiceTimeZone } from './access';
+import { timeLogged } from './events';
 
 export interface TimeEntryRequest {
   program: StoredTimeEntry['program'];
@@ -38,21 +39,6 @@ export function timeEntryView(entry: StoredTimeEntry) {
       ? { voided: { reason: entry.voided.reason, by: entry.voided.by, at: entry.voided.at.toString() } }
       : {}),
   };
-}
-
-function timeLogged(entry: StoredTimeEntry, voided: boolean) {
-  // Built field by field: the note is free text and never leaves the service.
-  return emit(TimeLoggedV1, {
-    timeEntryId: entry.id,
-    patientId: entry.patientId,
-    practiceId: entry.practiceId,
-    program: entry.program,
-    performer: entry.performer,
-    practitionerId: entry.practitionerId,
-    startedAt: entry.startedAt.toString(),
-    minutes: entry.minutes,
-    voided,
-  });
 }
 
 const raced = () =>

@@ -1,7 +1,7 @@
 import { type Principal, requirePractice } from '@carelink/lambda-kit';
 import type { Temporal } from 'temporal-polyfill';
+import type { Stores } from '../compose';
 import { buildWorklist, type TimeEntry } from '../domain';
-import type { Stores } from '../runtime';
 import { practiceTimeZone } from './access';
 
 /**

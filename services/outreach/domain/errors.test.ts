@@ -1,7 +1,7 @@
+import { DomainError } from '@carelink/contracts';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import {
-  DomainError,
   FutureTimeEntryError,
   IllegalReferralTransitionError,
   InvalidInputError,
@@ -22,6 +22,7 @@ describe('domain errors', () => {
     ],
     [new InvalidInputError('thing', []), 'InvalidInputError', 'INVALID_INPUT'],
   ])('%s has a stable name and code', (error, name, code) => {
+    expect(error.problemType).toMatch(/^(validation-failed|conflict)$/);
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe(name);
@@ -41,5 +42,15 @@ describe('domain errors', () => {
       expect(serialised).not.toContain('867');
       expect(serialised).not.toContain('1948');
     }
+  });
+
+  it('names the field of a future entry and the entry an overlap collides with', () => {
+    expect(new FutureTimeEntryError().fields).toEqual([{ path: 'startedAt', code: 'in_future' }]);
+    const overlap = new TimeEntryOverlapError('01JD3Y7T5V0M3Q8W9X2Z4A6B8J');
+    expect(overlap.problemType).toBe('conflict');
+    expect(overlap.message).toContain('01JD3Y7T5V0M3Q8W9X2Z4A6B8J');
+    expect(new InvalidInputError('vital observation', [{ path: 'value', reason: 'too_big' }]).fields).toEqual(
+      [{ path: 'value', code: 'too_big' }],
+    );
   });
 });

@@ -1,13 +1,4 @@
-/**
- * Base class of every outreach domain error. `code` is stable so that handlers can map errors to
- * responses without parsing messages; messages never carry patient data.
- */
-export abstract class DomainError extends Error {
-  abstract readonly code: string;
-
-  /** Set explicitly by each subclass: bundlers may minify class names. */
-  abstract override readonly name: string;
-}
+import { DomainError } from '@carelink/contracts';
 
 /** One rejected field: where it is and why, never the value that was given. */
 export interface InputIssue {
@@ -19,12 +10,15 @@ export interface InputIssue {
 export class InvalidInputError extends DomainError {
   override readonly name = 'InvalidInputError';
   readonly code = 'INVALID_INPUT';
+  readonly problemType = 'validation-failed';
 
   constructor(
     readonly subject: string,
     readonly issues: readonly InputIssue[],
   ) {
-    super(`Invalid ${subject}: ${issues.map((issue) => issue.path || '(root)').join(', ')}`);
+    super(`Invalid ${subject}`, {
+      fields: issues.map((issue) => ({ path: issue.path, code: issue.reason })),
+    });
   }
 }
 
@@ -32,9 +26,12 @@ export class InvalidInputError extends DomainError {
 export class FutureTimeEntryError extends DomainError {
   override readonly name = 'FutureTimeEntryError';
   readonly code = 'TIME_ENTRY_IN_FUTURE';
+  readonly problemType = 'validation-failed';
 
   constructor() {
-    super('A time entry may not end after the current time');
+    super('A time entry may not end after the current time', {
+      fields: [{ path: 'startedAt', code: 'in_future' }],
+    });
   }
 }
 
@@ -42,9 +39,10 @@ export class FutureTimeEntryError extends DomainError {
 export class TimeEntryOverlapError extends DomainError {
   override readonly name = 'TimeEntryOverlapError';
   readonly code = 'TIME_ENTRY_OVERLAP';
+  readonly problemType = 'conflict';
 
   constructor(readonly conflictingEntryId: string) {
-    super(`The time entry overlaps entry ${conflictingEntryId} of the same staff member`);
+    super(`The time entry overlaps time entry ${conflictingEntryId} of the same practitioner`);
   }
 }
 
@@ -52,6 +50,7 @@ export class TimeEntryOverlapError extends DomainError {
 export class TimeEntryAlreadyVoidedError extends DomainError {
   override readonly name = 'TimeEntryAlreadyVoidedError';
   readonly code = 'TIME_ENTRY_ALREADY_VOIDED';
+  readonly problemType = 'conflict';
 
   constructor(readonly entryId: string) {
     super(`Time entry ${entryId} is already voided`);
@@ -62,11 +61,12 @@ export class TimeEntryAlreadyVoidedError extends DomainError {
 export class IllegalReferralTransitionError extends DomainError {
   override readonly name = 'IllegalReferralTransitionError';
   readonly code = 'ILLEGAL_REFERRAL_TRANSITION';
+  readonly problemType = 'conflict';
 
   constructor(
     readonly from: string,
     readonly to: string,
   ) {
-    super(`A referral cannot move from ${from} to ${to}`);
+    super(`A community referral cannot move from ${from} to ${to}`);
   }
 }

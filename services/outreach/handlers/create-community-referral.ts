@@ -1,7 +1,6 @@
 import { createCommunityReferralRoute } from '@carelink/contracts/api/outreach';
 import { created, httpHandler } from '@carelink/lambda-kit';
 import { referPatient, referralView } from '../app/community';
-import { mapError } from '../errors';
 import { now, runtime, stores } from '../runtime';
 
 export const handler = httpHandler(
@@ -18,5 +17,4 @@ export const handler = httpHandler(
       commit,
     );
   },
-  { mapError },
 );

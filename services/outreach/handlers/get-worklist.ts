@@ -1,12 +1,8 @@
 import { getOutreachWorklistRoute } from '@carelink/contracts/api/outreach';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { worklistOf } from '../app/worklist';
-import { mapError } from '../errors';
 import { now, runtime, stores } from '../runtime';
 
-export const handler = httpHandler(
-  runtime,
-  getOutreachWorklistRoute,
-  async ({ principal }) => ok(await worklistOf(stores, principal, now())),
-  { mapError },
+export const handler = httpHandler(runtime, getOutreachWorklistRoute, async ({ principal }) =>
+  ok(await worklistOf(stores, principal, now())),
 );

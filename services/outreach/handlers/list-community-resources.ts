@@ -1,12 +1,8 @@
 import { listCommunityResourcesRoute } from '@carelink/contracts/api/outreach';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { listResources } from '../app/community';
-import { mapError } from '../errors';
 import { runtime, stores } from '../runtime';
 
-export const handler = httpHandler(
-  runtime,
-  listCommunityResourcesRoute,
-  async ({ query, principal }) => ok(await listResources(stores, principal, query)),
-  { mapError },
+export const handler = httpHandler(runtime, listCommunityResourcesRoute, async ({ query, principal }) =>
+  ok(await listResources(stores, principal, query)),
 );

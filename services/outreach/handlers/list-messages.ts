@@ -2,16 +2,10 @@ import { listMessagesRoute } from '@carelink/contracts/api/outreach';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { patientOfCaller } from '../app/access';
 import { messageView } from '../app/views';
-import { mapError } from '../errors';
 import { runtime, stores } from '../runtime';
 
-export const handler = httpHandler(
-  runtime,
-  listMessagesRoute,
-  async ({ params, principal }) => {
-    await patientOfCaller(stores, principal, params.patientId);
-    const messages = await stores.messages.ofPatient(principal.tenantId, params.patientId);
-    return ok({ items: messages.map(messageView) });
-  },
-  { mapError },
-);
+export const handler = httpHandler(runtime, listMessagesRoute, async ({ params, principal }) => {
+  await patientOfCaller(stores, principal, params.patientId);
+  const messages = await stores.messages.ofPatient(principal.tenantId, params.patientId);
+  return ok({ items: messages.map(messageView) });
+});

@@ -1,31 +1,25 @@
 import { listPatientTasksRoute } from '@carelink/contracts/api/outreach';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { patientOfCaller } from '../app/access';
-import { mapError } from '../errors';
 import { runtime, stores } from '../runtime';
 
-export const handler = httpHandler(
-  runtime,
-  listPatientTasksRoute,
-  async ({ params, query, principal }) => {
-    await patientOfCaller(stores, principal, params.patientId);
-    const tasks = await stores.cases.tasksOfPatient(principal.tenantId, params.patientId);
-    const items = tasks
-      .filter((task) => query.status === undefined || task.status === query.status)
-      .sort((a, b) => a.dueAt.epochMilliseconds - b.dueAt.epochMilliseconds || a.id.localeCompare(b.id))
-      .map((task) => ({
-        taskId: task.id,
-        caseId: task.caseId,
-        kind: task.kind,
-        source: task.source,
-        period: task.period,
-        recurrence: task.recurrence,
-        openFrom: task.openFrom.toString(),
-        dueAt: task.dueAt.toString(),
-        assigneeId: task.assigneeId,
-        status: task.status,
-      }));
-    return ok({ items });
-  },
-  { mapError },
-);
+export const handler = httpHandler(runtime, listPatientTasksRoute, async ({ params, query, principal }) => {
+  await patientOfCaller(stores, principal, params.patientId);
+  const tasks = await stores.cases.tasksOfPatient(principal.tenantId, params.patientId);
+  const items = tasks
+    .filter((task) => query.status === undefined || task.status === query.status)
+    .sort((a, b) => a.dueAt.epochMilliseconds - b.dueAt.epochMilliseconds || a.id.localeCompare(b.id))
+    .map((task) => ({
+      taskId: task.id,
+      caseId: task.caseId,
+      kind: task.kind,
+      source: task.source,
+      period: task.period,
+      recurrence: task.recurrence,
+      openFrom: task.openFrom.toString(),
+      dueAt: task.dueAt.toString(),
+      assigneeId: task.assigneeId,
+      status: task.status,
+    }));
+  return ok({ items });
+});

@@ -2,19 +2,13 @@ import { logTimeEntryRoute } from '@carelink/contracts/api/outreach';
 import { created, httpHandler } from '@carelink/lambda-kit';
 import { Temporal } from 'temporal-polyfill';
 import { logTimeEntry, timeEntryLocation, timeEntryView } from '../app/time-entries';
-import { mapError } from '../errors';
 import { runtime, stores } from '../runtime';
 
-export const handler = httpHandler(
-  runtime,
-  logTimeEntryRoute,
-  async ({ params, body, principal }) => {
-    const now = Temporal.Instant.fromEpochMilliseconds(runtime.clock().getTime());
-    const { entry, commit } = await logTimeEntry(stores, principal, params.patientId, body, {
-      id: runtime.newId(),
-      now,
-    });
-    return created(timeEntryLocation(params.patientId, entry.id), timeEntryView(entry), commit);
-  },
-  { mapError },
-);
+export const handler = httpHandler(runtime, logTimeEntryRoute, async ({ params, body, principal }) => {
+  const now = Temporal.Instant.fromEpochMilliseconds(runtime.clock().getTime());
+  const { entry, commit } = await logTimeEntry(stores, principal, params.patientId, body, {
+    id: runtime.newId(),
+    now,
+  });
+  return created(timeEntryLocation(params.patientId, entry.id), timeEntryView(entry), commit);
+});

@@ -1,7 +1,6 @@
 import { putCommunityResourceRoute } from '@carelink/contracts/api/outreach';
 import { httpHandler } from '@carelink/lambda-kit';
 import { putResource } from '../app/community';
-import { mapError } from '../errors';
 import { now, runtime, stores } from '../runtime';
 
 export const handler = httpHandler(
@@ -11,5 +10,4 @@ export const handler = httpHandler(
     const resource = { ...body, resourceId: params.resourceId };
     return { status: 200, body: resource, commit: putResource(stores, principal, resource, now()) };
   },
-  { mapError },
 );

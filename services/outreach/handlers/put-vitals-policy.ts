@@ -1,15 +1,9 @@
 import { putVitalsPolicyRoute } from '@carelink/contracts/api/outreach';
 import { httpHandler } from '@carelink/lambda-kit';
 import { setVitalsPolicy } from '../app/clinical';
-import { mapError } from '../errors';
 import { now, runtime, stores } from '../runtime';
 
-export const handler = httpHandler(
-  runtime,
-  putVitalsPolicyRoute,
-  async ({ params, body, principal }) => {
-    const commit = await setVitalsPolicy(stores, principal, params.patientId, body, now());
-    return { status: 200, body, commit };
-  },
-  { mapError },
-);
+export const handler = httpHandler(runtime, putVitalsPolicyRoute, async ({ params, body, principal }) => {
+  const commit = await setVitalsPolicy(stores, principal, params.patientId, body, now());
+  return { status: 200, body, commit };
+});

@@ -1,7 +1,6 @@
 import { receiveInboundMessageRoute } from '@carelink/contracts/api/outreach';
 import { httpHandler } from '@carelink/lambda-kit';
 import { receiveReply } from '../app/messages';
-import { mapError } from '../errors';
 import { now, runtime, stores } from '../runtime';
 
 export const handler = httpHandler(
@@ -11,5 +10,4 @@ export const handler = httpHandler(
     const { consent, commit } = await receiveReply(stores, principal, params.patientId, body, now());
     return { status: 200, body: { channel: body.channel, consent }, ...(commit ? { commit } : {}) };
   },
-  { mapError },
 );

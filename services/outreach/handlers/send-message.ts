@@ -2,22 +2,16 @@ import { sendMessageRoute } from '@carelink/contracts/api/outreach';
 import { created, httpHandler } from '@carelink/lambda-kit';
 import { sendReminder } from '../app/messages';
 import { messageView } from '../app/views';
-import { mapError } from '../errors';
 import { messageSender, now, runtime, stores } from '../runtime';
 
-export const handler = httpHandler(
-  runtime,
-  sendMessageRoute,
-  async ({ params, body, principal }) => {
-    const { message, commit } = await sendReminder(stores, messageSender, principal, params.patientId, body, {
-      messageId: runtime.newId(),
-      now: now(),
-    });
-    return created(
-      `/v1/patients/${params.patientId}/messages/${message.messageId}`,
-      messageView(message),
-      commit,
-    );
-  },
-  { mapError },
-);
+export const handler = httpHandler(runtime, sendMessageRoute, async ({ params, body, principal }) => {
+  const { message, commit } = await sendReminder(stores, messageSender, principal, params.patientId, body, {
+    messageId: runtime.newId(),
+    now: now(),
+  });
+  return created(
+    `/v1/patients/${params.patientId}/messages/${message.messageId}`,
+    messageView(message),
+    commit,
+  );
+});

@@ -1,7 +1,6 @@
 import { updateCommunityReferralStatusRoute } from '@carelink/contracts/api/outreach';
 import { httpHandler } from '@carelink/lambda-kit';
 import { moveReferral, referralView } from '../app/community';
-import { mapError } from '../errors';
 import { now, runtime, stores } from '../runtime';
 
 export const handler = httpHandler(
@@ -18,5 +17,4 @@ export const handler = httpHandler(
     );
     return { status: 200, body: referralView(referral), commit };
   },
-  { mapError },
 );

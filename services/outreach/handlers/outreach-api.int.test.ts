@@ -12,7 +12,7 @@ import { startTestCloud } from '@carelink/local/testing/local-cloud-fixture';
 import { monotonicFactory } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as z from 'zod';
-import { outreachManifest } from './manifest';
+import { outreachManifest } from '../manifest';
 
 const ulid = monotonicFactory();
 let cloud: LocalCloud;

@@ -4,7 +4,7 @@ import { type ApiClient, apiClient } from '@carelink/local/testing/api-client';
 import { startTestCloud } from '@carelink/local/testing/local-cloud-fixture';
 import { monotonicFactory } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outreachManifest } from './manifest';
+import { outreachManifest } from '../manifest';
 
 const ulid = monotonicFactory();
 let cloud: LocalCloud;
