@@ -1,7 +1,7 @@
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { buildProxyEvent } from '../../packages/local/src/api/proxy-event';
 import { lambdaContext } from '../../packages/local/src/lambda/context';
-import { referralBody } from '../../services/intake/test/referral-fixtures';
+import { referralBody } from '../../services/intake/testing/referral-fixtures';
 import { type Figure, figure, percentile, sortNumbers } from '../figure';
 import { withServiceTable } from '../service-table';
 
@@ -26,7 +26,7 @@ const claims = {
  */
 export async function handlerOverheadFigures(iterations = 600): Promise<Figure[]> {
   return withServiceTable('intake', async () => {
-    const { runtime } = await import('../../services/intake/runtime');
+    const { runtime } = (await import('../../services/intake/runtime')).intake;
     const create = (await import('../../services/intake/handlers/create-referral'))
       .handler as unknown as Handler;
     const get = (await import('../../services/intake/handlers/get-referral')).handler as unknown as Handler;

@@ -4,7 +4,7 @@ import autocannon from 'autocannon';
 import { startLocalCloud } from '../../packages/local/src/cloud';
 import { apiClient } from '../../packages/local/src/testing/api-client';
 import { intakeManifest } from '../../services/intake/manifest';
-import { referralBody } from '../../services/intake/test/referral-fixtures';
+import { referralBody } from '../../services/intake/testing/referral-fixtures';
 import { type Figure, figure } from '../figure';
 
 const CONCURRENCY = 10;

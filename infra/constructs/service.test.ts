@@ -6,6 +6,7 @@ import {
   subscriptionPattern,
 } from '@carelink/contracts';
 import { deadLetterQueueName } from '@carelink/lambda-kit/events/dead-letters';
+import { localOnlyVariables } from '@carelink/lambda-kit/local-only';
 import { tableNameVariable } from '@carelink/lambda-kit/runtime';
 import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
@@ -249,6 +250,17 @@ describe.each(cases)('%s', (_label, manifests) => {
       ((server?.Properties?.Scopes as { ScopeName: string }[]) ?? []).map((scope) => scope.ScopeName),
     );
     for (const scope of scopes) expect(defined).toContain(scope);
+  });
+
+  it('gives no deployed function a setting meant for the local cloud only', () => {
+    for (const [, template] of serviceTemplates) {
+      for (const fn of Object.values(resourcesOf(template, 'AWS::Lambda::Function'))) {
+        const environment = fn.Properties?.Environment as { Variables: Record<string, unknown> } | undefined;
+        const defined = Object.keys(environment?.Variables ?? {});
+        expect(defined.length).toBeGreaterThan(0);
+        expect(defined.filter((name) => localOnlyVariables.includes(name))).toEqual([]);
+      }
+    }
   });
 
   it('lets no function touch another service’s table, and sets each function’s own table variable', () => {

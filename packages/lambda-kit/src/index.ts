@@ -7,6 +7,7 @@ export * from './http/parse-request';
 export * from './http/principal';
 export * from './http/response';
 export * from './keys';
+export * from './local-only';
 export * from './observability/logger';
 export * from './observability/metrics';
 export * from './observability/redact';

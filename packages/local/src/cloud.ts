@@ -10,7 +10,7 @@ import {
   subscriptionPattern,
 } from '@carelink/contracts';
 import { buildOpenApiDocument } from '@carelink/contracts/openapi';
-import { deadLetterQueueName, tableNameVariable } from '@carelink/lambda-kit';
+import { allowLoopbackWebhooksVariable, deadLetterQueueName, tableNameVariable } from '@carelink/lambda-kit';
 import type { SQSEvent } from 'aws-lambda';
 import { type ControlRequest, startApiServer } from './api/api-server';
 import { compileRoutes } from './api/routes';
@@ -100,6 +100,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamoDbEndpoint,
     EVENT_BUS_NAME: bus.name,
     CARELINK_CLOCK_OFFSET_MS: '0',
+    // Partners' test receivers run on this machine; a deployed stage never sets this.
+    [allowLoopbackWebhooksVariable]: 'true',
   });
 
   const dynamoClient = new DynamoDBClient({

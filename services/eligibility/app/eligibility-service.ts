@@ -1,4 +1,4 @@
-import { type Commit, type EventDraft, type StateWrite } from '@carelink/lambda-kit';
+import type { Commit, EventDraft, StateWrite } from '@carelink/lambda-kit';
 import type { ConsentRecord, CoverageResult, CoverageVerifier, EligibilityPolicy } from '../domain';
 import type { PatientStore } from '../store/patient-store';
 import type { PatientState, ReferralRecord } from '../store/records';

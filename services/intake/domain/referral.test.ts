@@ -1,7 +1,7 @@
 import type { ProgramDetermination } from '@carelink/contracts';
 import { CreateReferralBody } from '@carelink/contracts/api/intake';
 import { describe, expect, it } from 'vitest';
-import { referralBody } from '../test/referral-fixtures';
+import { referralBody } from '../testing/referral-fixtures';
 import { ReferralLockedError } from './errors';
 import {
   applyCaseClosed,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   afterAttempt,
   type DeliveryAttempt,
+  deliveryClassOf,
   retryDelayMs,
   signatureHeader,
   webhookPayload,
@@ -41,6 +42,21 @@ describe('webhook retry policy', () => {
     expect(afterAttempt({ createdAt, attempts: [failed(createdAt), ok], now, random: 0 })).toEqual({
       status: 'succeeded',
     });
+  });
+
+  it('fails a delivery to a refused address at once, without retries', () => {
+    const createdAt = '2026-11-02T15:00:00.000Z';
+    const refused: DeliveryAttempt = { at: createdAt, outcome: 'rejected', durationMs: 0 };
+    expect(afterAttempt({ createdAt, attempts: [refused], now: new Date(createdAt), random: 0 })).toEqual({
+      status: 'failed',
+    });
+  });
+
+  it('tells partners only the class of an attempt, never what the receiver answered', () => {
+    expect(deliveryClassOf('succeeded')).toBe('delivered');
+    expect(deliveryClassOf('rejected')).toBe('rejected');
+    for (const outcome of ['http-error', 'timeout', 'network-error'] as const)
+      expect(deliveryClassOf(outcome)).toBe('unreachable');
   });
 
   it('fails the delivery once the next attempt would fall beyond 24 hours', () => {

@@ -2,7 +2,19 @@ import { createHmac } from 'node:crypto';
 import type { ReferralStatusChangedData } from '@carelink/contracts';
 import type * as z from 'zod';
 
-export type AttemptOutcome = 'succeeded' | 'http-error' | 'timeout' | 'network-error';
+/** How one attempt ended; `rejected` means the target's address was refused and nothing was sent. */
+export type AttemptOutcome = 'succeeded' | 'http-error' | 'timeout' | 'network-error' | 'rejected';
+
+/**
+ * What a partner is told about an attempt. Only the class: a receiver's status code or error text
+ * would let a subscription map what answers where.
+ */
+export type DeliveryClass = 'delivered' | 'rejected' | 'unreachable';
+
+export function deliveryClassOf(outcome: AttemptOutcome): DeliveryClass {
+  if (outcome === 'succeeded') return 'delivered';
+  return outcome === 'rejected' ? 'rejected' : 'unreachable';
+}
 
 /** One try at delivering a webhook. */
 export interface DeliveryAttempt {
@@ -39,7 +51,8 @@ export function retryDelayMs(failedAttempts: number, random: number, policy = de
 
 /**
  * What follows an attempt: success ends the delivery; a failure schedules the next attempt unless
- * it would fall outside the retry window counted from the delivery's creation, which fails it.
+ * it would fall outside the retry window counted from the delivery's creation, which fails it. A
+ * refused target fails at once.
  */
 export function afterAttempt(input: {
   createdAt: string;
@@ -50,6 +63,8 @@ export function afterAttempt(input: {
 }): { status: DeliveryStatus; nextAttemptAt?: string } {
   const last = input.attempts.at(-1);
   if (last?.outcome === 'succeeded') return { status: 'succeeded' };
+  // A refused address stays refused: retrying would only probe it again.
+  if (last?.outcome === 'rejected') return { status: 'failed' };
   const policy = input.policy ?? defaultRetryPolicy;
   const next = input.now.getTime() + retryDelayMs(input.attempts.length, input.random, policy);
   if (next > Date.parse(input.createdAt) + policy.windowMs) return { status: 'failed' };

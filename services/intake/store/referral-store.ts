@@ -116,7 +116,7 @@ export class ReferralStore {
         ConditionExpression: 'attribute_exists(pk) AND version = :expected',
         ExpressionAttributeValues: { ':expected': expectedVersion },
       },
-      onConditionFailed: () => new StaleVersionError('The referral changed concurrently'),
+      onConditionFailed: () => new StaleVersionError(),
     };
   }
 

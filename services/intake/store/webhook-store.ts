@@ -54,7 +54,7 @@ export class WebhookStore {
         Key: keys.webhook(tenantId, webhookId),
         ConditionExpression: 'attribute_exists(pk)',
       },
-      onConditionFailed: () => new WebhookNotFoundError('No such webhook'),
+      onConditionFailed: () => new WebhookNotFoundError(),
     };
   }
 

@@ -331,7 +331,13 @@ export const CreateWebhookBody = z
         if (url.username || url.password) return false;
         if (url.protocol === 'https:') return true;
         return url.protocol === 'http:' && ['127.0.0.1', 'localhost'].includes(url.hostname);
-      }, 'an https URL (http only for 127.0.0.1 or localhost), without credentials'),
+      }, 'an https URL (http only for 127.0.0.1 or localhost), without credentials')
+      .meta({
+        description:
+          'Must resolve, at registration and at every delivery, to public addresses only: loopback, ' +
+          'private, link-local, unique-local, CGNAT, multicast and reserved addresses are refused ' +
+          "(422, field code 'forbidden-address'). Redirects are not followed.",
+      }),
     events: z.array(WebhookEventType).min(1).max(1).default(['ReferralStatusChanged']),
   })
   .strict()
@@ -367,11 +373,15 @@ export const WebhookPage = z
   .object({ items: z.array(WebhookResource) })
   .meta({ id: 'WebhookPage', example: { items: [webhookExample] } });
 
+/**
+ * One attempt, by class only: `delivered` (the receiver answered 2xx), `rejected` (the URL led to an
+ * address deliveries may not go to; nothing was sent and there are no retries) or `unreachable`
+ * (anything else). Receivers' status codes and errors are not reported.
+ */
 export const DeliveryAttempt = z.object({
+  attempt: z.int().min(1),
   at: IsoInstant,
-  statusCode: z.int().optional(),
-  outcome: z.enum(['succeeded', 'http-error', 'timeout', 'network-error']),
-  durationMs: z.int().min(0),
+  outcome: z.enum(['delivered', 'rejected', 'unreachable']),
 });
 
 export const WebhookDelivery = z.object({
@@ -398,8 +408,8 @@ export const DeliveryPage = z
           referralId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8C',
           status: 'succeeded',
           attempts: [
-            { at: '2026-11-02T15:04:06.000Z', statusCode: 503, outcome: 'http-error', durationMs: 120 },
-            { at: '2026-11-02T15:05:10.000Z', statusCode: 200, outcome: 'succeeded', durationMs: 95 },
+            { attempt: 1, at: '2026-11-02T15:04:06.000Z', outcome: 'unreachable' },
+            { attempt: 2, at: '2026-11-02T15:05:10.000Z', outcome: 'delivered' },
           ],
           createdAt: '2026-11-02T15:04:06.000Z',
         },

@@ -11,8 +11,8 @@ import { lambdaContext } from '@carelink/local/lambda/context';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { intakeManifest } from './manifest';
-import { referralBody } from './test/referral-fixtures';
+import { intakeManifest } from '../manifest';
+import { referralBody } from '../testing/referral-fixtures';
 
 type Handler = (
   event: APIGatewayProxyEvent,
@@ -30,8 +30,8 @@ beforeAll(async () => {
   const client = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials });
   await ensureTable(client, tableName, intakeManifest.table);
   client.destroy();
-  ({ handler } = (await import('./handlers/create-referral')) as unknown as { handler: Handler });
-  ({ handler: webhookHandler } = (await import('./handlers/create-webhook')) as unknown as {
+  ({ handler } = (await import('./create-referral')) as unknown as { handler: Handler });
+  ({ handler: webhookHandler } = (await import('./create-webhook')) as unknown as {
     handler: Handler;
   });
 });

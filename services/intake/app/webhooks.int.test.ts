@@ -3,9 +3,9 @@ import type { LocalCloud } from '@carelink/local/cloud';
 import { apiClient } from '@carelink/local/testing/api-client';
 import { startTestCloud } from '@carelink/local/testing/local-cloud-fixture';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { intakeManifest } from './manifest';
-import { referralBody } from './test/referral-fixtures';
-import { startReceiver } from './test/webhook-receiver';
+import { intakeManifest } from '../manifest';
+import { referralBody } from '../testing/referral-fixtures';
+import { startReceiver } from '../testing/webhook-receiver';
 
 let cloud: LocalCloud;
 
@@ -50,6 +50,28 @@ describe('webhook subscriptions', () => {
     expect((await acme.delete(`/v1/webhooks/${created.body.id}`)).status).toBe(204);
     expect((await acme.delete(`/v1/webhooks/${created.body.id}`)).status).toBe(404);
     expect((await acme.get('/v1/webhooks')).body.items).toEqual([]);
+  });
+
+  it.each([
+    'https://169.254.169.254/latest/meta-data/',
+    'https://10.0.0.1/hook',
+    'https://172.16.0.1/hook',
+    'https://192.168.1.1/hook',
+    'https://100.64.0.1/hook',
+    'https://[fd00::1]/hook',
+    'https://[::ffff:10.0.0.1]/hook',
+    'https://0x0a000001/hook',
+    'https://167772161/hook',
+    'https://[fe80::1]/hook',
+  ])('refuses %s as an internal address with a 422 naming the field', async (url) => {
+    const acme = await apiClient(cloud, 'acme-health-partner');
+    const refused = await acme.post('/v1/webhooks', { url });
+    expect(refused.status).toBe(422);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({ path: 'url', code: 'forbidden-address' }),
+    ]);
+    expect(JSON.stringify(refused.body)).not.toContain(url);
   });
 
   it('answers 403 without webhooks:manage', async () => {
@@ -98,7 +120,7 @@ describe('webhook deliveries', () => {
         expect.objectContaining({
           referralId: referral.body.id,
           status: 'succeeded',
-          attempts: [expect.objectContaining({ statusCode: 200, outcome: 'succeeded' })],
+          attempts: [{ attempt: 1, at: expect.any(String), outcome: 'delivered' }],
         }),
       ]);
       await acme.delete(`/v1/webhooks/${hook.body.id}`);
@@ -120,7 +142,7 @@ describe('webhook deliveries', () => {
       const [first] = await deliveries();
       expect(first).toMatchObject({
         status: 'pending',
-        attempts: [{ statusCode: 503, outcome: 'http-error' }],
+        attempts: [{ attempt: 1, at: expect.any(String), outcome: 'unreachable' }],
       });
       const nextAttemptAt = Date.parse(first.nextAttemptAt);
       expect(nextAttemptAt).toBeGreaterThan(start.getTime());
@@ -141,10 +163,12 @@ describe('webhook deliveries', () => {
       const [done] = await deliveries();
       expect(done.status).toBe('succeeded');
       expect(done.attempts.map((a: { outcome: string }) => a.outcome)).toEqual([
-        'http-error',
-        'http-error',
-        'succeeded',
+        'unreachable',
+        'unreachable',
+        'delivered',
       ]);
+      // The receiver's status codes are not the partner's to read back.
+      expect(JSON.stringify(done)).not.toContain('503');
       expect(done).not.toHaveProperty('nextAttemptAt');
       // Every attempt carried the same body, each signed (at the shifted clock's time).
       expect(new Set(receiver.requests.map((r) => r.body)).size).toBe(1);

@@ -15,8 +15,8 @@ import { startTestCloud } from '@carelink/local/testing/local-cloud-fixture';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as z from 'zod';
-import { intakeManifest } from './manifest';
-import { referralBody } from './test/referral-fixtures';
+import { intakeManifest } from '../manifest';
+import { referralBody } from '../testing/referral-fixtures';
 
 let cloud: LocalCloud;
 

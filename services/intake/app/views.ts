@@ -1,5 +1,6 @@
-import type { Referral } from './domain/referral';
-import type { WebhookDelivery, WebhookSubscription } from './store/webhook-store';
+import type { Referral } from '../domain/referral';
+import { deliveryClassOf } from '../domain/webhook-delivery';
+import type { WebhookDelivery, WebhookSubscription } from '../store/webhook-store';
 
 /** The referral as its partner reads it (internal bookkeeping left out). */
 export function referralResource(referral: Referral) {
@@ -34,6 +35,7 @@ export function webhookResource(subscription: WebhookSubscription) {
   };
 }
 
+/** A delivery with each attempt's class only: what the receiver answered is not the partner's to map. */
 export function deliveryResource(delivery: WebhookDelivery) {
   return {
     id: delivery.id,
@@ -41,7 +43,11 @@ export function deliveryResource(delivery: WebhookDelivery) {
     eventType: delivery.eventType,
     referralId: delivery.referralId,
     status: delivery.status,
-    attempts: delivery.attempts,
+    attempts: delivery.attempts.map((attempt, index) => ({
+      attempt: index + 1,
+      at: attempt.at,
+      outcome: deliveryClassOf(attempt.outcome),
+    })),
     ...(delivery.nextAttemptAt ? { nextAttemptAt: delivery.nextAttemptAt } : {}),
     createdAt: delivery.createdAt,
   };

@@ -1,0 +1,49 @@
+import {
+  ReferralCancelledV1,
+  ReferralReceivedV1,
+  ReferralStatusChangedV1,
+  ReferralUpdatedV1,
+} from '@carelink/contracts';
+import type { CancelReasonCode } from '@carelink/contracts/api/intake';
+import { type EventDraft, emit } from '@carelink/lambda-kit';
+import type * as z from 'zod';
+import { taskStatusOf } from '../domain/lifecycle';
+import { eligibilityFacts, type Referral, statusChanges, updatedFacts } from '../domain/referral';
+
+// What intake publishes. Only `ReferralReceived` and `ReferralUpdated` carry clinical facts, for
+// eligibility; the status events that reach partners carry ids and statuses only.
+
+/** One `ReferralStatusChanged` per lifecycle step between two states. */
+export function statusChangedEvents(before: Referral | undefined, after: Referral): EventDraft[] {
+  return statusChanges(before, after).map((change) =>
+    emit(
+      ReferralStatusChangedV1,
+      {
+        referralId: after.id,
+        externalReferralId: after.externalReferralId,
+        status: change.status,
+        previousStatus: change.previousStatus,
+        taskStatus: taskStatusOf[change.status],
+        businessStatus: change.businessStatus,
+        version: change.version,
+      },
+      change.version,
+    ),
+  );
+}
+
+export const referralReceived = (referral: Referral): EventDraft =>
+  emit(ReferralReceivedV1, eligibilityFacts(referral), referral.version);
+
+export const referralUpdated = (referral: Referral): EventDraft =>
+  emit(ReferralUpdatedV1, updatedFacts(referral), referral.version);
+
+export const referralCancelled = (
+  referral: Referral,
+  reasonCode: z.output<typeof CancelReasonCode>,
+): EventDraft =>
+  emit(
+    ReferralCancelledV1,
+    { referralId: referral.id, patientId: referral.patientId, reasonCode },
+    referral.version,
+  );

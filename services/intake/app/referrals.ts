@@ -1,0 +1,171 @@
+import {
+  type CaseClosedV1,
+  CaseOpenedV1,
+  EligibilityDeterminedV1,
+  type EventContract,
+  type EventData,
+  type EventMetadata,
+} from '@carelink/contracts';
+import type {
+  CancelReferralBody,
+  CreateReferralBody,
+  UpdateReferralBody,
+} from '@carelink/contracts/api/intake';
+import { type Commit, ForbiddenError, type ServiceRuntime, ValidationError } from '@carelink/lambda-kit';
+import { defaultPracticeOf } from '@carelink/tenancy';
+import { ReferralNotFoundError, StaleVersionError } from '../domain/errors';
+import {
+  applyCaseClosed,
+  applyCaseOpened,
+  applyDetermination,
+  cancel,
+  correct,
+  type EventOutcome,
+  newReferral,
+  type Referral,
+} from '../domain/referral';
+import { isStartKeyOf, keys } from '../store/keys';
+import type { ReferralStore } from '../store/referral-store';
+import { referralCancelled, referralReceived, referralUpdated, statusChangedEvents } from './events';
+
+export interface ReferralChange {
+  referral: Referral;
+  commit: Commit;
+}
+
+type CareEvent = typeof EligibilityDeterminedV1 | typeof CaseOpenedV1 | typeof CaseClosedV1;
+
+/** A partner's referrals: received, read, corrected, cancelled, and moved along by care events. */
+export function createReferrals(runtime: ServiceRuntime, referrals: ReferralStore) {
+  const now = () => runtime.clock().toISOString();
+
+  async function existing(tenantId: string, referralId: string): Promise<Referral> {
+    const referral = await referrals.get(tenantId, referralId);
+    if (!referral) throw new ReferralNotFoundError();
+    return referral;
+  }
+
+  const replaced = (before: Referral, after: Referral, events: Commit['events']): ReferralChange => ({
+    referral: after,
+    commit: { writes: [referrals.replace(after, before.version)], events },
+  });
+
+  return {
+    /** A new referral goes to the tenant's default practice; a known member keeps their patient id. */
+    async receive(tenantId: string, body: CreateReferralBody): Promise<ReferralChange> {
+      const practice = defaultPracticeOf(tenantId);
+      if (!practice) throw new ForbiddenError('This tenant has no practice to receive referrals');
+      const existingPatientId = await referrals.patientIdOf(tenantId, body.member.memberId);
+      const referral = newReferral({
+        id: runtime.newId(),
+        tenantId,
+        patientId: existingPatientId ?? runtime.newId(),
+        practiceId: practice.practiceId,
+        body,
+        at: now(),
+      });
+      runtime.logger.info('referral received', { referralId: referral.id, patientId: referral.patientId });
+      return {
+        referral,
+        commit: {
+          writes: referrals.create(referral, existingPatientId ? 'existing' : 'new'),
+          events: [referralReceived(referral), ...statusChangedEvents(undefined, referral)],
+        },
+      };
+    },
+
+    get: existing,
+
+    /** Most recently updated first; a cursor is honoured only on the listing it came from. */
+    async list(
+      tenantId: string,
+      query: {
+        status?: Referral['status'] | undefined;
+        updatedSince?: string | undefined;
+        startKey: Record<string, unknown> | null | undefined;
+        limit: number;
+      },
+    ) {
+      const { startKey } = query;
+      const partition = { attribute: 'gsi1pk', value: keys.referralsByUpdate(tenantId) };
+      if (
+        startKey === null ||
+        (startKey && !isStartKeyOf(startKey, partition, ['pk', 'sk', 'gsi1pk', 'gsi1sk']))
+      )
+        throw new ValidationError('The cursor is not valid', [
+          { path: 'query.cursor', code: 'invalid_cursor' },
+        ]);
+      return referrals.list(tenantId, {
+        status: query.status,
+        updatedSince: query.updatedSince ? new Date(query.updatedSince).toISOString() : undefined,
+        startKey,
+        limit: query.limit,
+      });
+    },
+
+    /** The partner corrects facts of the version it read (`If-Match`). */
+    async correct(
+      tenantId: string,
+      referralId: string,
+      patch: UpdateReferralBody,
+      ifMatch: number | undefined,
+    ): Promise<ReferralChange> {
+      const referral = await existing(tenantId, referralId);
+      if (ifMatch !== referral.version) throw new StaleVersionError();
+      const updated = correct(referral, patch, now());
+      runtime.logger.info('referral corrected', {
+        referralId: updated.id,
+        fields: Object.keys(patch),
+        version: updated.version,
+      });
+      return replaced(referral, updated, [referralUpdated(updated)]);
+    },
+
+    async cancel(tenantId: string, referralId: string, body: CancelReferralBody): Promise<ReferralChange> {
+      const referral = await existing(tenantId, referralId);
+      const cancelled = cancel(referral, body, now());
+      runtime.logger.info('referral cancelled', { referralId: referral.id, reasonCode: body.reasonCode });
+      return replaced(referral, cancelled, [
+        referralCancelled(cancelled, body.reasonCode),
+        ...statusChangedEvents(referral, cancelled),
+      ]);
+    },
+
+    /** Eligibility and case events move the referral along its lifecycle; stale ones change nothing. */
+    async applyCareEvent<C extends CareEvent>(
+      contract: C,
+      metadata: EventMetadata,
+      data: EventData<C>,
+    ): Promise<Commit | undefined> {
+      const referral = await referrals.get(metadata.tenantId, data.referralId);
+      if (!referral) {
+        runtime.logger.warn('event for an unknown referral ignored', {
+          referralId: data.referralId,
+          detailType: contract.detailType,
+        });
+        return undefined;
+      }
+      const outcome = outcomeOf(contract, referral, data, now());
+      if (!outcome.applied) {
+        runtime.logger.info('event left the referral unchanged', {
+          referralId: referral.id,
+          status: referral.status,
+          detailType: contract.detailType,
+          reason: outcome.reason,
+        });
+        return undefined;
+      }
+      return replaced(referral, outcome.referral, statusChangedEvents(referral, outcome.referral)).commit;
+    },
+  };
+}
+
+function outcomeOf(contract: EventContract, referral: Referral, data: unknown, at: string): EventOutcome {
+  if (contract === EligibilityDeterminedV1)
+    return applyDetermination(referral, data as EventData<typeof EligibilityDeterminedV1>, at);
+  if (contract === CaseOpenedV1)
+    return applyCaseOpened(referral, (data as EventData<typeof CaseOpenedV1>).caseId, at);
+  return applyCaseClosed(referral, (data as EventData<typeof CaseClosedV1>).caseId, at);
+}
+
+export type Referrals = ReturnType<typeof createReferrals>;

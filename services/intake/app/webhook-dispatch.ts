@@ -1,0 +1,144 @@
+import type { EventMetadata, ReferralStatusChangedData } from '@carelink/contracts';
+import type { Commit, ServiceRuntime, StateWrite } from '@carelink/lambda-kit';
+import type * as z from 'zod';
+import type { WebhookSender } from '../adapters/webhook-sender';
+import {
+  afterAttempt,
+  type DeliveryAttempt,
+  signatureHeader,
+  webhookPayload,
+} from '../domain/webhook-delivery';
+import type { WebhookDelivery, WebhookStore, WebhookSubscription } from '../store/webhook-store';
+import type { VetWebhookTarget } from './webhook-targets';
+
+const BATCH_PER_TENANT = 25;
+/** Longer than one attempt (5 s timeout), so a claimed delivery is not sent twice. */
+const LEASE_MS = 2 * 60_000;
+
+export interface WebhookDispatchDeps {
+  runtime: ServiceRuntime;
+  webhooks: WebhookStore;
+  sender: WebhookSender;
+  vet: VetWebhookTarget;
+  /** Jitter source for retries, in [0, 1). */
+  random: () => number;
+}
+
+/** Delivers status changes to partners' webhooks: the first attempt at once, retries on a schedule. */
+export function createWebhookDispatch({ runtime, webhooks, sender, vet, random }: WebhookDispatchDeps) {
+  /** Signs and sends one attempt; the secret is used here and nowhere else. A refused target is not contacted. */
+  async function attempt(
+    subscription: WebhookSubscription,
+    delivery: Pick<WebhookDelivery, 'id' | 'body' | 'eventType'>,
+  ): Promise<DeliveryAttempt> {
+    const at = runtime.clock();
+    const target = await vet(subscription.url);
+    if (target === 'unresolvable-host')
+      return { at: at.toISOString(), outcome: 'network-error', durationMs: 0 };
+    if (typeof target === 'string') return { at: at.toISOString(), outcome: 'rejected', durationMs: 0 };
+    const result = await sender.send({
+      ...target,
+      body: delivery.body,
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Carelink-Webhooks/1',
+        'carelink-delivery-id': delivery.id,
+        'carelink-event-type': delivery.eventType,
+        'carelink-signature': signatureHeader(subscription.secret, delivery.body, at),
+      },
+    });
+    return { at: at.toISOString(), ...result };
+  }
+
+  async function retry(seen: WebhookDelivery): Promise<'skipped' | WebhookDelivery['status']> {
+    const delivery = await webhooks.claim(seen, new Date(runtime.clock().getTime() + LEASE_MS));
+    if (!delivery) return 'skipped';
+    const subscription = await webhooks.get(delivery.tenantId, delivery.webhookId);
+    if (!subscription) {
+      await webhooks.recordAttempt(delivery, undefined, { status: 'failed' });
+      return 'failed';
+    }
+    const tried = await attempt(subscription, delivery);
+    const next = afterAttempt({
+      createdAt: delivery.createdAt,
+      attempts: [...delivery.attempts, tried],
+      now: runtime.clock(),
+      random: random(),
+    });
+    await webhooks.recordAttempt(delivery, tried, next);
+    runtime.logger.info('webhook retried', {
+      webhookId: delivery.webhookId,
+      deliveryId: delivery.id,
+      attempt: delivery.attemptCount + 1,
+      outcome: tried.outcome,
+      statusCode: tried.statusCode,
+      status: next.status,
+    });
+    return next.status;
+  }
+
+  return {
+    /**
+     * Fans a status change out to the tenant's subscriptions that existed when it happened: records
+     * one delivery per subscription and makes its first attempt at once.
+     */
+    async fanOut(
+      metadata: EventMetadata,
+      data: z.output<typeof ReferralStatusChangedData>,
+    ): Promise<Commit | undefined> {
+      const subscriptions = (await webhooks.list(metadata.tenantId)).filter(
+        (s) =>
+          s.status === 'active' &&
+          s.events.includes('ReferralStatusChanged') &&
+          Date.parse(s.createdAt) <= Date.parse(metadata.occurredAt),
+      );
+      if (subscriptions.length === 0) return undefined;
+      const writes: StateWrite[] = await Promise.all(
+        subscriptions.map(async (subscription) => {
+          const createdAt = runtime.clock().toISOString();
+          const pending = {
+            id: metadata.eventId,
+            tenantId: metadata.tenantId,
+            webhookId: subscription.id,
+            eventId: metadata.eventId,
+            eventType: 'ReferralStatusChanged' as const,
+            referralId: data.referralId,
+            body: webhookPayload({ deliveryId: metadata.eventId, occurredAt: metadata.occurredAt, data }),
+            createdAt,
+          };
+          const first = await attempt(subscription, pending);
+          const next = afterAttempt({ createdAt, attempts: [first], now: runtime.clock(), random: random() });
+          const delivery: WebhookDelivery = {
+            ...pending,
+            status: next.status,
+            attempts: [first],
+            attemptCount: 1,
+            ...(next.nextAttemptAt ? { nextAttemptAt: next.nextAttemptAt } : {}),
+          };
+          runtime.logger.info('webhook attempted', {
+            webhookId: subscription.id,
+            deliveryId: delivery.id,
+            referralId: data.referralId,
+            outcome: first.outcome,
+            statusCode: first.statusCode,
+          });
+          return webhooks.createDelivery(delivery);
+        }),
+      );
+      return { writes, events: [] };
+    },
+
+    /** Retries due deliveries of every tenant; a delivery never blocks the event queue. */
+    async retryDue(tenantIds: readonly string[], now: Date) {
+      let attempted = 0;
+      let succeeded = 0;
+      for (const tenantId of tenantIds) {
+        const due = await webhooks.due(tenantId, now, BATCH_PER_TENANT);
+        const results = await Promise.all(due.map((delivery) => retry(delivery)));
+        attempted += results.filter((r) => r !== 'skipped').length;
+        succeeded += results.filter((r) => r === 'succeeded').length;
+      }
+      return { attempted, succeeded };
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { allowLoopbackWebhooksVariable, type ServiceRuntime } from '@carelink/lambda-kit';
+import { type ResolveHost, resolveHost } from './adapters/address-resolver';
+import { createHttpWebhookSender, type WebhookSender } from './adapters/webhook-sender';
+import { createReferrals } from './app/referrals';
+import { createWebhookDispatch } from './app/webhook-dispatch';
+import { createWebhookTargets } from './app/webhook-targets';
+import { createWebhooks } from './app/webhooks';
+import { ReferralStore } from './store/referral-store';
+import { WebhookStore } from './store/webhook-store';
+
+export interface IntakeOverrides {
+  sender?: WebhookSender;
+  resolveHost?: ResolveHost;
+  random?: () => number;
+  allowLoopbackWebhooks?: boolean;
+}
+
+/** Builds intake's stores, adapters and use cases on a runtime (Lambda, tests). */
+export function composeIntake(runtime: ServiceRuntime, overrides: IntakeOverrides = {}) {
+  const referralStore = new ReferralStore(runtime);
+  const webhookStore = new WebhookStore(runtime);
+  const vet = createWebhookTargets(overrides.resolveHost ?? resolveHost, {
+    allowLoopback: overrides.allowLoopbackWebhooks ?? process.env[allowLoopbackWebhooksVariable] === 'true',
+  });
+  return {
+    runtime,
+    referrals: createReferrals(runtime, referralStore),
+    webhooks: createWebhooks(runtime, webhookStore, vet),
+    dispatch: createWebhookDispatch({
+      runtime,
+      webhooks: webhookStore,
+      sender: overrides.sender ?? createHttpWebhookSender(),
+      vet,
+      random: overrides.random ?? Math.random,
+    }),
+  };
+}
+
+export type Intake = ReturnType<typeof composeIntake>;
