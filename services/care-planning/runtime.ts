@@ -1,10 +1,5 @@
 import { createServiceRuntime } from '@carelink/lambda-kit';
-import { caseStore } from './store/case-store';
-import { planStore } from './store/plan-store';
-import { rosterStore } from './store/roster-store';
+import { composeCarePlanning } from './compose';
 
-/** The care-planning service's composition root: one runtime and the stores built on it. */
-export const runtime = createServiceRuntime('care-planning');
-export const roster = rosterStore(runtime);
-export const cases = caseStore(runtime);
-export const plans = planStore(runtime);
+/** The care-planning composition root: one runtime per process and the service built on it. */
+export const carePlanning = composeCarePlanning(createServiceRuntime('care-planning'));

@@ -1,15 +1,19 @@
 import { ForbiddenError, NotFoundError, type Principal, requirePractice } from '@carelink/lambda-kit';
+import type { CarePlanning } from '../compose';
 import { actorFor, type PlanActor } from '../domain/ownership';
-import { cases } from '../runtime';
 import type { CaseRecord } from '../store/case-store';
 
 /**
  * The case, when it belongs to the caller's tenant (by key) and practice. Anything else is a 404,
  * so staff cannot even learn that another practice's case exists.
  */
-export async function caseForStaff(principal: Principal, caseId: string): Promise<CaseRecord> {
+export async function caseForStaff(
+  ctx: CarePlanning,
+  principal: Principal,
+  caseId: string,
+): Promise<CaseRecord> {
   const practiceId = requirePractice(principal);
-  const record = await cases.get(principal.tenantId, caseId);
+  const record = await ctx.cases.get(principal.tenantId, caseId);
   if (!record || record.case.practiceId !== practiceId) throw new NotFoundError('Case');
   return record;
 }

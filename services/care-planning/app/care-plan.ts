@@ -1,7 +1,5 @@
-import { CarePlanEstablishedV1, CarePlanRevisedV1 } from '@carelink/contracts';
 import {
   ConflictError,
-  emit,
   etag,
   type HttpResult,
   NotFoundError,
@@ -11,6 +9,7 @@ import {
   text,
 } from '@carelink/lambda-kit';
 import { practiceOf } from '@carelink/tenancy';
+import type { CarePlanning } from '../compose';
 import type { CarePlan } from '../domain/care-plan';
 import { activateCase } from '../domain/case';
 import { localDateOf } from '../domain/deadlines';
@@ -19,10 +18,10 @@ import { toPatientCopyHtml } from '../domain/patient-copy';
 import { plannedInterventions } from '../domain/planned-interventions';
 import { startPlanFromTemplates, type TemplateCondition } from '../domain/templates';
 import { establish, revise, versionSummaries } from '../domain/versions';
-import { cases, plans, runtime } from '../runtime';
 import type { CaseRecord } from '../store/case-store';
 import { caseForStaff, requireCareTeam, requirePrimary } from './access';
 import { now } from './clock';
+import * as published from './events';
 import { draftView, planView } from './views';
 
 const planLocation = (caseId: string) => `/v1/cases/${caseId}/care-plan`;
@@ -33,22 +32,23 @@ const planLocation = (caseId: string) => `/v1/cases/${caseId}/care-plan`;
  * Both carry the interventions' kinds, owners and cadences so outreach can schedule them.
  */
 export async function putCarePlan(
+  ctx: CarePlanning,
   principal: Principal,
   caseId: string,
   body: CarePlan,
   ifMatch: number | undefined,
 ): Promise<HttpResult> {
   const { tenantId } = principal;
-  const record = await caseForStaff(principal, caseId);
+  const record = await caseForStaff(ctx, principal, caseId);
   const expected = ifMatch ?? -1;
-  const current = await plans.versioned(tenantId, caseId);
-  const at = now();
+  const current = await ctx.plans.versioned(tenantId, caseId);
+  const at = now(ctx);
 
   if (!current) {
     if (expected !== 0) throw new PreconditionFailedError('No plan is established yet; send If-Match "0"');
     requireCareTeam(record, principal);
     const result = establish(body, {
-      planId: runtime.newId(),
+      planId: ctx.runtime.newId(),
       case: record.case,
       staffId: principal.subject,
       now: at,
@@ -69,13 +69,12 @@ export async function putCarePlan(
       headers: { etag: etag(1) },
       commit: {
         writes: [
-          ...plans.saveVersion(tenantId, plan, 0),
-          plans.deleteDraft(tenantId, caseId),
-          cases.save(tenantId, nextCase),
+          ...ctx.plans.saveVersion(tenantId, plan, 0),
+          ctx.plans.deleteDraft(tenantId, caseId),
+          ctx.cases.save(tenantId, nextCase),
         ],
         events: [
-          emit(
-            CarePlanEstablishedV1,
+          published.carePlanEstablished(
             {
               carePlanId: plan.planId,
               caseId,
@@ -109,12 +108,11 @@ export async function putCarePlan(
     headers,
     commit: {
       writes: [
-        ...plans.saveVersion(tenantId, plan, current.version),
-        cases.save(tenantId, { ...record, planVersion: plan.version, version: record.version + 1 }),
+        ...ctx.plans.saveVersion(tenantId, plan, current.version),
+        ctx.cases.save(tenantId, { ...record, planVersion: plan.version, version: record.version + 1 }),
       ],
       events: [
-        emit(
-          CarePlanRevisedV1,
+        published.carePlanRevised(
           {
             carePlanId: plan.planId,
             caseId,
@@ -136,20 +134,21 @@ export async function putCarePlan(
 
 /** The current plan (or draft) as JSON, a FHIR R4 CarePlan, or a printable patient copy. */
 export async function getCarePlan(
+  ctx: CarePlanning,
   principal: Principal,
   caseId: string,
   format: 'json' | 'fhir' | 'patient-copy',
 ): Promise<HttpResult> {
   const { tenantId } = principal;
-  const record = await caseForStaff(principal, caseId);
+  const record = await caseForStaff(ctx, principal, caseId);
   if (format === 'json') {
-    const head = await plans.head(tenantId, caseId);
+    const head = await ctx.plans.head(tenantId, caseId);
     if (head) return ok(planView(head), { etag: etag(head.version) });
-    const draft = await plans.draft(tenantId, caseId);
+    const draft = await ctx.plans.draft(tenantId, caseId);
     if (draft) return ok(draftView(caseId, draft), { etag: etag(0) });
     throw new NotFoundError('Care plan');
   }
-  const plan = await plans.versioned(tenantId, caseId);
+  const plan = await ctx.plans.versioned(tenantId, caseId);
   if (!plan) throw new NotFoundError('Care plan');
   const headers = { etag: etag(plan.version) };
   if (format === 'fhir') {
@@ -168,37 +167,43 @@ export async function getCarePlan(
   return text(html, 'text/html; charset=utf-8', headers);
 }
 
-export async function listCarePlanVersions(principal: Principal, caseId: string): Promise<HttpResult> {
-  await caseForStaff(principal, caseId);
-  const plan = await plans.versioned(principal.tenantId, caseId);
+export async function listCarePlanVersions(
+  ctx: CarePlanning,
+  principal: Principal,
+  caseId: string,
+): Promise<HttpResult> {
+  await caseForStaff(ctx, principal, caseId);
+  const plan = await ctx.plans.versioned(principal.tenantId, caseId);
   if (!plan) throw new NotFoundError('Care plan');
   return ok({ items: versionSummaries(plan) }, { etag: etag(plan.version) });
 }
 
 export async function getCarePlanVersion(
+  ctx: CarePlanning,
   principal: Principal,
   caseId: string,
   version: number,
 ): Promise<HttpResult> {
-  await caseForStaff(principal, caseId);
-  const entry = await plans.version(principal.tenantId, caseId, version);
+  await caseForStaff(ctx, principal, caseId);
+  const entry = await ctx.plans.version(principal.tenantId, caseId, version);
   if (!entry) throw new NotFoundError('Care plan version');
   return ok(entry, { etag: etag(entry.version) });
 }
 
 /** Starts (or restarts) a draft from condition templates; only before the plan is established. */
 export async function startDraftFromTemplates(
+  ctx: CarePlanning,
   principal: Principal,
   caseId: string,
   conditions: readonly TemplateCondition[],
 ): Promise<HttpResult> {
   const { tenantId } = principal;
-  const record = await caseForStaff(principal, caseId);
+  const record = await caseForStaff(ctx, principal, caseId);
   requirePrimary(record, principal);
-  if (await plans.head(tenantId, caseId))
+  if (await ctx.plans.head(tenantId, caseId))
     throw new ConflictError('The care plan is already established; revise it instead', planLocation(caseId));
   let n = 0;
-  const at = now();
+  const at = now(ctx);
   const plan = startPlanFromTemplates(conditions, {
     start: localDateOf(at, record.case.timeZone),
     newId: () => `t${++n}`,
@@ -208,6 +213,6 @@ export async function startDraftFromTemplates(
     status: 201,
     body: draftView(caseId, draft),
     headers: { location: planLocation(caseId), etag: etag(0) },
-    commit: { writes: [plans.saveDraft(tenantId, caseId, draft)], events: [] },
+    commit: { writes: [ctx.plans.saveDraft(tenantId, caseId, draft)], events: [] },
   };
 }

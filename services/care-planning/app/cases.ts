@@ -1,9 +1,8 @@
-import { type CareTeamChangedData, CareTeamChangedV1, CaseClosedV1 } from '@carelink/contracts';
+import type { CareTeamChangedData } from '@carelink/contracts';
 import {
   type Commit,
   ConflictError,
   decodeCursor,
-  emit,
   encodeCursor,
   ForbiddenError,
   type HttpResult,
@@ -14,6 +13,7 @@ import {
   ValidationError,
 } from '@carelink/lambda-kit';
 import type * as z from 'zod';
+import type { CarePlanning } from '../compose';
 import {
   type AssessmentSectionName,
   type AssessmentSections,
@@ -25,15 +25,16 @@ import { activePrimary, addSecondary, reassignPrimary, removeSecondary } from '.
 import { type CloseReason, closeCase } from '../domain/case';
 import { milestoneDeadlines } from '../domain/deadlines';
 import type { SecondaryService } from '../domain/roster';
-import { cases, roster, runtime } from '../runtime';
 import type { CaseRecord, CaseStatus } from '../store/case-store';
 import { actorOf, caseForStaff, requireCareTeam, requirePrimary } from './access';
 import { now } from './clock';
+import * as published from './events';
 import { assignFirstPrimary } from './open-case';
 import { assessmentView, caseDetail, caseSummary } from './views';
 
 /** Cases of the caller's practice assigned to `me`, a staff id, or the unassigned worklist. */
 export async function listCases(
+  ctx: CarePlanning,
   principal: Principal,
   query: { assignee: string; status?: CaseStatus | undefined; limit: number; cursor?: string | undefined },
 ): Promise<HttpResult> {
@@ -47,7 +48,7 @@ export async function listCases(
       : query.assignee === 'unassigned'
         ? undefined
         : query.assignee;
-  const page = await cases.listByAssignee(principal.tenantId, practiceId, assignee, {
+  const page = await ctx.cases.listByAssignee(principal.tenantId, practiceId, assignee, {
     limit: query.limit,
     ...(query.status ? { status: query.status } : {}),
     ...(start ? { start } : {}),
@@ -56,17 +57,17 @@ export async function listCases(
   return ok({ items: page.records.map(caseSummary), ...(nextCursor ? { nextCursor } : {}) });
 }
 
-async function detailOf(tenantId: string, record: CaseRecord) {
+async function detailOf(ctx: CarePlanning, tenantId: string, record: CaseRecord) {
   const [assessment, tasks] = await Promise.all([
-    cases.getAssessment(tenantId, record.case.caseId),
-    cases.listTasks(tenantId, record.case.caseId),
+    ctx.cases.getAssessment(tenantId, record.case.caseId),
+    ctx.cases.listTasks(tenantId, record.case.caseId),
   ]);
-  return caseDetail(record, assessment?.assessment, tasks, now());
+  return caseDetail(record, assessment?.assessment, tasks, now(ctx));
 }
 
-export async function getCase(principal: Principal, caseId: string): Promise<HttpResult> {
-  const record = await caseForStaff(principal, caseId);
-  return { ...ok(await detailOf(principal.tenantId, record)), auditPatientId: record.case.patientId };
+export async function getCase(ctx: CarePlanning, principal: Principal, caseId: string): Promise<HttpResult> {
+  const record = await caseForStaff(ctx, principal, caseId);
+  return { ...ok(await detailOf(ctx, principal.tenantId, record)), auditPatientId: record.case.patientId };
 }
 
 /**
@@ -74,15 +75,16 @@ export async function getCase(principal: Principal, caseId: string): Promise<Htt
  * Beginning and completing stop the matching deadline from being reported overdue.
  */
 export async function putAssessment(
+  ctx: CarePlanning,
   principal: Principal,
   caseId: string,
   body: { sections: Partial<AssessmentSections>; complete?: boolean | undefined },
 ): Promise<HttpResult> {
   const { tenantId } = principal;
-  const record = await caseForStaff(principal, caseId);
+  const record = await caseForStaff(ctx, principal, caseId);
   if (record.case.state === 'closed') throw new ConflictError('The case is closed');
   requireCareTeam(record, principal);
-  const stored = await cases.getAssessment(tenantId, caseId);
+  const stored = await ctx.cases.getAssessment(tenantId, caseId);
   const sent = Object.entries(body.sections) as [
     AssessmentSectionName,
     AssessmentSections[AssessmentSectionName],
@@ -91,20 +93,23 @@ export async function putAssessment(
     if (sent.length > 0) throw new ConflictError('The assessment is complete');
     return ok(assessmentView(stored.assessment));
   }
-  const at = now();
+  const at = now(ctx);
   const [begin, complete] = milestoneDeadlines(record.case.identifiedAt);
   const deadlineWrites: StateWrite[] = [];
-  let assessment = stored?.assessment ?? beginAssessment(record.case, runtime.newId(), at);
-  if (!stored && begin) deadlineWrites.push(...cases.removeDeadlines(tenantId, caseId, [begin]));
+  let assessment = stored?.assessment ?? beginAssessment(record.case, ctx.runtime.newId(), at);
+  if (!stored && begin) deadlineWrites.push(...ctx.cases.removeDeadlines(tenantId, caseId, [begin]));
   for (const [name, section] of sent) assessment = recordSection(assessment, name, section);
   if (body.complete) {
     assessment = completeAssessment(assessment, at);
-    if (complete) deadlineWrites.push(...cases.removeDeadlines(tenantId, caseId, [complete]));
+    if (complete) deadlineWrites.push(...ctx.cases.removeDeadlines(tenantId, caseId, [complete]));
   }
   const version = (stored?.version ?? 0) + 1;
   return {
     ...ok(assessmentView(assessment)),
-    commit: { writes: [cases.saveAssessment(tenantId, assessment, version), ...deadlineWrites], events: [] },
+    commit: {
+      writes: [ctx.cases.saveAssessment(tenantId, assessment, version), ...deadlineWrites],
+      events: [],
+    },
   };
 }
 
@@ -117,19 +122,20 @@ type CareTeamChange =
  * manager with spare capacity (checked when the change is written); a secondary must offer the service.
  */
 export async function changeCareTeam(
+  ctx: CarePlanning,
   principal: Principal,
   caseId: string,
   change: CareTeamChange,
 ): Promise<HttpResult> {
   const { tenantId } = principal;
-  const record = await caseForStaff(principal, caseId);
+  const record = await caseForStaff(ctx, principal, caseId);
   const isAdmin = principal.scopes.has('roster:manage');
   const isPrimary = principal.scopes.has('cases:write') && actorOf(record, principal).kind === 'primary';
   if (!isAdmin && !isPrimary)
     throw new ForbiddenError('Only a staff admin or the primary may change the care team');
 
   const c = record.case;
-  const member = await roster.get(tenantId, c.practiceId, change.staffId);
+  const member = await ctx.roster.get(tenantId, c.practiceId, change.staffId);
   const unsuitable = (code: string) =>
     new ValidationError('The staff member cannot take this role', [{ path: 'staffId', code }]);
   if (change.action !== 'remove-secondary') {
@@ -144,20 +150,21 @@ export async function changeCareTeam(
   let result: { record: CaseRecord; commit: Commit };
   if (record.status === 'unassigned' && c.careTeam.length === 0) {
     if (change.action !== 'reassign-primary') throw new ConflictError('Assign a primary case manager first');
-    result = assignFirstPrimary(tenantId, record, change.staffId, { isNew: false });
+    result = assignFirstPrimary(ctx, tenantId, record, change.staffId, { isNew: false });
   } else {
-    result = changeAssignedTeam(tenantId, record, change);
+    result = changeAssignedTeam(ctx, tenantId, record, change);
   }
-  return { ...ok(await detailOf(tenantId, result.record)), commit: result.commit };
+  return { ...ok(await detailOf(ctx, tenantId, result.record)), commit: result.commit };
 }
 
 function changeAssignedTeam(
+  ctx: CarePlanning,
   tenantId: string,
   record: CaseRecord,
   change: CareTeamChange,
 ): { record: CaseRecord; commit: Commit } {
   const c = record.case;
-  const at = now();
+  const at = now(ctx);
   const base = { caseId: c.caseId, patientId: c.patientId, practiceId: c.practiceId };
   const writes: StateWrite[] = [];
   let next: CaseRecord;
@@ -166,8 +173,8 @@ function changeAssignedTeam(
     const previous = activePrimary(c);
     next = { ...record, case: reassignPrimary(c, change.staffId, at).case, version: record.version + 1 };
     writes.push(
-      roster.takeCase(tenantId, c.practiceId, change.staffId),
-      roster.releaseCase(tenantId, c.practiceId, previous),
+      ctx.roster.takeCase(tenantId, c.practiceId, change.staffId),
+      ctx.roster.releaseCase(tenantId, c.practiceId, previous),
     );
     data = { ...base, change: 'primary-reassigned', staffId: change.staffId, previousStaffId: previous };
   } else if (change.action === 'add-secondary') {
@@ -188,39 +195,39 @@ function changeAssignedTeam(
   return {
     record: next,
     commit: {
-      writes: [cases.save(tenantId, next), ...writes],
-      events: [emit(CareTeamChangedV1, data, next.version)],
+      writes: [ctx.cases.save(tenantId, next), ...writes],
+      events: [published.careTeamChanged(data, next.version)],
     },
   };
 }
 
 /** The primary closes the case: capacity is handed back and the assessment deadlines are dropped. */
 export async function closeCaseFor(
+  ctx: CarePlanning,
   principal: Principal,
   caseId: string,
   reason: CloseReason,
 ): Promise<HttpResult> {
   const { tenantId } = principal;
-  const record = await caseForStaff(principal, caseId);
+  const record = await caseForStaff(ctx, principal, caseId);
   if (record.status === 'unassigned' && record.case.careTeam.length === 0)
     throw new ConflictError('The case has no primary yet');
   if (record.case.state === 'closed') throw new ConflictError('The case is already closed');
   requirePrimary(record, principal);
   const c = record.case;
   const primary = activePrimary(c);
-  const closed = closeCase(c, reason, now()).case;
+  const closed = closeCase(c, reason, now(ctx)).case;
   const next: CaseRecord = { ...record, case: closed, status: 'closed', version: record.version + 1 };
   return {
-    ...ok(await detailOf(tenantId, next)),
+    ...ok(await detailOf(ctx, tenantId, next)),
     commit: {
       writes: [
-        cases.save(tenantId, next),
-        roster.releaseCase(tenantId, c.practiceId, primary),
-        ...cases.removeDeadlines(tenantId, caseId, milestoneDeadlines(c.identifiedAt)),
+        ctx.cases.save(tenantId, next),
+        ctx.roster.releaseCase(tenantId, c.practiceId, primary),
+        ...ctx.cases.removeDeadlines(tenantId, caseId, milestoneDeadlines(c.identifiedAt)),
       ],
       events: [
-        emit(
-          CaseClosedV1,
+        published.caseClosed(
           {
             caseId,
             patientId: c.patientId,

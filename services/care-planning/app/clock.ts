@@ -1,5 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
-import { runtime } from '../runtime';
+import type { CarePlanning } from '../compose';
 
 /** The function clock as a Temporal instant (the local cloud can move it). */
-export const now = (): Temporal.Instant => Temporal.Instant.fromEpochMilliseconds(runtime.clock().getTime());
+export function now(ctx: CarePlanning): Temporal.Instant {
+  return Temporal.Instant.fromEpochMilliseconds(ctx.runtime.clock().getTime());
+}

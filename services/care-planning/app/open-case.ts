@@ -1,15 +1,16 @@
-import { CaseOpenedV1, type EligibilityDeterminedV1, type EventDetail } from '@carelink/contracts';
-import { type Commit, emit, type StateWrite } from '@carelink/lambda-kit';
+import type { EligibilityDeterminedV1, EventDetail } from '@carelink/contracts';
+import type { Commit, StateWrite } from '@carelink/lambda-kit';
 import { practiceOf } from '@carelink/tenancy';
 import { Temporal } from 'temporal-polyfill';
+import type { CarePlanning } from '../compose';
 import { choosePrimary } from '../domain/assignment';
 import { type Case, openCase } from '../domain/case';
 import { programToOpen } from '../domain/case-opening';
 import { localDateOf, milestoneDeadlines } from '../domain/deadlines';
-import { cases, roster, runtime } from '../runtime';
 import type { CaseRecord } from '../store/case-store';
 import { asStaffMember } from '../store/roster-store';
 import { now } from './clock';
+import * as published from './events';
 
 /**
  * Assigns the first primary of a case that has none: the domain opens the case, the care manager
@@ -17,6 +18,7 @@ import { now } from './clock';
  * being watched and `CaseOpened` is published.
  */
 export function assignFirstPrimary(
+  ctx: CarePlanning,
   tenantId: string,
   pending: CaseRecord,
   staffId: string,
@@ -35,7 +37,7 @@ export function assignFirstPrimary(
       timeZone: c.timeZone,
       primaryStaffId: staffId,
     },
-    now(),
+    now(ctx),
   ).case;
   const { unassignedReason: _reason, ...rest } = pending;
   const record: CaseRecord = {
@@ -45,12 +47,11 @@ export function assignFirstPrimary(
     version: options.isNew ? 1 : pending.version + 1,
   };
   const writes: StateWrite[] = [
-    ...(options.isNew ? cases.create(tenantId, record) : [cases.save(tenantId, record)]),
-    roster.takeCase(tenantId, c.practiceId, staffId),
-    ...cases.addDeadlines(tenantId, opened, milestoneDeadlines(opened.identifiedAt)),
+    ...(options.isNew ? ctx.cases.create(tenantId, record) : [ctx.cases.save(tenantId, record)]),
+    ctx.roster.takeCase(tenantId, c.practiceId, staffId),
+    ...ctx.cases.addDeadlines(tenantId, opened, milestoneDeadlines(opened.identifiedAt)),
   ];
-  const event = emit(
-    CaseOpenedV1,
+  const event = published.caseOpened(
     {
       caseId: c.caseId,
       patientId: c.patientId,
@@ -73,26 +74,27 @@ export function assignFirstPrimary(
  * When no care manager can take the case it waits, unassigned, in the practice's worklist.
  */
 export async function openCaseForDetermination(
+  ctx: CarePlanning,
   detail: EventDetail<typeof EligibilityDeterminedV1>,
 ): Promise<Commit | undefined> {
   const { tenantId, occurredAt } = detail.metadata;
   const data = detail.data;
   if (!practiceOf(tenantId, data.practiceId)) {
-    runtime.logger.warn('determination for a practice outside the tenant ignored', {
+    ctx.runtime.logger.warn('determination for a practice outside the tenant ignored', {
       referralId: data.referralId,
     });
     return undefined;
   }
   const program = programToOpen(data.programs);
   if (!program) return undefined;
-  if (await cases.caseIdForReferral(tenantId, data.referralId)) {
-    runtime.logger.info('referral already has a case', { referralId: data.referralId });
+  if (await ctx.cases.caseIdForReferral(tenantId, data.referralId)) {
+    ctx.runtime.logger.info('referral already has a case', { referralId: data.referralId });
     return undefined;
   }
 
   const identified = Temporal.Instant.from(occurredAt);
   const pendingCase: Case = {
-    caseId: runtime.newId(),
+    caseId: ctx.runtime.newId(),
     tenantId,
     practiceId: data.practiceId,
     patientId: data.patientId,
@@ -101,7 +103,7 @@ export async function openCaseForDetermination(
     identifiedAt: localDateOf(identified, data.timeZone),
     timeZone: data.timeZone,
     state: 'open',
-    openedAt: now().toString(),
+    openedAt: now(ctx).toString(),
     careTeam: [],
   };
   const dischargeDate =
@@ -118,7 +120,7 @@ export async function openCaseForDetermination(
     screenings: {},
   };
 
-  const staff = (await roster.list(tenantId, data.practiceId)).map(asStaffMember);
+  const staff = (await ctx.roster.list(tenantId, data.practiceId)).map(asStaffMember);
   const choice = choosePrimary(staff, {
     program,
     skills: data.conditionCategories,
@@ -126,16 +128,16 @@ export async function openCaseForDetermination(
     ...(data.preferredLanguage ? { language: data.preferredLanguage } : {}),
   });
   if ('none' in choice) {
-    runtime.logger.info('case waits unassigned in the worklist', {
+    ctx.runtime.logger.info('case waits unassigned in the worklist', {
       caseId: pendingCase.caseId,
       reason: choice.none,
     });
-    return { writes: cases.create(tenantId, { ...pending, unassignedReason: choice.none }), events: [] };
+    return { writes: ctx.cases.create(tenantId, { ...pending, unassignedReason: choice.none }), events: [] };
   }
-  runtime.logger.info('primary chosen', {
+  ctx.runtime.logger.info('primary chosen', {
     caseId: pendingCase.caseId,
     staffId: choice.staffId,
     reasons: choice.explanation.map((r) => r.code),
   });
-  return assignFirstPrimary(tenantId, pending, choice.staffId, { isNew: true }).commit;
+  return assignFirstPrimary(ctx, tenantId, pending, choice.staffId, { isNew: true }).commit;
 }

@@ -1,10 +1,10 @@
-import { AssessmentOverdueV1 } from '@carelink/contracts';
-import { commitTransaction, emit } from '@carelink/lambda-kit';
+import { commitTransaction } from '@carelink/lambda-kit';
 import { tenants } from '@carelink/tenancy';
 import { Temporal } from 'temporal-polyfill';
+import type { CarePlanning } from '../compose';
 import { deadlineInstant, isOverdue } from '../domain/deadlines';
-import { cases, runtime } from '../runtime';
 import { DeadlineAlreadyReported, primaryOf } from '../store/case-store';
+import * as published from './events';
 
 /**
  * Publishes `AssessmentOverdue` once per case and milestone whose deadline day has passed in the
@@ -12,21 +12,21 @@ import { DeadlineAlreadyReported, primaryOf } from '../store/case-store';
  * a rerun or an overlapping run cannot report it twice. Closed cases' entries are dropped; a case
  * still waiting for a primary keeps its entry until someone is assigned.
  */
-export async function reportOverdueAssessments(at: Date): Promise<{ reported: number }> {
+export async function reportOverdueAssessments(ctx: CarePlanning, at: Date): Promise<{ reported: number }> {
   const instant = Temporal.Instant.fromEpochMilliseconds(at.getTime());
   // Zones are at most a day away from UTC: entries up to tomorrow (UTC) cover every zone's today.
   const lastDate = instant.toZonedDateTimeISO('UTC').toPlainDate().add({ days: 1 }).toString();
   let reported = 0;
   for (const { tenantId } of tenants) {
-    for (const entry of await cases.deadlinesUpTo(tenantId, lastDate)) {
+    for (const entry of await ctx.cases.deadlinesUpTo(tenantId, lastDate)) {
       if (!isOverdue(entry.dueDate, entry.timeZone, instant)) continue;
-      const record = await cases.get(tenantId, entry.caseId);
+      const record = await ctx.cases.get(tenantId, entry.caseId);
       const primary = record ? primaryOf(record) : undefined;
       if (record && record.case.state !== 'closed' && !primary) continue;
       const events =
         record && primary && record.case.state !== 'closed'
           ? [
-              emit(AssessmentOverdueV1, {
+              published.assessmentOverdue({
                 caseId: record.case.caseId,
                 patientId: record.case.patientId,
                 practiceId: record.case.practiceId,
@@ -38,9 +38,9 @@ export async function reportOverdueAssessments(at: Date): Promise<{ reported: nu
           : [];
       try {
         await commitTransaction(
-          runtime,
-          { writes: [cases.consumeDeadline(tenantId, entry.sk)], events },
-          { tenantId, correlationId: runtime.newId() },
+          ctx.runtime,
+          { writes: [ctx.cases.consumeDeadline(tenantId, entry.sk)], events },
+          { tenantId, correlationId: ctx.runtime.newId() },
         );
         reported += events.length;
       } catch (error) {
@@ -48,6 +48,6 @@ export async function reportOverdueAssessments(at: Date): Promise<{ reported: nu
       }
     }
   }
-  runtime.logger.info('overdue assessments reported', { reported });
+  ctx.runtime.logger.info('overdue assessments reported', { reported });
   return { reported };
 }

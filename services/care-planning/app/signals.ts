@@ -1,9 +1,9 @@
 import type { EventDetail, RiskFlaggedV1, ScreeningScoredV1 } from '@carelink/contracts';
 import type { Commit } from '@carelink/lambda-kit';
 import { practiceOf } from '@carelink/tenancy';
+import type { CarePlanning } from '../compose';
 import type { Case } from '../domain/case';
 import { type RiskSeverity, urgentReviewFor } from '../domain/risk-review';
-import { cases, runtime } from '../runtime';
 import type { CaseRecord } from '../store/case-store';
 
 /** Worklist owner of tasks raised on a case that has no primary yet. */
@@ -16,13 +16,14 @@ const severities: Record<'urgent' | 'high', RiskSeverity> = { urgent: 'critical'
  * closed. Either must belong to the tenant (by key) and the practice the event names.
  */
 async function caseOf(
+  ctx: CarePlanning,
   tenantId: string,
   data: { caseId?: string | undefined; patientId: string; practiceId: string },
 ): Promise<CaseRecord | undefined> {
   if (!practiceOf(tenantId, data.practiceId)) return undefined;
-  const ids = data.caseId ? [data.caseId] : await cases.caseIdsForPatient(tenantId, data.patientId);
+  const ids = data.caseId ? [data.caseId] : await ctx.cases.caseIdsForPatient(tenantId, data.patientId);
   for (const id of ids) {
-    const record = await cases.get(tenantId, id);
+    const record = await ctx.cases.get(tenantId, id);
     if (!record || record.case.practiceId !== data.practiceId || record.case.patientId !== data.patientId)
       continue;
     if (data.caseId || record.case.state !== 'closed') return record;
@@ -34,11 +35,14 @@ async function caseOf(
  * A flagged risk becomes a care plan review task for the primary (or the unassigned worklist).
  * One task per flag: a redelivered or repeated flag finds its task and changes nothing.
  */
-export async function reviewRisk(detail: EventDetail<typeof RiskFlaggedV1>): Promise<Commit | undefined> {
+export async function reviewRisk(
+  ctx: CarePlanning,
+  detail: EventDetail<typeof RiskFlaggedV1>,
+): Promise<Commit | undefined> {
   const { tenantId } = detail.metadata;
-  const record = await caseOf(tenantId, detail.data);
+  const record = await caseOf(ctx, tenantId, detail.data);
   if (!record) {
-    runtime.logger.info('risk flag has no open case', { flagId: detail.data.flagId });
+    ctx.runtime.logger.info('risk flag has no open case', { flagId: detail.data.flagId });
     return undefined;
   }
   // A case waiting for its first primary is reviewed from the worklist.
@@ -52,22 +56,23 @@ export async function reviewRisk(detail: EventDetail<typeof RiskFlaggedV1>): Pro
     observedAt: detail.data.observedAt,
   });
   if ('none' in review) return undefined;
-  if (await cases.hasTask(tenantId, record.case.caseId, review.task.taskKey)) return undefined;
-  runtime.logger.info('care plan review raised', {
+  if (await ctx.cases.hasTask(tenantId, record.case.caseId, review.task.taskKey)) return undefined;
+  ctx.runtime.logger.info('care plan review raised', {
     caseId: record.case.caseId,
     flagId: detail.data.flagId,
     priority: review.task.priority,
   });
-  return { writes: [cases.putTask(tenantId, review.task)], events: [] };
+  return { writes: [ctx.cases.putTask(tenantId, review.task)], events: [] };
 }
 
 /** Records the latest score and band per instrument; an older score arriving late is ignored. */
 export async function recordScreening(
+  ctx: CarePlanning,
   detail: EventDetail<typeof ScreeningScoredV1>,
 ): Promise<Commit | undefined> {
   const { tenantId } = detail.metadata;
   const data = detail.data;
-  const record = await caseOf(tenantId, data);
+  const record = await caseOf(ctx, tenantId, data);
   if (!record) return undefined;
   const previous = record.screenings[data.instrument];
   if (previous && Date.parse(previous.scoredAt) >= Date.parse(data.scoredAt)) return undefined;
@@ -79,5 +84,5 @@ export async function recordScreening(
     },
     version: record.version + 1,
   };
-  return { writes: [cases.save(tenantId, next)], events: [] };
+  return { writes: [ctx.cases.save(tenantId, next)], events: [] };
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
+import { at, openedCase } from '../testing/fixtures';
 import {
   type Assessment,
   type AssessmentSections,
@@ -12,7 +13,6 @@ import {
   recordSection,
 } from './assessment';
 import { AssessmentIncompleteError, InvalidInputError } from './errors';
-import { at, openedCase } from './test-fixtures';
 
 const sections: AssessmentSections = {
   medical: {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { staff } from '../testing/fixtures';
 import { choosePrimary, type PrimaryNeed } from './assignment';
 import { type SecondaryService, type StaffMember, StaffRoleSchema } from './roster';
-import { staff } from './test-fixtures';
 
 const need: PrimaryNeed = { program: 'ccm', skills: [] };
 const chosen = (candidates: StaffMember[], n: PrimaryNeed = need): string | undefined => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { at, completePlan, teamCase } from '../testing/fixtures';
 import {
   CARE_PLAN_ELEMENTS,
   type CarePlan,
@@ -9,7 +10,6 @@ import {
   parseCarePlan,
 } from './care-plan';
 import { CarePlanIncompleteError, InvalidInputError } from './errors';
-import { at, completePlan, teamCase } from './test-fixtures';
 import { establish } from './versions';
 
 /** Removes one element from a complete plan. */

@@ -1,6 +1,8 @@
+import { DomainError } from '@carelink/contracts';
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
+import { at, openedCase, teamCase } from '../testing/fixtures';
 import {
   activePrimaries,
   activePrimary,
@@ -10,9 +12,8 @@ import {
   removeSecondary,
 } from './care-team';
 import { type Case, closeCase } from './case';
-import { CareTeamChangeError, DomainError, InvariantViolationError } from './errors';
+import { CareTeamChangeError, InvariantViolationError } from './errors';
 import { SECONDARY_SERVICES, type SecondaryService } from './roster';
-import { at, openedCase, teamCase } from './test-fixtures';
 
 const later = at('2026-02-01T12:00:00Z');
 

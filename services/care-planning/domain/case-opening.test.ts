@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { at, completePlan } from '../testing/fixtures';
 import { programToOpen } from './case-opening';
 import { deadlineInstant, isOverdue, localDateOf, milestoneDeadlines } from './deadlines';
 import { plannedInterventions } from './planned-interventions';
-import { at, completePlan } from './test-fixtures';
 
 describe('programToOpen', () => {
   it('prefers ccm over pcm, tcm and case management when several are eligible', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { at, openedCase } from '../testing/fixtures';
 import { activePrimary } from './care-team';
 import { activateCase, closeCase, openCase } from './case';
 import { InvalidInputError, InvalidTransitionError } from './errors';
-import { at, openedCase } from './test-fixtures';
 
 const input = {
   caseId: 'case-1',

@@ -1,9 +1,9 @@
+import { DomainError } from '@carelink/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   AssessmentIncompleteError,
   CarePlanIncompleteError,
   CareTeamChangeError,
-  DomainError,
   ForbiddenChangeError,
   InvalidInputError,
   InvalidTransitionError,
@@ -24,12 +24,30 @@ describe('domain errors', () => {
     [new ForbiddenChangeError(['prognosis']), 'ForbiddenChangeError', 'forbidden-change'],
     [new VersionConflictError(1, 2), 'VersionConflictError', 'version-conflict'],
     [new AssessmentIncompleteError(['medical']), 'AssessmentIncompleteError', 'assessment-incomplete'],
-    [new InvariantViolationError('x'), 'InvariantViolationError', 'invariant-violation'],
   ])('%s carries a stable name and code and is a DomainError', (error, name, code) => {
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe(name);
     expect(error.code).toBe(code);
+  });
+
+  it('treats a broken invariant as a bug, not an expected failure', () => {
+    const error = new InvariantViolationError('x');
+    expect(error).not.toBeInstanceOf(DomainError);
+    expect(error.code).toBe('invariant-violation');
+  });
+
+  it('names each failing field with its code, never the submitted value', () => {
+    expect(new InvalidInputError('case input', ['patientId: invalid_format']).fields).toEqual([
+      { path: 'patientId', code: 'invalid_format' },
+    ]);
+    expect(new CarePlanIncompleteError(['prognosis']).fields).toEqual([
+      { path: 'prognosis', code: 'missing-element' },
+    ]);
+    expect(new AssessmentIncompleteError(['medical']).fields).toEqual([
+      { path: 'sections.medical', code: 'missing-section' },
+    ]);
+    expect(new VersionConflictError(1, 2).problemType).toBe('precondition-failed');
   });
 
   it('keeps the cause it was given', () => {
@@ -39,8 +57,8 @@ describe('domain errors', () => {
 
   it('lists every refused field in a forbidden change', () => {
     const error = new ForbiddenChangeError(['prognosis', 'goals[g1].owner']);
-    expect(error.fields).toEqual(['prognosis', 'goals[g1].owner']);
-    expect(error.message).toContain('prognosis');
-    expect(error.message).toContain('goals[g1].owner');
+    expect(error.refusedFields).toEqual(['prognosis', 'goals[g1].owner']);
+    expect(error.problemType).toBe('forbidden');
+    expect(error.fields.map((field) => field.path)).toEqual(['prognosis', 'goals[g1].owner']);
   });
 });

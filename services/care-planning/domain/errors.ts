@@ -1,27 +1,28 @@
-/**
- * Base class for every error the care-planning domain raises on purpose.
- * `code` is stable so callers can map errors to responses without parsing messages,
- * and messages never carry PHI: they name fields and codes, never values.
- */
-export abstract class DomainError extends Error {
-  abstract readonly code: string;
+import { DomainError } from '@carelink/contracts';
 
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
-}
+// Every failure the care-planning domain raises on purpose names its problem type. `code` is stable
+// so callers branch on it, and messages name fields and codes, never values (no PHI).
+
+/** `path: code` issue strings as problem fields. */
+const issueToField = (issue: string) => {
+  const split = issue.lastIndexOf(': ');
+  return split < 0
+    ? { path: issue, code: 'invalid' }
+    : { path: issue.slice(0, split), code: issue.slice(split + 2) };
+};
 
 /** Input failed its schema; lists only the paths and issue codes, never the rejected values. */
 export class InvalidInputError extends DomainError {
   override readonly name = 'InvalidInputError';
   readonly code = 'invalid-input';
+  readonly problemType = 'validation-failed';
 
   constructor(
     readonly subject: string,
     readonly issues: readonly string[],
     options?: { cause?: unknown },
   ) {
-    super(`Invalid ${subject}: ${issues.join('; ')}`, options);
+    super(`Invalid ${subject}: ${issues.join('; ')}`, { ...options, fields: issues.map(issueToField) });
   }
 }
 
@@ -29,6 +30,7 @@ export class InvalidInputError extends DomainError {
 export class InvalidTransitionError extends DomainError {
   override readonly name = 'InvalidTransitionError';
   readonly code = 'invalid-transition';
+  readonly problemType = 'conflict';
 
   constructor(
     readonly from: string,
@@ -51,6 +53,7 @@ export type CareTeamChangeRefusal =
 export class CareTeamChangeError extends DomainError {
   override readonly name = 'CareTeamChangeError';
   readonly code = 'care-team-change-refused';
+  readonly problemType = 'conflict';
 
   constructor(readonly refusal: CareTeamChangeRefusal) {
     super(`Care team change refused: ${refusal}`);
@@ -61,22 +64,27 @@ export class CareTeamChangeError extends DomainError {
 export class CarePlanIncompleteError extends DomainError {
   override readonly name = 'CarePlanIncompleteError';
   readonly code = 'care-plan-incomplete';
+  readonly problemType = 'validation-failed';
 
   constructor(readonly missing: readonly string[]) {
-    super(`Care plan is missing required elements: ${missing.join(', ')}`);
+    super('The care plan is missing required elements', {
+      fields: missing.map((element) => ({ path: element, code: 'missing-element' })),
+    });
   }
 }
 
-/** The actor may not make these changes; `fields` lists each refused field path. */
+/** The actor may not make these changes; `refusedFields` lists each refused field path. */
 export class ForbiddenChangeError extends DomainError {
   override readonly name = 'ForbiddenChangeError';
   readonly code = 'forbidden-change';
+  readonly problemType = 'forbidden';
 
-  constructor(readonly fields: readonly string[]) {
+  constructor(readonly refusedFields: readonly string[]) {
     super(
-      fields.length > 0
-        ? `Not allowed to change: ${fields.join(', ')}`
-        : 'Not allowed to change this care plan',
+      refusedFields.length > 0
+        ? 'You may not change these fields of the care plan'
+        : 'Only the care team may change this care plan',
+      { fields: refusedFields.map((path) => ({ path, code: 'not-owner' })) },
     );
   }
 }
@@ -85,12 +93,13 @@ export class ForbiddenChangeError extends DomainError {
 export class VersionConflictError extends DomainError {
   override readonly name = 'VersionConflictError';
   readonly code = 'version-conflict';
+  readonly problemType = 'precondition-failed';
 
   constructor(
     readonly expectedVersion: number,
     readonly currentVersion: number,
   ) {
-    super(`Expected version ${expectedVersion} but the current version is ${currentVersion}`);
+    super('The resource has a newer version; read it again and retry');
   }
 }
 
@@ -98,14 +107,20 @@ export class VersionConflictError extends DomainError {
 export class AssessmentIncompleteError extends DomainError {
   override readonly name = 'AssessmentIncompleteError';
   readonly code = 'assessment-incomplete';
+  readonly problemType = 'validation-failed';
 
   constructor(readonly missing: readonly string[]) {
-    super(`Assessment is missing sections: ${missing.join(', ')}`);
+    super('The assessment is missing sections', {
+      fields: missing.map((section) => ({ path: `sections.${section}`, code: 'missing-section' })),
+    });
   }
 }
 
-/** Stored data breaks an invariant this domain guarantees, e.g. a case with no active primary. */
-export class InvariantViolationError extends DomainError {
+/**
+ * Stored data breaks an invariant this domain guarantees, e.g. a case with no active primary. A bug,
+ * not an expected failure: it answers 500 and says nothing more.
+ */
+export class InvariantViolationError extends Error {
   override readonly name = 'InvariantViolationError';
   readonly code = 'invariant-violation';
 

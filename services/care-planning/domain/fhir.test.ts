@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { validateFhirCarePlan } from '../testing/fhir-validator/validate';
+import { at, completePlan, teamCase } from '../testing/fixtures';
 import type { CarePlan } from './care-plan';
 import { removeSecondary } from './care-team';
 import { activateCase, type Case, closeCase } from './case';
 import { toFhirCarePlan } from './fhir-care-plan';
 import type { FhirCarePlan, FhirCareTeam, FhirCondition, FhirGoal } from './fhir-types';
-import { validateFhirCarePlan } from './fhir-validate';
 import { CONDITION_TEMPLATES, startPlanFromTemplates, type TemplateCondition } from './templates';
-import { at, completePlan, teamCase } from './test-fixtures';
 import { establish, type VersionedCarePlan } from './versions';
 
 const later = at('2026-03-01T12:00:00Z');

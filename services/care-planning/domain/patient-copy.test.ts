@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { at, completePlan, teamCase } from '../testing/fixtures';
 import type { CarePlan } from './care-plan';
 import { escapeHtml } from './html';
 import { actorFor } from './ownership';
 import { toPatientCopyHtml } from './patient-copy';
-import { at, completePlan, teamCase } from './test-fixtures';
 import { establish, revise } from './versions';
 
 const options = {

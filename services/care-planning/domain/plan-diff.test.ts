@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { completePlan } from '../testing/fixtures';
 import type { CarePlan } from './care-plan';
 import { diffPlans, isSubstantial } from './plan-diff';
-import { completePlan } from './test-fixtures';
 
 const edit = (mutate: (plan: CarePlan) => CarePlan) => diffPlans(completePlan(), mutate(completePlan()));
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { at, openedCase } from '../testing/fixtures';
 import { reassignPrimary } from './care-team';
 import { closeCase } from './case';
 import { InvalidInputError } from './errors';
 import { urgentReviewFor } from './risk-review';
-import { at, openedCase } from './test-fixtures';
 
 const observedAt = '2026-02-10T08:00:00Z';
 

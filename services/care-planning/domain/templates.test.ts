@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { at, teamCase } from '../testing/fixtures';
 import { missingElements } from './care-plan';
 import { CONDITION_TEMPLATES, startPlanFromTemplates, type TemplateCondition } from './templates';
-import { at, teamCase } from './test-fixtures';
 import { establish } from './versions';
 
 const counter = () => {

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { at, completePlan, teamCase } from '../testing/fixtures';
 import type { CarePlan } from './care-plan';
 import { closeCase } from './case';
 import { CarePlanIncompleteError, ForbiddenChangeError, VersionConflictError } from './errors';
 import { actorFor } from './ownership';
-import { at, completePlan, teamCase } from './test-fixtures';
 import { establish, revise, type VersionedCarePlan, versionOf, versionSummaries } from './versions';
 
 const established = (): VersionedCarePlan =>
@@ -29,7 +29,7 @@ const forbiddenFields = (act: () => unknown): readonly string[] => {
   try {
     act();
   } catch (error) {
-    if (error instanceof ForbiddenChangeError) return error.fields;
+    if (error instanceof ForbiddenChangeError) return error.refusedFields;
     throw error;
   }
   throw new Error('expected a forbidden change');

@@ -1,12 +1,10 @@
 import { changeCareTeamRoute } from '@carelink/contracts/api/care-planning';
 import { httpHandler } from '@carelink/lambda-kit';
 import { changeCareTeam } from '../app/cases';
-import { mapError } from '../app/map-error';
-import { runtime } from '../runtime';
+import { carePlanning } from '../runtime';
 
 export const handler = httpHandler(
-  runtime,
+  carePlanning.runtime,
   changeCareTeamRoute,
-  async ({ principal, params, body }) => changeCareTeam(principal, params.caseId, body),
-  { mapError },
+  async ({ principal, params, body }) => changeCareTeam(carePlanning, principal, params.caseId, body),
 );

@@ -1,12 +1,10 @@
 import { closeCaseRoute } from '@carelink/contracts/api/care-planning';
 import { httpHandler } from '@carelink/lambda-kit';
 import { closeCaseFor } from '../app/cases';
-import { mapError } from '../app/map-error';
-import { runtime } from '../runtime';
+import { carePlanning } from '../runtime';
 
 export const handler = httpHandler(
-  runtime,
+  carePlanning.runtime,
   closeCaseRoute,
-  async ({ principal, params, body }) => closeCaseFor(principal, params.caseId, body.reason),
-  { mapError },
+  async ({ principal, params, body }) => closeCaseFor(carePlanning, principal, params.caseId, body.reason),
 );

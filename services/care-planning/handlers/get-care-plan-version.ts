@@ -1,12 +1,10 @@
 import { getCarePlanVersionRoute } from '@carelink/contracts/api/care-planning';
 import { httpHandler } from '@carelink/lambda-kit';
 import { getCarePlanVersion } from '../app/care-plan';
-import { mapError } from '../app/map-error';
-import { runtime } from '../runtime';
+import { carePlanning } from '../runtime';
 
 export const handler = httpHandler(
-  runtime,
+  carePlanning.runtime,
   getCarePlanVersionRoute,
-  async ({ principal, params }) => getCarePlanVersion(principal, params.caseId, params.version),
-  { mapError },
+  async ({ principal, params }) => getCarePlanVersion(carePlanning, principal, params.caseId, params.version),
 );

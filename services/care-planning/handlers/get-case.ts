@@ -1,12 +1,8 @@
 import { getCaseRoute } from '@carelink/contracts/api/care-planning';
 import { httpHandler } from '@carelink/lambda-kit';
 import { getCase } from '../app/cases';
-import { mapError } from '../app/map-error';
-import { runtime } from '../runtime';
+import { carePlanning } from '../runtime';
 
-export const handler = httpHandler(
-  runtime,
-  getCaseRoute,
-  async ({ principal, params }) => getCase(principal, params.caseId),
-  { mapError },
+export const handler = httpHandler(carePlanning.runtime, getCaseRoute, async ({ principal, params }) =>
+  getCase(carePlanning, principal, params.caseId),
 );

@@ -1,12 +1,10 @@
 import { listCarePlanVersionsRoute } from '@carelink/contracts/api/care-planning';
 import { httpHandler } from '@carelink/lambda-kit';
 import { listCarePlanVersions } from '../app/care-plan';
-import { mapError } from '../app/map-error';
-import { runtime } from '../runtime';
+import { carePlanning } from '../runtime';
 
 export const handler = httpHandler(
-  runtime,
+  carePlanning.runtime,
   listCarePlanVersionsRoute,
-  async ({ principal, params }) => listCarePlanVersions(principal, params.caseId),
-  { mapError },
+  async ({ principal, params }) => listCarePlanVersions(carePlanning, principal, params.caseId),
 );

@@ -1,12 +1,8 @@
 import { listRosterStaffRoute } from '@carelink/contracts/api/care-planning';
 import { httpHandler } from '@carelink/lambda-kit';
-import { mapError } from '../app/map-error';
 import { listStaff } from '../app/roster';
-import { runtime } from '../runtime';
+import { carePlanning } from '../runtime';
 
-export const handler = httpHandler(
-  runtime,
-  listRosterStaffRoute,
-  async ({ principal }) => listStaff(principal),
-  { mapError },
+export const handler = httpHandler(carePlanning.runtime, listRosterStaffRoute, async ({ principal }) =>
+  listStaff(carePlanning, principal),
 );

@@ -1,10 +1,10 @@
 import { RiskFlaggedV1 } from '@carelink/contracts';
 import { eventConsumer } from '@carelink/lambda-kit';
 import { reviewRisk } from '../app/signals';
-import { runtime } from '../runtime';
+import { carePlanning } from '../runtime';
 
-export const handler = eventConsumer(runtime, {
+export const handler = eventConsumer(carePlanning.runtime, {
   name: 'risk-review',
   contracts: [RiskFlaggedV1],
-  handle: async ({ detail }) => reviewRisk(detail),
+  handle: async ({ detail }) => reviewRisk(carePlanning, detail),
 });

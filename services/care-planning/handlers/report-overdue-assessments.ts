@@ -1,7 +1,9 @@
 import { scheduledHandler } from '@carelink/lambda-kit';
 import { reportOverdueAssessments } from '../app/overdue';
-import { runtime } from '../runtime';
+import { carePlanning } from '../runtime';
 
-export const handler = scheduledHandler(runtime, 'assessment-overdue', async ({ scheduledTime }) =>
-  reportOverdueAssessments(scheduledTime),
+export const handler = scheduledHandler(
+  carePlanning.runtime,
+  'assessment-overdue',
+  async ({ scheduledTime }) => reportOverdueAssessments(carePlanning, scheduledTime),
 );

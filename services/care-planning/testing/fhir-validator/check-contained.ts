@@ -1,3 +1,4 @@
+import { FHIR_CODES, FHIR_SYSTEMS } from '../../domain/fhir-systems';
 import {
   type Context,
   code,
@@ -12,8 +13,7 @@ import {
   quantity,
   reference,
   references,
-} from './fhir-check-datatypes';
-import { FHIR_CODES, FHIR_SYSTEMS } from './fhir-systems';
+} from './check-datatypes';
 
 /** Resource types a clinical subject may be. */
 export const SUBJECT_TYPES = ['Patient', 'Group'];

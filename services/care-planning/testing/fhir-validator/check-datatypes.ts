@@ -1,5 +1,5 @@
 /** Datatype-level checks shared by the FHIR CarePlan validator. */
-import { FHIR_CODES } from './fhir-systems';
+import { FHIR_CODES } from '../../domain/fhir-systems';
 
 /** A parsed JSON object. */
 export type Json = Record<string, unknown>;

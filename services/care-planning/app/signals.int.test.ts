@@ -4,8 +4,8 @@ import type { LocalCloud } from '@carelink/local/cloud';
 import { type ApiClient, apiClient } from '@carelink/local/testing/api-client';
 import { startTestCloud } from '@carelink/local/testing/local-cloud-fixture';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { carePlanningManifest } from './manifest';
-import { caseIdFor, determination, publish, published, ulid } from './test-support';
+import { carePlanningManifest } from '../manifest';
+import { caseIdFor, determination, publish, published, ulid } from '../testing/support';
 
 let cloud: LocalCloud;
 let careManager: ApiClient;

@@ -3,9 +3,9 @@ import type { LocalCloud } from '@carelink/local/cloud';
 import { type ApiClient, apiClient } from '@carelink/local/testing/api-client';
 import { startTestCloud } from '@carelink/local/testing/local-cloud-fixture';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rosterFor } from './local-seed';
-import { carePlanningManifest } from './manifest';
-import { determination, publish, published } from './test-support';
+import { rosterFor } from '../local-seed';
+import { carePlanningManifest } from '../manifest';
+import { determination, publish, published } from '../testing/support';
 
 let cloud: LocalCloud;
 let admin: ApiClient;

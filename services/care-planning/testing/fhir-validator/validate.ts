@@ -1,4 +1,5 @@
-import { indexContained, SUBJECT_TYPES, validateContained } from './fhir-check-contained';
+import { FHIR_CODES, FHIR_SYSTEMS } from '../../domain/fhir-systems';
+import { indexContained, SUBJECT_TYPES, validateContained } from './check-contained';
 import {
   type Context,
   code,
@@ -13,8 +14,7 @@ import {
   period,
   reference,
   references,
-} from './fhir-check-datatypes';
-import { FHIR_CODES, FHIR_SYSTEMS } from './fhir-systems';
+} from './check-datatypes';
 
 const validateActivity = (ctx: Context, activity: unknown, path: string): void => {
   if (!isObject(activity)) {

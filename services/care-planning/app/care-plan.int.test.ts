@@ -4,11 +4,11 @@ import type { LocalCloud } from '@carelink/local/cloud';
 import { type ApiClient, apiClient } from '@carelink/local/testing/api-client';
 import { startTestCloud } from '@carelink/local/testing/local-cloud-fixture';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CarePlan } from './domain/care-plan';
-import { validateFhirCarePlan } from './domain/fhir-validate';
-import { completePlan } from './domain/test-fixtures';
-import { carePlanningManifest } from './manifest';
-import { caseIdFor, determination, publish, published, staffAs, ulid } from './test-support';
+import type { CarePlan } from '../domain/care-plan';
+import { carePlanningManifest } from '../manifest';
+import { validateFhirCarePlan } from '../testing/fhir-validator/validate';
+import { completePlan } from '../testing/fixtures';
+import { caseIdFor, determination, publish, published, staffAs, ulid } from '../testing/support';
 
 let cloud: LocalCloud;
 let careManager: ApiClient;

@@ -1,8 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
-import type { CarePlan } from './care-plan';
-import { addSecondary } from './care-team';
-import { type Case, openCase } from './case';
-import type { StaffMember } from './roster';
+import type { CarePlan } from '../domain/care-plan';
+import { addSecondary } from '../domain/care-team';
+import { type Case, openCase } from '../domain/case';
+import type { StaffMember } from '../domain/roster';
 
 /** Test support: an instant from an ISO string. */
 export const at = (iso: string): Temporal.Instant => Temporal.Instant.from(iso);
