@@ -1,100 +1,13 @@
-import {
-  AdlActivity,
-  AssessmentSeverity,
-  CaregiverRelationship,
-  HousingStatus,
-  IadlActivity,
-  MedicationAdherence,
-} from '@carelink/contracts';
+import { AssessmentSections as ContractSections } from '@carelink/contracts/api/care-planning';
 import { Temporal } from 'temporal-polyfill';
 import * as z from 'zod';
 import type { Case } from './case';
 import { AssessmentIncompleteError } from './errors';
-import { IdSchema, InstantSchema, ItemIdSchema, parseOrThrow, TextSchema } from './primitives';
+import { IdSchema, InstantSchema, ItemIdSchema, parseOrThrow } from './primitives';
 
-/** Medical history relevant to the plan. */
-export const MedicalSectionSchema = z
-  .object({
-    conditions: z.array(
-      z.object({ icd10: z.string().regex(/^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/), display: TextSchema }),
-    ),
-    allergies: z.array(TextSchema),
-    hospitalizationsLast12Months: z.number().int().nonnegative(),
-    edVisitsLast12Months: z.number().int().nonnegative(),
-  })
-  .strict();
+/** All sections of the comprehensive assessment: the API contract's, so its caps hold here too. */
+export const AssessmentSectionsSchema = ContractSections;
 
-/** Function and cognition. */
-export const FunctionalCognitiveSectionSchema = z
-  .object({
-    adlDependencies: z.array(AdlActivity),
-    iadlDependencies: z.array(IadlActivity),
-    cognitiveImpairment: AssessmentSeverity,
-    fallsLast12Months: z.number().int().nonnegative(),
-  })
-  .strict();
-
-/** Mood and behavioral health screens. */
-export const PsychosocialSectionSchema = z
-  .object({
-    phq9: z.number().int().min(0).max(27).optional(),
-    gad7: z.number().int().min(0).max(21).optional(),
-    socialIsolation: z.boolean(),
-    substanceUseConcern: z.boolean(),
-  })
-  .strict();
-
-/** Home and surroundings. */
-export const EnvironmentalSectionSchema = z
-  .object({
-    housing: HousingStatus,
-    homeSafetyConcerns: z.boolean(),
-    livesAlone: z.boolean(),
-  })
-  .strict();
-
-/** Who helps the patient, and how they are coping. */
-export const CaregiverSectionSchema = z
-  .object({
-    hasCaregiver: z.boolean(),
-    relationship: CaregiverRelationship.optional(),
-    caregiverStrain: AssessmentSeverity.optional(),
-  })
-  .strict();
-
-/** Medication burden and adherence. */
-export const MedicationsSectionSchema = z
-  .object({
-    activeMedicationCount: z.number().int().nonnegative(),
-    highRiskMedications: z.boolean(),
-    adherence: MedicationAdherence,
-    reconciled: z.boolean(),
-  })
-  .strict();
-
-/** Health-related social needs screen. */
-export const SocialNeedsSectionSchema = z
-  .object({
-    foodInsecurity: z.boolean(),
-    housingInstability: z.boolean(),
-    transportationBarrier: z.boolean(),
-    utilityNeeds: z.boolean(),
-    interpersonalSafetyConcern: z.boolean(),
-  })
-  .strict();
-
-/** All sections of the comprehensive assessment. */
-export const AssessmentSectionsSchema = z
-  .object({
-    medical: MedicalSectionSchema,
-    functionalCognitive: FunctionalCognitiveSectionSchema,
-    psychosocial: PsychosocialSectionSchema,
-    environmental: EnvironmentalSectionSchema,
-    caregiver: CaregiverSectionSchema,
-    medications: MedicationsSectionSchema,
-    socialNeeds: SocialNeedsSectionSchema,
-  })
-  .strict();
 /** All sections of the comprehensive assessment. */
 export type AssessmentSections = z.infer<typeof AssessmentSectionsSchema>;
 /** Name of one assessment section. */

@@ -1,3 +1,4 @@
+import { IanaTimeZone } from '@carelink/contracts';
 import type { ZodError } from 'zod';
 import * as z from 'zod';
 import { InvalidInputError } from './errors';
@@ -18,14 +19,7 @@ export const IsoDateSchema = z.iso.date();
 export const InstantSchema = z.iso.datetime();
 
 /** IANA time zone name; validated against the runtime's zone database. */
-export const TimeZoneSchema = z.string().refine((zone) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be an IANA time zone');
+export const TimeZoneSchema = IanaTimeZone;
 
 /** Non-blank free text. */
 export const TextSchema = z.string().trim().min(1);

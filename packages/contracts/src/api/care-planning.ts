@@ -9,7 +9,7 @@ import {
 } from '../assessment-vocabulary';
 import { PlannedIntervention } from '../events/care-plan-established.v1';
 import { CaseCloseReason, SecondaryService } from '../events/shared';
-import { Cursor, IanaTimeZone, IsoDate, IsoInstant, Program, Ulid } from '../primitives';
+import { Cursor, IanaTimeZone, Icd10CmDottedCode, IsoDate, IsoInstant, Program, Ulid } from '../primitives';
 import { defineRoute, type RouteContract, scopes } from '../route-contract';
 
 const tag = 'care-planning';
@@ -27,9 +27,6 @@ export const PlanItemId = z
   .regex(/^[A-Za-z0-9.-]{1,48}$/, '1-48 characters of A-Z a-z 0-9 . -')
   .meta({ example: 'g-a1c' });
 
-const Icd10WithDot = z
-  .string()
-  .regex(/^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/, 'an ICD-10-CM code written with its dot, e.g. E11.9');
 
 // ---------------------------------------------------------------------------------------------
 // Roster
@@ -246,7 +243,7 @@ export const AssessmentSections = z
   .object({
     medical: z
       .object({
-        conditions: z.array(z.object({ icd10: Icd10WithDot, display: Text(200) }).strict()).max(50),
+        conditions: z.array(z.object({ icd10: Icd10CmDottedCode, display: Text(200) }).strict()).max(50),
         allergies: z.array(Text(200)).max(50),
         hospitalizationsLast12Months: Count,
         edVisitsLast12Months: Count,
@@ -385,7 +382,7 @@ const ResponsibleParty = z.union([z.literal('primary'), SecondaryService]);
 export const CarePlanContent = z
   .object({
     problems: z
-      .array(z.object({ id: PlanItemId, description: Text(500), icd10: Icd10WithDot.optional() }).strict())
+      .array(z.object({ id: PlanItemId, description: Text(500), icd10: Icd10CmDottedCode.optional() }).strict())
       .max(50),
     expectedOutcome: Text(2000).optional(),
     prognosis: Text(2000).optional(),
