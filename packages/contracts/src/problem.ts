@@ -17,6 +17,7 @@ export const problemTypes = {
   'validation-failed': { status: 422, title: 'The request is not valid' },
   'idempotency-key-reused': { status: 422, title: 'The Idempotency-Key was used with a different request' },
   'precondition-required': { status: 428, title: 'This update needs an If-Match header' },
+  'request-header-fields-too-large': { status: 431, title: 'The request headers are too large' },
   'too-many-requests': { status: 429, title: 'Slow down' },
   internal: { status: 500, title: 'Something went wrong on our side' },
   unavailable: { status: 503, title: 'A dependency is unavailable; retry later' },

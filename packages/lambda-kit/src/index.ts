@@ -3,6 +3,7 @@ export * from './events/dead-letters';
 export * from './events/event-consumer';
 export * from './http/http-handler';
 export * from './http/idempotency';
+export * from './http/if-match';
 export * from './http/parse-request';
 export * from './http/principal';
 export * from './http/response';

@@ -1,3 +1,4 @@
+import { Agent, request } from 'node:http';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '@carelink/lambda-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,5 +112,49 @@ describe('local cloud', () => {
     expect(
       ((await (await fetch(`${cloud.apiUrl}/openapi.json`)).json()) as { openapi: string }).openapi,
     ).toBe('3.1.0');
+  });
+
+  it('answers its own errors as problem+json with a correlation id, like the gateway', async () => {
+    const anonymous = await fetch(`${cloud.apiUrl}/v1/pings`, { method: 'POST', body: '{}' });
+    const body = (await anonymous.json()) as { correlationId?: string };
+    expect(anonymous.headers.get('x-correlation-id')).toBe(body.correlationId);
+    const quoted = await fetch(`${cloud.apiUrl}/v1/nowhere`, { headers: { 'x-correlation-id': 'trace-42' } });
+    expect(quoted.status).toBe(404);
+    expect(quoted.headers.get('x-correlation-id')).toBe('trace-42');
+    const wrongMethod = await fetch(`${cloud.apiUrl}/v1/pings`, { method: 'DELETE' });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('x-correlation-id')).toBeTruthy();
+  });
+
+  it('answers oversized headers with a 431 problem and keeps serving', async () => {
+    const res = await fetch(`${cloud.apiUrl}/v1/pings`, { headers: { 'x-padding': 'x'.repeat(64 * 1024) } });
+    expect(res.status).toBe(431);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(((await res.json()) as { type: string }).type).toMatch(/request-header-fields-too-large$/);
+    expect((await fetch(`${cloud.apiUrl}/health`)).status).toBe(200);
+  });
+
+  it('refuses a body over 10 MB with a 413 and closes that connection, so the next request is not stalled', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (body: string) =>
+      new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+        const req = request(`${cloud.apiUrl}/v1/pings`, { method: 'POST', agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    const tooLarge = await send('x'.repeat(11 * 1024 * 1024));
+    expect(tooLarge).toEqual({ status: 413, connection: 'close' });
+    expect((await send('{}')).status).toBe(401);
+    agent.destroy();
+  });
+
+  it('serves the API reference script', async () => {
+    const res = await fetch(`${cloud.apiUrl}/docs/scalar.js`, { signal: AbortSignal.timeout(5_000) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('javascript');
+    expect((await res.text()).length).toBeGreaterThan(10_000);
   });
 });

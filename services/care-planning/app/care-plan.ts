@@ -2,6 +2,7 @@ import {
   ConflictError,
   etag,
   type HttpResult,
+  type IfMatch,
   NotFoundError,
   ok,
   PreconditionFailedError,
@@ -36,12 +37,13 @@ export async function putCarePlan(
   principal: Principal,
   caseId: string,
   body: CarePlan,
-  ifMatch: number | undefined,
+  ifMatch: IfMatch | undefined,
 ): Promise<HttpResult> {
   const { tenantId } = principal;
   const record = await caseForStaff(ctx, principal, caseId);
-  const expected = ifMatch ?? -1;
   const current = await ctx.plans.versioned(tenantId, caseId);
+  // `*` revises whatever version is current; with no plan yet it matches nothing (RFC 9110).
+  const expected = ifMatch === 'any' ? (current?.version ?? -1) : (ifMatch ?? -1);
   const at = now(ctx);
 
   if (!current) {

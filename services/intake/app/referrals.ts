@@ -11,7 +11,14 @@ import type {
   CreateReferralBody,
   UpdateReferralBody,
 } from '@carelink/contracts/api/intake';
-import { type Commit, ForbiddenError, type ServiceRuntime, ValidationError } from '@carelink/lambda-kit';
+import {
+  type Commit,
+  ForbiddenError,
+  type IfMatch,
+  ifMatchAccepts,
+  type ServiceRuntime,
+  ValidationError,
+} from '@carelink/lambda-kit';
 import { defaultPracticeOf } from '@carelink/tenancy';
 import { ReferralNotFoundError, StaleVersionError } from '../domain/errors';
 import {
@@ -108,10 +115,10 @@ export function createReferrals(runtime: ServiceRuntime, referrals: ReferralStor
       tenantId: string,
       referralId: string,
       patch: UpdateReferralBody,
-      ifMatch: number | undefined,
+      ifMatch: IfMatch | undefined,
     ): Promise<ReferralChange> {
       const referral = await existing(tenantId, referralId);
-      if (ifMatch !== referral.version) throw new StaleVersionError();
+      if (ifMatch === undefined || !ifMatchAccepts(ifMatch, referral.version)) throw new StaleVersionError();
       const updated = correct(referral, patch, now());
       runtime.logger.info('referral corrected', {
         referralId: updated.id,

@@ -27,7 +27,6 @@ export const PlanItemId = z
   .regex(/^[A-Za-z0-9.-]{1,48}$/, '1-48 characters of A-Z a-z 0-9 . -')
   .meta({ example: 'g-a1c' });
 
-
 // ---------------------------------------------------------------------------------------------
 // Roster
 // ---------------------------------------------------------------------------------------------
@@ -382,7 +381,9 @@ const ResponsibleParty = z.union([z.literal('primary'), SecondaryService]);
 export const CarePlanContent = z
   .object({
     problems: z
-      .array(z.object({ id: PlanItemId, description: Text(500), icd10: Icd10CmDottedCode.optional() }).strict())
+      .array(
+        z.object({ id: PlanItemId, description: Text(500), icd10: Icd10CmDottedCode.optional() }).strict(),
+      )
       .max(50),
     expectedOutcome: Text(2000).optional(),
     prognosis: Text(2000).optional(),

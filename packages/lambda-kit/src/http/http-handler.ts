@@ -5,7 +5,7 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod';
-import { HttpProblem, UnavailableError } from '../errors';
+import { UnavailableError } from '../errors';
 import { MetricUnit } from '../observability/metrics';
 import { commitTransaction, type EventDraft, emit, IdempotencyRaceError } from '../outbox/commit';
 import type { ServiceRuntime } from '../runtime';
@@ -18,6 +18,7 @@ import {
   type StoredResponse,
   toStoredResponse,
 } from './idempotency';
+import { type IfMatch, ifMatchFrom } from './if-match';
 import { parseRequest } from './parse-request';
 import { type Principal, principalFrom, requireScopes } from './principal';
 import { type HttpResult, problemFor, toApiGatewayResult } from './response';
@@ -32,7 +33,7 @@ export interface HttpRequest<R extends RouteContract> {
   principal: Principal;
   correlationId: string;
   /** The version from If-Match, when the route requires it. */
-  ifMatch: number | undefined;
+  ifMatch: IfMatch | undefined;
   headers: Readonly<Record<string, string | undefined>>;
 }
 
@@ -51,18 +52,6 @@ const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 function correlationIdFrom(event: APIGatewayProxyEvent, runtime: ServiceRuntime): string {
   const given = event.headers?.['x-correlation-id'];
   return given && CORRELATION_ID.test(given) ? given : runtime.newId();
-}
-
-function ifMatchFrom(route: RouteContract, headers: Record<string, string | undefined>): number | undefined {
-  const raw = headers['if-match'];
-  if (raw === undefined) {
-    if (route.requiresIfMatch)
-      throw new HttpProblem('precondition-required', 'Send If-Match with the version you read');
-    return undefined;
-  }
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(raw.trim());
-  if (!match) throw new HttpProblem('precondition-failed', 'If-Match must be a version ETag such as "3"');
-  return Number(match[1]);
 }
 
 function send(stored: StoredResponse, correlationId: string, replayed = false): APIGatewayProxyResult {

@@ -35,15 +35,24 @@ function parsePart(
   return undefined;
 }
 
+/**
+ * Only `application/json`, optionally declaring UTF-8: other JSON-based types carry other semantics
+ * (a merge patch is not a document) and other charsets would be decoded wrongly.
+ */
+export function isPlainJson(contentType: string | undefined): boolean {
+  const [type, ...parameters] = (contentType ?? '').split(';').map((part) => part.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return parameters.every((parameter) => parameter === '' || /^charset="?utf-8"?$/.test(parameter));
+}
+
 function decodeBody(event: Pick<APIGatewayProxyEvent, 'body' | 'isBase64Encoded' | 'headers'>): unknown {
   const raw = event.body ?? '';
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
     throw new HttpProblem('payload-too-large', `The body exceeds ${MAX_BODY_BYTES} bytes`);
   }
-  const contentType = (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (contentType !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(contentType)) {
-    throw new HttpProblem('unsupported-media-type', 'Send the body as application/json');
+  if (!isPlainJson(event.headers?.['content-type'])) {
+    throw new HttpProblem('unsupported-media-type', 'Send the body as application/json (UTF-8)');
   }
   try {
     return JSON.parse(text);

@@ -1,8 +1,17 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+  STATUS_CODES,
+} from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { type Problem, type ProblemType, problem } from '@carelink/contracts';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { type LocalIssuer, OAuthError } from '../auth/issuer';
@@ -53,9 +62,48 @@ function sendJson(
   res.end(JSON.stringify(body));
 }
 
-function sendProblem(res: ServerResponse, type: ProblemType, detail?: string): void {
-  const body: Problem = problem(type, detail ? { detail } : {});
-  sendJson(res, body.status, body, 'application/problem+json');
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The caller's correlation id when it is well formed, else a new one: gateway answers carry one too. */
+function correlationIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-correlation-id'];
+  return typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
+}
+
+function problemResponse(type: ProblemType, correlationId: string, detail?: string) {
+  const body: Problem = problem(type, { correlationId, ...(detail ? { detail } : {}) });
+  return {
+    status: body.status,
+    headers: { 'content-type': 'application/problem+json', 'x-correlation-id': correlationId },
+    body: JSON.stringify(body),
+  };
+}
+
+function sendProblem(res: ServerResponse, type: ProblemType, correlationId: string, detail?: string): void {
+  const answer = problemResponse(type, correlationId, detail);
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body);
+}
+
+/**
+ * Requests Node's parser refuses before any handler runs (headers over its limit, malformed lines)
+ * get a problem document too, and the connection is closed: its state is unknown.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const type: ProblemType =
+    error.code === 'HPE_HEADER_OVERFLOW' ? 'request-header-fields-too-large' : 'malformed-request';
+  const answer = problemResponse(type, randomUUID());
+  const head = [
+    `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status]}`,
+    ...Object.entries(answer.headers).map(([name, value]) => `${name}: ${value}`),
+    `content-length: ${Buffer.byteLength(answer.body)}`,
+    'connection: close',
+  ];
+  socket.end(`${head.join('\r\n')}\r\n\r\n${answer.body}`);
 }
 
 function singleHeaders(req: IncomingMessage): Record<string, string> {
@@ -75,12 +123,21 @@ const docsPage = `<!doctype html>
 <script src="/docs/scalar.js"></script></body></html>`;
 
 let scalarBundle: Promise<Buffer> | undefined;
+/**
+ * The reference page's browser bundle, named by the package's `browser` field. The package exports
+ * no `package.json`, so its root is found by walking up from the entry it does export.
+ */
 function scalarScript(): Promise<Buffer> {
   scalarBundle ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const root = dirname(require.resolve('@scalar/api-reference/package.json'));
-    return readFile(join(root, 'dist/browser/standalone.js'));
+    let root = dirname(createRequire(import.meta.url).resolve('@scalar/api-reference'));
+    while (!existsSync(join(root, 'package.json'))) root = dirname(root);
+    const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { browser?: string };
+    return readFile(join(root, manifest.browser ?? 'dist/browser/standalone.js'));
   })();
+  // A failure is not cached: the next request tries again.
+  scalarBundle.catch(() => {
+    scalarBundle = undefined;
+  });
   return scalarBundle;
 }
 
@@ -94,6 +151,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<{ serve
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
+    const correlationId = correlationIdOf(req);
     try {
       const body = await readBody(req);
       if (url.pathname === '/health') {
@@ -120,11 +178,15 @@ export async function startApiServer(options: ApiServerOptions): Promise<{ serve
         return res.end(docsPage);
       }
       if (url.pathname === '/docs/scalar.js') {
+        // Read before answering: a missing bundle must become a problem, not a 200 that never ends.
+        const script = await scalarScript().catch(() => undefined);
+        if (!script)
+          return sendProblem(res, 'internal', correlationId, 'The API reference script is not installed');
         res.writeHead(200, {
           'content-type': 'text/javascript; charset=utf-8',
           'cache-control': 'max-age=3600',
         });
-        return res.end(await scalarScript());
+        return res.end(script);
       }
       if (url.pathname.startsWith('/local/')) {
         const answered = await options.control(
@@ -133,17 +195,22 @@ export async function startApiServer(options: ApiServerOptions): Promise<{ serve
         );
         if (answered !== undefined && !res.headersSent) sendJson(res, 200, answered);
         if (!res.headersSent && answered === undefined)
-          sendProblem(res, 'not-found', 'No such local endpoint');
+          sendProblem(res, 'not-found', correlationId, 'No such local endpoint');
         return;
       }
       const match = matchRoute(options.routes, method, url.pathname);
-      if (match.kind === 'not-found') return sendProblem(res, 'not-found', 'No such resource');
-      if (match.kind === 'method-not-allowed') return sendProblem(res, 'method-not-allowed');
+      if (match.kind === 'not-found') return sendProblem(res, 'not-found', correlationId, 'No such resource');
+      if (match.kind === 'method-not-allowed') return sendProblem(res, 'method-not-allowed', correlationId);
       const claims = await options.issuer.verify(req.headers.authorization);
-      if (!claims) return sendProblem(res, 'unauthorized', 'A valid bearer token is required');
+      if (!claims) return sendProblem(res, 'unauthorized', correlationId, 'A valid bearer token is required');
       const granted = new Set((claims.scope ?? '').split(' '));
       if (!match.route.contract.scopes.every((scope) => granted.has(scope))) {
-        return sendProblem(res, 'forbidden', 'The token lacks a scope this operation requires');
+        return sendProblem(
+          res,
+          'forbidden',
+          correlationId,
+          'The token lacks a scope this operation requires',
+        );
       }
       const event = buildProxyEvent({
         method,
@@ -168,11 +235,16 @@ export async function startApiServer(options: ApiServerOptions): Promise<{ serve
       res.writeHead(result.statusCode, result.headers as Record<string, string>);
       res.end(result.body);
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return sendProblem(res, 'payload-too-large');
+      if (error instanceof BodyTooLargeError) {
+        // The rest of the body is never read, so this connection cannot carry another request.
+        res.setHeader('connection', 'close');
+        return sendProblem(res, 'payload-too-large', correlationId);
+      }
       // As API Gateway does when an integration fails: no detail leaves.
       if (!res.headersSent) sendJson(res, 502, { message: 'Internal server error' });
     }
   });
+  server.on('clientError', answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
