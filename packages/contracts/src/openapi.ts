@@ -58,8 +58,13 @@ function operation(route: RouteContract): ZodOpenApiOperationObject {
   };
 }
 
+const localServer = { url: 'http://localhost:3000', description: 'Local cloud (npm start)' };
+
 /** The OpenAPI 3.1 document of the API, generated from the route contracts. */
-export function buildOpenApiDocument(routes: readonly RouteContract[]) {
+export function buildOpenApiDocument(
+  routes: readonly RouteContract[],
+  servers: readonly { url: string; description?: string }[] = [localServer],
+) {
   const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {};
   for (const route of [...routes].sort((a, b) => a.path.localeCompare(b.path))) {
     paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route) };
@@ -76,7 +81,7 @@ export function buildOpenApiDocument(routes: readonly RouteContract[]) {
         'Referrals from health-plan partners, eligibility, care plans, outreach and billing for case ' +
         'management and Medicare chronic care management. Errors are RFC 9457 problem+json.',
     },
-    servers: [{ url: 'http://localhost:3000', description: 'Local cloud (npm start)' }],
+    servers: [...servers],
     components: {
       schemas: { Problem },
       securitySchemes: {

@@ -109,9 +109,12 @@ describe('local cloud', () => {
 
   it('serves the OpenAPI document and health', async () => {
     expect((await fetch(`${cloud.apiUrl}/health`)).status).toBe(200);
-    expect(
-      ((await (await fetch(`${cloud.apiUrl}/openapi.json`)).json()) as { openapi: string }).openapi,
-    ).toBe('3.1.0');
+    const document = (await (await fetch(`${cloud.apiUrl}/openapi.json`)).json()) as {
+      openapi: string;
+      servers: { url: string }[];
+    };
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.servers.map((server) => server.url)).toEqual([cloud.apiUrl]);
   });
 
   it('answers its own errors as problem+json with a correlation id, like the gateway', async () => {

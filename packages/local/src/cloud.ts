@@ -24,6 +24,7 @@ import { ensureTable } from './dynamodb/tables';
 import { handlerFile, invoke } from './lambda/handler-loader';
 import { LocalScheduler } from './scheduler/local-scheduler';
 import { LocalQueue } from './sqs/local-queue';
+import { fileCheckpoints, memoryCheckpoints } from './streams/checkpoints';
 import { type StreamHandler, StreamRelay, streamsClient } from './streams/stream-relay';
 
 export interface LocalCloudOptions {
@@ -126,6 +127,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
           const { handler } = (await import(RELAY_HANDLER)) as { handler: StreamHandler };
           return handler;
         }),
+      {
+        checkpoints: options.dataDir
+          ? fileCheckpoints(join(options.dataDir, 'stream-checkpoints', `${table}.json`))
+          : memoryCheckpoints(),
+      },
     );
     relays.push(relay);
 
@@ -184,7 +190,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     port: options.port ?? 0,
     routes: compileRoutes(manifests),
     issuer,
-    openApi: () => buildOpenApiDocument(apiRoutes),
+    // The document names the server that serves it, whatever port it listens on.
+    openApi: () => buildOpenApiDocument(apiRoutes, [{ url: apiUrl, description: 'This local cloud' }]),
     control,
     isReady: () => ready,
   });

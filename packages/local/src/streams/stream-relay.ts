@@ -3,15 +3,19 @@ import {
   DynamoDBStreamsClient,
   GetRecordsCommand,
   GetShardIteratorCommand,
+  type GetShardIteratorCommandInput,
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { compareSequence, memoryCheckpoints, type StreamCheckpoints } from './checkpoints';
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined>;
 
 interface ShardState {
   shardId: string;
   iterator: string | undefined;
+  /** Records at or below this sequence number were handled before a restart: skip them. */
+  skipThrough?: string | undefined;
   /** Sequence number of the last record read, to resume after an expired or trimmed iterator. */
   lastSequence?: string;
   pending: DynamoDBRecord[];
@@ -69,8 +73,13 @@ export class StreamRelay {
       pollMs?: number;
       batchSize?: number;
       filter?: (r: DynamoDBRecord) => boolean;
+      checkpoints?: StreamCheckpoints;
     } = {},
-  ) {}
+  ) {
+    this.checkpoints = options.checkpoints ?? memoryCheckpoints();
+  }
+
+  private readonly checkpoints: StreamCheckpoints;
 
   start(): void {
     this.schedule(0);
@@ -99,20 +108,19 @@ export class StreamRelay {
     );
     for (const shard of StreamDescription?.Shards ?? []) {
       if (!shard.ShardId || this.shards.has(shard.ShardId)) continue;
-      const { ShardIterator } = await this.client.send(
-        new GetShardIteratorCommand({
-          StreamArn: this.streamArn,
-          ShardId: shard.ShardId,
-          ShardIteratorType: 'TRIM_HORIZON',
-        }),
-      );
-      this.shards.set(shard.ShardId, {
+      // A shard this relay has read before continues after its checkpoint; any other shard is read
+      // from its oldest record, skipping what the checkpoints say was handled before a restart.
+      const checkpoint = this.checkpoints.get(shard.ShardId);
+      const state: ShardState = {
         shardId: shard.ShardId,
-        iterator: ShardIterator,
+        iterator: undefined,
         pending: [],
         closed: false,
         retryAt: 0,
-      });
+        ...(checkpoint ? { lastSequence: checkpoint } : { skipThrough: this.checkpoints.highWater() }),
+      };
+      await this.reopen(state);
+      this.shards.set(shard.ShardId, state);
     }
     this.lastDiscovery = Date.now();
   }
@@ -141,17 +149,26 @@ export class StreamRelay {
     }
   }
 
+  /** A fresh iterator after the last record read; from the oldest record when there is none. */
   private async reopen(state: ShardState): Promise<void> {
-    const { ShardIterator } = await this.client.send(
-      new GetShardIteratorCommand({
-        StreamArn: this.streamArn,
-        ShardId: state.shardId,
-        ...(state.lastSequence
-          ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: state.lastSequence }
-          : { ShardIteratorType: 'TRIM_HORIZON' }),
-      }),
-    );
-    state.iterator = ShardIterator;
+    const iterator = (position: Pick<GetShardIteratorCommandInput, 'ShardIteratorType' | 'SequenceNumber'>) =>
+      this.client.send(
+        new GetShardIteratorCommand({ StreamArn: this.streamArn, ShardId: state.shardId, ...position }),
+      );
+    const after = state.lastSequence;
+    if (!after) {
+      state.iterator = (await iterator({ ShardIteratorType: 'TRIM_HORIZON' })).ShardIterator;
+      return;
+    }
+    try {
+      state.iterator = (
+        await iterator({ ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after })
+      ).ShardIterator;
+    } catch {
+      // The position is no longer in the stream: read what is left and skip what was handled.
+      state.skipThrough = after;
+      state.iterator = (await iterator({ ShardIteratorType: 'TRIM_HORIZON' })).ShardIterator;
+    }
   }
 
   /** Reads the shard and delivers what is pending; true when the read returned any record. */
@@ -167,9 +184,17 @@ export class StreamRelay {
       if (last) state.lastSequence = last;
       if (!NextShardIterator) state.closed = true;
       const filter = this.options.filter ?? isOutboxInsert;
-      state.pending.push(...Records.map((r) => toLambdaRecord(r, this.streamArn)).filter(filter));
+      const { skipThrough } = state;
+      const fresh = skipThrough
+        ? Records.filter((r) => compareSequence(r.dynamodb?.SequenceNumber ?? '0', skipThrough) > 0)
+        : Records;
+      state.pending.push(...fresh.map((r) => toLambdaRecord(r, this.streamArn)).filter(filter));
     }
-    if (state.pending.length === 0 || Date.now() < state.retryAt) return read > 0;
+    if (state.pending.length === 0) {
+      if (state.lastSequence) this.checkpoints.set(state.shardId, state.lastSequence);
+      return read > 0;
+    }
+    if (Date.now() < state.retryAt) return read > 0;
     const batch = state.pending.slice(0, this.options.batchSize ?? 100);
     let failedFrom = -1;
     this.delivering = true;
@@ -190,6 +215,10 @@ export class StreamRelay {
     if (failedFrom < 0) {
       state.pending.splice(0, batch.length);
       state.retryAt = 0;
+      // Everything read is handled once nothing is pending; otherwise up to this batch's last record.
+      const handled =
+        state.pending.length === 0 ? state.lastSequence : batch.at(-1)?.dynamodb?.SequenceNumber;
+      if (handled) this.checkpoints.set(state.shardId, handled);
     } else {
       state.pending.splice(0, failedFrom);
       state.retryAt = Date.now() + 200;
