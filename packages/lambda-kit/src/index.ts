@@ -9,6 +9,7 @@ export * from './http/principal';
 export * from './http/response';
 export * from './keys';
 export * from './local-only';
+export * from './observability/log-scope';
 export * from './observability/logger';
 export * from './observability/metrics';
 export * from './observability/redact';

@@ -1,11 +1,17 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { buildEvent, ReferralCancelledV1, standardTable, TimeLoggedV1 } from '@carelink/contracts';
+import {
+  buildEvent,
+  ConflictError,
+  ReferralCancelledV1,
+  standardTable,
+  TimeLoggedV1,
+} from '@carelink/contracts';
 import { useLocalAws } from '@carelink/local/aws-environment';
 import { ensureTable } from '@carelink/local/dynamodb/tables';
 import { lambdaContext } from '@carelink/local/lambda/context';
 import type { SQSEvent } from 'aws-lambda';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createServiceRuntime, type ServiceRuntime, tableNameVariable } from '../runtime';
 import type { DeadLetter } from './dead-letters';
 import { eventConsumer } from './event-consumer';
@@ -88,6 +94,28 @@ async function minutesOf(patientId: string) {
 }
 
 describe('eventConsumer', () => {
+  it('logs a lost concurrency race at INFO without a stack, and leaves the record for redelivery', async () => {
+    const info = vi.spyOn(runtime.logger, 'info');
+    const error = vi.spyOn(runtime.logger, 'error');
+    const racing = eventConsumer(runtime, {
+      name: 'racer',
+      contracts: [TimeLoggedV1],
+      deadLetters: { send: async (letter) => void deadLetters.push(letter) },
+      handle: async () => {
+        throw new ConflictError('The resource was changed concurrently; retry the request');
+      },
+    });
+    const event = sqsEvent([timeLogged('01JD3Y7T5V0M3Q8W9X2Z4A6B99', '01JD3Y7T5V0M3Q8W9X2Z4A6B89', 5)]);
+    const result = await racing(event, lambdaContext('c'));
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: event.Records[0]?.messageId }]);
+    expect(error).not.toHaveBeenCalled();
+    expect(info).toHaveBeenCalledWith('event will be retried after a concurrent change', {
+      errorName: 'ConflictError',
+    });
+    info.mockRestore();
+    error.mockRestore();
+  });
+
   it('applies a duplicated event once', async () => {
     const patientId = '01JD3Y7T5V0M3Q8W9X2Z4A6B81';
     const body = timeLogged('01JD3Y7T5V0M3Q8W9X2Z4A6B91', patientId, 25);

@@ -1,9 +1,15 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { type EventContract, type EventDetail, InvalidEventError, parseEvent } from '@carelink/contracts';
+import {
+  DomainError,
+  type EventContract,
+  type EventDetail,
+  InvalidEventError,
+  parseEvent,
+} from '@carelink/contracts';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { addLogKeys, invocationKeys, withLogScope } from '../observability/log-scope';
 import { MetricUnit } from '../observability/metrics';
 import { type Commit, commitTransaction, DuplicateEventError } from '../outbox/commit';
 import type { ServiceRuntime } from '../runtime';
@@ -22,6 +28,11 @@ export interface EventConsumerOptions<Cs extends readonly EventContract[]> {
   handle: (event: ConsumedEvent<Cs>) => Promise<Commit | undefined>;
   deadLetters?: DeadLetterSink;
 }
+
+/** A lost optimistic-concurrency race: expected under load, retried by redelivery. */
+const isExpectedRace = (error: unknown) =>
+  error instanceof DomainError &&
+  (error.problemType === 'conflict' || error.problemType === 'precondition-failed');
 
 /**
  * SQS-buffered EventBridge consumer: parses each record against the accepted contracts, applies the
@@ -56,7 +67,7 @@ export function eventConsumer<const Cs extends readonly EventContract[]>(
       return;
     }
     const { metadata } = event.detail;
-    logger.appendKeys({
+    addLogKeys({
       correlationId: metadata.correlationId,
       eventId: metadata.eventId,
       tenantId: metadata.tenantId,
@@ -76,30 +87,40 @@ export function eventConsumer<const Cs extends readonly EventContract[]>(
     }
   }
 
-  async function recordHandler(record: SQSRecord): Promise<void> {
-    try {
-      await processRecord(record);
-    } catch (error) {
-      logger.error('event processing failed; it will be retried', {
-        messageId: record.messageId,
-        error: error as Error,
+  /** Each record in a scope of its own: one record's tenant never labels the next one's lines. */
+  const recordHandlerIn =
+    (invocation: Record<string, unknown>) =>
+    (record: SQSRecord): Promise<void> =>
+      withLogScope({ ...invocation, consumer: options.name, messageId: record.messageId }, async () => {
+        try {
+          await processRecord(record);
+        } catch (error) {
+          if (isExpectedRace(error)) {
+            // Another writer got there first; the redelivery reads the new state. Not a fault.
+            logger.info('event will be retried after a concurrent change', {
+              errorName: (error as Error).name,
+            });
+          } else {
+            logger.error('event processing failed; it will be retried', { error: error as Error });
+          }
+          throw error;
+        }
       });
-      throw error;
-    } finally {
-      logger.removeKeys(['correlationId', 'eventId', 'tenantId']);
-    }
-  }
 
   return middy<SQSEvent, SQSBatchResponse>()
-    .use(injectLambdaContext(logger, { clearState: true, resetKeys: true }))
     .use(logMetrics(metrics))
     .handler(async (event, context) => {
       metrics.addMetric('MessagesReceived', MetricUnit.Count, event.Records.length);
-      return processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), {
-        context,
-        // In order within a batch, so per-aggregate versions arrive as they were published.
-        processInParallel: false,
-        throwOnFullBatchFailure: false,
-      });
+      return processPartialResponse(
+        event,
+        recordHandlerIn(invocationKeys(context)),
+        new BatchProcessor(EventType.SQS),
+        {
+          context,
+          // In order within a batch, so per-aggregate versions arrive as they were published.
+          processInParallel: false,
+          throwOnFullBatchFailure: false,
+        },
+      );
     });
 }

@@ -1,4 +1,3 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { AccessRecordedData, AccessRecordedV1, type RouteContract, Ulid } from '@carelink/contracts';
 import middy from '@middy/core';
@@ -6,6 +5,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { UnavailableError } from '../errors';
+import { addLogKeys, invocationKeys, withLogScope } from '../observability/log-scope';
 import { MetricUnit } from '../observability/metrics';
 import { commitTransaction, type EventDraft, emit, IdempotencyRaceError } from '../outbox/commit';
 import type { ServiceRuntime } from '../runtime';
@@ -169,14 +169,14 @@ export function httpHandler<const R extends RouteContract>(
   async function core(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {
     const correlationId = correlationIdFrom(event, runtime);
     metrics.addMetric('Request', MetricUnit.Count, 1);
-    logger.appendKeys({ correlationId, operation: route.operationId });
+    addLogKeys({ correlationId, operation: route.operationId });
     const headers = (event.headers ?? {}) as Record<string, string | undefined>;
     let principal: Principal | undefined;
     // Set once this request's access record was written or attempted, so it is never written twice.
     let recordAttempted = false;
     try {
       principal = principalFrom(event);
-      logger.appendKeys({ tenantId: principal.tenantId });
+      addLogKeys({ tenantId: principal.tenantId });
       requireScopes(principal, route.scopes);
       const idempotencyKey = route.idempotent ? idempotencyKeyFrom(headers) : undefined;
       const parsed = parseRequest(route, event);
@@ -282,7 +282,6 @@ export function httpHandler<const R extends RouteContract>(
 
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(httpHeaderNormalizer())
-    .use(injectLambdaContext(logger, { clearState: true, resetKeys: true }))
     .use(logMetrics(metrics))
     .use({
       // Last line of defence: anything thrown by a middleware still leaves as problem+json.
@@ -290,5 +289,5 @@ export function httpHandler<const R extends RouteContract>(
         request.response = problemResponse(request.error, runtime.newId(), request.event?.path);
       },
     })
-    .handler(core);
+    .handler((event, context) => withLogScope(invocationKeys(context), () => core(event)));
 }

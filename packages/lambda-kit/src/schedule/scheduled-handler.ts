@@ -1,7 +1,7 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { invocationKeys, withLogScope } from '../observability/log-scope';
 import { MetricUnit } from '../observability/metrics';
 import type { ServiceRuntime } from '../runtime';
 
@@ -22,13 +22,16 @@ export function scheduledHandler<R>(
   handle: (invocation: { schedule: string; scheduledTime: Date }) => Promise<R>,
 ): middy.MiddyfiedHandler<ScheduledInvocation, R, Error, Context> {
   return middy<ScheduledInvocation, R>()
-    .use(injectLambdaContext(runtime.logger, { clearState: true, resetKeys: true }))
     .use(logMetrics(runtime.metrics))
-    .handler(async (invocation) => {
+    .handler(async (invocation, context) => {
       const scheduledTime = invocation?.scheduledTime ? new Date(invocation.scheduledTime) : runtime.clock();
       const when = Number.isNaN(scheduledTime.getTime()) ? runtime.clock() : scheduledTime;
-      runtime.logger.appendKeys({ schedule: name, scheduledTime: when.toISOString() });
-      runtime.metrics.addMetric('ScheduledRun', MetricUnit.Count, 1);
-      return handle({ schedule: name, scheduledTime: when });
+      return withLogScope(
+        { ...invocationKeys(context), schedule: name, scheduledTime: when.toISOString() },
+        () => {
+          runtime.metrics.addMetric('ScheduledRun', MetricUnit.Count, 1);
+          return handle({ schedule: name, scheduledTime: when });
+        },
+      );
     });
 }
