@@ -1,24 +1,77 @@
 import * as z from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { oauthTokenOperation } from './oauth-token';
 import { Problem, problemTypes } from './problem';
-import type { RouteContract } from './route-contract';
+import type { ResponseContract, RouteContract } from './route-contract';
 
 const problemResponse = (description: string) => ({
   description,
+  headers: { 'x-correlation-id': correlationHeader },
   content: { 'application/problem+json': { schema: Problem } },
 });
 
-const commonProblems = {
-  400: problemResponse(problemTypes['malformed-request'].title),
-  401: problemResponse(problemTypes.unauthorized.title),
-  403: problemResponse(problemTypes.forbidden.title),
-  415: problemResponse(problemTypes['unsupported-media-type'].title),
-  422: problemResponse(problemTypes['validation-failed'].title),
-  429: problemResponse(problemTypes['too-many-requests'].title),
-  500: problemResponse(problemTypes.internal.title),
+const correlationHeader = {
+  description: 'Echoes a well-formed X-Correlation-Id from the request, or a new one; quote it to support',
+  schema: { type: 'string' },
 };
 
-function operation(route: RouteContract): ZodOpenApiOperationObject {
+const header = (description: string) => ({ description, schema: { type: 'string' } });
+
+/**
+ * The problems a route can answer with, derived from what it takes: every route authenticates and
+ * may be throttled or fail; a body can be malformed, too large, of another media type or invalid;
+ * a path id can name nothing; If-Match can be missing or stale; an Idempotency-Key can be reused.
+ */
+function standardProblems(route: RouteContract): Record<number, string> {
+  const problems: Record<number, string> = {
+    401: problemTypes.unauthorized.title,
+    403: problemTypes.forbidden.title,
+    429: problemTypes['too-many-requests'].title,
+    500: problemTypes.internal.title,
+    503: problemTypes.unavailable.title,
+  };
+  if (route.body) {
+    problems[400] = problemTypes['malformed-request'].title;
+    problems[413] = problemTypes['payload-too-large'].title;
+    problems[415] = problemTypes['unsupported-media-type'].title;
+  }
+  if (route.body || route.query || route.params) problems[422] = problemTypes['validation-failed'].title;
+  if (route.params) problems[404] = problemTypes['not-found'].title;
+  if (route.requiresIfMatch) {
+    problems[412] = problemTypes['precondition-failed'].title;
+    problems[428] = problemTypes['precondition-required'].title;
+  }
+  if (route.idempotent) {
+    problems[409] = problemTypes.conflict.title;
+    problems[422] = `${problems[422] ?? problemTypes['validation-failed'].title}, or ${problemTypes['idempotency-key-reused'].title.toLowerCase()}`;
+  }
+  return problems;
+}
+
+/**
+ * Success headers: the correlation id always, what the route declares, the create/replay ones, and
+ * the ETag on every route of a resource that takes If-Match (its reads and writes carry the version).
+ */
+function successHeaders(
+  route: RouteContract,
+  status: number,
+  response: ResponseContract,
+  versioned: boolean,
+) {
+  return {
+    'x-correlation-id': correlationHeader,
+    ...(versioned ? { etag: header('The version, strong (e.g. `"3"`); send it back as If-Match') } : {}),
+    ...Object.fromEntries(Object.entries(response.headers ?? {}).map(([name, text]) => [name, header(text)])),
+    ...(status === 201 && !response.headers?.location
+      ? { location: header('The URL of what was created') }
+      : {}),
+    ...(route.idempotent
+      ? { 'idempotent-replayed': header('`true` when this is the stored answer to an earlier request') }
+      : {}),
+  };
+}
+
+function operation(route: RouteContract, versionedPaths: ReadonlySet<string>): ZodOpenApiOperationObject {
   const headers: Record<string, z.ZodType> = {};
   if (route.idempotent) {
     headers['idempotency-key'] = z.string().min(8).max(128).meta({
@@ -31,13 +84,28 @@ function operation(route: RouteContract): ZodOpenApiOperationObject {
       .string()
       .meta({ description: 'The version (ETag) you last read', example: '"3"' });
   }
-  const responses: Record<string, unknown> = { ...commonProblems };
-  for (const [status, response] of Object.entries(route.responses)) {
-    responses[status] = {
-      description: response.description,
+  const responses: Record<string, unknown> = Object.fromEntries(
+    Object.entries(standardProblems(route)).map(([status, title]) => [status, problemResponse(title)]),
+  );
+  for (const [key, response] of Object.entries(route.responses)) {
+    const status = Number(key);
+    if (status >= 400) {
+      // The route's own words for the case; the body is the same problem document.
+      responses[key] = problemResponse(response.description);
+      continue;
+    }
+    const content = {
       ...(response.schema
-        ? { content: { [response.contentType ?? 'application/json']: { schema: response.schema } } }
+        ? { [response.contentType ?? 'application/json']: { schema: response.schema } }
         : {}),
+      ...Object.fromEntries(
+        Object.entries(response.alternatives ?? {}).map(([type, schema]) => [type, { schema }]),
+      ),
+    };
+    responses[key] = {
+      description: response.description,
+      headers: successHeaders(route, status, response, versionedPaths.has(route.path)),
+      ...(Object.keys(content).length > 0 ? { content } : {}),
     };
   }
   return {
@@ -66,8 +134,12 @@ export function buildOpenApiDocument(
   servers: readonly { url: string; description?: string }[] = [localServer],
 ) {
   const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {};
+  const versionedPaths = new Set(routes.filter((route) => route.requiresIfMatch).map((route) => route.path));
   for (const route of [...routes].sort((a, b) => a.path.localeCompare(b.path))) {
-    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route) };
+    paths[route.path] = {
+      ...paths[route.path],
+      [route.method.toLowerCase()]: operation(route, versionedPaths),
+    };
   }
   const allScopes = Object.fromEntries(
     [...new Set(routes.flatMap((r) => r.scopes))].sort().map((scope) => [scope, `Grants ${scope}`]),
@@ -85,12 +157,13 @@ export function buildOpenApiDocument(
     components: {
       schemas: { Problem },
       securitySchemes: {
+        clientSecretBasic: { type: 'http', scheme: 'basic', description: 'OAuth client id and secret' },
         oauth2: {
           type: 'oauth2',
           flows: { clientCredentials: { tokenUrl: '/oauth2/token', scopes: allScopes } },
         },
       },
     },
-    paths: paths as ZodOpenApiPathsObject,
+    paths: { '/oauth2/token': { post: oauthTokenOperation }, ...paths } as ZodOpenApiPathsObject,
   });
 }

@@ -25,6 +25,9 @@ export interface ResponseContract {
   description: string;
   schema?: z.ZodType;
   contentType?: string;
+  /** Other representations of the same response, by media type (CSV, FHIR, HTML). */
+  alternatives?: Readonly<Record<string, z.ZodType>>;
+  /** Response headers by lower-case name, with what they carry. */
   headers?: Record<string, string>;
 }
 

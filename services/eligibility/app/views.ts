@@ -49,6 +49,7 @@ export function eligibilityResource(
         programs: r.determination.programs.map((p) => ({
           ...p,
           reasons: p.reasons.map(({ code, text }) => ({ code, text })),
+          blockingReasons: [...p.blockingReasons],
         })),
       })),
   };

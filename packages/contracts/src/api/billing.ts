@@ -347,8 +347,15 @@ export const getClaimsRoute = defineRoute({
   query: z.object({ format: z.enum(['json', 'csv', 'fhir']).default('json') }),
   responses: {
     200: {
-      description: 'The active claim lines (CSV as text/csv, FHIR as application/fhir+json)',
+      description:
+        'The active claim lines: JSON, CSV (`format=csv`) or a FHIR R4 Claim Bundle (`format=fhir`)',
       schema: ClaimsJson,
+      alternatives: {
+        'text/csv': z.string().meta({ description: 'One row per claim line, with a header row' }),
+        'application/fhir+json': z
+          .object({ resourceType: z.literal('Bundle'), type: z.string(), entry: z.array(z.unknown()) })
+          .meta({ description: 'A FHIR R4 Bundle of Claim resources' }),
+      },
     },
     404: { description: 'No such run' },
   },

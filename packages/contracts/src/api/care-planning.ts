@@ -599,6 +599,13 @@ export const getCarePlanRoute = defineRoute({
     200: {
       description: 'The plan; ETag is its version',
       schema: CarePlanResource,
+      alternatives: {
+        'application/fhir+json': z
+          .object({ resourceType: z.literal('CarePlan') })
+          .loose()
+          .meta({ description: 'A FHIR R4 CarePlan with its contained resources' }),
+        'text/html': z.string().meta({ description: 'A printable copy for the patient' }),
+      },
       headers: { etag: 'The version' },
     },
     404: { description: 'No plan or draft for this case (FHIR and patient copy need an established plan)' },

@@ -115,6 +115,8 @@ export const ProgramEligibility = z.object({
   program: Program,
   status: DeterminationStatus,
   reasons: z.array(Reason),
+  /** Codes of the reasons that stand between the patient and enrolment (empty when eligible). */
+  blockingReasons: z.array(z.string()),
   consentRequired: z.boolean().optional(),
   initiatingVisitRequired: z.boolean().optional(),
   authorizationRequired: z.boolean().optional(),

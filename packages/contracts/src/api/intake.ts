@@ -438,7 +438,11 @@ export const createReferralRoute = defineRoute({
   idempotent: true,
   body: CreateReferralBody,
   responses: {
-    201: { description: 'Referral created', schema: ReferralResource, headers: { location: 'Its URL' } },
+    201: {
+      description: 'Referral created',
+      schema: ReferralResource,
+      headers: { location: 'Its URL', etag: 'Its version, to send back as If-Match' },
+    },
     409: { description: 'A referral with this externalReferralId exists' },
   },
 });
@@ -498,7 +502,11 @@ export const cancelReferralRoute = defineRoute({
   params: ReferralIdParams,
   body: CancelReferralBody,
   responses: {
-    200: { description: 'The cancelled referral', schema: ReferralResource },
+    200: {
+      description: 'The cancelled referral',
+      schema: ReferralResource,
+      headers: { etag: 'Its new version' },
+    },
     404: { description: 'No such referral for this tenant' },
     409: { description: 'The referral is already closed or cancelled' },
   },
