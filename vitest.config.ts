@@ -22,7 +22,8 @@ export default defineConfig({
           include: ['packages/*/src/**/*.int.test.ts', 'services/**/*.int.test.ts'],
           globalSetup: ['packages/local/src/testing/global-setup.ts'],
           // Expected failures (retries, poison messages) are exercised on purpose; keep their logs out.
-          env: { POWERTOOLS_LOG_LEVEL: 'CRITICAL' },
+          // Every answer is checked against the OpenAPI document (a mismatch becomes a 500).
+          env: { POWERTOOLS_LOG_LEVEL: 'CRITICAL', CARELINK_CHECK_RESPONSES: '1' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -31,6 +32,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/**/*.test.ts'],
+          env: { CARELINK_CHECK_RESPONSES: '1' },
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

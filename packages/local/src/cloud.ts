@@ -2,13 +2,7 @@ import type { Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  apiRoutes,
-  type LocalSeedApi,
-  problem,
-  type ServiceManifest,
-  subscriptionPattern,
-} from '@carelink/contracts';
+import { type LocalSeedApi, problem, type ServiceManifest, subscriptionPattern } from '@carelink/contracts';
 import { buildOpenApiDocument } from '@carelink/contracts/openapi';
 import { allowLoopbackWebhooksVariable, deadLetterQueueName, tableNameVariable } from '@carelink/lambda-kit';
 import type { SQSEvent } from 'aws-lambda';
@@ -48,6 +42,11 @@ export interface LocalCloudOptions {
   functionsDynamoDbEndpoint?: string;
   /** The outbox stream function of every table (default lambda-kit's relay), e.g. one that crashes. */
   outboxRelay?: () => Promise<StreamHandler>;
+  /**
+   * Check every API answer against the OpenAPI document; a mismatch becomes a 500 naming it
+   * (default: on when CARELINK_CHECK_RESPONSES=1, as the test runs set it).
+   */
+  checkResponses?: boolean;
 }
 
 export interface LocalCloud {
@@ -186,14 +185,17 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const control = (request: ControlRequest, res: ServerResponse) =>
     handleControl(request, res, { bus, queues, scheduler, recentEvents, clock, setClock });
 
+  // The document describes what this cloud serves: every service's routes under npm start.
+  const servedRoutes = manifests.flatMap((manifest) => manifest.routes.map((route) => route.contract));
   const api = await startApiServer({
     port: options.port ?? 0,
     routes: compileRoutes(manifests),
     issuer,
     // The document names the server that serves it, whatever port it listens on.
-    openApi: () => buildOpenApiDocument(apiRoutes, [{ url: apiUrl, description: 'This local cloud' }]),
+    openApi: () => buildOpenApiDocument(servedRoutes, [{ url: apiUrl, description: 'This local cloud' }]),
     control,
     isReady: () => ready,
+    checkResponses: options.checkResponses ?? process.env.CARELINK_CHECK_RESPONSES === '1',
   });
   apiUrl = api.url;
   for (const relay of relays) relay.start();

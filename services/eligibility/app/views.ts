@@ -1,4 +1,4 @@
-import type { ConsentResource, PatientEligibility } from '@carelink/contracts/api/eligibility';
+import type { ConsentResource, PatientEligibilityResource } from '@carelink/contracts/api/eligibility';
 import type * as z from 'zod';
 import type { ReferralRecord, StoredConsent } from '../store/records';
 
@@ -27,7 +27,7 @@ export function consentResource(consent: StoredConsent): z.input<typeof ConsentR
 export function eligibilityResource(
   patientId: string,
   referrals: readonly ReferralRecord[],
-): z.input<typeof PatientEligibility> {
+): z.input<typeof PatientEligibilityResource> {
   return {
     patientId,
     determinations: [...referrals]

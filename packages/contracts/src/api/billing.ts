@@ -43,7 +43,7 @@ export const OtherBilledBody = z
   });
 
 /** The billing inputs kept for one patient-month. */
-export const PatientMonthLedger = z
+export const PatientMonthLedgerResource = z
   .object({
     patientId: PatientId,
     practiceId: PracticeId,
@@ -79,7 +79,7 @@ export const StartRunBody = z
 
 const Difference = z.object({ added: z.int(), changed: z.int(), superseded: z.int() });
 
-export const BillingRun = z
+export const BillingRunResource = z
   .object({
     runId: RunId,
     practiceId: PracticeId,
@@ -119,7 +119,7 @@ export const BillingRun = z
     },
   });
 
-export const ClaimLineView = z
+export const ClaimLineResource = z
   .object({
     patientId: PatientId,
     month: YearMonth,
@@ -132,27 +132,29 @@ export const ClaimLineView = z
   })
   .meta({ id: 'BillingClaimLine' });
 
-export const ClaimsJson = z.object({ runId: RunId, status: z.string(), lines: z.array(ClaimLineView) }).meta({
-  id: 'BillingClaims',
-  example: {
-    runId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8N',
-    status: 'completed',
-    lines: [
-      {
-        patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
-        month: '2026-10',
-        billingPractitionerNpi: '1234567893',
-        dateOfService: '2026-10-31',
-        cpt: '99490',
-        units: 1,
-        diagnosisCodes: ['E11.9', 'I50.9', 'N18.9'],
-        attempt: 1,
-      },
-    ],
-  },
-});
+export const ClaimsResource = z
+  .object({ runId: RunId, status: z.string(), lines: z.array(ClaimLineResource) })
+  .meta({
+    id: 'BillingClaims',
+    example: {
+      runId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8N',
+      status: 'completed',
+      lines: [
+        {
+          patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
+          month: '2026-10',
+          billingPractitionerNpi: '1234567893',
+          dateOfService: '2026-10-31',
+          cpt: '99490',
+          units: 1,
+          diagnosisCodes: ['E11.9', 'I50.9', 'N18.9'],
+          attempt: 1,
+        },
+      ],
+    },
+  });
 
-export const BillingSummary = z
+export const BillingSummaryResource = z
   .object({
     runId: RunId,
     practiceId: PracticeId,
@@ -191,7 +193,7 @@ const AuditEntry = z.object({
   program: z.string(),
 });
 
-export const AuditPacket = z
+export const AuditPacketResource = z
   .object({
     patientId: PatientId,
     lines: z.array(z.object({ code: z.string(), units: z.int() })),
@@ -228,11 +230,11 @@ export const AuditPacket = z
   })
   .meta({ id: 'BillingAuditPacket' });
 
-export const AuditPage = z
-  .object({ runId: RunId, items: z.array(AuditPacket), nextCursor: z.string().optional() })
+export const AuditPageResource = z
+  .object({ runId: RunId, items: z.array(AuditPacketResource), nextCursor: z.string().optional() })
   .meta({ id: 'BillingAuditPage' });
 
-export const WorklistView = z
+export const BillingWorklistResource = z
   .object({
     practiceId: PracticeId,
     month: YearMonth,
@@ -273,7 +275,7 @@ export const putMedicalDecisionMakingRoute = defineRoute({
   scopes: [scopes.billingWrite],
   params: patientMonthParams,
   body: MedicalDecisionMakingBody,
-  responses: { 200: { description: 'The patient-month ledger', schema: PatientMonthLedger } },
+  responses: { 200: { description: 'The patient-month ledger', schema: PatientMonthLedgerResource } },
 });
 
 export const putOtherBilledRoute = defineRoute({
@@ -285,7 +287,7 @@ export const putOtherBilledRoute = defineRoute({
   scopes: [scopes.billingWrite],
   params: patientMonthParams,
   body: OtherBilledBody,
-  responses: { 200: { description: 'The patient-month ledger', schema: PatientMonthLedger } },
+  responses: { 200: { description: 'The patient-month ledger', schema: PatientMonthLedgerResource } },
 });
 
 export const startRunRoute = defineRoute({
@@ -302,8 +304,8 @@ export const startRunRoute = defineRoute({
   idempotent: true,
   body: StartRunBody,
   responses: {
-    200: { description: 'The existing run (re-run or already running)', schema: BillingRun },
-    201: { description: 'The run was created and executed', schema: BillingRun },
+    200: { description: 'The existing run (re-run or already running)', schema: BillingRunResource },
+    201: { description: 'The run was created and executed', schema: BillingRunResource },
     404: { description: 'Unknown practice' },
     409: { description: 'The month is finalised' },
   },
@@ -317,7 +319,10 @@ export const getRunRoute = defineRoute({
   tag,
   scopes: [scopes.billingRead],
   params: runParams,
-  responses: { 200: { description: 'The run', schema: BillingRun }, 404: { description: 'No such run' } },
+  responses: {
+    200: { description: 'The run', schema: BillingRunResource },
+    404: { description: 'No such run' },
+  },
 });
 
 export const finalizeRunRoute = defineRoute({
@@ -330,7 +335,7 @@ export const finalizeRunRoute = defineRoute({
   idempotent: true,
   params: runParams,
   responses: {
-    200: { description: 'The finalised run', schema: BillingRun },
+    200: { description: 'The finalised run', schema: BillingRunResource },
     404: { description: 'No such run' },
     409: { description: 'The run is still running' },
   },
@@ -349,7 +354,7 @@ export const getClaimsRoute = defineRoute({
     200: {
       description:
         'The active claim lines: JSON, CSV (`format=csv`) or a FHIR R4 Claim Bundle (`format=fhir`)',
-      schema: ClaimsJson,
+      schema: ClaimsResource,
       alternatives: {
         'text/csv': z.string().meta({ description: 'One row per claim line, with a header row' }),
         'application/fhir+json': z
@@ -370,7 +375,7 @@ export const getSummaryRoute = defineRoute({
   scopes: [scopes.billingRead],
   params: runParams,
   responses: {
-    200: { description: 'The summary', schema: BillingSummary },
+    200: { description: 'The summary', schema: BillingSummaryResource },
     404: { description: 'No such run' },
   },
 });
@@ -388,7 +393,7 @@ export const getAuditRoute = defineRoute({
     limit: z.coerce.number().int().min(1).max(500).default(100),
   }),
   responses: {
-    200: { description: 'A page of audit packets', schema: AuditPage },
+    200: { description: 'A page of audit packets', schema: AuditPageResource },
     404: { description: 'No such run' },
   },
 });
@@ -401,7 +406,7 @@ export const getWorklistRoute = defineRoute({
   tag,
   scopes: [scopes.billingRead],
   query: z.object({ month: YearMonth.optional() }),
-  responses: { 200: { description: 'The worklist', schema: WorklistView } },
+  responses: { 200: { description: 'The worklist', schema: BillingWorklistResource } },
 });
 
 /** Routes served by the billing service. */

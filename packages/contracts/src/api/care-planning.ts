@@ -65,7 +65,7 @@ export const RosterStaffBody = z
   .strict()
   .meta({ example: rosterExample });
 
-export const RosterStaff = RosterStaffBody.extend({
+export const RosterStaffResource = RosterStaffBody.extend({
   staffId: StaffId,
   practiceId: z.string(),
   activeCases: z.int().min(0),
@@ -95,7 +95,7 @@ export const putRosterStaffRoute = defineRoute({
   params: StaffIdParams,
   body: RosterStaffBody,
   responses: {
-    200: { description: 'The staff member as stored', schema: RosterStaff },
+    200: { description: 'The staff member as stored', schema: RosterStaffResource },
     403: { description: 'Not practice staff, or the token lacks roster:manage' },
     422: { description: 'Invalid roster entry' },
   },
@@ -111,7 +111,7 @@ export const listRosterStaffRoute = defineRoute({
   responses: {
     200: {
       description: 'Every staff member of the practice',
-      schema: z.object({ items: z.array(RosterStaff) }),
+      schema: z.object({ items: z.array(RosterStaffResource) }),
     },
   },
 });
@@ -132,7 +132,7 @@ export const CareTeamMember = z.object({
   until: IsoInstant.optional(),
 });
 
-export const CaseSummary = z
+export const CaseSummaryResource = z
   .object({
     caseId: Ulid,
     patientId: Ulid,
@@ -174,7 +174,7 @@ export const ReviewTask = z.object({
 
 export const ScreeningResult = z.object({ score: z.int().min(0), band: z.string(), scoredAt: IsoInstant });
 
-export const CaseDetail = CaseSummary.extend({
+export const CaseResource = CaseSummaryResource.extend({
   timeZone: IanaTimeZone,
   dischargeDate: IsoDate.optional(),
   closeReason: CaseCloseReason.optional(),
@@ -213,7 +213,7 @@ export const listCasesRoute = defineRoute({
   responses: {
     200: {
       description: 'A page of cases, newest first',
-      schema: z.object({ items: z.array(CaseSummary), nextCursor: z.string().optional() }),
+      schema: z.object({ items: z.array(CaseSummaryResource), nextCursor: z.string().optional() }),
     },
   },
 });
@@ -227,7 +227,7 @@ export const getCaseRoute = defineRoute({
   scopes: [scopes.casesRead],
   params: CaseIdParams,
   responses: {
-    200: { description: 'The case', schema: CaseDetail },
+    200: { description: 'The case', schema: CaseResource },
     404: { description: 'No such case in the caller’s practice' },
   },
 });
@@ -612,7 +612,7 @@ export const getCarePlanRoute = defineRoute({
   },
 });
 
-export const CarePlanVersionSummary = z.object({
+export const CarePlanVersionSummaryResource = z.object({
   version: z.int().min(1),
   changedBy: StaffId,
   changedAt: IsoInstant,
@@ -631,7 +631,7 @@ export const listCarePlanVersionsRoute = defineRoute({
   responses: {
     200: {
       description: 'Versions, oldest first',
-      schema: z.object({ items: z.array(CarePlanVersionSummary) }),
+      schema: z.object({ items: z.array(CarePlanVersionSummaryResource) }),
     },
     404: { description: 'No established plan' },
   },
@@ -650,7 +650,10 @@ export const getCarePlanVersionRoute = defineRoute({
   scopes: [scopes.casesRead],
   params: CarePlanVersionParams,
   responses: {
-    200: { description: 'The version', schema: CarePlanVersionSummary.extend({ plan: CarePlanContent }) },
+    200: {
+      description: 'The version',
+      schema: CarePlanVersionSummaryResource.extend({ plan: CarePlanContent }),
+    },
     404: { description: 'No such version' },
   },
 });
@@ -708,7 +711,7 @@ export const changeCareTeamRoute = defineRoute({
   body: CareTeamChangeBody,
   idempotent: true,
   responses: {
-    200: { description: 'The case after the change', schema: CaseDetail },
+    200: { description: 'The case after the change', schema: CaseResource },
     403: { description: 'Neither a staff admin nor the primary' },
     404: { description: 'No such case' },
     409: { description: 'The change breaks a care team rule, or the staff member has no capacity' },
@@ -732,7 +735,7 @@ export const closeCaseRoute = defineRoute({
   body: CloseCaseBody,
   idempotent: true,
   responses: {
-    200: { description: 'The closed case', schema: CaseDetail },
+    200: { description: 'The closed case', schema: CaseResource },
     403: { description: 'Not the primary case manager' },
     404: { description: 'No such case' },
     409: { description: 'Already closed, or not yet assigned' },

@@ -34,7 +34,7 @@ const ConsentParams = z.object({ patientId: Ulid, consentId: Ulid });
 export const ConsentProgramSchema = z.enum(['ccm', 'pcm']);
 
 /** What staff capture when a patient agrees to CCM or PCM with a billing practitioner. */
-export const RecordConsentRequest = z
+export const RecordConsentBody = z
   .object({
     program: ConsentProgramSchema,
     method: z.enum(['verbal', 'written']),
@@ -66,7 +66,7 @@ export const RecordConsentRequest = z
   });
 
 /** Ends a consent. */
-export const RevokeConsentRequest = z
+export const RevokeConsentBody = z
   .object({
     revokedAt: IsoInstant,
     reason: z.enum(['patient-request', 'other']),
@@ -105,7 +105,7 @@ export const ConsentResource = z
   })
   .meta({ example: consentExample });
 
-export const ConsentHistory = z
+export const ConsentHistoryResource = z
   .object({ items: z.array(ConsentResource) })
   .meta({ example: { items: [consentExample] } });
 
@@ -140,7 +140,7 @@ export const ReferralEligibility = z.object({
   programs: z.array(ProgramEligibility),
 });
 
-export const PatientEligibility = z
+export const PatientEligibilityResource = z
   .object({ patientId: Ulid, determinations: z.array(ReferralEligibility) })
   .meta({
     example: {
@@ -186,7 +186,7 @@ export const recordConsentRoute = defineRoute({
   scopes: [scopes.consentWrite],
   idempotent: true,
   params: PatientParams,
-  body: RecordConsentRequest,
+  body: RecordConsentBody,
   responses: {
     201: { description: 'Consent recorded', schema: ConsentResource },
     ...problemResponses(404, 409, 422),
@@ -202,7 +202,7 @@ export const revokeConsentRoute = defineRoute({
   scopes: [scopes.consentWrite],
   idempotent: true,
   params: ConsentParams,
-  body: RevokeConsentRequest,
+  body: RevokeConsentBody,
   responses: {
     200: { description: 'Consent revoked', schema: ConsentResource },
     ...problemResponses(404, 409, 422),
@@ -218,7 +218,7 @@ export const listConsentsRoute = defineRoute({
   scopes: [scopes.consentRead],
   params: PatientParams,
   responses: {
-    200: { description: 'Consents, oldest first', schema: ConsentHistory },
+    200: { description: 'Consents, oldest first', schema: ConsentHistoryResource },
     ...problemResponses(404),
   },
 });
@@ -234,7 +234,7 @@ export const getEligibilityRoute = defineRoute({
   scopes: [scopes.eligibilityRead],
   params: PatientParams,
   responses: {
-    200: { description: 'Current determinations', schema: PatientEligibility },
+    200: { description: 'Current determinations', schema: PatientEligibilityResource },
     ...problemResponses(404),
   },
 });

@@ -268,7 +268,7 @@ export const ReferralResource = z
   .meta({ id: 'Referral', example: referralResponseExample });
 
 /** A referral in a list: ids and statuses only. */
-export const ReferralSummary = z
+export const ReferralSummaryResource = z
   .object({
     id: Ulid,
     externalReferralId: z.string(),
@@ -283,8 +283,8 @@ export const ReferralSummary = z
   })
   .meta({ id: 'ReferralSummary' });
 
-export const ReferralPage = z
-  .object({ items: z.array(ReferralSummary), nextCursor: z.string().optional() })
+export const ReferralPageResource = z
+  .object({ items: z.array(ReferralSummaryResource), nextCursor: z.string().optional() })
   .meta({
     id: 'ReferralPage',
     example: {
@@ -365,11 +365,11 @@ export const WebhookResource = z
   })
   .meta({ id: 'Webhook', example: webhookExample });
 
-export const CreatedWebhook = WebhookResource.extend({
+export const CreatedWebhookResource = WebhookResource.extend({
   secret: z.string().meta({ description: 'Signing secret; returned only in this response' }),
 }).meta({ id: 'CreatedWebhook', example: { ...webhookExample, secret: 'whsec_3q2+7w...' } });
 
-export const WebhookPage = z
+export const WebhookPageResource = z
   .object({ items: z.array(WebhookResource) })
   .meta({ id: 'WebhookPage', example: { items: [webhookExample] } });
 
@@ -378,25 +378,25 @@ export const WebhookPage = z
  * address deliveries may not go to; nothing was sent and there are no retries) or `unreachable`
  * (anything else). Receivers' status codes and errors are not reported.
  */
-export const DeliveryAttempt = z.object({
+export const DeliveryAttemptResource = z.object({
   attempt: z.int().min(1),
   at: IsoInstant,
   outcome: z.enum(['delivered', 'rejected', 'unreachable']),
 });
 
-export const WebhookDelivery = z.object({
+export const WebhookDeliveryResource = z.object({
   id: z.string(),
   eventId: Ulid,
   eventType: WebhookEventType,
   referralId: Ulid,
   status: z.enum(['pending', 'succeeded', 'failed']),
-  attempts: z.array(DeliveryAttempt),
+  attempts: z.array(DeliveryAttemptResource),
   nextAttemptAt: IsoInstant.optional(),
   createdAt: IsoInstant,
 });
 
-export const DeliveryPage = z
-  .object({ items: z.array(WebhookDelivery), nextCursor: z.string().optional() })
+export const WebhookDeliveryPageResource = z
+  .object({ items: z.array(WebhookDeliveryResource), nextCursor: z.string().optional() })
   .meta({
     id: 'WebhookDeliveryPage',
     example: {
@@ -469,7 +469,7 @@ export const listReferralsRoute = defineRoute({
   tag,
   scopes: [scopes.referralsRead],
   query: ListReferralsQuery,
-  responses: { 200: { description: 'A page of referrals', schema: ReferralPage } },
+  responses: { 200: { description: 'A page of referrals', schema: ReferralPageResource } },
 });
 
 export const updateReferralRoute = defineRoute({
@@ -522,7 +522,7 @@ export const createWebhookRoute = defineRoute({
   scopes: [scopes.webhooksManage],
   idempotent: true,
   body: CreateWebhookBody,
-  responses: { 201: { description: 'Subscription created', schema: CreatedWebhook } },
+  responses: { 201: { description: 'Subscription created', schema: CreatedWebhookResource } },
 });
 
 export const listWebhooksRoute = defineRoute({
@@ -532,7 +532,7 @@ export const listWebhooksRoute = defineRoute({
   summary: 'List webhook subscriptions',
   tag: webhookTag,
   scopes: [scopes.webhooksManage],
-  responses: { 200: { description: 'Subscriptions (without secrets)', schema: WebhookPage } },
+  responses: { 200: { description: 'Subscriptions (without secrets)', schema: WebhookPageResource } },
 });
 
 export const deleteWebhookRoute = defineRoute({
@@ -556,7 +556,7 @@ export const listWebhookDeliveriesRoute = defineRoute({
   params: WebhookIdParams,
   query: PageQuery,
   responses: {
-    200: { description: 'A page of deliveries', schema: DeliveryPage },
+    200: { description: 'A page of deliveries', schema: WebhookDeliveryPageResource },
     404: { description: 'No such subscription' },
   },
 });

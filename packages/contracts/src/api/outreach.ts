@@ -23,7 +23,7 @@ const problems = {
 // ---------------------------------------------------------------------------------------------
 // Tasks
 
-export const OutreachTaskView = z
+export const OutreachTaskResource = z
   .object({
     taskId: z.string(),
     caseId: Ulid,
@@ -63,7 +63,7 @@ export const listPatientTasksRoute = defineRoute({
   params: PatientParams,
   query: z.object({ status: z.enum(['open', 'done', 'cancelled']).optional() }),
   responses: {
-    200: { description: 'The tasks', schema: z.object({ items: z.array(OutreachTaskView) }) },
+    200: { description: 'The tasks', schema: z.object({ items: z.array(OutreachTaskResource) }) },
     ...problems,
   },
 });
@@ -71,7 +71,7 @@ export const listPatientTasksRoute = defineRoute({
 // ---------------------------------------------------------------------------------------------
 // Contact attempts
 
-export const ContactAttemptRequest = z
+export const ContactAttemptBody = z
   .object({
     channel: z.enum(['phone', 'sms', 'video']),
     outcome: z.enum(['reached', 'voicemail', 'no-answer', 'wrong-number', 'declined']),
@@ -80,7 +80,7 @@ export const ContactAttemptRequest = z
   .strict()
   .meta({ id: 'OutreachContactAttemptRequest', example: { channel: 'phone', outcome: 'no-answer' } });
 
-export const ContactAttemptView = z
+export const ContactAttemptResource = z
   .object({
     contactId: Ulid,
     caseId: Ulid,
@@ -114,8 +114,8 @@ export const logContactAttemptRoute = defineRoute({
   scopes: write,
   idempotent: true,
   params: PatientParams,
-  body: ContactAttemptRequest,
-  responses: { 201: { description: 'Logged', schema: ContactAttemptView }, ...problems },
+  body: ContactAttemptBody,
+  responses: { 201: { description: 'Logged', schema: ContactAttemptResource }, ...problems },
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -123,12 +123,12 @@ export const logContactAttemptRoute = defineRoute({
 
 export const ReminderKind = z.enum(['monthly-check-in', 'missed-call', 'appointment', 'care-team-follow-up']);
 
-export const SendMessageRequest = z
+export const SendMessageBody = z
   .object({ channel: z.enum(['sms', 'email']), template: ReminderKind })
   .strict()
   .meta({ id: 'OutreachSendMessageRequest', example: { channel: 'sms', template: 'monthly-check-in' } });
 
-export const MessageView = z
+export const MessageResource = z
   .object({
     messageId: Ulid,
     channel: z.enum(['sms', 'email']),
@@ -164,8 +164,8 @@ export const sendMessageRoute = defineRoute({
   scopes: write,
   idempotent: true,
   params: PatientParams,
-  body: SendMessageRequest,
-  responses: { 201: { description: 'Accepted', schema: MessageView }, ...problems },
+  body: SendMessageBody,
+  responses: { 201: { description: 'Accepted', schema: MessageResource }, ...problems },
 });
 
 export const listMessagesRoute = defineRoute({
@@ -177,12 +177,12 @@ export const listMessagesRoute = defineRoute({
   scopes: read,
   params: PatientParams,
   responses: {
-    200: { description: 'The messages, newest first', schema: z.object({ items: z.array(MessageView) }) },
+    200: { description: 'The messages, newest first', schema: z.object({ items: z.array(MessageResource) }) },
     ...problems,
   },
 });
 
-export const InboundMessageRequest = z
+export const InboundMessageBody = z
   .object({ channel: z.enum(['sms', 'email']).default('sms'), text: z.string().min(1).max(1600) })
   .strict()
   .meta({ id: 'OutreachInboundMessageRequest', example: { channel: 'sms', text: 'STOP' } });
@@ -198,7 +198,7 @@ export const receiveInboundMessageRoute = defineRoute({
   scopes: write,
   idempotent: true,
   params: PatientParams,
-  body: InboundMessageRequest,
+  body: InboundMessageBody,
   responses: {
     200: {
       description: 'The channel’s consent after the reply',
@@ -213,7 +213,7 @@ export const receiveInboundMessageRoute = defineRoute({
 // ---------------------------------------------------------------------------------------------
 // Time entries
 
-export const TimeEntryRequest = z
+export const TimeEntryBody = z
   .object({
     program: TimeProgram,
     performer: Performer,
@@ -237,7 +237,7 @@ export const TimeEntryRequest = z
     },
   });
 
-export const TimeEntryView = z
+export const TimeEntryResource = z
   .object({
     timeEntryId: Ulid,
     caseId: Ulid,
@@ -282,15 +282,15 @@ export const logTimeEntryRoute = defineRoute({
   scopes: write,
   idempotent: true,
   params: PatientParams,
-  body: TimeEntryRequest,
+  body: TimeEntryBody,
   responses: {
-    201: { description: 'Logged', schema: TimeEntryView },
+    201: { description: 'Logged', schema: TimeEntryResource },
     409: { description: 'Overlaps another entry of the same practitioner' },
     ...problems,
   },
 });
 
-export const VoidTimeEntryRequest = z
+export const VoidTimeEntryBody = z
   .object({ reason: VoidReason })
   .strict()
   .meta({ id: 'OutreachVoidTimeEntryRequest', example: { reason: 'wrong-duration' } });
@@ -304,9 +304,9 @@ export const voidTimeEntryRoute = defineRoute({
   scopes: write,
   idempotent: true,
   params: z.object({ patientId: Ulid, entryId: Ulid }),
-  body: VoidTimeEntryRequest,
+  body: VoidTimeEntryBody,
   responses: {
-    200: { description: 'Voided', schema: TimeEntryView },
+    200: { description: 'Voided', schema: TimeEntryResource },
     409: { description: 'Already voided' },
     ...problems,
   },
@@ -326,7 +326,7 @@ export const listTimeEntriesRoute = defineRoute({
       description: 'The entries, voided ones included',
       schema: z.object({
         month: YearMonth,
-        items: z.array(TimeEntryView),
+        items: z.array(TimeEntryResource),
         minutes: z.int().meta({ description: 'Sum of the non-voided entries' }),
       }),
     },
@@ -339,7 +339,7 @@ export const listTimeEntriesRoute = defineRoute({
 
 const Item = z.int().min(0).max(3);
 
-export const ScreeningRequest = z
+export const ScreeningBody = z
   .discriminatedUnion('instrument', [
     z
       .object({
@@ -370,7 +370,7 @@ export const ScreeningRequest = z
     example: { instrument: 'phq-9', answers: [1, 1, 0, 2, 1, 0, 1, 0, 0] },
   });
 
-export const ScreeningView = z
+export const ScreeningResource = z
   .object({
     screeningId: Ulid,
     caseId: Ulid,
@@ -404,14 +404,14 @@ export const submitScreeningRoute = defineRoute({
   scopes: write,
   idempotent: true,
   params: PatientParams,
-  body: ScreeningRequest,
-  responses: { 201: { description: 'Scored', schema: ScreeningView }, ...problems },
+  body: ScreeningBody,
+  responses: { 201: { description: 'Scored', schema: ScreeningResource }, ...problems },
 });
 
 // ---------------------------------------------------------------------------------------------
 // Vital signs
 
-export const ObservationRequest = z
+export const ObservationBody = z
   .discriminatedUnion('type', [
     z
       .object({
@@ -476,7 +476,7 @@ export const recordObservationRoute = defineRoute({
   scopes: write,
   idempotent: true,
   params: PatientParams,
-  body: ObservationRequest,
+  body: ObservationBody,
   responses: {
     201: {
       description: 'Recorded, with the risk flags it raised',
@@ -503,7 +503,7 @@ export const recordObservationRoute = defineRoute({
   },
 });
 
-export const VitalsPolicyRequest = z
+export const VitalsPolicyBody = z
   .object({
     heartFailure: z.boolean(),
     thresholds: VitalThresholds.partial().strict().optional(),
@@ -524,8 +524,8 @@ export const putVitalsPolicyRoute = defineRoute({
   tag,
   scopes: write,
   params: PatientParams,
-  body: VitalsPolicyRequest,
-  responses: { 200: { description: 'The policy in force', schema: VitalsPolicyRequest }, ...problems },
+  body: VitalsPolicyBody,
+  responses: { 200: { description: 'The policy in force', schema: VitalsPolicyBody }, ...problems },
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -540,7 +540,7 @@ export const ResourceCategory = z.enum([
   'other',
 ]);
 
-export const CommunityResourceRequest = z
+export const CommunityResourceBody = z
   .object({
     name: z.string().min(1).max(200),
     category: ResourceCategory,
@@ -562,7 +562,7 @@ export const CommunityResourceRequest = z
     },
   });
 
-export const CommunityResourceView = CommunityResourceRequest.extend({ resourceId: z.string() }).meta({
+export const CommunityResourceResource = CommunityResourceBody.extend({ resourceId: z.string() }).meta({
   id: 'OutreachCommunityResource',
   example: {
     resourceId: 'gbfb',
@@ -583,8 +583,8 @@ export const putCommunityResourceRoute = defineRoute({
   tag,
   scopes: write,
   params: z.object({ resourceId: ResourceId }),
-  body: CommunityResourceRequest,
-  responses: { 200: { description: 'Stored', schema: CommunityResourceView }, 422: problems[422] },
+  body: CommunityResourceBody,
+  responses: { 200: { description: 'Stored', schema: CommunityResourceResource }, 422: problems[422] },
 });
 
 export const listCommunityResourcesRoute = defineRoute({
@@ -598,7 +598,7 @@ export const listCommunityResourcesRoute = defineRoute({
   responses: {
     200: {
       description: 'The resources',
-      schema: z.object({ items: z.array(CommunityResourceView), nextCursor: z.string().optional() }),
+      schema: z.object({ items: z.array(CommunityResourceResource), nextCursor: z.string().optional() }),
     },
     422: problems[422],
   },
@@ -606,7 +606,7 @@ export const listCommunityResourcesRoute = defineRoute({
 
 export const CommunityReferralStatus = z.enum(['sent', 'accepted', 'completed', 'declined']);
 
-export const CommunityReferralView = z
+export const CommunityReferralResource = z
   .object({
     referralId: Ulid,
     caseId: Ulid,
@@ -627,7 +627,7 @@ export const CommunityReferralView = z
     },
   });
 
-export const CreateCommunityReferralRequest = z
+export const CreateCommunityReferralBody = z
   .object({ resourceId: ResourceId })
   .strict()
   .meta({ id: 'OutreachCreateCommunityReferralRequest', example: { resourceId: 'gbfb' } });
@@ -641,11 +641,11 @@ export const createCommunityReferralRoute = defineRoute({
   scopes: write,
   idempotent: true,
   params: PatientParams,
-  body: CreateCommunityReferralRequest,
-  responses: { 201: { description: 'Sent', schema: CommunityReferralView }, ...problems },
+  body: CreateCommunityReferralBody,
+  responses: { 201: { description: 'Sent', schema: CommunityReferralResource }, ...problems },
 });
 
-export const CommunityReferralStatusRequest = z
+export const CommunityReferralStatusBody = z
   .object({ status: z.enum(['accepted', 'completed', 'declined']) })
   .strict()
   .meta({ id: 'OutreachCommunityReferralStatusRequest', example: { status: 'accepted' } });
@@ -659,9 +659,9 @@ export const updateCommunityReferralStatusRoute = defineRoute({
   scopes: write,
   idempotent: true,
   params: z.object({ patientId: Ulid, referralId: Ulid }),
-  body: CommunityReferralStatusRequest,
+  body: CommunityReferralStatusBody,
   responses: {
-    200: { description: 'Updated', schema: CommunityReferralView },
+    200: { description: 'Updated', schema: CommunityReferralResource },
     409: { description: 'The referral cannot move to that status from its current one' },
     ...problems,
   },
@@ -670,7 +670,7 @@ export const updateCommunityReferralStatusRoute = defineRoute({
 // ---------------------------------------------------------------------------------------------
 // Worklist
 
-export const WorklistView = z
+export const WorklistResource = z
   .object({
     staffId: z.string(),
     month: YearMonth,
@@ -732,7 +732,7 @@ export const getOutreachWorklistRoute = defineRoute({
     'Risk flags, escalations and due or overdue tasks sorted by urgency then due time, and the CCM clinical-staff minutes of each patient on the caseload this month (practice time zone) with the minutes missing to the next threshold (20/40/60).',
   tag,
   scopes: read,
-  responses: { 200: { description: 'The worklist', schema: WorklistView } },
+  responses: { 200: { description: 'The worklist', schema: WorklistResource } },
 });
 
 /** Routes served by the outreach service. */

@@ -17,6 +17,7 @@ import type { APIGatewayProxyResult } from 'aws-lambda';
 import { type LocalIssuer, OAuthError } from '../auth/issuer';
 import { handlerFile, invoke } from '../lambda/handler-loader';
 import { buildProxyEvent } from './proxy-event';
+import { createResponseChecker } from './response-check';
 import { type CompiledRoute, matchRoute } from './routes';
 
 /** API Gateway's own payload limit; Carelink's handlers enforce their smaller limit themselves. */
@@ -37,6 +38,8 @@ export interface ApiServerOptions {
   /** `/local/*` developer endpoints; answers undefined for unknown paths. */
   control: (request: ControlRequest, res: ServerResponse) => Promise<unknown | undefined>;
   isReady: () => boolean;
+  /** Check every answer against the OpenAPI document and turn a mismatch into a 500 (tests). */
+  checkResponses?: boolean;
 }
 
 class BodyTooLargeError extends Error {}
@@ -148,6 +151,7 @@ function scalarScript(): Promise<Buffer> {
  * Also serves the token endpoint, the JWKS, the OpenAPI document and its browsable reference.
  */
 export async function startApiServer(options: ApiServerOptions): Promise<{ server: Server; url: string }> {
+  const checker = options.checkResponses ? createResponseChecker(options.openApi()) : undefined;
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
@@ -231,6 +235,23 @@ export async function startApiServer(options: ApiServerOptions): Promise<{ serve
       )) as APIGatewayProxyResult | undefined;
       if (!result || typeof result.statusCode !== 'number') {
         return sendJson(res, 502, { message: 'Internal server error' });
+      }
+      const violations =
+        checker?.({
+          method,
+          path: match.route.contract.path,
+          status: result.statusCode,
+          headers: result.headers ?? {},
+          body: result.body,
+        }) ?? [];
+      if (violations.length > 0) {
+        console.error(`response does not match the API document:\n  ${violations.join('\n  ')}`);
+        return sendProblem(
+          res,
+          'internal',
+          correlationId,
+          `The answer does not match the API document: ${violations.join('; ')}`,
+        );
       }
       res.writeHead(result.statusCode, result.headers as Record<string, string>);
       res.end(result.body);

@@ -16,7 +16,12 @@ export const readNotesRoute = defineRoute({
   tag: 'audit-fixture',
   scopes: [],
   params: patientParams,
-  responses: { 200: { description: 'the notes' } },
+  responses: {
+    200: {
+      description: 'the notes',
+      schema: z.object({ patientId: Ulid, name: z.string(), notes: z.array(z.string()) }),
+    },
+  },
 });
 
 export const addNoteRoute = defineRoute({
@@ -29,7 +34,7 @@ export const addNoteRoute = defineRoute({
   idempotent: true,
   params: patientParams,
   body: z.object({ text: z.string().min(1).max(500) }).strict(),
-  responses: { 201: { description: 'added' } },
+  responses: { 201: { description: 'added', schema: z.object({ id: z.string() }) } },
 });
 
 export const patientFixtureManifest = defineManifest({
