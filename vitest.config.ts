@@ -8,6 +8,13 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // Domain rules and use cases are where behaviour lives: their coverage may not fall below these.
+    coverage: {
+      provider: 'v8',
+      include: ['services/*/domain/**/*.ts', 'services/*/app/**/*.ts'],
+      exclude: ['**/*.test.ts'],
+      reporter: ['text-summary'],
+    },
     projects: [
       {
         test: {

@@ -11,6 +11,7 @@ import {
 import { createDocumentClient } from '@carelink/lambda-kit';
 import type { LocalCloud } from '@carelink/local/cloud';
 import { apiClient } from '@carelink/local/testing/api-client';
+import { publishEvents } from '@carelink/local/testing/bus';
 import { startTestCloud } from '@carelink/local/testing/local-cloud-fixture';
 import { monotonicFactory } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,16 +33,7 @@ const event = <C extends EventContract>(contract: C, data: Parameters<typeof bui
     { eventId: ulid(), occurredAt: '2026-10-20T12:00:00Z' },
   );
 
-async function publish(events: readonly OutgoingEvent[]) {
-  for (let i = 0; i < events.length; i += 10) {
-    await cloud.bus.putEvents(
-      events
-        .slice(i, i + 10)
-        .map((e) => ({ Source: e.source, DetailType: e.detailType, Detail: JSON.stringify(e.detail) })),
-    );
-  }
-  await cloud.settle();
-}
+const publish = (events: readonly OutgoingEvent[]) => publishEvents(cloud, events);
 
 const timeLogged = (minutes: number, startedAt: string, timeEntryId = ulid(), voided = false) =>
   event(TimeLoggedV1, {

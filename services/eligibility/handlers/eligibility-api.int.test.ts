@@ -1,5 +1,4 @@
 import {
-  buildEvent,
   type EventContract,
   type ReferralReceivedData,
   ReferralReceivedV1,
@@ -7,6 +6,7 @@ import {
 } from '@carelink/contracts';
 import type { LocalCloud } from '@carelink/local/cloud';
 import { apiClient } from '@carelink/local/testing/api-client';
+import { contractEvent, publishEvents } from '@carelink/local/testing/bus';
 import { startTestCloud } from '@carelink/local/testing/local-cloud-fixture';
 import { monotonicFactory } from 'ulid';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -70,19 +70,18 @@ function referral(overrides: Partial<ReferralData> = {}): ReferralData {
   };
 }
 
+/** Publishes a contract event (`times` copies of it, as a redelivering bus would) and waits for the consumers. */
 async function publish<C extends EventContract>(
   contract: C,
   data: z.input<C['data']>,
   options: { tenantId?: string; eventId?: string; times?: number } = {},
 ) {
-  const event = buildEvent(
-    contract,
-    { tenantId: options.tenantId ?? 'acme-health', correlationId: ulid(), data },
-    { eventId: options.eventId ?? ulid(), occurredAt: NOW.toISOString() },
+  const { times = 1, ...metadata } = options;
+  const event = contractEvent(contract, data, { ...metadata, occurredAt: NOW.toISOString() });
+  await publishEvents(
+    cloud,
+    Array.from({ length: times }, () => event),
   );
-  const entry = { Source: event.source, DetailType: event.detailType, Detail: JSON.stringify(event.detail) };
-  for (let i = 0; i < (options.times ?? 1); i++) cloud.bus.putEvents([entry]);
-  await cloud.settle();
 }
 
 function published(detailType: string, match: (data: Record<string, unknown>) => boolean) {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import {
-  buildEvent,
   CaseClosedV1,
   CaseOpenedV1,
   EligibilityDeterminedV1,
@@ -11,6 +10,7 @@ import {
 import { createDocumentClient } from '@carelink/lambda-kit';
 import type { LocalCloud } from '@carelink/local/cloud';
 import { apiClient } from '@carelink/local/testing/api-client';
+import { publishContractEvent } from '@carelink/local/testing/bus';
 import { startTestCloud } from '@carelink/local/testing/local-cloud-fixture';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,17 +34,8 @@ const published = (detailType: string, referralId: string) =>
       e['detail-type'] === detailType && (e.detail.data as { referralId?: string }).referralId === referralId,
   );
 
-async function inject<C extends EventContract>(contract: C, tenantId: string, data: z.input<C['data']>) {
-  const event = buildEvent(
-    contract,
-    { tenantId, correlationId: randomUUID(), data },
-    { eventId: ulid(), occurredAt: new Date().toISOString() },
-  );
-  await cloud.bus.putEvents([
-    { Source: event.source, DetailType: event.detailType, Detail: JSON.stringify(event.detail) },
-  ]);
-  await cloud.settle();
-}
+const inject = <C extends EventContract>(contract: C, tenantId: string, data: z.input<C['data']>) =>
+  publishContractEvent(cloud, contract, data, { tenantId });
 
 async function patch(client: string, path: string, body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(`${cloud.apiUrl}${path}`, {

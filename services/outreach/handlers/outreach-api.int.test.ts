@@ -1,5 +1,4 @@
 import {
-  buildEvent,
   CarePlanEstablishedV1,
   CarePlanRevisedV1,
   CaseClosedV1,
@@ -8,6 +7,7 @@ import {
 } from '@carelink/contracts';
 import type { LocalCloud } from '@carelink/local/cloud';
 import { type ApiClient, apiClient } from '@carelink/local/testing/api-client';
+import { publishContractEvent } from '@carelink/local/testing/bus';
 import { startTestCloud } from '@carelink/local/testing/local-cloud-fixture';
 import { monotonicFactory } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,23 +31,14 @@ afterAll(async () => {
   await cloud?.stop();
 });
 
-async function publish<C extends EventContract>(
+/** Publishes a contract event as its producer would and waits until it is consumed. */
+const publish = <C extends EventContract>(
   contract: C,
   data: z.input<C['data']>,
-  eventId = ulid(),
+  eventId?: string,
   tenantId = 'acme-health',
-): Promise<string> {
-  const event = buildEvent(
-    contract,
-    { tenantId, correlationId: ulid(), data },
-    { eventId, occurredAt: new Date().toISOString() },
-  );
-  await cloud.bus.putEvents([
-    { Source: contract.source, DetailType: contract.detailType, Detail: JSON.stringify(event.detail) },
-  ]);
-  await cloud.settle();
-  return eventId;
-}
+): Promise<string> =>
+  publishContractEvent(cloud, contract, data, { tenantId, ...(eventId ? { eventId } : {}) });
 
 /** Opens a CCM case for a new patient of practice-boston through the care-planning events. */
 async function openCase(program: 'ccm' | 'tcm' = 'ccm') {

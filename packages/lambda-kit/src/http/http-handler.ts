@@ -1,14 +1,14 @@
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { AccessRecordedData, AccessRecordedV1, type RouteContract, Ulid } from '@carelink/contracts';
+import type { RouteContract } from '@carelink/contracts';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod';
-import { UnavailableError } from '../errors';
 import { addLogKeys, invocationKeys, withLogScope } from '../observability/log-scope';
 import { MetricUnit } from '../observability/metrics';
-import { commitTransaction, type EventDraft, emit, IdempotencyRaceError } from '../outbox/commit';
+import { commitTransaction, IdempotencyRaceError } from '../outbox/commit';
 import type { ServiceRuntime } from '../runtime';
+import { accessRecorder } from './access-recorder';
 import {
   findReplay,
   idempotencyKeyFrom,
@@ -67,28 +67,6 @@ function send(stored: StoredResponse, correlationId: string, replayed = false): 
   );
 }
 
-/** What the audit trail needs of one answered request, besides who made it. */
-interface AccessFacts {
-  status: number;
-  auditPatientId?: string | undefined;
-}
-
-/**
- * The path parameters of a request as the route validates them, kept only when every value is an id
- * or code. A path that fails validation is recorded without its values (they may be anything).
- */
-function pathIdsOf(route: RouteContract, event: APIGatewayProxyEvent): Record<string, string> {
-  if (!route.params) return {};
-  const parsed = route.params.safeParse(event.pathParameters ?? {});
-  if (!parsed.success) return {};
-  const ids: Record<string, string> = {};
-  for (const [name, value] of Object.entries(parsed.data as Record<string, unknown>)) {
-    const text = String(value);
-    if (AccessRecordedData.shape.pathParameters.safeParse({ [name]: text }).success) ids[name] = text;
-  }
-  return ids;
-}
-
 /**
  * Wraps a route handler in the standard HTTP stack: header normalisation, Powertools logger context
  * and metrics, correlation id, claims and scopes, contract validation, Idempotency-Key handling,
@@ -110,70 +88,13 @@ export function httpHandler<const R extends RouteContract>(
 ): middy.MiddyfiedHandler<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context> {
   const { logger, metrics } = runtime;
 
-  /** The `AccessRecorded` event of one answered request. */
-  function accessRecord(event: APIGatewayProxyEvent, principal: Principal, facts: AccessFacts): EventDraft {
-    const pathParameters = pathIdsOf(route, event);
-    const fromPath = Ulid.safeParse(pathParameters.patientId);
-    let patientId = fromPath.success ? fromPath.data : undefined;
-    if (!patientId && facts.auditPatientId !== undefined) {
-      const fromHandler = Ulid.safeParse(facts.auditPatientId);
-      if (fromHandler.success) patientId = fromHandler.data;
-      else logger.warn('auditPatientId is not a patient id; the access is recorded without it');
-    }
-    const data = AccessRecordedData.safeParse({
-      subject: principal.subject,
-      role: principal.role ?? 'partner',
-      ...(principal.practiceId ? { practiceId: principal.practiceId } : {}),
-      service: runtime.service,
-      operationId: route.operationId,
-      method: route.method,
-      routeTemplate: route.path,
-      pathParameters,
-      ...(patientId ? { patientId } : {}),
-      status: facts.status,
-      at: runtime.clock().toISOString(),
-    });
-    if (!data.success) throw new Error('the access record is not valid');
-    return emit(AccessRecordedV1, data.data);
-  }
-
-  /** Writes the access record of a request that commits nothing else (one outbox item). */
-  async function recordAccess(
-    event: APIGatewayProxyEvent,
-    principal: Principal,
-    correlationId: string,
-    facts: AccessFacts,
-  ): Promise<void> {
-    await commitTransaction(
-      runtime,
-      { writes: [], events: [accessRecord(event, principal, facts)] },
-      { tenantId: principal.tenantId, correlationId },
-    );
-  }
-
-  /** A read's record: fails closed, so no data leaves without its audit entry. */
-  async function recordReadOrFail(
-    event: APIGatewayProxyEvent,
-    principal: Principal,
-    correlationId: string,
-    facts: AccessFacts,
-  ): Promise<void> {
-    try {
-      await recordAccess(event, principal, correlationId, facts);
-    } catch (error) {
-      metrics.addMetric('AccessRecordFailed', MetricUnit.Count, 1);
-      throw new UnavailableError('The request could not be recorded in the audit trail; retry later', error);
-    }
-  }
-
   async function core(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {
     const correlationId = correlationIdFrom(event, runtime);
     metrics.addMetric('Request', MetricUnit.Count, 1);
     addLogKeys({ correlationId, operation: route.operationId });
     const headers = (event.headers ?? {}) as Record<string, string | undefined>;
+    const access = accessRecorder(runtime, route, event, correlationId);
     let principal: Principal | undefined;
-    // Set once this request's access record was written or attempted, so it is never written twice.
-    let recordAttempted = false;
     try {
       principal = principalFrom(event);
       addLogKeys({ tenantId: principal.tenantId });
@@ -196,8 +117,7 @@ export function httpHandler<const R extends RouteContract>(
         const replay = await findReplay(runtime, recordKey, hash);
         if (!replay) return undefined;
         metrics.addMetric('IdempotentReplay', MetricUnit.Count, 1);
-        recordAttempted = true;
-        await recordReadOrFail(event, current, correlationId, { status: replay.statusCode });
+        await access.beforeRead(current, { status: replay.statusCode });
         return send(replay, correlationId, true);
       };
 
@@ -219,14 +139,15 @@ export function httpHandler<const R extends RouteContract>(
         throw error;
       }
       const { commit, auditPatientId, ...response } = result;
-      const facts: AccessFacts = { status: response.status, auditPatientId };
+      const facts = { status: response.status, auditPatientId };
       if (commit || recordKey) {
-        recordAttempted = true;
-        const access = accessRecord(event, principal, facts);
         try {
           await commitTransaction(
             runtime,
-            { writes: commit?.writes ?? [], events: [...(commit?.events ?? []), access] },
+            {
+              writes: commit?.writes ?? [],
+              events: [...(commit?.events ?? []), access.withWrite(principal, facts)],
+            },
             {
               tenantId: principal.tenantId,
               correlationId,
@@ -237,7 +158,7 @@ export function httpHandler<const R extends RouteContract>(
           );
         } catch (error) {
           // The write did not happen; a rejection is recorded below, with the status it answers.
-          recordAttempted = false;
+          access.writeFailed();
           if (error instanceof IdempotencyRaceError) {
             const replay = await replayIfAny(principal);
             if (replay) return replay;
@@ -245,21 +166,12 @@ export function httpHandler<const R extends RouteContract>(
           throw error;
         }
       } else {
-        recordAttempted = true;
-        await recordReadOrFail(event, principal, correlationId, facts);
+        await access.beforeRead(principal, facts);
       }
       return send(toStoredResponse(response), correlationId);
     } catch (error) {
       const mapped = options.mapError?.(error) ?? error;
-      if (principal && !recordAttempted) {
-        const status = problemFor(mapped, correlationId).status;
-        await recordAccess(event, principal, correlationId, { status }).catch((recordError: unknown) => {
-          metrics.addMetric('AccessRecordFailed', MetricUnit.Count, 1);
-          logger.warn('the access record of a rejected request was not written', {
-            error: recordError as Error,
-          });
-        });
-      }
+      await access.rejected(principal, problemFor(mapped, correlationId).status);
       return problemResponse(mapped, correlationId, event.path);
     }
   }
