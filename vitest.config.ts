@@ -14,6 +14,8 @@ export default defineConfig({
       include: ['services/*/domain/**/*.ts', 'services/*/app/**/*.ts'],
       exclude: ['**/*.test.ts'],
       reporter: ['text-summary'],
+      // Measured at 94.9 / 85.7 / 96.0 / 96.1 %; a change that drops a rule's tests fails here.
+      thresholds: { statements: 93, branches: 83, functions: 94, lines: 94 },
     },
     projects: [
       {

@@ -1,11 +1,8 @@
 import type { Server, ServerResponse } from 'node:http';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { type LocalSeedApi, problem, type ServiceManifest, subscriptionPattern } from '@carelink/contracts';
+import { problem, type ServiceManifest } from '@carelink/contracts';
 import { buildOpenApiDocument } from '@carelink/contracts/openapi';
-import { allowLoopbackWebhooksVariable, deadLetterQueueName, tableNameVariable } from '@carelink/lambda-kit';
-import type { SQSEvent } from 'aws-lambda';
+import { allowLoopbackWebhooksVariable } from '@carelink/lambda-kit';
 import { type ControlRequest, startApiServer } from './api/api-server';
 import { compileRoutes } from './api/routes';
 import { type LocalClient, seedClients } from './auth/clients';
@@ -13,13 +10,11 @@ import { LocalIssuer } from './auth/issuer';
 import { startAwsEndpoint } from './aws-endpoint';
 import { useLocalAws } from './aws-environment';
 import { LocalBus } from './bus/local-bus';
+import { deploySchedules, deploySubscriptions, deployTable, runLocalSeeds, settleWhenIdle } from './deploy';
 import { type DynamoDbLocal, localCredentials, localRegion, startDynamoDbLocal } from './dynamodb/launcher';
-import { ensureTable } from './dynamodb/tables';
-import { handlerFile, invoke } from './lambda/handler-loader';
 import { LocalScheduler } from './scheduler/local-scheduler';
-import { LocalQueue } from './sqs/local-queue';
-import { fileCheckpoints, memoryCheckpoints } from './streams/checkpoints';
-import { type StreamHandler, StreamRelay, streamsClient } from './streams/stream-relay';
+import type { LocalQueue } from './sqs/local-queue';
+import { type StreamHandler, type StreamRelay, streamsClient } from './streams/stream-relay';
 
 export interface LocalCloudOptions {
   /** API port; 0 picks a free one (tests). */
@@ -114,56 +109,23 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const scheduler = new LocalScheduler(clock);
   const tableName = (service: string) => `${prefix}-${service}`;
 
+  const relay =
+    options.outboxRelay ??
+    (async () => ((await import(RELAY_HANDLER)) as { handler: StreamHandler }).handler);
   for (const manifest of manifests) {
-    const table = tableName(manifest.name);
-    process.env[tableNameVariable(manifest.name)] = table;
-    const streamArn = await ensureTable(dynamoClient, table, manifest.table);
-    const relay = new StreamRelay(
-      streams,
-      streamArn,
-      options.outboxRelay ??
-        (async () => {
-          const { handler } = (await import(RELAY_HANDLER)) as { handler: StreamHandler };
-          return handler;
-        }),
-      {
-        checkpoints: options.dataDir
-          ? fileCheckpoints(join(options.dataDir, 'stream-checkpoints', `${table}.json`))
-          : memoryCheckpoints(),
-      },
+    relays.push(
+      await deployTable(
+        manifest,
+        tableName(manifest.name),
+        { dynamo: dynamoClient, streams },
+        {
+          relay,
+          dataDir: options.dataDir,
+        },
+      ),
     );
-    relays.push(relay);
-
-    for (const subscription of manifest.subscriptions) {
-      const name = `${manifest.name}-${subscription.name}`;
-      const visibilityTimeoutMs = Math.min(
-        subscription.visibilityTimeoutSeconds * 1000,
-        options.maxVisibilityTimeoutMs ?? 2000,
-      );
-      const dlq = new LocalQueue({ name: deadLetterQueueName(name), visibilityTimeoutMs });
-      const queue = new LocalQueue({
-        name,
-        visibilityTimeoutMs,
-        maxReceiveCount: subscription.maxReceiveCount,
-        deadLetterQueue: dlq,
-      });
-      queues.set(queue.name, queue);
-      queues.set(dlq.name, dlq);
-      const file = handlerFile(manifest, subscription.handler);
-      queue.attach(
-        async (event: SQSEvent) => (await invoke(file, name, event)) as never,
-        subscription.batchSize,
-      );
-      bus.addRule({ name, pattern: subscriptionPattern(subscription), target: queue });
-    }
-
-    for (const schedule of manifest.schedules) {
-      const file = handlerFile(manifest, schedule.handler);
-      scheduler.add({
-        schedule,
-        invoke: (input) => invoke(file, `${manifest.name}-${schedule.name}`, input),
-      });
-    }
+    deploySubscriptions(manifest, bus, queues, options.maxVisibilityTimeoutMs ?? 2000);
+    deploySchedules(manifest, scheduler);
   }
 
   const clients = seedClients();
@@ -204,31 +166,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     if (!client) throw new Error(`no seeded client ${clientId}`);
     return issuer.sign(client);
   };
-  if (options.seed ?? true) {
-    for (const manifest of manifests) {
-      if (!manifest.localSeed) continue;
-      const module = (await import(pathToFileURL(join(manifest.dir, manifest.localSeed)).href)) as {
-        seed: (api: LocalSeedApi) => Promise<void>;
-      };
-      await module.seed({ apiUrl, token });
-    }
-  }
+  if (options.seed ?? true) await runLocalSeeds(manifests, { apiUrl, token });
   ready = true;
 
-  const settle = async (timeoutMs = 20_000) => {
-    const deadline = Date.now() + timeoutMs;
-    let quietSince = 0;
-    while (Date.now() < deadline) {
-      const idle =
-        relays.every((r) => r.isIdle()) &&
-        [...queues.values()].every((q) => q.isIdle() || q.name.endsWith('-dlq'));
-      if (!idle) quietSince = 0;
-      else if (quietSince === 0) quietSince = Date.now();
-      else if (Date.now() - quietSince > 250) return;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error('the local cloud did not settle in time');
-  };
+  const settle = (timeoutMs = 20_000) => settleWhenIdle(relays, queues, timeoutMs);
 
   return {
     apiUrl,

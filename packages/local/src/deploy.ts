@@ -1,0 +1,103 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { type LocalSeedApi, type ServiceManifest, subscriptionPattern } from '@carelink/contracts';
+import { deadLetterQueueName, tableNameVariable } from '@carelink/lambda-kit';
+import type { SQSEvent } from 'aws-lambda';
+import type { LocalBus } from './bus/local-bus';
+import { ensureTable } from './dynamodb/tables';
+import { handlerFile, invoke } from './lambda/handler-loader';
+import type { LocalScheduler } from './scheduler/local-scheduler';
+import { LocalQueue } from './sqs/local-queue';
+import { fileCheckpoints, memoryCheckpoints } from './streams/checkpoints';
+import { type StreamHandler, StreamRelay } from './streams/stream-relay';
+
+// One function per subsystem, each deploying what a manifest asks of it, as the CDK stacks do.
+
+/** The service's table (created if missing) and the relay of its outbox stream, not yet started. */
+export async function deployTable(
+  manifest: ServiceManifest,
+  table: string,
+  clients: { dynamo: DynamoDBClient; streams: DynamoDBStreamsClient },
+  options: { relay: () => Promise<StreamHandler>; dataDir?: string | undefined },
+): Promise<StreamRelay> {
+  process.env[tableNameVariable(manifest.name)] = table;
+  const streamArn = await ensureTable(clients.dynamo, table, manifest.table);
+  return new StreamRelay(clients.streams, streamArn, options.relay, {
+    // Kept with the data, so a restart continues where the relay stopped.
+    checkpoints: options.dataDir
+      ? fileCheckpoints(join(options.dataDir, 'stream-checkpoints', `${table}.json`))
+      : memoryCheckpoints(),
+  });
+}
+
+/** One queue (with its DLQ) per subscription, fed by a bus rule and drained by the consumer. */
+export function deploySubscriptions(
+  manifest: ServiceManifest,
+  bus: LocalBus,
+  queues: Map<string, LocalQueue>,
+  maxVisibilityTimeoutMs: number,
+): void {
+  for (const subscription of manifest.subscriptions) {
+    const name = `${manifest.name}-${subscription.name}`;
+    const visibilityTimeoutMs = Math.min(
+      subscription.visibilityTimeoutSeconds * 1000,
+      maxVisibilityTimeoutMs,
+    );
+    const dlq = new LocalQueue({ name: deadLetterQueueName(name), visibilityTimeoutMs });
+    const queue = new LocalQueue({
+      name,
+      visibilityTimeoutMs,
+      maxReceiveCount: subscription.maxReceiveCount,
+      deadLetterQueue: dlq,
+    });
+    queues.set(queue.name, queue);
+    queues.set(dlq.name, dlq);
+    const file = handlerFile(manifest, subscription.handler);
+    queue.attach(
+      async (event: SQSEvent) => (await invoke(file, name, event)) as never,
+      subscription.batchSize,
+    );
+    bus.addRule({ name, pattern: subscriptionPattern(subscription), target: queue });
+  }
+}
+
+/** The service's schedules on the local scheduler. */
+export function deploySchedules(manifest: ServiceManifest, scheduler: LocalScheduler): void {
+  for (const schedule of manifest.schedules) {
+    const file = handlerFile(manifest, schedule.handler);
+    scheduler.add({ schedule, invoke: (input) => invoke(file, `${manifest.name}-${schedule.name}`, input) });
+  }
+}
+
+/** Each service's demo data, loaded through the API like any client would. */
+export async function runLocalSeeds(manifests: readonly ServiceManifest[], api: LocalSeedApi): Promise<void> {
+  for (const manifest of manifests) {
+    if (!manifest.localSeed) continue;
+    const module = (await import(pathToFileURL(join(manifest.dir, manifest.localSeed)).href)) as {
+      seed: (api: LocalSeedApi) => Promise<void>;
+    };
+    await module.seed(api);
+  }
+}
+
+/** Waits until every relay and every (non-DLQ) queue has been idle for a moment. */
+export async function settleWhenIdle(
+  relays: readonly StreamRelay[],
+  queues: ReadonlyMap<string, LocalQueue>,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let quietSince = 0;
+  while (Date.now() < deadline) {
+    const idle =
+      relays.every((r) => r.isIdle()) &&
+      [...queues.values()].every((q) => q.isIdle() || q.name.endsWith('-dlq'));
+    if (!idle) quietSince = 0;
+    else if (quietSince === 0) quietSince = Date.now();
+    else if (Date.now() - quietSince > 250) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('the local cloud did not settle in time');
+}
