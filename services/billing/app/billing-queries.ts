@@ -9,7 +9,7 @@ import { type ThresholdStatus, thresholdWorklist } from '../domain/threshold-wor
 import type { LedgerStore, LedgerView } from '../store/ledger-store';
 import type { PatientMonthResult, RunRecord, RunStore } from '../store/run-store';
 import { NO_DIAGNOSIS_CODES } from './billing-runs';
-import { PracticeNotFoundError, RunNotFoundError } from './errors';
+import { RunNotFoundError } from './errors';
 
 /** The caller as billing sees it: a tenant and the practice the staff member works for. */
 export interface StaffScope {
@@ -28,7 +28,7 @@ const formatCents = (cents: number): string =>
 export function createBillingQueries(runtime: ServiceRuntime, ledger: LedgerStore, runs: RunStore) {
   const practiceFor = (scope: StaffScope): Practice => {
     const practice = practiceOf(scope.tenantId, scope.practiceId);
-    if (!practice) throw new PracticeNotFoundError();
+    if (!practice) throw new NotFoundError('Practice');
     return practice;
   };
 

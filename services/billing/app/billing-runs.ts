@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { monthOf } from '@carelink/calendar';
+import { NotFoundError } from '@carelink/contracts';
 import { commitTransaction, type ServiceRuntime, type StateWrite } from '@carelink/lambda-kit';
 import { type Practice, practiceOf } from '@carelink/tenancy';
 import { dateOfService } from '../domain/claims';
@@ -18,7 +19,7 @@ import type {
   RunTotals,
   RunTrigger,
 } from '../store/run-store';
-import { MonthNotEndedError, PracticeNotFoundError, RunFinalizedError } from './errors';
+import { MonthNotEndedError, RunFinalizedError } from './errors';
 import { billingRunCompleted } from './events';
 
 /** Held back when the rules bill a month but the claim would have no diagnosis. */
@@ -74,7 +75,7 @@ export function createBillingRuns(runtime: ServiceRuntime, ledger: LedgerStore, 
 
   const practiceFor = (tenantId: string, practiceId: string): Practice => {
     const practice = practiceOf(tenantId, practiceId);
-    if (!practice) throw new PracticeNotFoundError();
+    if (!practice) throw new NotFoundError('Practice');
     return practice;
   };
 

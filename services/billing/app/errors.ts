@@ -1,15 +1,5 @@
 import { DomainError } from '@carelink/contracts';
 
-/** The practice does not exist for the tenant, or the caller does not belong to it. */
-export class PracticeNotFoundError extends DomainError {
-  override readonly name = 'PracticeNotFoundError';
-  readonly code = 'practice-not-found';
-  readonly problemType = 'not-found';
-  constructor() {
-    super('Practice not found');
-  }
-}
-
 export class RunNotFoundError extends DomainError {
   override readonly name = 'RunNotFoundError';
   readonly code = 'run-not-found';

@@ -1,6 +1,6 @@
+import { NotFoundError } from '@carelink/contracts';
 import { startRunRoute } from '@carelink/contracts/api/billing';
 import { httpHandler } from '@carelink/lambda-kit';
-import { PracticeNotFoundError } from '../app/errors';
 import { staffScope } from '../app/staff-scope';
 import { runView } from '../app/views';
 import { billing, runtime } from '../runtime';
@@ -8,7 +8,7 @@ import { billing, runtime } from '../runtime';
 export const handler = httpHandler(runtime, startRunRoute, async ({ body, principal, correlationId }) => {
   const scope = staffScope(principal);
   // Staff bill their own practice only; another practice is not found.
-  if (body.practiceId !== scope.practiceId) throw new PracticeNotFoundError();
+  if (body.practiceId !== scope.practiceId) throw new NotFoundError('Practice');
   const { run, created } = await billing.billingRuns.start({
     tenantId: scope.tenantId,
     practiceId: body.practiceId,

@@ -1,3 +1,4 @@
+import { NotFoundError } from '@carelink/contracts';
 import type { Commit } from '@carelink/lambda-kit';
 import { Temporal } from 'temporal-polyfill';
 import {
@@ -12,12 +13,7 @@ import type { ConsentStore } from '../store/consent-store';
 import type { PatientStore } from '../store/patient-store';
 import { knownToPractice, type PatientState, type StoredConsent } from '../store/records';
 import type { EligibilityService } from './eligibility-service';
-import {
-  ConsentNotFoundError,
-  ConsentObtainedInFutureError,
-  ConsentsChangedError,
-  PatientNotFoundError,
-} from './errors';
+import { ConsentObtainedInFutureError, ConsentsChangedError } from './errors';
 import { consentRecorded, consentRevoked } from './events';
 
 /** Staff acting on a patient: tenant and practice from the token. */
@@ -66,7 +62,7 @@ const laterOf = (a: string, b: string) =>
 export function createConsentService(deps: ConsentDeps) {
   async function patientFor(actor: StaffActor, patientId: string): Promise<PatientState> {
     const state = await deps.patients.load(actor.tenantId, patientId);
-    if (!state.known || !knownToPractice(state, actor.practiceId)) throw new PatientNotFoundError();
+    if (!state.known || !knownToPractice(state, actor.practiceId)) throw new NotFoundError('Patient');
     return state;
   }
 
@@ -156,7 +152,7 @@ export function createConsentService(deps: ConsentDeps) {
     ): Promise<{ consent: StoredConsent; commit: Commit }> {
       const state = await patientFor(actor, patientId);
       const existing = state.consents.find((c) => c.consentId === consentId);
-      if (!existing || existing.practiceId !== actor.practiceId) throw new ConsentNotFoundError();
+      if (!existing || existing.practiceId !== actor.practiceId) throw new NotFoundError('Consent');
       const revoked = revokeConsent(existing, {
         revokedAt: revocation.revokedAt,
         revokedBy: actor.subject,

@@ -1,7 +1,7 @@
-import { ValidationError } from '@carelink/contracts';
+import { NotFoundError, ValidationError } from '@carelink/contracts';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../domain';
-import { ConsentsChangedError, PatientNotFoundError } from './errors';
+import { ConsentsChangedError } from './errors';
 import { mapError } from './map-error';
 
 describe('mapError', () => {
@@ -17,7 +17,7 @@ describe('mapError', () => {
   });
 
   it('leaves errors that name their own problem alone', () => {
-    expect(mapError(new PatientNotFoundError())).toBeUndefined();
+    expect(mapError(new NotFoundError('Patient'))).toBeUndefined();
     expect(mapError(new ConsentsChangedError())).toBeUndefined();
     expect(mapError(new Error('boom'))).toBeUndefined();
   });

@@ -5,6 +5,7 @@ import {
   type EventContract,
   type EventData,
   type EventMetadata,
+  NotFoundError,
 } from '@carelink/contracts';
 import type {
   CancelReferralBody,
@@ -20,7 +21,7 @@ import {
   ValidationError,
 } from '@carelink/lambda-kit';
 import { defaultPracticeOf } from '@carelink/tenancy';
-import { ReferralNotFoundError, StaleVersionError } from '../domain/errors';
+import { StaleVersionError } from '../domain/errors';
 import {
   applyCaseClosed,
   applyCaseOpened,
@@ -48,7 +49,7 @@ export function createReferrals(runtime: ServiceRuntime, referrals: ReferralStor
 
   async function existing(tenantId: string, referralId: string): Promise<Referral> {
     const referral = await referrals.get(tenantId, referralId);
-    if (!referral) throw new ReferralNotFoundError();
+    if (!referral) throw new NotFoundError('Referral');
     return referral;
   }
 

@@ -1,7 +1,8 @@
+import { NotFoundError } from '@carelink/contracts';
 import type { CreateWebhookBody } from '@carelink/contracts/api/intake';
 import { type Commit, type ServiceRuntime, ValidationError } from '@carelink/lambda-kit';
 import { newWebhookSecret } from '../adapters/secrets';
-import { ForbiddenWebhookTargetError, TooManyWebhooksError, WebhookNotFoundError } from '../domain/errors';
+import { ForbiddenWebhookTargetError, TooManyWebhooksError } from '../domain/errors';
 import { isStartKeyOf, keys } from '../store/keys';
 import type { WebhookStore, WebhookSubscription } from '../store/webhook-store';
 import type { VetWebhookTarget } from './webhook-targets';
@@ -48,7 +49,7 @@ export function createWebhooks(runtime: ServiceRuntime, webhooks: WebhookStore, 
       webhookId: string,
       page: { startKey: Record<string, unknown> | null | undefined; limit: number },
     ) {
-      if (!(await webhooks.get(tenantId, webhookId))) throw new WebhookNotFoundError();
+      if (!(await webhooks.get(tenantId, webhookId))) throw new NotFoundError('Webhook');
       const partition = { attribute: 'pk', value: keys.deliveries(tenantId, webhookId) };
       const { startKey } = page;
       if (startKey === null || (startKey && !isStartKeyOf(startKey, partition, ['pk', 'sk'])))

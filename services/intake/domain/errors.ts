@@ -2,24 +2,6 @@ import { DomainError, type ReferralStatus } from '@carelink/contracts';
 
 // Intake's expected failures; each names its problem type. Messages carry ids and statuses, never PHI.
 
-export class ReferralNotFoundError extends DomainError {
-  override readonly name = 'ReferralNotFoundError';
-  readonly code = 'referral-not-found';
-  readonly problemType = 'not-found';
-  constructor() {
-    super('Referral not found');
-  }
-}
-
-export class WebhookNotFoundError extends DomainError {
-  override readonly name = 'WebhookNotFoundError';
-  readonly code = 'webhook-not-found';
-  readonly problemType = 'not-found';
-  constructor() {
-    super('Webhook not found');
-  }
-}
-
 /** The partner already sent a referral with this external id. */
 export class DuplicateReferralError extends DomainError {
   override readonly name = 'DuplicateReferralError';

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { NotFoundError } from '@carelink/contracts';
 import type { ServiceRuntime, StateWrite } from '@carelink/lambda-kit';
-import { WebhookNotFoundError } from '../domain/errors';
 import type { DeliveryAttempt, DeliveryStatus } from '../domain/webhook-delivery';
 import { keys, withoutKeys } from './keys';
 
@@ -54,7 +54,7 @@ export class WebhookStore {
         Key: keys.webhook(tenantId, webhookId),
         ConditionExpression: 'attribute_exists(pk)',
       },
-      onConditionFailed: () => new WebhookNotFoundError(),
+      onConditionFailed: () => new NotFoundError('Webhook'),
     };
   }
 
