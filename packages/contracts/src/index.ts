@@ -24,6 +24,7 @@ export * from './events/risk-flagged.v1';
 export * from './events/screening-scored.v1';
 export * from './events/shared';
 export * from './events/time-logged.v1';
+export * from './invalid-input';
 export * from './manifest';
 export * from './outreach-vocabulary';
 export * from './primitives';

@@ -95,7 +95,7 @@ describe('case lifecycle', () => {
     try {
       act();
     } catch (error) {
-      expect((error as InvalidInputError).issues.join()).toContain('patientId');
+      expect((error as InvalidInputError).fields.map((field) => field.path).join()).toContain('patientId');
       expect((error as Error).message).not.toContain('Jane');
       expect((error as Error).message).not.toContain('1950');
     }

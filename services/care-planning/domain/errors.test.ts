@@ -14,7 +14,7 @@ import {
 describe('domain errors', () => {
   it.each([
     [
-      new InvalidInputError('case input', ['patientId: invalid_format']),
+      new InvalidInputError('case input', [{ path: 'patientId', code: 'invalid_format' }]),
       'InvalidInputError',
       'invalid-input',
     ],
@@ -38,9 +38,9 @@ describe('domain errors', () => {
   });
 
   it('names each failing field with its code, never the submitted value', () => {
-    expect(new InvalidInputError('case input', ['patientId: invalid_format']).fields).toEqual([
-      { path: 'patientId', code: 'invalid_format' },
-    ]);
+    expect(
+      new InvalidInputError('case input', [{ path: 'patientId', code: 'invalid_format' }]).fields,
+    ).toEqual([{ path: 'patientId', code: 'invalid_format' }]);
     expect(new CarePlanIncompleteError(['prognosis']).fields).toEqual([
       { path: 'prognosis', code: 'missing-element' },
     ]);

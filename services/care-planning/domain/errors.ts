@@ -3,29 +3,6 @@ import { DomainError } from '@carelink/contracts';
 // Every failure the care-planning domain raises on purpose names its problem type. `code` is stable
 // so callers branch on it, and messages name fields and codes, never values (no PHI).
 
-/** `path: code` issue strings as problem fields. */
-const issueToField = (issue: string) => {
-  const split = issue.lastIndexOf(': ');
-  return split < 0
-    ? { path: issue, code: 'invalid' }
-    : { path: issue.slice(0, split), code: issue.slice(split + 2) };
-};
-
-/** Input failed its schema; lists only the paths and issue codes, never the rejected values. */
-export class InvalidInputError extends DomainError {
-  override readonly name = 'InvalidInputError';
-  readonly code = 'invalid-input';
-  readonly problemType = 'validation-failed';
-
-  constructor(
-    readonly subject: string,
-    readonly issues: readonly string[],
-    options?: { cause?: unknown },
-  ) {
-    super(`Invalid ${subject}: ${issues.join('; ')}`, { ...options, fields: issues.map(issueToField) });
-  }
-}
-
 /** A lifecycle transition that the case's current state does not allow. */
 export class InvalidTransitionError extends DomainError {
   override readonly name = 'InvalidTransitionError';
@@ -128,3 +105,5 @@ export class InvariantViolationError extends Error {
     super(`Invariant violated: ${invariant}`);
   }
 }
+
+export { InvalidInputError } from '@carelink/contracts';

@@ -1,7 +1,5 @@
 import { IanaTimeZone } from '@carelink/contracts';
-import type { ZodError } from 'zod';
 import * as z from 'zod';
-import { InvalidInputError } from './errors';
 
 /**
  * Identifier usable as-is in FHIR ids and references (FHIR `id` grammar), so exports
@@ -24,13 +22,4 @@ export const TimeZoneSchema = IanaTimeZone;
 /** Non-blank free text. */
 export const TextSchema = z.string().trim().min(1);
 
-/** Turns a zod failure into paths and codes only: rejected values may be PHI. */
-export const toIssues = (error: ZodError): string[] =>
-  error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.code}`);
-
-/** Parses `value` or throws an {@link InvalidInputError} that names paths, not values. */
-export const parseOrThrow = <T>(schema: z.ZodType<T>, value: unknown, subject: string): T => {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new InvalidInputError(subject, toIssues(result.error), { cause: result.error });
-  return result.data;
-};
+export { parseOrThrow } from '@carelink/contracts';

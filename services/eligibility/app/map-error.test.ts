@@ -1,13 +1,15 @@
-import { NotFoundError, ValidationError } from '@carelink/contracts';
+import { InvalidInputError, NotFoundError, ValidationError } from '@carelink/contracts';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../domain';
 import { ConsentsChangedError } from './errors';
 import { mapError } from './map-error';
 
 describe('mapError', () => {
   it('names request fields, not domain paths, for invalid consent input', () => {
     const mapped = mapError(
-      new InvalidInputError('consent', ['billingPractitionerId', 'discussed.costSharingExplained']),
+      new InvalidInputError('consent', [
+        { path: 'billingPractitionerId', code: 'invalid' },
+        { path: 'discussed.costSharingExplained', code: 'invalid' },
+      ]),
     );
     expect(mapped).toBeInstanceOf(ValidationError);
     expect((mapped as ValidationError).fields.map((f) => f.path)).toEqual([

@@ -1,5 +1,4 @@
-import { ValidationError } from '@carelink/contracts';
-import { InvalidInputError } from '../domain';
+import { InvalidInputError, ValidationError } from '@carelink/contracts';
 
 /** Request fields of each consent domain path, so problems point at what the caller sent. */
 const requestPath: Record<string, string> = {
@@ -17,6 +16,6 @@ export function mapError(error: unknown): Error | undefined {
   if (!(error instanceof InvalidInputError)) return undefined;
   return new ValidationError(
     'The request is not valid',
-    error.paths.map((path) => ({ path: requestPath[path] ?? path, code: 'invalid' })),
+    error.fields.map(({ path }) => ({ path: requestPath[path] ?? path, code: 'invalid' })),
   );
 }

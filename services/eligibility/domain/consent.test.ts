@@ -1,3 +1,4 @@
+import { InvalidInputError } from '@carelink/contracts';
 import { describe, expect, it } from 'vitest';
 import { NPI_A, NPI_B } from '../testing/referral-fixtures';
 import {
@@ -12,7 +13,6 @@ import {
   ConsentIncompleteError,
   ConsentRevokedBeforeObtainedError,
 } from './consent-errors';
-import { InvalidInputError } from './invalid-input';
 
 const input = (overrides: Partial<ConsentInput> = {}): ConsentInput => ({
   patientId: 'patient-1',
@@ -87,7 +87,7 @@ describe('recordConsent', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(InvalidInputError);
-      expect((error as InvalidInputError).paths).toEqual(
+      expect((error as InvalidInputError).fields.map((field) => field.path)).toEqual(
         expect.arrayContaining(['billingPractitionerId', 'obtainedAt']),
       );
       expect((error as Error).message).not.toContain('1234567890');

@@ -1,3 +1,4 @@
+import { InvalidInputError, parseOrThrow } from '@carelink/contracts';
 import { Temporal } from 'temporal-polyfill';
 import * as z from 'zod';
 import {
@@ -6,7 +7,6 @@ import {
   ConsentIncompleteError,
   ConsentRevokedBeforeObtainedError,
 } from './consent-errors';
-import { InvalidInputError } from './invalid-input';
 import { Npi } from './referral-facts';
 
 /** Programs whose billing requires documented patient consent. */
@@ -122,7 +122,10 @@ export function revokeConsent(
   revocation: { revokedAt: string; revokedBy: string; reason: ConsentRevocationReason },
 ): { consent: ConsentRecord; events: [ConsentRevoked] } {
   if (!Instant.safeParse(revocation.revokedAt).success || !Id.safeParse(revocation.revokedBy).success) {
-    throw new InvalidInputError('consent revocation', ['revokedAt', 'revokedBy']);
+    throw new InvalidInputError('consent revocation', [
+      { path: 'revokedAt', code: 'invalid' },
+      { path: 'revokedBy', code: 'invalid' },
+    ]);
   }
   if (record.revokedAt !== undefined) throw new ConsentAlreadyRevokedError(record.consentId);
   if (Temporal.Instant.compare(instant(revocation.revokedAt), instant(record.obtainedAt)) < 0) {
@@ -159,14 +162,7 @@ export function recordConsent(
   input: ConsentInput,
   deps: { newId: () => string; existing?: readonly ConsentRecord[] },
 ): { consent: ConsentRecord; superseded: ConsentRecord[]; events: ConsentEvent[] } {
-  const parsed = ConsentInput.safeParse(input);
-  if (!parsed.success) {
-    throw new InvalidInputError(
-      'consent',
-      parsed.error.issues.map((issue) => issue.path.join('.')),
-    );
-  }
-  const data = parsed.data;
+  const data = parseOrThrow(ConsentInput, input, 'consent');
   const missing = REQUIRED_ITEMS.filter((item) => !data.discussed[item]);
   if (missing.length > 0) throw new ConsentIncompleteError(missing);
 

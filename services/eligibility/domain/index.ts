@@ -36,7 +36,6 @@ export {
 } from './determine';
 export type { EligibilityStatus, Reason } from './findings';
 export { InvalidDiagnosisCodeError, normalizeIcd10CmCode } from './icd10';
-export { InvalidInputError } from './invalid-input';
 export { EligibilityPolicy, type EligibilityPolicyOverrides, resolvePolicy } from './policy';
 export { Icd10CmCode, Npi, parseReferralFacts, ReferralFacts } from './referral-facts';
 export { type CaseManagementResult, evaluateCaseManagement } from './rules/case-management';

@@ -1,5 +1,5 @@
+import { InvalidInputError } from '@carelink/contracts';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from './invalid-input';
 import { resolvePolicy } from './policy';
 
 describe('resolvePolicy', () => {
@@ -34,7 +34,7 @@ describe('resolvePolicy', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(InvalidInputError);
-      expect((error as InvalidInputError).paths).toEqual([path]);
+      expect((error as InvalidInputError).fields.map((field) => field.path)).toEqual([path]);
     }
   });
 });

@@ -1,6 +1,5 @@
-import { DischargeFacilityType, PlanType, ReferralReasonType } from '@carelink/contracts';
+import { DischargeFacilityType, PlanType, parseOrThrow, ReferralReasonType } from '@carelink/contracts';
 import * as z from 'zod';
-import { InvalidInputError } from './invalid-input';
 
 const MEDICARE_PLANS: PlanType[] = ['medicare', 'medicare-advantage', 'dual'];
 const ALL_PLANS: PlanType[] = [...PlanType.options];
@@ -65,12 +64,5 @@ export type EligibilityPolicyOverrides = z.input<typeof EligibilityPolicy>;
 
 /** Fills tenant overrides with defaults; throws `InvalidInputError` listing the bad fields. */
 export function resolvePolicy(overrides: EligibilityPolicyOverrides = {}): EligibilityPolicy {
-  const result = EligibilityPolicy.safeParse(overrides);
-  if (!result.success) {
-    throw new InvalidInputError(
-      'eligibility policy',
-      result.error.issues.map((issue) => issue.path.join('.')),
-    );
-  }
-  return result.data;
+  return parseOrThrow(EligibilityPolicy, overrides, 'eligibility policy');
 }

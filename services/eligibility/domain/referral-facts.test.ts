@@ -1,6 +1,6 @@
+import { InvalidInputError } from '@carelink/contracts';
 import { describe, expect, it } from 'vitest';
 import { referral } from '../testing/referral-fixtures';
-import { InvalidInputError } from './invalid-input';
 import { parseReferralFacts } from './referral-facts';
 
 describe('parseReferralFacts', () => {
@@ -30,7 +30,7 @@ describe('parseReferralFacts', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(InvalidInputError);
-      expect((error as InvalidInputError).paths).toContain(path);
+      expect((error as InvalidInputError).fields.map((field) => field.path)).toContain(path);
       expect((error as Error).message).not.toMatch(/E11-9|1234567890|2025-02-30/);
     }
   });

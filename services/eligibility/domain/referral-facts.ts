@@ -4,10 +4,10 @@ import {
   isValidNpi,
   PlanType,
   Program,
+  parseOrThrow,
   ReferralReasonType,
 } from '@carelink/contracts';
 import * as z from 'zod';
-import { InvalidInputError } from './invalid-input';
 
 const IsoDate = z.iso.date();
 
@@ -63,12 +63,5 @@ export type ReferralFacts = z.infer<typeof ReferralFacts>;
 
 /** Parses untrusted referral facts; failures list field paths only, never values. */
 export function parseReferralFacts(input: unknown): ReferralFacts {
-  const result = ReferralFacts.safeParse(input);
-  if (!result.success) {
-    throw new InvalidInputError(
-      'referral facts',
-      result.error.issues.map((issue) => issue.path.join('.')),
-    );
-  }
-  return result.data;
+  return parseOrThrow(ReferralFacts, input, 'referral facts');
 }

@@ -67,7 +67,7 @@ function startOfDay(date: Temporal.PlainDate, timeZone: string): Temporal.Instan
 function horizon(facts: OutreachCaseFacts, options: ScheduleOptions): string[] {
   const count = options.horizonMonths ?? 2;
   if (!Number.isSafeInteger(count) || count < 1 || count > 24) {
-    throw new InvalidInputError('schedule options', [{ path: 'horizonMonths', reason: 'out_of_range' }]);
+    throw new InvalidInputError('schedule options', [{ path: 'horizonMonths', code: 'out_of_range' }]);
   }
   const current = monthOf(options.now, facts.patientTimeZone);
   const enrolled = monthOf(facts.enrolledAt, facts.patientTimeZone);
@@ -116,7 +116,7 @@ function monthlyTask(
  */
 function tcmTask(facts: OutreachCaseFacts): OutreachTask {
   if (!facts.dischargedAt) {
-    throw new InvalidInputError('case facts', [{ path: 'dischargedAt', reason: 'required_for_tcm' }]);
+    throw new InvalidInputError('case facts', [{ path: 'dischargedAt', code: 'required_for_tcm' }]);
   }
   const dischargeDate = facts.dischargedAt.toZonedDateTimeISO(facts.patientTimeZone).toPlainDate();
   const lastDay = addBusinessDays(dischargeDate, TCM_CONTACT_BUSINESS_DAYS);
@@ -136,7 +136,7 @@ function parseDueOn(value: string): Temporal.PlainDate {
     return toPlainDate(value);
   } catch {
     throw new InvalidInputError('care plan', [
-      { path: 'interventions.schedule.dueOn', reason: 'invalid_date' },
+      { path: 'interventions.schedule.dueOn', code: 'invalid_date' },
     ]);
   }
 }

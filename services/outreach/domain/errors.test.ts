@@ -20,7 +20,7 @@ describe('domain errors', () => {
       'IllegalReferralTransitionError',
       'ILLEGAL_REFERRAL_TRANSITION',
     ],
-    [new InvalidInputError('thing', []), 'InvalidInputError', 'INVALID_INPUT'],
+    [new InvalidInputError('thing', []), 'InvalidInputError', 'invalid-input'],
   ])('%s has a stable name and code', (error, name, code) => {
     expect(error.problemType).toMatch(/^(validation-failed|conflict)$/);
     expect(error).toBeInstanceOf(DomainError);
@@ -37,8 +37,8 @@ describe('domain errors', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(InvalidInputError);
       const invalid = error as InvalidInputError;
-      expect(invalid.issues.map((issue) => issue.path)).toEqual(['phone', 'birthDate']);
-      const serialised = `${invalid.message} ${JSON.stringify(invalid.issues)}`;
+      expect(invalid.fields.map((field) => field.path)).toEqual(['phone', 'birthDate']);
+      const serialised = `${invalid.message} ${JSON.stringify(invalid.fields)}`;
       expect(serialised).not.toContain('867');
       expect(serialised).not.toContain('1948');
     }
@@ -49,8 +49,8 @@ describe('domain errors', () => {
     const overlap = new TimeEntryOverlapError('01JD3Y7T5V0M3Q8W9X2Z4A6B8J');
     expect(overlap.problemType).toBe('conflict');
     expect(overlap.message).toContain('01JD3Y7T5V0M3Q8W9X2Z4A6B8J');
-    expect(new InvalidInputError('vital observation', [{ path: 'value', reason: 'too_big' }]).fields).toEqual(
-      [{ path: 'value', code: 'too_big' }],
-    );
+    expect(new InvalidInputError('vital observation', [{ path: 'value', code: 'too_big' }]).fields).toEqual([
+      { path: 'value', code: 'too_big' },
+    ]);
   });
 });

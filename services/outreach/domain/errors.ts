@@ -1,27 +1,5 @@
 import { DomainError } from '@carelink/contracts';
 
-/** One rejected field: where it is and why, never the value that was given. */
-export interface InputIssue {
-  readonly path: string;
-  readonly reason: string;
-}
-
-/** Input failed validation. Issues name the fields and rules, never the rejected values. */
-export class InvalidInputError extends DomainError {
-  override readonly name = 'InvalidInputError';
-  readonly code = 'INVALID_INPUT';
-  readonly problemType = 'validation-failed';
-
-  constructor(
-    readonly subject: string,
-    readonly issues: readonly InputIssue[],
-  ) {
-    super(`Invalid ${subject}`, {
-      fields: issues.map((issue) => ({ path: issue.path, code: issue.reason })),
-    });
-  }
-}
-
 /** A time entry would end after the current instant: time can only be logged once it has been spent. */
 export class FutureTimeEntryError extends DomainError {
   override readonly name = 'FutureTimeEntryError';
@@ -70,3 +48,5 @@ export class IllegalReferralTransitionError extends DomainError {
     super(`A community referral cannot move from ${from} to ${to}`);
   }
 }
+
+export { InvalidInputError } from '@carelink/contracts';
