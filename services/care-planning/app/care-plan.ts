@@ -1,13 +1,10 @@
 import {
+  type Commit,
   ConflictError,
-  etag,
-  type HttpResult,
   type IfMatch,
   NotFoundError,
-  ok,
   PreconditionFailedError,
   type Principal,
-  text,
 } from '@carelink/lambda-kit';
 import { practiceOf } from '@carelink/tenancy';
 import type { CarePlanning } from '../compose';
@@ -27,6 +24,12 @@ import { draftView, planView } from './views';
 
 const planLocation = (caseId: string) => `/v1/cases/${caseId}/care-plan`;
 
+/** The current plan in the representation asked for, with the version its ETag names. */
+export type CarePlanRepresentation =
+  | { format: 'json'; plan: ReturnType<typeof planView> | ReturnType<typeof draftView>; version: number }
+  | { format: 'fhir'; fhir: ReturnType<typeof toFhirCarePlan>; version: number }
+  | { format: 'patient-copy'; html: string; version: number };
+
 /**
  * Establishes (If-Match 0, no plan yet) or revises the plan. Establishing activates the case and
  * publishes `CarePlanEstablished`; a revision publishes `CarePlanRevised` with its substantial flag.
@@ -38,7 +41,7 @@ export async function putCarePlan(
   caseId: string,
   body: CarePlan,
   ifMatch: IfMatch | undefined,
-): Promise<HttpResult> {
+): Promise<{ plan: ReturnType<typeof planView>; version: number; commit?: Commit }> {
   const { tenantId } = principal;
   const record = await caseForStaff(ctx, principal, caseId);
   const current = await ctx.plans.versioned(tenantId, caseId);
@@ -66,9 +69,8 @@ export async function putCarePlan(
     };
     const c = record.case;
     return {
-      status: 200,
-      body: planView({ ...plan, changedAt: at.toString(), changedBy: principal.subject }),
-      headers: { etag: etag(1) },
+      plan: planView({ ...plan, changedAt: at.toString(), changedBy: principal.subject }),
+      version: 1,
       commit: {
         writes: [
           ...ctx.plans.saveVersion(tenantId, plan, 0),
@@ -100,14 +102,12 @@ export async function putCarePlan(
   const plan = result.plan;
   const last = plan.versions[plan.versions.length - 1]!;
   const view = planView({ ...plan, changedAt: last.changedAt, changedBy: last.changedBy });
-  const headers = { etag: etag(plan.version) };
   const [revised] = result.events;
-  if (!revised) return ok(view, headers);
+  if (!revised) return { plan: view, version: plan.version };
   const c = record.case;
   return {
-    status: 200,
-    body: view,
-    headers,
+    plan: view,
+    version: plan.version,
     commit: {
       writes: [
         ...ctx.plans.saveVersion(tenantId, plan, current.version),
@@ -140,44 +140,33 @@ export async function getCarePlan(
   principal: Principal,
   caseId: string,
   format: 'json' | 'fhir' | 'patient-copy',
-): Promise<HttpResult> {
+): Promise<CarePlanRepresentation> {
   const { tenantId } = principal;
   const record = await caseForStaff(ctx, principal, caseId);
   if (format === 'json') {
     const head = await ctx.plans.head(tenantId, caseId);
-    if (head) return ok(planView(head), { etag: etag(head.version) });
+    if (head) return { format, plan: planView(head), version: head.version };
     const draft = await ctx.plans.draft(tenantId, caseId);
-    if (draft) return ok(draftView(caseId, draft), { etag: etag(0) });
+    if (draft) return { format, plan: draftView(caseId, draft), version: 0 };
     throw new NotFoundError('Care plan');
   }
   const plan = await ctx.plans.versioned(tenantId, caseId);
   if (!plan) throw new NotFoundError('Care plan');
-  const headers = { etag: etag(plan.version) };
-  if (format === 'fhir') {
-    return {
-      status: 200,
-      body: toFhirCarePlan(plan, record.case),
-      headers: { ...headers, 'content-type': 'application/fhir+json' },
-    };
-  }
+  if (format === 'fhir') return { format, fhir: toFhirCarePlan(plan, record.case), version: plan.version };
   const practice = practiceOf(tenantId, record.case.practiceId);
   const html = toPatientCopyHtml(plan, {
     practiceName: practice?.name ?? 'Your care team',
     timeZone: record.case.timeZone,
     ...(practice ? { contactPhone: practice.callbackNumber } : {}),
   });
-  return text(html, 'text/html; charset=utf-8', headers);
+  return { format, html, version: plan.version };
 }
 
-export async function listCarePlanVersions(
-  ctx: CarePlanning,
-  principal: Principal,
-  caseId: string,
-): Promise<HttpResult> {
+export async function listCarePlanVersions(ctx: CarePlanning, principal: Principal, caseId: string) {
   await caseForStaff(ctx, principal, caseId);
   const plan = await ctx.plans.versioned(principal.tenantId, caseId);
   if (!plan) throw new NotFoundError('Care plan');
-  return ok({ items: versionSummaries(plan) }, { etag: etag(plan.version) });
+  return { items: versionSummaries(plan), version: plan.version };
 }
 
 export async function getCarePlanVersion(
@@ -185,11 +174,11 @@ export async function getCarePlanVersion(
   principal: Principal,
   caseId: string,
   version: number,
-): Promise<HttpResult> {
+) {
   await caseForStaff(ctx, principal, caseId);
   const entry = await ctx.plans.version(principal.tenantId, caseId, version);
   if (!entry) throw new NotFoundError('Care plan version');
-  return ok(entry, { etag: etag(entry.version) });
+  return entry;
 }
 
 /** Starts (or restarts) a draft from condition templates; only before the plan is established. */
@@ -198,7 +187,7 @@ export async function startDraftFromTemplates(
   principal: Principal,
   caseId: string,
   conditions: readonly TemplateCondition[],
-): Promise<HttpResult> {
+) {
   const { tenantId } = principal;
   const record = await caseForStaff(ctx, principal, caseId);
   requirePrimary(record, principal);
@@ -212,9 +201,8 @@ export async function startDraftFromTemplates(
   });
   const draft = { plan, updatedAt: at.toString(), updatedBy: principal.subject };
   return {
-    status: 201,
-    body: draftView(caseId, draft),
-    headers: { location: planLocation(caseId), etag: etag(0) },
+    draft: draftView(caseId, draft),
+    location: planLocation(caseId),
     commit: { writes: [ctx.plans.saveDraft(tenantId, caseId, draft)], events: [] },
   };
 }

@@ -5,8 +5,6 @@ import {
   decodeCursor,
   encodeCursor,
   ForbiddenError,
-  type HttpResult,
-  ok,
   type Principal,
   requirePractice,
   type StateWrite,
@@ -37,7 +35,7 @@ export async function listCases(
   ctx: CarePlanning,
   principal: Principal,
   query: { assignee: string; status?: CaseStatus | undefined; limit: number; cursor?: string | undefined },
-): Promise<HttpResult> {
+) {
   const practiceId = requirePractice(principal);
   const start = decodeCursor(principal.tenantId, query.cursor);
   if (start === null)
@@ -54,7 +52,7 @@ export async function listCases(
     ...(start ? { start } : {}),
   });
   const nextCursor = encodeCursor(principal.tenantId, page.lastKey);
-  return ok({ items: page.records.map(caseSummary), ...(nextCursor ? { nextCursor } : {}) });
+  return { items: page.records.map(caseSummary), ...(nextCursor ? { nextCursor } : {}) };
 }
 
 async function detailOf(ctx: CarePlanning, tenantId: string, record: CaseRecord) {
@@ -65,9 +63,10 @@ async function detailOf(ctx: CarePlanning, tenantId: string, record: CaseRecord)
   return caseDetail(record, assessment?.assessment, tasks, now(ctx));
 }
 
-export async function getCase(ctx: CarePlanning, principal: Principal, caseId: string): Promise<HttpResult> {
+/** The case as its care team reads it, with the patient it concerns (for the access record). */
+export async function getCase(ctx: CarePlanning, principal: Principal, caseId: string) {
   const record = await caseForStaff(ctx, principal, caseId);
-  return { ...ok(await detailOf(ctx, principal.tenantId, record)), auditPatientId: record.case.patientId };
+  return { detail: await detailOf(ctx, principal.tenantId, record), patientId: record.case.patientId };
 }
 
 /**
@@ -79,7 +78,7 @@ export async function putAssessment(
   principal: Principal,
   caseId: string,
   body: { sections: Partial<AssessmentSections>; complete?: boolean | undefined },
-): Promise<HttpResult> {
+): Promise<{ assessment: ReturnType<typeof assessmentView>; commit?: Commit }> {
   const { tenantId } = principal;
   const record = await caseForStaff(ctx, principal, caseId);
   if (record.case.state === 'closed') throw new ConflictError('The case is closed');
@@ -91,7 +90,7 @@ export async function putAssessment(
   ][];
   if (stored?.assessment.completedAt) {
     if (sent.length > 0) throw new ConflictError('The assessment is complete');
-    return ok(assessmentView(stored.assessment));
+    return { assessment: assessmentView(stored.assessment) };
   }
   const at = now(ctx);
   const [begin, complete] = milestoneDeadlines(record.case.identifiedAt);
@@ -105,7 +104,7 @@ export async function putAssessment(
   }
   const version = (stored?.version ?? 0) + 1;
   return {
-    ...ok(assessmentView(assessment)),
+    assessment: assessmentView(assessment),
     commit: {
       writes: [ctx.cases.saveAssessment(tenantId, assessment, version), ...deadlineWrites],
       events: [],
@@ -126,7 +125,7 @@ export async function changeCareTeam(
   principal: Principal,
   caseId: string,
   change: CareTeamChange,
-): Promise<HttpResult> {
+) {
   const { tenantId } = principal;
   const record = await caseForStaff(ctx, principal, caseId);
   const isAdmin = principal.scopes.has('roster:manage');
@@ -154,7 +153,7 @@ export async function changeCareTeam(
   } else {
     result = changeAssignedTeam(ctx, tenantId, record, change);
   }
-  return { ...ok(await detailOf(ctx, tenantId, result.record)), commit: result.commit };
+  return { detail: await detailOf(ctx, tenantId, result.record), commit: result.commit };
 }
 
 function changeAssignedTeam(
@@ -207,7 +206,7 @@ export async function closeCaseFor(
   principal: Principal,
   caseId: string,
   reason: CloseReason,
-): Promise<HttpResult> {
+) {
   const { tenantId } = principal;
   const record = await caseForStaff(ctx, principal, caseId);
   if (record.status === 'unassigned' && record.case.careTeam.length === 0)
@@ -219,7 +218,7 @@ export async function closeCaseFor(
   const closed = closeCase(c, reason, now(ctx)).case;
   const next: CaseRecord = { ...record, case: closed, status: 'closed', version: record.version + 1 };
   return {
-    ...ok(await detailOf(ctx, tenantId, next)),
+    detail: await detailOf(ctx, tenantId, next),
     commit: {
       writes: [
         ctx.cases.save(tenantId, next),

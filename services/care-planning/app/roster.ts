@@ -1,4 +1,4 @@
-import { type HttpResult, ok, type Principal, requirePractice } from '@carelink/lambda-kit';
+import { type Principal, requirePractice } from '@carelink/lambda-kit';
 import type { CarePlanning } from '../compose';
 import type { StaffProfile } from '../store/roster-store';
 import { now } from './clock';
@@ -9,12 +9,12 @@ export async function putStaff(
   principal: Principal,
   staffId: string,
   profile: StaffProfile,
-): Promise<HttpResult> {
+) {
   const practiceId = requirePractice(principal);
   const existing = await ctx.roster.get(principal.tenantId, practiceId, staffId);
   const updatedAt = now(ctx).toString();
   return {
-    ...ok({ ...profile, staffId, practiceId, activeCases: existing?.activeCases ?? 0, updatedAt }),
+    staff: { ...profile, staffId, practiceId, activeCases: existing?.activeCases ?? 0, updatedAt },
     commit: {
       writes: [ctx.roster.upsert(principal.tenantId, practiceId, staffId, profile, updatedAt)],
       events: [],
@@ -22,7 +22,7 @@ export async function putStaff(
   };
 }
 
-export async function listStaff(ctx: CarePlanning, principal: Principal): Promise<HttpResult> {
+export async function listStaff(ctx: CarePlanning, principal: Principal) {
   const practiceId = requirePractice(principal);
-  return ok({ items: await ctx.roster.list(principal.tenantId, practiceId) });
+  return { items: await ctx.roster.list(principal.tenantId, practiceId) };
 }

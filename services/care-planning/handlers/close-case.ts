@@ -1,10 +1,13 @@
 import { closeCaseRoute } from '@carelink/contracts/api/care-planning';
-import { httpHandler } from '@carelink/lambda-kit';
+import { httpHandler, ok } from '@carelink/lambda-kit';
 import { closeCaseFor } from '../app/cases';
 import { carePlanning } from '../runtime';
 
 export const handler = httpHandler(
   carePlanning.runtime,
   closeCaseRoute,
-  async ({ principal, params, body }) => closeCaseFor(carePlanning, principal, params.caseId, body.reason),
+  async ({ principal, params, body }) => {
+    const { detail, commit } = await closeCaseFor(carePlanning, principal, params.caseId, body.reason);
+    return { ...ok(detail), commit };
+  },
 );

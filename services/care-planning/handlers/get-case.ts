@@ -1,8 +1,9 @@
 import { getCaseRoute } from '@carelink/contracts/api/care-planning';
-import { httpHandler } from '@carelink/lambda-kit';
+import { httpHandler, ok } from '@carelink/lambda-kit';
 import { getCase } from '../app/cases';
 import { carePlanning } from '../runtime';
 
-export const handler = httpHandler(carePlanning.runtime, getCaseRoute, async ({ principal, params }) =>
-  getCase(carePlanning, principal, params.caseId),
-);
+export const handler = httpHandler(carePlanning.runtime, getCaseRoute, async ({ principal, params }) => {
+  const { detail, patientId } = await getCase(carePlanning, principal, params.caseId);
+  return { ...ok(detail), auditPatientId: patientId };
+});

@@ -1,10 +1,13 @@
 import { putRosterStaffRoute } from '@carelink/contracts/api/care-planning';
-import { httpHandler } from '@carelink/lambda-kit';
+import { httpHandler, ok } from '@carelink/lambda-kit';
 import { putStaff } from '../app/roster';
 import { carePlanning } from '../runtime';
 
 export const handler = httpHandler(
   carePlanning.runtime,
   putRosterStaffRoute,
-  async ({ principal, params, body }) => putStaff(carePlanning, principal, params.staffId, body),
+  async ({ principal, params, body }) => {
+    const { staff, commit } = await putStaff(carePlanning, principal, params.staffId, body);
+    return { ...ok(staff), commit };
+  },
 );
