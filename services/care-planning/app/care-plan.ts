@@ -166,7 +166,10 @@ export async function listCarePlanVersions(ctx: CarePlanning, principal: Princip
   await caseForStaff(ctx, principal, caseId);
   const plan = await ctx.plans.versioned(principal.tenantId, caseId);
   if (!plan) throw new NotFoundError('Care plan');
-  return { items: versionSummaries(plan), version: plan.version };
+  return {
+    items: versionSummaries(plan).map((summary) => ({ ...summary, changes: [...summary.changes] })),
+    version: plan.version,
+  };
 }
 
 export async function getCarePlanVersion(
@@ -178,7 +181,7 @@ export async function getCarePlanVersion(
   await caseForStaff(ctx, principal, caseId);
   const entry = await ctx.plans.version(principal.tenantId, caseId, version);
   if (!entry) throw new NotFoundError('Care plan version');
-  return entry;
+  return { ...entry, changes: [...entry.changes] };
 }
 
 /** Starts (or restarts) a draft from condition templates; only before the plan is established. */

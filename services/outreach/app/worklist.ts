@@ -1,5 +1,7 @@
+import type { WorklistResource } from '@carelink/contracts/api/outreach';
 import { type Principal, requirePractice } from '@carelink/lambda-kit';
 import type { Temporal } from 'temporal-polyfill';
+import type * as z from 'zod';
 import type { Stores } from '../compose';
 import { buildWorklist, type TimeEntry } from '../domain';
 import { practiceTimeZone } from './access';
@@ -12,7 +14,7 @@ export async function worklistOf(
   stores: Pick<Stores, 'worklist' | 'timeEntries'>,
   principal: Principal,
   now: Temporal.Instant,
-) {
+): Promise<z.input<typeof WorklistResource>> {
   const practiceId = requirePractice(principal);
   const zone = practiceTimeZone(principal);
   const work = await stores.worklist.workOf(principal.tenantId, principal.subject);
@@ -46,7 +48,7 @@ export async function worklistOf(
   return {
     staffId: worklist.staffId,
     month: worklist.month,
-    items: worklist.items.map((item) => {
+    items: worklist.items.map((item): z.input<typeof WorklistResource>['items'][number] => {
       const base = {
         kind: item.kind,
         urgency: item.urgency,

@@ -1,4 +1,6 @@
+import type { ReminderKind } from '@carelink/contracts/api/outreach';
 import type { StateWrite } from '@carelink/lambda-kit';
+import type * as z from 'zod';
 import { keys, sk } from './keys';
 import type { Item, Table } from './table';
 
@@ -9,7 +11,7 @@ export interface OutboxMessage {
   readonly messageId: string;
   readonly patientId: string;
   readonly channel: MessageChannel;
-  readonly template: string;
+  readonly template: z.infer<typeof ReminderKind>;
   readonly body: string;
   readonly status: 'sent' | 'deferred' | 'blocked';
   readonly sendAfter?: string;

@@ -21,8 +21,11 @@ const route = defineRoute({
   scopes: ['referrals:write'],
   idempotent: true,
   body: z.object({ label: z.string().max(40), count: z.int().min(1) }).strict(),
-  responses: { 201: { description: 'created' } },
+  responses: { 201: { description: 'created', schema: z.object({ id: z.string(), label: z.string() }) } },
 });
+
+/** What the reads answer: personal data, which the audit trail must never hold. */
+const widgetRead = z.object({ name: z.string(), birthDate: z.string(), mbi: z.string() }).loose();
 
 /** A read of one patient's record, answering with personal data the audit trail must never hold. */
 const readRoute = defineRoute({
@@ -34,7 +37,7 @@ const readRoute = defineRoute({
   scopes: ['referrals:read'],
   params: z.object({ patientId: Ulid, widgetId: z.string().regex(/^[a-z0-9-]{1,40}$/) }).strict(),
   query: z.object({ note: z.string().optional() }).strict(),
-  responses: { 200: { description: 'read' } },
+  responses: { 200: { description: 'read', schema: widgetRead } },
 });
 
 /** A read without a patient in its path, whose handler names the patient. */
@@ -46,7 +49,7 @@ const lookupRoute = defineRoute({
   tag: 'test',
   scopes: ['referrals:read'],
   params: z.object({ widgetId: z.string().regex(/^[a-z0-9-]{1,40}$/) }).strict(),
-  responses: { 200: { description: 'read' } },
+  responses: { 200: { description: 'read', schema: widgetRead } },
 });
 
 const patientId = '01JD3Y7T5V0M3Q8W9X2Z4A6B8D';

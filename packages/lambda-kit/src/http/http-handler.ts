@@ -37,7 +37,19 @@ export interface HttpRequest<R extends RouteContract> {
   headers: Readonly<Record<string, string | undefined>>;
 }
 
-export type RouteHandler<R extends RouteContract> = (request: HttpRequest<R>) => Promise<HttpResult>;
+/** The bodies a route documents for its successes; anything when it also serves other media types. */
+type ResponseBody<R extends RouteContract> = {
+  [S in keyof R['responses']]: R['responses'][S] extends { alternatives: object }
+    ? unknown
+    : R['responses'][S] extends { schema: infer Schema extends z.ZodType }
+      ? z.input<Schema>
+      : never;
+}[keyof R['responses']];
+
+/** A result whose body the route's contract types, so a view that drifts from it does not compile. */
+export type RouteResult<R extends RouteContract> = HttpResult<ResponseBody<R>>;
+
+export type RouteHandler<R extends RouteContract> = (request: HttpRequest<R>) => Promise<RouteResult<R>>;
 
 export interface HttpHandlerOptions {
   /**
@@ -121,7 +133,7 @@ export function httpHandler<const R extends RouteContract>(
         return send(replay, correlationId, true);
       };
 
-      let result: HttpResult;
+      let result: RouteResult<R>;
       try {
         result = await handle({
           params: parsed.params as Parsed<R['params']>,

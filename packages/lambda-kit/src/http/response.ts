@@ -4,14 +4,14 @@ import { DomainError, HttpProblem } from '../errors';
 import type { Commit } from '../outbox/commit';
 
 /** What a handler answers: a status, a JSON body and headers. */
-export interface HttpResponse {
+export interface HttpResponse<Body = unknown> {
   status: number;
-  body?: unknown;
+  body?: Body;
   headers?: Record<string, string>;
 }
 
 /** A response plus the state change to commit before it is sent. */
-export interface HttpResult extends HttpResponse {
+export interface HttpResult<Body = unknown> extends HttpResponse<Body> {
   commit?: Commit;
   /**
    * The patient whose record this request read or wrote, for the audit trail, when the route has no
@@ -21,13 +21,13 @@ export interface HttpResult extends HttpResponse {
   auditPatientId?: string;
 }
 
-export const ok = (body: unknown, headers?: Record<string, string>): HttpResult => ({
+export const ok = <Body>(body: Body, headers?: Record<string, string>): HttpResult<Body> => ({
   status: 200,
   body,
   ...(headers ? { headers } : {}),
 });
 
-export const created = (location: string, body: unknown, commit?: Commit): HttpResult => ({
+export const created = <Body>(location: string, body: Body, commit?: Commit): HttpResult<Body> => ({
   status: 201,
   body,
   headers: { location },
@@ -38,7 +38,11 @@ export const created = (location: string, body: unknown, commit?: Commit): HttpR
  * A body sent as-is rather than as JSON, e.g. a printable `text/html` page. The content type decides
  * how the body is serialised, so a handler never has to pre-encode it.
  */
-export const text = (body: string, contentType: string, headers?: Record<string, string>): HttpResult => ({
+export const text = (
+  body: string,
+  contentType: string,
+  headers?: Record<string, string>,
+): HttpResult<string> => ({
   status: 200,
   body,
   headers: { ...headers, 'content-type': contentType },
