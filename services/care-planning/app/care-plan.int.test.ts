@@ -58,6 +58,8 @@ describe('from eligibility to an established care plan', () => {
     const caseId = opened?.data.caseId as string;
     const mine = await careManager.get('/v1/cases?assignee=me&status=open');
     expect(mine.body.items.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
+    // Without a filter the list is the caller's own, and the answer says so.
+    expect((await careManager.get('/v1/cases')).body.filter).toEqual({ assignee: 'me' });
     const detail = await careManager.get(`/v1/cases/${caseId}`);
     expect(detail.body).toMatchObject({
       status: 'open',

@@ -52,7 +52,9 @@ export async function listCases(
     ...(start ? { start } : {}),
   });
   const nextCursor = encodeCursor(principal.tenantId, page.lastKey);
-  return { items: page.records.map(caseSummary), ...(nextCursor ? { nextCursor } : {}) };
+  // The applied filter is echoed: a new care manager's empty `me` list is then not a mystery.
+  const filter = { assignee: query.assignee, ...(query.status ? { status: query.status } : {}) };
+  return { items: page.records.map(caseSummary), ...(nextCursor ? { nextCursor } : {}), filter };
 }
 
 async function detailOf(ctx: CarePlanning, tenantId: string, record: CaseRecord) {

@@ -207,13 +207,22 @@ export const listCasesRoute = defineRoute({
   method: 'GET',
   path: '/v1/cases',
   summary: "List the practice's cases by assignee",
+  description:
+    "Without `assignee` the list is the caller's own cases (`me`); `assignee=unassigned` is the " +
+    'worklist of cases waiting for a primary. The answer says which filter it applied.',
   tag,
   scopes: [scopes.casesRead],
   query: ListCasesQuery,
   responses: {
     200: {
-      description: 'A page of cases, newest first',
-      schema: z.object({ items: z.array(CaseSummaryResource), nextCursor: z.string().optional() }),
+      description: 'A page of cases, newest first, with the filter applied',
+      schema: z.object({
+        items: z.array(CaseSummaryResource),
+        nextCursor: z.string().optional(),
+        filter: z
+          .object({ assignee: z.string(), status: CaseStatus.optional() })
+          .meta({ description: 'The filter the page was read with, defaults included (`assignee: me`)' }),
+      }),
     },
   },
 });
