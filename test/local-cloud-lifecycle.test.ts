@@ -1,7 +1,11 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { freePort } from '@carelink/local';
 import { afterAll, describe, expect, it } from 'vitest';
+import { referralBody } from '../services/intake/testing/referral-fixtures';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -87,5 +91,76 @@ describe('npm start', () => {
     });
     expect(alive).toEqual([]);
     expect(dynamoProcessesOn(dynamoPort)).toEqual([]);
+  });
+
+  it('continues after a stop and a start on the same data, without replaying what it had done', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'carelink-restart-'));
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const start = async () => {
+      const started = spawn('npm', ['start'], {
+        cwd: root,
+        env: { ...process.env, PORT: String(port), CARELINK_STATE_DIR: stateDir },
+        stdio: 'ignore',
+        detached: true,
+      });
+      child = started;
+      await waitForHealth(`${base}/health`, started, 60_000);
+      return started;
+    };
+    const stop = async (running: ChildProcess) => {
+      process.kill(-(running.pid as number), 'SIGINT');
+      await new Promise<void>((resolveExit) => running.once('exit', () => resolveExit()));
+    };
+    const partner = async () => {
+      const credentials = JSON.parse(readFileSync(join(stateDir, 'local-credentials.json'), 'utf8')) as {
+        partners: { clientId: string; clientSecret: string }[];
+      };
+      const { clientId, clientSecret } = credentials.partners[0] as {
+        clientId: string;
+        clientSecret: string;
+      };
+      const token = await fetch(`${base}/oauth2/token`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: 'grant_type=client_credentials',
+      });
+      return { authorization: `Bearer ${((await token.json()) as { access_token: string }).access_token}` };
+    };
+    /** Sends a referral and answers how long it stayed `received`. */
+    const referAndTimeScreening = async () => {
+      const headers = await partner();
+      const created = await fetch(`${base}/v1/referrals`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+        body: JSON.stringify(referralBody()),
+      });
+      expect(created.status).toBe(201);
+      const { id } = (await created.json()) as { id: string };
+      const sent = Date.now();
+      for (;;) {
+        const read = (await (await fetch(`${base}/v1/referrals/${id}`, { headers })).json()) as {
+          status: string;
+        };
+        if (read.status !== 'received') return Date.now() - sent;
+        if (Date.now() - sent > 30_000) throw new Error('the referral stayed received for 30 s');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    try {
+      const first = await start();
+      await referAndTimeScreening();
+      await stop(first);
+      const second = await start();
+      const afterRestartMs = await referAndTimeScreening();
+      console.info(`after a restart on the same data, a new referral left received in ${afterRestartMs} ms`);
+      expect(afterRestartMs).toBeLessThan(30_000);
+      await stop(second);
+    } finally {
+      rmSync(stateDir, { recursive: true, force: true });
+    }
   });
 });

@@ -4,14 +4,14 @@ import { parseArgs } from 'node:util';
 import { startLocalCloud } from '../cloud';
 
 /**
- * `npm start`: the whole system on this machine. Data lives in .carelink/ (use --reset to start
- * over, --in-memory to keep nothing); PORT sets the API port (default 3000).
+ * `npm start`: the whole system on this machine. Data lives in .carelink/ (CARELINK_STATE_DIR moves
+ * it; use --reset to start over, --in-memory to keep nothing); PORT sets the API port (default 3000).
  */
 const { values: flags } = parseArgs({
   options: { reset: { type: 'boolean', default: false }, 'in-memory': { type: 'boolean', default: false } },
 });
 const root = resolve(import.meta.dirname, '../../../..');
-const stateDir = join(root, '.carelink');
+const stateDir = process.env.CARELINK_STATE_DIR ?? join(root, '.carelink');
 const dataDir = join(stateDir, 'dynamodb');
 if (flags.reset) await rm(dataDir, { recursive: true, force: true });
 await mkdir(stateDir, { recursive: true });
