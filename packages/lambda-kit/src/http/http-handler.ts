@@ -9,15 +9,7 @@ import { MetricUnit } from '../observability/metrics';
 import { commitTransaction, IdempotencyRaceError } from '../outbox/commit';
 import type { ServiceRuntime } from '../runtime';
 import { accessRecorder } from './access-recorder';
-import {
-  findReplay,
-  idempotencyKeyFrom,
-  idempotencyRecord,
-  idempotencyRecordKey,
-  requestHash,
-  type StoredResponse,
-  toStoredResponse,
-} from './idempotency';
+import { idempotencyGuard, idempotencyKeyFrom, type StoredResponse, toStoredResponse } from './idempotency';
 import { type IfMatch, ifMatchFrom } from './if-match';
 import { parseRequest } from './parse-request';
 import { type Principal, principalFrom, requireScopes } from './principal';
@@ -115,18 +107,9 @@ export function httpHandler<const R extends RouteContract>(
       const parsed = parseRequest(route, event);
       const ifMatch = ifMatchFrom(route, headers);
 
-      // Idempotency is optimistic: the record is written with the state change, conditional on not
-      // existing. Only when that write (or the handler) fails is the stored first answer looked up,
-      // so a first request pays no extra read.
-      let recordKey: ReturnType<typeof idempotencyRecordKey> | undefined;
-      let hash = '';
-      if (idempotencyKey) {
-        recordKey = idempotencyRecordKey(principal.tenantId, route.operationId, idempotencyKey);
-        hash = requestHash(route.operationId, parsed.params, parsed.body);
-      }
+      const guard = idempotencyGuard(runtime, route.operationId, principal.tenantId, idempotencyKey, parsed);
       const replayIfAny = async (current: Principal): Promise<APIGatewayProxyResult | undefined> => {
-        if (!recordKey) return undefined;
-        const replay = await findReplay(runtime, recordKey, hash);
+        const replay = await guard.replay();
         if (!replay) return undefined;
         metrics.addMetric('IdempotentReplay', MetricUnit.Count, 1);
         await access.beforeRead(current, { status: replay.statusCode });
@@ -152,7 +135,8 @@ export function httpHandler<const R extends RouteContract>(
       }
       const { commit, auditPatientId, ...response } = result;
       const facts = { status: response.status, auditPatientId };
-      if (commit || recordKey) {
+      const idempotencyRecord = guard.record(response);
+      if (commit || guard.active) {
         try {
           await commitTransaction(
             runtime,
@@ -163,9 +147,7 @@ export function httpHandler<const R extends RouteContract>(
             {
               tenantId: principal.tenantId,
               correlationId,
-              ...(recordKey
-                ? { idempotencyRecord: idempotencyRecord(runtime, recordKey, hash, response) }
-                : {}),
+              ...(idempotencyRecord ? { idempotencyRecord } : {}),
             },
           );
         } catch (error) {

@@ -111,3 +111,28 @@ export function toStoredResponse(response: HttpResponse): StoredResponse {
       response.body === undefined ? '' : isRawBody(response) ? response.body : JSON.stringify(response.body),
   };
 }
+
+/**
+ * One request's Idempotency-Key, as a step of the HTTP handler. Optimistic: the record is written
+ * with the state change, conditional on not existing, and the stored first answer is looked up only
+ * when that write (or the handler) fails, so a first request pays no extra read.
+ */
+export function idempotencyGuard(
+  runtime: ServiceRuntime,
+  operationId: string,
+  tenantId: string,
+  key: string | undefined,
+  parsed: { params: unknown; body: unknown },
+) {
+  if (key === undefined) return { active: false, record: () => undefined, replay: async () => undefined };
+  const recordKey = idempotencyRecordKey(tenantId, operationId, key);
+  const hash = requestHash(operationId, parsed.params, parsed.body);
+  return {
+    active: true,
+    /** The record that commits with the change. */
+    record: (response: HttpResponse): IdempotencyRecord | undefined =>
+      idempotencyRecord(runtime, recordKey, hash, response),
+    /** The first answer to this key, if there was one (a different request under it is a 422). */
+    replay: (): Promise<StoredResponse | undefined> => findReplay(runtime, recordKey, hash),
+  };
+}
