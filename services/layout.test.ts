@@ -56,6 +56,14 @@ describe.each(serviceManifests.map((manifest) => [manifest.name, manifest.dir] a
       if (publishes) expect(existsSync(join(dir, 'app', 'events.ts'))).toBe(true);
     });
 
+    it('keeps store/ below the use cases: it never imports app/ or handlers/', () => {
+      const offenders = filesUnder(join(dir, 'store'))
+        .filter((file) => !isTestOnly(file))
+        .filter((file) => importsOf(file).some((source) => /^\.\.\/(app|handlers)(\/|$)/.test(source)))
+        .map((file) => relative(repositoryRoot, file));
+      expect(offenders).toEqual([]);
+    });
+
     it('has a README with the shared headings in order', () => {
       const headings = [...readFileSync(join(dir, 'README.md'), 'utf8').matchAll(/^## (.+)$/gm)].map(
         (match) => match[1]!.trim(),

@@ -1,4 +1,4 @@
-import type { EligibilityDeterminedData, PlanType, Program, TcmDeadlines } from '@carelink/contracts';
+import type { EligibilityDeterminedData, TcmDeadlines } from '@carelink/contracts';
 import { Temporal } from 'temporal-polyfill';
 import type * as z from 'zod';
 import {
@@ -6,36 +6,15 @@ import {
   type CoverageResult,
   determine,
   type EligibilityPolicy,
-  type EligibilityStatus,
   effectivePlanType,
   evaluateCcm,
   evaluatePcm,
   type ProgramResult,
-  type Reason,
   type ReferralFacts,
 } from '../domain';
+import type { DeterminationView, ProgramView } from '../domain/determination-view';
 
-/** One program's outcome as stored and shown to staff. */
-export interface ProgramView {
-  readonly program: Program;
-  readonly status: EligibilityStatus;
-  readonly reasons: readonly Reason[];
-  readonly blockingReasons: readonly string[];
-  readonly consentRequired?: boolean;
-  readonly initiatingVisitRequired?: boolean;
-  readonly authorizationRequired?: boolean;
-  readonly tcm?: Readonly<TcmDeadlines>;
-}
-
-/** The outcome of one determination, free of patient data. */
-export interface DeterminationView {
-  readonly determinedOn: string;
-  readonly planType: PlanType;
-  readonly coverageStatus: CoverageResult['status'];
-  readonly conditionCategories: readonly string[];
-  readonly complexConditionForPcm: boolean;
-  readonly programs: readonly ProgramView[];
-}
+export type { DeterminationView, ProgramView };
 
 /** Everything a determination reads; the instant and zone are injected. */
 export interface EvaluationInput {

@@ -1,6 +1,6 @@
-import type { DeterminationView } from '../app/evaluation';
-import type { ReferralInput } from '../app/referral-input';
 import type { ConsentRecord, CoverageResult } from '../domain';
+import type { DeterminationView } from '../domain/determination-view';
+import type { ReferralInput } from '../domain/referral-input';
 
 /** A referral with its current determination. */
 export interface ReferralRecord extends ReferralInput {
