@@ -5,8 +5,8 @@ import { createReferrals } from './app/referrals';
 import { createWebhookDispatch } from './app/webhook-dispatch';
 import { createWebhookTargets } from './app/webhook-targets';
 import { createWebhooks } from './app/webhooks';
-import { ReferralStore } from './store/referral-store';
-import { WebhookStore } from './store/webhook-store';
+import { createReferralStore } from './store/referral-store';
+import { createWebhookStore } from './store/webhook-store';
 
 export interface IntakeOverrides {
   sender?: WebhookSender;
@@ -17,8 +17,8 @@ export interface IntakeOverrides {
 
 /** Builds intake's stores, adapters and use cases on a runtime (Lambda, tests). */
 export function composeIntake(runtime: ServiceRuntime, overrides: IntakeOverrides = {}) {
-  const referralStore = new ReferralStore(runtime);
-  const webhookStore = new WebhookStore(runtime);
+  const referralStore = createReferralStore(runtime);
+  const webhookStore = createWebhookStore(runtime);
   const vet = createWebhookTargets(overrides.resolveHost ?? resolveHost, {
     allowLoopback: overrides.allowLoopbackWebhooks ?? process.env[allowLoopbackWebhooksVariable] === 'true',
   });

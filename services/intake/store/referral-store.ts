@@ -13,10 +13,8 @@ export interface ReferralQuery {
 }
 
 /** Referral aggregates, their external-id uniqueness items and the member → patient links. */
-export class ReferralStore {
-  constructor(private readonly runtime: ServiceRuntime) {}
-
-  private item(referral: Referral): Record<string, unknown> {
+export function createReferralStore(runtime: ServiceRuntime) {
+  function item(referral: Referral): Record<string, unknown> {
     return {
       ...keys.referral(referral.tenantId, referral.id),
       gsi1pk: keys.referralsByUpdate(referral.tenantId),
@@ -26,10 +24,10 @@ export class ReferralStore {
     };
   }
 
-  async get(tenantId: string, referralId: string): Promise<Referral | undefined> {
-    const { Item } = await this.runtime.db.send(
+  async function get(tenantId: string, referralId: string): Promise<Referral | undefined> {
+    const { Item } = await runtime.db.send(
       new GetCommand({
-        TableName: this.runtime.tableName,
+        TableName: runtime.tableName,
         Key: keys.referral(tenantId, referralId),
         ConsistentRead: true,
       }),
@@ -38,10 +36,10 @@ export class ReferralStore {
   }
 
   /** The patient id already assigned to a partner member, if any. */
-  async patientIdOf(tenantId: string, memberId: string): Promise<string | undefined> {
-    const { Item } = await this.runtime.db.send(
+  async function patientIdOf(tenantId: string, memberId: string): Promise<string | undefined> {
+    const { Item } = await runtime.db.send(
       new GetCommand({
-        TableName: this.runtime.tableName,
+        TableName: runtime.tableName,
         Key: keys.member(tenantId, memberId),
         ConsistentRead: true,
       }),
@@ -53,15 +51,15 @@ export class ReferralStore {
    * Writes of a new referral: the referral, its external id (unique per tenant) and the member's
    * patient link (created, or checked unchanged when reused).
    */
-  create(referral: Referral, patientLink: 'new' | 'existing'): StateWrite[] {
-    const { tableName } = this.runtime;
+  function create(referral: Referral, patientLink: 'new' | 'existing'): StateWrite[] {
+    const { tableName } = runtime;
     const member = keys.member(referral.tenantId, referral.member.memberId);
     const external = keys.externalReferral(referral.tenantId, referral.externalReferralId);
     return [
       {
         Put: {
           TableName: tableName,
-          Item: this.item(referral),
+          Item: item(referral),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -77,7 +75,7 @@ export class ReferralStore {
           ConditionExpression: 'attribute_not_exists(pk)',
         },
         onConditionFailed: async () => {
-          const { Item } = await this.runtime.db.send(
+          const { Item } = await runtime.db.send(
             new GetCommand({ TableName: tableName, Key: external, ConsistentRead: true }),
           );
           return new DuplicateReferralError(String(Item?.referralId ?? ''));
@@ -108,11 +106,11 @@ export class ReferralStore {
   }
 
   /** Replaces a referral if nobody changed it since `expectedVersion` was read. */
-  replace(referral: Referral, expectedVersion: number): StateWrite {
+  function replace(referral: Referral, expectedVersion: number): StateWrite {
     return {
       Put: {
-        TableName: this.runtime.tableName,
-        Item: this.item(referral),
+        TableName: runtime.tableName,
+        Item: item(referral),
         ConditionExpression: 'attribute_exists(pk) AND version = :expected',
         ExpressionAttributeValues: { ':expected': expectedVersion },
       },
@@ -121,7 +119,7 @@ export class ReferralStore {
   }
 
   /** A tenant's referrals, most recently updated first. */
-  async list(
+  async function list(
     tenantId: string,
     query: ReferralQuery,
   ): Promise<{ items: Referral[]; lastKey?: Record<string, unknown> }> {
@@ -130,7 +128,7 @@ export class ReferralStore {
     // A status filter is applied after reading, so keep reading (boundedly) until the page is full.
     for (let round = 0; round < 10; round++) {
       const input: QueryCommandInput = {
-        TableName: this.runtime.tableName,
+        TableName: runtime.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: query.updatedSince ? 'gsi1pk = :pk AND gsi1sk >= :since' : 'gsi1pk = :pk',
         ExpressionAttributeValues: {
@@ -145,11 +143,15 @@ export class ReferralStore {
         Limit: query.limit - items.length,
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
       };
-      const page = await this.runtime.db.send(new QueryCommand(input));
+      const page = await runtime.db.send(new QueryCommand(input));
       items.push(...(page.Items ?? []).map((item) => withoutKeys<Referral>(item)));
       startKey = page.LastEvaluatedKey;
       if (!startKey || items.length >= query.limit) break;
     }
     return startKey ? { items, lastKey: startKey } : { items };
   }
+
+  return { get, patientIdOf, create, replace, list };
 }
+
+export type ReferralStore = ReturnType<typeof createReferralStore>;

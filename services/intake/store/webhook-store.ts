@@ -34,23 +34,21 @@ export interface WebhookDelivery {
 }
 
 /** Subscriptions and their deliveries. */
-export class WebhookStore {
-  constructor(private readonly runtime: ServiceRuntime) {}
-
-  create(subscription: WebhookSubscription): StateWrite {
+export function createWebhookStore(runtime: ServiceRuntime) {
+  function create(subscription: WebhookSubscription): StateWrite {
     return {
       Put: {
-        TableName: this.runtime.tableName,
+        TableName: runtime.tableName,
         Item: { ...keys.webhook(subscription.tenantId, subscription.id), kind: 'webhook', ...subscription },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
   }
 
-  remove(tenantId: string, webhookId: string): StateWrite {
+  function remove(tenantId: string, webhookId: string): StateWrite {
     return {
       Delete: {
-        TableName: this.runtime.tableName,
+        TableName: runtime.tableName,
         Key: keys.webhook(tenantId, webhookId),
         ConditionExpression: 'attribute_exists(pk)',
       },
@@ -58,10 +56,10 @@ export class WebhookStore {
     };
   }
 
-  async get(tenantId: string, webhookId: string): Promise<WebhookSubscription | undefined> {
-    const { Item } = await this.runtime.db.send(
+  async function get(tenantId: string, webhookId: string): Promise<WebhookSubscription | undefined> {
+    const { Item } = await runtime.db.send(
       new GetCommand({
-        TableName: this.runtime.tableName,
+        TableName: runtime.tableName,
         Key: keys.webhook(tenantId, webhookId),
         ConsistentRead: true,
       }),
@@ -70,10 +68,10 @@ export class WebhookStore {
   }
 
   /** A tenant's subscriptions (a tenant has at most a handful). */
-  async list(tenantId: string): Promise<WebhookSubscription[]> {
-    const { Items } = await this.runtime.db.send(
+  async function list(tenantId: string): Promise<WebhookSubscription[]> {
+    const { Items } = await runtime.db.send(
       new QueryCommand({
-        TableName: this.runtime.tableName,
+        TableName: runtime.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': keys.webhooks(tenantId), ':prefix': 'WEBHOOK#' },
         ConsistentRead: true,
@@ -82,7 +80,7 @@ export class WebhookStore {
     return (Items ?? []).map((item) => withoutKeys<WebhookSubscription>(item));
   }
 
-  private deliveryItem(delivery: WebhookDelivery): Record<string, unknown> {
+  function deliveryItem(delivery: WebhookDelivery): Record<string, unknown> {
     return {
       ...keys.delivery(delivery.tenantId, delivery.webhookId, delivery.id),
       kind: 'webhook-delivery',
@@ -97,24 +95,24 @@ export class WebhookStore {
   }
 
   /** Records a new delivery (with its first attempt, if one was made). */
-  createDelivery(delivery: WebhookDelivery): StateWrite {
+  function createDelivery(delivery: WebhookDelivery): StateWrite {
     return {
       Put: {
-        TableName: this.runtime.tableName,
-        Item: this.deliveryItem(delivery),
+        TableName: runtime.tableName,
+        Item: deliveryItem(delivery),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
   }
 
-  async listDeliveries(
+  async function listDeliveries(
     tenantId: string,
     webhookId: string,
     page: { limit: number; startKey?: Record<string, unknown> | undefined },
   ): Promise<{ items: WebhookDelivery[]; lastKey?: Record<string, unknown> }> {
-    const result = await this.runtime.db.send(
+    const result = await runtime.db.send(
       new QueryCommand({
-        TableName: this.runtime.tableName,
+        TableName: runtime.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': keys.deliveries(tenantId, webhookId), ':prefix': 'DELIVERY#' },
         ScanIndexForward: false,
@@ -127,10 +125,10 @@ export class WebhookStore {
   }
 
   /** Pending deliveries of a tenant whose next attempt is due at `now`, oldest first. */
-  async due(tenantId: string, now: Date, limit: number): Promise<WebhookDelivery[]> {
-    const { Items } = await this.runtime.db.send(
+  async function due(tenantId: string, now: Date, limit: number): Promise<WebhookDelivery[]> {
+    const { Items } = await runtime.db.send(
       new QueryCommand({
-        TableName: this.runtime.tableName,
+        TableName: runtime.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :bound',
         ExpressionAttributeValues: { ':pk': keys.dueDeliveries(tenantId), ':bound': `${now.toISOString()}$` },
@@ -144,12 +142,12 @@ export class WebhookStore {
    * Takes a due delivery for one sender: moves its next attempt to `leaseUntil` if nobody else did
    * first, so concurrent runs never send the same attempt twice; a crashed sender's lease expires.
    */
-  async claim(delivery: WebhookDelivery, leaseUntil: Date): Promise<WebhookDelivery | undefined> {
+  async function claim(delivery: WebhookDelivery, leaseUntil: Date): Promise<WebhookDelivery | undefined> {
     const nextAttemptAt = leaseUntil.toISOString();
     try {
-      await this.runtime.db.send(
+      await runtime.db.send(
         new UpdateCommand({
-          TableName: this.runtime.tableName,
+          TableName: runtime.tableName,
           Key: keys.delivery(delivery.tenantId, delivery.webhookId, delivery.id),
           UpdateExpression: 'SET nextAttemptAt = :lease, gsi1sk = :sort',
           ConditionExpression: '#status = :pending AND nextAttemptAt = :seen',
@@ -170,7 +168,7 @@ export class WebhookStore {
   }
 
   /** Appends an attempt and the resulting state, if no other attempt was recorded meanwhile. */
-  async recordAttempt(
+  async function recordAttempt(
     delivery: WebhookDelivery,
     attempt: DeliveryAttempt | undefined,
     next: { status: DeliveryStatus; nextAttemptAt?: string },
@@ -184,9 +182,9 @@ export class WebhookStore {
     ];
     const remove = pending ? [] : ['nextAttemptAt', 'gsi1pk', 'gsi1sk'];
     try {
-      await this.runtime.db.send(
+      await runtime.db.send(
         new UpdateCommand({
-          TableName: this.runtime.tableName,
+          TableName: runtime.tableName,
           Key: keys.delivery(delivery.tenantId, delivery.webhookId, delivery.id),
           UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
           ConditionExpression: 'attemptCount = :seen AND #status = :pending',
@@ -211,4 +209,8 @@ export class WebhookStore {
       throw error;
     }
   }
+
+  return { create, remove, get, list, createDelivery, listDeliveries, due, claim, recordAttempt };
 }
+
+export type WebhookStore = ReturnType<typeof createWebhookStore>;
