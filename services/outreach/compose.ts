@@ -1,28 +1,28 @@
 import type { ServiceRuntime } from '@carelink/lambda-kit';
 import { Temporal } from 'temporal-polyfill';
 import { LocalOutboxMessageSender } from './adapters/message-sender';
-import { CaseStore } from './store/cases';
-import { ClinicalStore } from './store/clinical';
-import { CommunityStore } from './store/community';
-import { ContactStore } from './store/contacts';
-import { MessageStore } from './store/messages';
-import { RiskFlagStore } from './store/risk-flags';
-import { Table } from './store/table';
-import { TimeEntryStore } from './store/time-entries';
-import { WorklistStore } from './store/worklist';
+import { createCaseStore } from './store/cases';
+import { createClinicalStore } from './store/clinical';
+import { createCommunityStore } from './store/community';
+import { createContactStore } from './store/contacts';
+import { createMessageStore } from './store/messages';
+import { createRiskFlagStore } from './store/risk-flags';
+import { createTable } from './store/table';
+import { createTimeEntryStore } from './store/time-entries';
+import { createWorklistStore } from './store/worklist';
 
 /** Outreach's stores, one per aggregate, over the service's single table. */
 export function createStores(runtime: ServiceRuntime) {
-  const table = new Table(runtime);
+  const table = createTable(runtime);
   return {
-    cases: new CaseStore(table),
-    contacts: new ContactStore(table),
-    timeEntries: new TimeEntryStore(table),
-    clinical: new ClinicalStore(table),
-    riskFlags: new RiskFlagStore(table),
-    messages: new MessageStore(table),
-    community: new CommunityStore(table),
-    worklist: new WorklistStore(table),
+    cases: createCaseStore(table),
+    contacts: createContactStore(table),
+    timeEntries: createTimeEntryStore(table),
+    clinical: createClinicalStore(table),
+    riskFlags: createRiskFlagStore(table),
+    messages: createMessageStore(table),
+    community: createCommunityStore(table),
+    worklist: createWorklistStore(table),
   } as const;
 }
 

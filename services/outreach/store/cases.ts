@@ -38,40 +38,38 @@ export function toTask(item: Item): StoredTask {
 }
 
 /** Patients, case projections and their tasks. */
-export class CaseStore {
-  constructor(private readonly table: Table) {}
-
-  async profile(tenantId: string, patientId: string): Promise<PatientProfile | undefined> {
-    const item = await this.table.get(keys.patient(tenantId, patientId), sk.profile);
+export function createCaseStore(table: Table) {
+  async function profile(tenantId: string, patientId: string): Promise<PatientProfile | undefined> {
+    const item = await table.get(keys.patient(tenantId, patientId), sk.profile);
     return item as PatientProfile | undefined;
   }
 
-  async caseOf(
+  async function caseOf(
     tenantId: string,
     patientId: string,
     caseId: string,
   ): Promise<{ projection: CaseProjection; rev: number } | undefined> {
-    const item = await this.table.get(keys.patient(tenantId, patientId), sk.case(caseId));
+    const item = await table.get(keys.patient(tenantId, patientId), sk.case(caseId));
     if (!item) return undefined;
     return { projection: item.projection as CaseProjection, rev: item.rev as number };
   }
 
-  async tasksOfCase(tenantId: string, patientId: string, caseId: string): Promise<StoredTask[]> {
-    const items = await this.table.queryPrefix(keys.patient(tenantId, patientId), sk.tasksOfCase(caseId));
+  async function tasksOfCase(tenantId: string, patientId: string, caseId: string): Promise<StoredTask[]> {
+    const items = await table.queryPrefix(keys.patient(tenantId, patientId), sk.tasksOfCase(caseId));
     return items.map(toTask);
   }
 
-  async tasksOfPatient(tenantId: string, patientId: string): Promise<StoredTask[]> {
-    const items = await this.table.queryPrefix(keys.patient(tenantId, patientId), 'TASK#');
+  async function tasksOfPatient(tenantId: string, patientId: string): Promise<StoredTask[]> {
+    const items = await table.queryPrefix(keys.patient(tenantId, patientId), 'TASK#');
     return items.map(toTask);
   }
 
   /** Stores the projection if nobody changed it since it was read (`rev`). */
-  putCase(tenantId: string, projection: CaseProjection, rev: number | undefined): StateWrite {
+  function putCase(tenantId: string, projection: CaseProjection, rev: number | undefined): StateWrite {
     const caseload = projection.opened && !projection.closed && projection.primaryStaffId;
     return {
       Put: {
-        TableName: this.table.name,
+        TableName: table.name,
         Item: {
           pk: keys.patient(tenantId, projection.patientId),
           sk: sk.case(projection.caseId),
@@ -94,33 +92,38 @@ export class CaseStore {
     };
   }
 
-  putProfile(tenantId: string, profile: PatientProfile): StateWrite {
+  function putProfile(tenantId: string, profile: PatientProfile): StateWrite {
     return {
       Put: {
-        TableName: this.table.name,
+        TableName: table.name,
         Item: { pk: keys.patient(tenantId, profile.patientId), sk: sk.profile, kind: 'patient', ...profile },
       },
     };
   }
 
   /** Marks an open case so the daily roll-forward finds it; removed when the case closes. */
-  openCaseMarker(tenantId: string, projection: CaseProjection, open: boolean): StateWrite {
+  function openCaseMarker(tenantId: string, projection: CaseProjection, open: boolean): StateWrite {
     const key = { pk: keys.openCases(tenantId), sk: projection.caseId };
     return open
-      ? { Put: { TableName: this.table.name, Item: { ...key, patientId: projection.patientId } } }
-      : { Delete: { TableName: this.table.name, Key: key } };
+      ? { Put: { TableName: table.name, Item: { ...key, patientId: projection.patientId } } }
+      : { Delete: { TableName: table.name, Key: key } };
   }
 
-  async openCases(tenantId: string): Promise<{ caseId: string; patientId: string }[]> {
-    const items = await this.table.queryPrefix(keys.openCases(tenantId), '');
+  async function openCases(tenantId: string): Promise<{ caseId: string; patientId: string }[]> {
+    const items = await table.queryPrefix(keys.openCases(tenantId), '');
     return items.map((item) => ({ caseId: item.sk as string, patientId: item.patientId as string }));
   }
 
   /** Creates a task once: its id is deterministic, so a replayed schedule cannot duplicate it. */
-  createTask(tenantId: string, task: OutreachTask, patientId: string, practiceId: string): StateWrite {
+  function createTask(
+    tenantId: string,
+    task: OutreachTask,
+    patientId: string,
+    practiceId: string,
+  ): StateWrite {
     return {
       Put: {
-        TableName: this.table.name,
+        TableName: table.name,
         Item: {
           pk: keys.patient(tenantId, patientId),
           sk: sk.task(task.id),
@@ -146,10 +149,15 @@ export class CaseStore {
   }
 
   /** Closes an open task (done or cancelled) and takes it off the worklist index. */
-  closeTask(tenantId: string, patientId: string, taskId: string, status: 'done' | 'cancelled'): StateWrite {
+  function closeTask(
+    tenantId: string,
+    patientId: string,
+    taskId: string,
+    status: 'done' | 'cancelled',
+  ): StateWrite {
     return {
       Update: {
-        TableName: this.table.name,
+        TableName: table.name,
         Key: { pk: keys.patient(tenantId, patientId), sk: sk.task(taskId) },
         UpdateExpression: 'SET #status = :status REMOVE gsi1pk, gsi1sk',
         ConditionExpression: '#status = :open',
@@ -159,10 +167,15 @@ export class CaseStore {
     };
   }
 
-  reassignTask(tenantId: string, patientId: string, task: OutreachTask, assigneeId: string): StateWrite {
+  function reassignTask(
+    tenantId: string,
+    patientId: string,
+    task: OutreachTask,
+    assigneeId: string,
+  ): StateWrite {
     return {
       Update: {
-        TableName: this.table.name,
+        TableName: table.name,
         Key: { pk: keys.patient(tenantId, patientId), sk: sk.task(task.id) },
         UpdateExpression: 'SET assigneeId = :assignee, gsi1pk = :gsi1pk',
         ConditionExpression: '#status = :open',
@@ -175,4 +188,20 @@ export class CaseStore {
       },
     };
   }
+
+  return {
+    profile,
+    caseOf,
+    tasksOfCase,
+    tasksOfPatient,
+    putCase,
+    putProfile,
+    openCaseMarker,
+    openCases,
+    createTask,
+    closeTask,
+    reassignTask,
+  };
 }
+
+export type CaseStore = ReturnType<typeof createCaseStore>;

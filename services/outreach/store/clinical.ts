@@ -5,10 +5,8 @@ import { keys, sk, sortableInstant } from './keys';
 import type { Table } from './table';
 
 /** Screenings (with their answers, which stay here) and vital-sign observations. */
-export class ClinicalStore {
-  constructor(private readonly table: Table) {}
-
-  putScreening(
+export function createClinicalStore(table: Table) {
+  function putScreening(
     tenantId: string,
     patientId: string,
     screening: {
@@ -25,7 +23,7 @@ export class ClinicalStore {
   ): StateWrite {
     return {
       Put: {
-        TableName: this.table.name,
+        TableName: table.name,
         Item: {
           pk: keys.patient(tenantId, patientId),
           sk: sk.screening(screening.screeningId),
@@ -38,7 +36,7 @@ export class ClinicalStore {
     };
   }
 
-  putObservation(
+  function putObservation(
     tenantId: string,
     patientId: string,
     observationId: string,
@@ -47,7 +45,7 @@ export class ClinicalStore {
   ): StateWrite {
     return {
       Put: {
-        TableName: this.table.name,
+        TableName: table.name,
         Item: {
           pk: keys.patient(tenantId, patientId),
           sk: sk.observation(sortableInstant(observation.observedAt), observationId),
@@ -63,13 +61,13 @@ export class ClinicalStore {
   }
 
   /** Observations of the days before `until` (for weight-gain checks), oldest first. */
-  async observationsSince(
+  async function observationsSince(
     tenantId: string,
     patientId: string,
     from: Temporal.Instant,
     until: Temporal.Instant,
   ): Promise<VitalObservation[]> {
-    const items = await this.table.queryBetween(
+    const items = await table.queryBetween(
       keys.patient(tenantId, patientId),
       `OBS#${sortableInstant(from)}`,
       `OBS#${sortableInstant(until)}~`,
@@ -83,8 +81,8 @@ export class ClinicalStore {
     });
   }
 
-  async vitalsPolicy(tenantId: string, patientId: string): Promise<VitalsPolicy> {
-    const item = await this.table.get(keys.patient(tenantId, patientId), sk.vitalsPolicy);
+  async function vitalsPolicy(tenantId: string, patientId: string): Promise<VitalsPolicy> {
+    const item = await table.get(keys.patient(tenantId, patientId), sk.vitalsPolicy);
     if (!item) return { heartFailure: false };
     return {
       heartFailure: item.heartFailure === true,
@@ -92,7 +90,7 @@ export class ClinicalStore {
     };
   }
 
-  putVitalsPolicy(
+  function putVitalsPolicy(
     tenantId: string,
     patientId: string,
     policy: VitalsPolicy,
@@ -101,7 +99,7 @@ export class ClinicalStore {
   ): StateWrite {
     return {
       Put: {
-        TableName: this.table.name,
+        TableName: table.name,
         Item: {
           pk: keys.patient(tenantId, patientId),
           sk: sk.vitalsPolicy,
@@ -114,4 +112,8 @@ export class ClinicalStore {
       },
     };
   }
+
+  return { putScreening, putObservation, observationsSince, vitalsPolicy, putVitalsPolicy };
 }
+
+export type ClinicalStore = ReturnType<typeof createClinicalStore>;

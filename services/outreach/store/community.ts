@@ -41,26 +41,24 @@ function toReferral(item: Item): StoredReferral {
 }
 
 /** The tenant's community resource directory and patients' community referrals. */
-export class CommunityStore {
-  constructor(private readonly table: Table) {}
-
-  async resource(tenantId: string, resourceId: string): Promise<CommunityResource | undefined> {
-    const item = await this.table.get(keys.resources(tenantId), resourceId);
+export function createCommunityStore(table: Table) {
+  async function resource(tenantId: string, resourceId: string): Promise<CommunityResource | undefined> {
+    const item = await table.get(keys.resources(tenantId), resourceId);
     return item ? toResource(item) : undefined;
   }
 
-  async resources(
+  async function resources(
     tenantId: string,
     options: { limit: number; startKey?: Record<string, unknown> },
   ): Promise<{ items: CommunityResource[]; lastKey?: Record<string, unknown> }> {
-    const page = await this.table.queryPage(keys.resources(tenantId), '', options);
+    const page = await table.queryPage(keys.resources(tenantId), '', options);
     return { items: page.items.map(toResource), ...(page.lastKey ? { lastKey: page.lastKey } : {}) };
   }
 
-  putResource(tenantId: string, resource: CommunityResource, by: string, at: string): StateWrite {
+  function putResource(tenantId: string, resource: CommunityResource, by: string, at: string): StateWrite {
     return {
       Put: {
-        TableName: this.table.name,
+        TableName: table.name,
         Item: {
           pk: keys.resources(tenantId),
           sk: resource.resourceId,
@@ -73,17 +71,17 @@ export class CommunityStore {
     };
   }
 
-  async referral(
+  async function referral(
     tenantId: string,
     patientId: string,
     referralId: string,
   ): Promise<StoredReferral | undefined> {
-    const item = await this.table.get(keys.patient(tenantId, patientId), sk.communityReferral(referralId));
+    const item = await table.get(keys.patient(tenantId, patientId), sk.communityReferral(referralId));
     return item ? toReferral(item) : undefined;
   }
 
   /** Writes a referral; `expectedVersion` undefined creates it, otherwise the version must match. */
-  putReferral(
+  function putReferral(
     tenantId: string,
     referral: StoredReferral,
     expectedVersion: number | undefined,
@@ -91,7 +89,7 @@ export class CommunityStore {
   ): StateWrite {
     return {
       Put: {
-        TableName: this.table.name,
+        TableName: table.name,
         Item: {
           pk: keys.patient(tenantId, referral.patientId),
           sk: sk.communityReferral(referral.id),
@@ -111,4 +109,8 @@ export class CommunityStore {
       onConditionFailed: onRace,
     };
   }
+
+  return { resource, resources, putResource, referral, putReferral };
 }
+
+export type CommunityStore = ReturnType<typeof createCommunityStore>;

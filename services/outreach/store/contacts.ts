@@ -5,11 +5,13 @@ import { keys, sk } from './keys';
 import type { Table } from './table';
 
 /** Contact attempts of a case, the per-month attempt counter and escalations. */
-export class ContactStore {
-  constructor(private readonly table: Table) {}
-
-  async attemptsOfCase(tenantId: string, patientId: string, caseId: string): Promise<ContactAttempt[]> {
-    const items = await this.table.queryPrefix(keys.patient(tenantId, patientId), `CONTACT#${caseId}#`);
+export function createContactStore(table: Table) {
+  async function attemptsOfCase(
+    tenantId: string,
+    patientId: string,
+    caseId: string,
+  ): Promise<ContactAttempt[]> {
+    const items = await table.queryPrefix(keys.patient(tenantId, patientId), `CONTACT#${caseId}#`);
     return items.map((item) => ({
       id: item.contactId as string,
       caseId: item.caseId as string,
@@ -20,8 +22,8 @@ export class ContactStore {
     }));
   }
 
-  async escalationsOfPatient(tenantId: string, patientId: string): Promise<Escalation[]> {
-    const items = await this.table.queryPrefix(keys.patient(tenantId, patientId), 'ESCALATION#');
+  async function escalationsOfPatient(tenantId: string, patientId: string): Promise<Escalation[]> {
+    const items = await table.queryPrefix(keys.patient(tenantId, patientId), 'ESCALATION#');
     return items.map(toEscalation);
   }
 
@@ -29,7 +31,7 @@ export class ContactStore {
    * The attempt, plus a counter of the case's attempts in the month checked against the count the
    * decision was made on: two concurrent attempts cannot both see "two failures so far".
    */
-  record(
+  function record(
     tenantId: string,
     patientId: string,
     attempt: ContactAttempt & { escalated: boolean },
@@ -41,7 +43,7 @@ export class ContactStore {
     return [
       {
         Update: {
-          TableName: this.table.name,
+          TableName: table.name,
           Key: { pk, sk: sk.contactMonth(attempt.caseId, month) },
           UpdateExpression: 'SET attempts = :next',
           ConditionExpression: 'attribute_not_exists(attempts) OR attempts = :seen',
@@ -51,7 +53,7 @@ export class ContactStore {
       },
       {
         Put: {
-          TableName: this.table.name,
+          TableName: table.name,
           Item: {
             pk,
             sk: sk.contact(attempt.caseId, attempt.id),
@@ -72,10 +74,15 @@ export class ContactStore {
   }
 
   /** An escalation exists once per case and month (its key is the case and month). */
-  escalate(tenantId: string, patientId: string, practiceId: string, escalation: Escalation): StateWrite {
+  function escalate(
+    tenantId: string,
+    patientId: string,
+    practiceId: string,
+    escalation: Escalation,
+  ): StateWrite {
     return {
       Put: {
-        TableName: this.table.name,
+        TableName: table.name,
         Item: {
           pk: keys.patient(tenantId, patientId),
           sk: sk.escalation(escalation.caseId, escalation.month),
@@ -95,7 +102,11 @@ export class ContactStore {
       },
     };
   }
+
+  return { attemptsOfCase, escalationsOfPatient, record, escalate };
 }
+
+export type ContactStore = ReturnType<typeof createContactStore>;
 
 export function toEscalation(item: Record<string, unknown>): Escalation {
   return {

@@ -27,24 +27,22 @@ function toMessage(item: Item): OutboxMessage {
 }
 
 /** Messages and per-channel consent of a patient. */
-export class MessageStore {
-  constructor(private readonly table: Table) {}
-
-  async ofPatient(tenantId: string, patientId: string): Promise<OutboxMessage[]> {
-    const items = await this.table.queryPrefix(keys.patient(tenantId, patientId), 'MESSAGE#');
+export function createMessageStore(table: Table) {
+  async function ofPatient(tenantId: string, patientId: string): Promise<OutboxMessage[]> {
+    const items = await table.queryPrefix(keys.patient(tenantId, patientId), 'MESSAGE#');
     return items.map(toMessage).reverse();
   }
 
   /** Deferred messages of a tenant due at `now` or earlier. */
-  async dueDeferred(tenantId: string, now: string): Promise<OutboxMessage[]> {
-    const items = await this.table.queryIndexPrefix(keys.deferredMessages(tenantId), '');
+  async function dueDeferred(tenantId: string, now: string): Promise<OutboxMessage[]> {
+    const items = await table.queryIndexPrefix(keys.deferredMessages(tenantId), '');
     return items.filter((item) => (item.sendAfter as string) <= now).map(toMessage);
   }
 
-  put(tenantId: string, message: OutboxMessage): StateWrite {
+  function put(tenantId: string, message: OutboxMessage): StateWrite {
     return {
       Put: {
-        TableName: this.table.name,
+        TableName: table.name,
         Item: {
           pk: keys.patient(tenantId, message.patientId),
           sk: sk.message(message.messageId),
@@ -63,10 +61,10 @@ export class MessageStore {
   }
 
   /** Marks a deferred message sent (once) and takes it off the deferred index. */
-  markSent(tenantId: string, message: OutboxMessage, sentAt: string): StateWrite {
+  function markSent(tenantId: string, message: OutboxMessage, sentAt: string): StateWrite {
     return {
       Update: {
-        TableName: this.table.name,
+        TableName: table.name,
         Key: { pk: keys.patient(tenantId, message.patientId), sk: sk.message(message.messageId) },
         UpdateExpression: 'SET #status = :sent, sentAt = :at REMOVE gsi1pk, gsi1sk',
         ConditionExpression: '#status = :deferred',
@@ -77,10 +75,10 @@ export class MessageStore {
   }
 
   /** Marks a deferred message blocked because the patient opted out before it went. */
-  markBlocked(tenantId: string, message: OutboxMessage): StateWrite {
+  function markBlocked(tenantId: string, message: OutboxMessage): StateWrite {
     return {
       Update: {
-        TableName: this.table.name,
+        TableName: table.name,
         Key: { pk: keys.patient(tenantId, message.patientId), sk: sk.message(message.messageId) },
         UpdateExpression: 'SET #status = :blocked, blockedReason = :reason REMOVE gsi1pk, gsi1sk',
         ConditionExpression: '#status = :deferred',
@@ -90,16 +88,16 @@ export class MessageStore {
     };
   }
 
-  async consent(
+  async function consent(
     tenantId: string,
     patientId: string,
     channel: MessageChannel,
   ): Promise<'opted-in' | 'opted-out'> {
-    const item = await this.table.get(keys.patient(tenantId, patientId), sk.consent(channel));
+    const item = await table.get(keys.patient(tenantId, patientId), sk.consent(channel));
     return item?.status === 'opted-out' ? 'opted-out' : 'opted-in';
   }
 
-  putConsent(
+  function putConsent(
     tenantId: string,
     patientId: string,
     channel: MessageChannel,
@@ -108,7 +106,7 @@ export class MessageStore {
   ): StateWrite {
     return {
       Put: {
-        TableName: this.table.name,
+        TableName: table.name,
         Item: {
           pk: keys.patient(tenantId, patientId),
           sk: sk.consent(channel),
@@ -119,4 +117,8 @@ export class MessageStore {
       },
     };
   }
+
+  return { ofPatient, dueDeferred, put, markSent, markBlocked, consent, putConsent };
 }
+
+export type MessageStore = ReturnType<typeof createMessageStore>;

@@ -25,14 +25,12 @@ export interface StoredRiskFlag {
   readonly sourceId: string;
 }
 
-export class RiskFlagStore {
-  constructor(private readonly table: Table) {}
-
-  put(tenantId: string, flag: StoredRiskFlag): StateWrite {
+export function createRiskFlagStore(table: Table) {
+  function put(tenantId: string, flag: StoredRiskFlag): StateWrite {
     const { kind: flagKind, ...rest } = flag;
     return {
       Put: {
-        TableName: this.table.name,
+        TableName: table.name,
         Item: {
           pk: keys.patient(tenantId, flag.patientId),
           sk: sk.flag(flag.flagId),
@@ -47,4 +45,8 @@ export class RiskFlagStore {
       },
     };
   }
+
+  return { put };
 }
+
+export type RiskFlagStore = ReturnType<typeof createRiskFlagStore>;

@@ -20,33 +20,29 @@ function condition(
 }
 
 /** Thin reads over the service table; writes go through commits so they share one transaction. */
-export class Table {
-  constructor(private readonly runtime: Pick<ServiceRuntime, 'db' | 'tableName'>) {}
+export function createTable(runtime: Pick<ServiceRuntime, 'db' | 'tableName'>) {
+  const name = runtime.tableName;
 
-  get name(): string {
-    return this.runtime.tableName;
-  }
-
-  async get(pk: string, sk: string): Promise<Item | undefined> {
-    const { Item } = await this.runtime.db.send(
-      new GetCommand({ TableName: this.name, Key: { pk, sk }, ConsistentRead: true }),
+  async function get(pk: string, sk: string): Promise<Item | undefined> {
+    const { Item } = await runtime.db.send(
+      new GetCommand({ TableName: name, Key: { pk, sk }, ConsistentRead: true }),
     );
     return Item;
   }
 
   /** Every item of a partition whose sort key starts with `prefix` (strongly consistent). */
-  async queryPrefix(pk: string, prefix: string): Promise<Item[]> {
-    return this.queryAll({
-      TableName: this.name,
+  async function queryPrefix(pk: string, prefix: string): Promise<Item[]> {
+    return queryAll({
+      TableName: name,
       ...condition('pk', 'sk', pk, prefix),
       ConsistentRead: true,
     });
   }
 
   /** Items of a partition with `from <= sk <= to` (strongly consistent). */
-  async queryBetween(pk: string, from: string, to: string): Promise<Item[]> {
-    return this.queryAll({
-      TableName: this.name,
+  async function queryBetween(pk: string, from: string, to: string): Promise<Item[]> {
+    return queryAll({
+      TableName: name,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       ExpressionAttributeValues: { ':pk': pk, ':from': from, ':to': to },
       ConsistentRead: true,
@@ -54,23 +50,23 @@ export class Table {
   }
 
   /** Every item of a `gsi1` partition whose sort key starts with `prefix`. */
-  async queryIndexPrefix(gsi1pk: string, prefix = ''): Promise<Item[]> {
-    return this.queryAll({
-      TableName: this.name,
+  async function queryIndexPrefix(gsi1pk: string, prefix = ''): Promise<Item[]> {
+    return queryAll({
+      TableName: name,
       IndexName: 'gsi1',
       ...condition('gsi1pk', 'gsi1sk', gsi1pk, prefix),
     });
   }
 
   /** One page of a partition, for listings with a cursor. */
-  async queryPage(
+  async function queryPage(
     pk: string,
     prefix: string,
     options: { limit: number; startKey?: Record<string, unknown>; newestFirst?: boolean },
   ): Promise<{ items: Item[]; lastKey?: Record<string, unknown> }> {
-    const out = await this.runtime.db.send(
+    const out = await runtime.db.send(
       new QueryCommand({
-        TableName: this.name,
+        TableName: name,
         ...condition('pk', 'sk', pk, prefix),
         Limit: options.limit,
         ScanIndexForward: !options.newestFirst,
@@ -80,11 +76,11 @@ export class Table {
     return { items: out.Items ?? [], ...(out.LastEvaluatedKey ? { lastKey: out.LastEvaluatedKey } : {}) };
   }
 
-  private async queryAll(input: QueryCommandInput): Promise<Item[]> {
+  async function queryAll(input: QueryCommandInput): Promise<Item[]> {
     const items: Item[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
-      const out = await this.runtime.db.send(
+      const out = await runtime.db.send(
         new QueryCommand({ ...input, ...(startKey ? { ExclusiveStartKey: startKey } : {}) }),
       );
       items.push(...(out.Items ?? []));
@@ -92,4 +88,8 @@ export class Table {
     } while (startKey);
     return items;
   }
+
+  return { name, get, queryPrefix, queryBetween, queryIndexPrefix, queryPage };
 }
+
+export type Table = ReturnType<typeof createTable>;

@@ -42,16 +42,18 @@ function toEntry(item: Item): StoredTimeEntry {
 }
 
 /** Time entries, kept twice: under the patient (listing, billing) and under the practitioner (overlaps). */
-export class TimeEntryStore {
-  constructor(private readonly table: Table) {}
-
-  async ofPatient(tenantId: string, patientId: string): Promise<StoredTimeEntry[]> {
-    const items = await this.table.queryPrefix(keys.patient(tenantId, patientId), 'TIME#');
+export function createTimeEntryStore(table: Table) {
+  async function ofPatient(tenantId: string, patientId: string): Promise<StoredTimeEntry[]> {
+    const items = await table.queryPrefix(keys.patient(tenantId, patientId), 'TIME#');
     return items.map(toEntry);
   }
 
-  async get(tenantId: string, patientId: string, entryId: string): Promise<StoredTimeEntry | undefined> {
-    const item = await this.table.get(keys.patient(tenantId, patientId), sk.timeEntry(entryId));
+  async function get(
+    tenantId: string,
+    patientId: string,
+    entryId: string,
+  ): Promise<StoredTimeEntry | undefined> {
+    const item = await table.get(keys.patient(tenantId, patientId), sk.timeEntry(entryId));
     return item ? toEntry(item) : undefined;
   }
 
@@ -60,16 +62,16 @@ export class TimeEntryStore {
    * strongly consistent and the write checks the version (non-voided entries only), so two concurrent entries of one
    * practitioner cannot both pass the overlap check.
    */
-  async practitionerWindow(
+  async function practitionerWindow(
     tenantId: string,
     practitionerId: string,
     start: Temporal.Instant,
     end: Temporal.Instant,
   ): Promise<{ lockVersion: number; entries: (TimeEntry & { patientId: string })[] }> {
     const pk = keys.practitioner(tenantId, practitionerId);
-    const lock = await this.table.get(pk, sk.practitionerLock);
+    const lock = await table.get(pk, sk.practitionerLock);
     const from = sortableInstant(start.subtract({ minutes: MAX_ENTRY_MINUTES }));
-    const items = await this.table.queryBetween(pk, `TIME#${from}`, `TIME#${sortableInstant(end)}~`);
+    const items = await table.queryBetween(pk, `TIME#${from}`, `TIME#${sortableInstant(end)}~`);
     // Voided entries free their time, so only the others take part in the check.
     const entries = items
       .filter((item) => item.voided !== true)
@@ -90,7 +92,12 @@ export class TimeEntryStore {
   }
 
   /** The entry, its practitioner index item and the lock bump, written together. */
-  create(tenantId: string, entry: StoredTimeEntry, lockVersion: number, onRace: () => Error): StateWrite[] {
+  function create(
+    tenantId: string,
+    entry: StoredTimeEntry,
+    lockVersion: number,
+    onRace: () => Error,
+  ): StateWrite[] {
     const practitionerPk = keys.practitioner(tenantId, entry.practitionerId);
     const startedAt = sortableInstant(entry.startedAt);
     const common = {
@@ -107,7 +114,7 @@ export class TimeEntryStore {
     return [
       {
         Update: {
-          TableName: this.table.name,
+          TableName: table.name,
           Key: { pk: practitionerPk, sk: sk.practitionerLock },
           UpdateExpression: 'SET version = :next',
           ConditionExpression: 'attribute_not_exists(version) OR version = :current',
@@ -117,7 +124,7 @@ export class TimeEntryStore {
       },
       {
         Put: {
-          TableName: this.table.name,
+          TableName: table.name,
           Item: {
             pk: practitionerPk,
             sk: sk.practitionerTime(startedAt, entry.id),
@@ -129,7 +136,7 @@ export class TimeEntryStore {
       },
       {
         Put: {
-          TableName: this.table.name,
+          TableName: table.name,
           Item: {
             pk: keys.patient(tenantId, entry.patientId),
             sk: sk.timeEntry(entry.id),
@@ -147,14 +154,14 @@ export class TimeEntryStore {
   }
 
   /** Records the void on both copies; fails if the entry was voided meanwhile. */
-  void(tenantId: string, entry: StoredTimeEntry, onAlreadyVoided: () => Error): StateWrite[] {
+  function voidEntry(tenantId: string, entry: StoredTimeEntry, onAlreadyVoided: () => Error): StateWrite[] {
     const voided = entry.voided;
     if (!voided) throw new Error('void() needs a voided entry');
     const record = { reason: voided.reason, by: voided.by, at: voided.at.toString() };
     return [
       {
         Update: {
-          TableName: this.table.name,
+          TableName: table.name,
           Key: { pk: keys.patient(tenantId, entry.patientId), sk: sk.timeEntry(entry.id) },
           UpdateExpression: 'SET voided = :voided',
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(voided)',
@@ -164,7 +171,7 @@ export class TimeEntryStore {
       },
       {
         Update: {
-          TableName: this.table.name,
+          TableName: table.name,
           Key: {
             pk: keys.practitioner(tenantId, entry.practitionerId),
             sk: sk.practitionerTime(sortableInstant(entry.startedAt), entry.id),
@@ -175,4 +182,8 @@ export class TimeEntryStore {
       },
     ];
   }
+
+  return { ofPatient, get, practitionerWindow, create, void: voidEntry };
 }
+
+export type TimeEntryStore = ReturnType<typeof createTimeEntryStore>;

@@ -13,11 +13,9 @@ export interface StaffWork {
   readonly riskFlags: (CaseRiskFlag & { patientId: string; practiceId: string; publishedKind: string })[];
 }
 
-export class WorklistStore {
-  constructor(private readonly table: Table) {}
-
-  async workOf(tenantId: string, staffId: string): Promise<StaffWork> {
-    const items = await this.table.queryIndexPrefix(keys.staff(tenantId, staffId));
+export function createWorklistStore(table: Table) {
+  async function workOf(tenantId: string, staffId: string): Promise<StaffWork> {
+    const items = await table.queryIndexPrefix(keys.staff(tenantId, staffId));
     const work: StaffWork = { caseload: [], tasks: [], escalations: [], riskFlags: [] };
     for (const item of items) {
       const patientId = item.patientId as string;
@@ -54,4 +52,8 @@ export class WorklistStore {
     }
     return work;
   }
+
+  return { workOf };
 }
+
+export type WorklistStore = ReturnType<typeof createWorklistStore>;
