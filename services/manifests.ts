@@ -2,6 +2,7 @@ import type { ServiceManifest } from '@carelink/contracts';
 import { auditManifest } from './audit/manifest';
 import { billingManifest } from './billing/manifest';
 import { carePlanningManifest } from './care-planning/manifest';
+import { directoryManifest } from './directory/manifest';
 import { eligibilityManifest } from './eligibility/manifest';
 import { intakeManifest } from './intake/manifest';
 import { outreachManifest } from './outreach/manifest';
@@ -11,6 +12,7 @@ import { outreachManifest } from './outreach/manifest';
  * service exists in both as soon as its manifest is added here.
  */
 export const serviceManifests: readonly ServiceManifest[] = [
+  directoryManifest,
   intakeManifest,
   eligibilityManifest,
   carePlanningManifest,

@@ -1,5 +1,6 @@
 import type { EventContract } from './event-contract';
 import { AccessRecordedV1 } from './events/access-recorded.v1';
+import { AgreementChangedV1 } from './events/agreement-changed.v1';
 import { AssessmentOverdueV1 } from './events/assessment-overdue.v1';
 import { BillingRunCompletedV1 } from './events/billing-run-completed.v1';
 import { CarePlanEstablishedV1 } from './events/care-plan-established.v1';
@@ -11,6 +12,8 @@ import { ConsentRecordedV1 } from './events/consent-recorded.v1';
 import { ConsentRevokedV1 } from './events/consent-revoked.v1';
 import { ContactCompletedV1 } from './events/contact-completed.v1';
 import { EligibilityDeterminedV1 } from './events/eligibility-determined.v1';
+import { PartnerChangedV1 } from './events/partner-changed.v1';
+import { PracticeChangedV1 } from './events/practice-changed.v1';
 import { ReferralCancelledV1 } from './events/referral-cancelled.v1';
 import { ReferralReceivedV1 } from './events/referral-received.v1';
 import { ReferralStatusChangedV1 } from './events/referral-status-changed.v1';
@@ -21,6 +24,9 @@ import { TimeLoggedV1 } from './events/time-logged.v1';
 
 /** Every event Carelink publishes, at every supported version. */
 export const eventCatalog = [
+  PracticeChangedV1,
+  PartnerChangedV1,
+  AgreementChangedV1,
   ReferralReceivedV1,
   ReferralCancelledV1,
   ReferralStatusChangedV1,

@@ -58,16 +58,37 @@ export interface ServiceManifest {
   readonly subscriptions: readonly Subscription[];
   readonly schedules: readonly Schedule[];
   /**
+   * Handlers the identity provider calls (Cognito's pre-token-generation trigger, version 3); the
+   * local issuer calls the same handler when it issues a token.
+   */
+  readonly identityTriggers?: { readonly preTokenGeneration?: HandlerPath };
+  /**
    * Optional module (relative to `dir`) exporting `seed(api: LocalSeedApi)`, run by the local cloud
    * after start-up to load demo data through the service's own API. Never deployed.
    */
   readonly localSeed?: `${string}.ts`;
 }
 
-/** What a service's local seed receives: the API URL and tokens for the seeded clients. */
+/**
+ * What a service's local seed receives: the API URL and tokens, by client id for the clients the
+ * local cloud starts with, or by partner id for the partner clients an earlier seed issued.
+ */
 export interface LocalSeedApi {
   apiUrl: string;
-  token(clientId: string): Promise<string>;
+  token(clientIdOrPartnerId: string): Promise<string>;
+}
+
+/** Partner credentials a seed issued through the admin API, for later seeds and the credentials file. */
+export interface SeededPartnerClient {
+  partnerId: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string[];
+}
+
+/** What a local seed may report back. */
+export interface LocalSeedResult {
+  partners?: SeededPartnerClient[];
 }
 
 /** The standard single-table layout every service uses: pk/sk, one generic GSI, TTL and a stream. */

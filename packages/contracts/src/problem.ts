@@ -16,6 +16,10 @@ export const problemTypes = {
   'unsupported-media-type': { status: 415, title: 'Send application/json' },
   'validation-failed': { status: 422, title: 'The request is not valid' },
   'idempotency-key-reused': { status: 422, title: 'The Idempotency-Key was used with a different request' },
+  'no-network-practice': {
+    status: 422,
+    title: "No practice in the partner's network takes this referral",
+  },
   'precondition-required': { status: 428, title: 'This update needs an If-Match header' },
   'request-header-fields-too-large': { status: 431, title: 'The request headers are too large' },
   'too-many-requests': { status: 429, title: 'Slow down' },

@@ -18,6 +18,8 @@ export const scopes = {
   billingRead: 'billing:read',
   billingWrite: 'billing:write',
   auditRead: 'audit:read',
+  platformAdmin: 'platform-admin',
+  staffAdmin: 'staff-admin',
 } as const;
 export type Scope = (typeof scopes)[keyof typeof scopes];
 
@@ -45,6 +47,8 @@ export interface RouteContract {
   readonly tag: string;
   /** Every listed scope is required. */
   readonly scopes: readonly Scope[];
+  /** The kinds of caller the route serves (default: tenant staff only); others get 403. */
+  readonly callers?: readonly Caller[];
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
@@ -54,6 +58,13 @@ export interface RouteContract {
   readonly requiresIfMatch?: boolean;
   readonly responses: Readonly<Record<number, ResponseContract>>;
 }
+
+/**
+ * Who a route is for: a care organisation's staff and machine clients (`tenant`), a referring
+ * organisation's client (`partner`) or the deployment's operator. Each kind reaches its records
+ * by a different key, so a route names the kinds its handler is written for.
+ */
+export type Caller = 'tenant' | 'partner' | 'operator';
 
 /** Declares a route contract (identity function that keeps literal types). */
 export function defineRoute<const R extends RouteContract>(route: R): R {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type LocalBus, PutEventsRequestError } from './bus/local-bus';
+import { AwsApiError, type AwsOperation } from './auth/cognito-api';
 import type { LocalQueue } from './sqs/local-queue';
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -17,12 +18,14 @@ function reply(res: ServerResponse, status: number, body: unknown, contentType: 
 
 /**
  * The AWS JSON-protocol endpoints the functions call, served locally so production code runs with
- * the real SDK clients (`AWS_ENDPOINT_URL_EVENTBRIDGE`, `AWS_ENDPOINT_URL_SQS`): EventBridge
- * `PutEvents` and SQS `SendMessage` (poison messages to a dead-letter queue).
+ * the real SDK clients (`AWS_ENDPOINT_URL_EVENTBRIDGE`, `AWS_ENDPOINT_URL_SQS`, ...): EventBridge
+ * `PutEvents`, SQS `SendMessage` (poison messages to a dead-letter queue), and any further
+ * operations by `X-Amz-Target` (the Cognito operations of the local issuer).
  */
 export async function startAwsEndpoint(
   bus: LocalBus,
   queues: Map<string, LocalQueue>,
+  operations: ReadonlyMap<string, AwsOperation> = new Map(),
 ): Promise<{ url: string; server: Server }> {
   const server = createServer(async (req, res) => {
     const target = String(req.headers['x-amz-target'] ?? '');
@@ -34,6 +37,8 @@ export async function startAwsEndpoint(
       return reply(res, 400, { __type: 'SerializationException', message: 'malformed JSON' }, contentType);
     }
     try {
+      const operation = operations.get(target);
+      if (operation) return reply(res, 200, await operation(input), contentType);
       if (target === 'AWSEvents.PutEvents') {
         return reply(res, 200, bus.putEvents(input.Entries as never), contentType);
       }
@@ -71,6 +76,8 @@ export async function startAwsEndpoint(
         contentType,
       );
     } catch (error) {
+      if (error instanceof AwsApiError)
+        return reply(res, error.status, { __type: error.type, message: error.message }, contentType);
       const type = error instanceof PutEventsRequestError ? 'ValidationException' : 'InternalException';
       return reply(
         res,

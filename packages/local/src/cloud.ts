@@ -1,16 +1,26 @@
 import type { Server, ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { problem, type ServiceManifest } from '@carelink/contracts';
+import { problem, type SeededPartnerClient, type ServiceManifest } from '@carelink/contracts';
 import { buildOpenApiDocument } from '@carelink/contracts/openapi';
 import { allowLoopbackWebhooksVariable } from '@carelink/lambda-kit';
 import { type ControlRequest, startApiServer } from './api/api-server';
 import { compileRoutes } from './api/routes';
 import { type LocalClient, seedClients } from './auth/clients';
+import { cognitoOperations } from './auth/cognito-api';
 import { LocalIssuer } from './auth/issuer';
+import { fileRegistry } from './auth/registry-file';
 import { startAwsEndpoint } from './aws-endpoint';
 import { useLocalAws } from './aws-environment';
 import { LocalBus } from './bus/local-bus';
-import { deploySchedules, deploySubscriptions, deployTable, runLocalSeeds, settleWhenIdle } from './deploy';
+import {
+  deployIdentityTriggers,
+  deploySchedules,
+  deploySubscriptions,
+  deployTable,
+  runLocalSeeds,
+  settleWhenIdle,
+} from './deploy';
 import { type DynamoDbLocal, localCredentials, localRegion, startDynamoDbLocal } from './dynamodb/launcher';
 import { LocalScheduler } from './scheduler/local-scheduler';
 import type { LocalQueue } from './sqs/local-queue';
@@ -52,16 +62,22 @@ export interface LocalCloud {
   queues: ReadonlyMap<string, LocalQueue>;
   scheduler: LocalScheduler;
   issuer: LocalIssuer;
+  /** The clients the cloud starts with: the operator's and the demo staff's. */
   clients: readonly LocalClient[];
+  /** The partner clients the seeds issued through the directory's admin API. */
+  partners: readonly SeededPartnerClient[];
   tableName(service: string): string;
-  /** An access token for a seeded client, chosen by client id. */
-  token(clientId: string): Promise<string>;
+  /** An access token for a client the cloud started with (by client id) or a seeded partner (by partner id). */
+  token(clientIdOrPartnerId: string): Promise<string>;
   /** Waits until every outbox item is relayed and every queue is drained (or the timeout passes). */
   settle(timeoutMs?: number): Promise<void>;
   /** Shifts the local clock (functions, scheduler) so that now is `at`. */
   setClock(at: Date): void;
   stop(): Promise<void>;
 }
+
+/** The user pool the local issuer stands for (the Cognito API answers for this id only). */
+export const localUserPoolId = 'local_carelink';
 
 const RELAY_HANDLER = new URL('../../lambda-kit/src/handlers/outbox-relay.ts', import.meta.url).pathname;
 
@@ -82,9 +98,15 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   let clockOffsetMs = 0;
   const clock = () => new Date(Date.now() + clockOffsetMs);
 
+  const clients = seedClients();
+  const issuer = await LocalIssuer.create(`http://127.0.0.1:${options.port ?? 0}`, clients);
+  if (options.dataDir) fileRegistry(issuer, join(options.dataDir, 'identity-clients.json'));
+  const claimsHook = deployIdentityTriggers(manifests);
+  if (claimsHook) issuer.useClaimsHook(claimsHook);
+
   const bus = new LocalBus(`${prefix}-bus`);
   const queues = new Map<string, LocalQueue>();
-  const aws = await startAwsEndpoint(bus, queues);
+  const aws = await startAwsEndpoint(bus, queues, cognitoOperations(issuer, localUserPoolId));
 
   useLocalAws({
     dynamodb: options.functionsDynamoDbEndpoint ?? dynamoDbEndpoint,
@@ -93,6 +115,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   });
   Object.assign(process.env, {
     AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamoDbEndpoint,
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: aws.url,
+    USER_POOL_ID: localUserPoolId,
     EVENT_BUS_NAME: bus.name,
     CARELINK_CLOCK_OFFSET_MS: '0',
     // Partners' test receivers run on this machine; a deployed stage never sets this.
@@ -128,10 +152,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     deploySchedules(manifest, scheduler);
   }
 
-  const clients = seedClients();
   let ready = false;
   let apiUrl = '';
-  const issuer = await LocalIssuer.create(`http://127.0.0.1:${options.port ?? 0}`, clients);
   const recentEvents: unknown[] = [];
   bus.onEvent((event) => {
     recentEvents.push(event);
@@ -161,12 +183,16 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   });
   apiUrl = api.url;
   for (const relay of relays) relay.start();
-  const token = async (clientId: string) => {
-    const client = clients.find((c) => c.clientId === clientId);
-    if (!client) throw new Error(`no seeded client ${clientId}`);
+  const partners: SeededPartnerClient[] = [];
+  const token = async (clientIdOrPartnerId: string) => {
+    const clientId =
+      partners.findLast((p) => p.partnerId === clientIdOrPartnerId)?.clientId ?? clientIdOrPartnerId;
+    const client = issuer.client(clientId);
+    if (!client) throw new Error(`no client ${clientIdOrPartnerId}`);
     return issuer.sign(client);
   };
-  if (options.seed ?? true) await runLocalSeeds(manifests, { apiUrl, token });
+  if (options.seed ?? true)
+    await runLocalSeeds(manifests, { apiUrl, token }, (issued) => partners.push(...(issued.partners ?? [])));
   ready = true;
 
   const settle = (timeoutMs = 20_000) => settleWhenIdle(relays, queues, timeoutMs);
@@ -180,6 +206,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     scheduler,
     issuer,
     clients,
+    partners,
     tableName,
     token,
     settle,

@@ -2,9 +2,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { type LocalSeedApi, type ServiceManifest, subscriptionPattern } from '@carelink/contracts';
+import {
+  type LocalSeedApi,
+  type LocalSeedResult,
+  type ServiceManifest,
+  subscriptionPattern,
+} from '@carelink/contracts';
 import { deadLetterQueueName, tableNameVariable } from '@carelink/lambda-kit';
 import type { SQSEvent } from 'aws-lambda';
+import type { TokenClaimsHook } from './auth/issuer';
 import type { LocalBus } from './bus/local-bus';
 import { ensureTable } from './dynamodb/tables';
 import { handlerFile, invoke } from './lambda/handler-loader';
@@ -71,14 +77,49 @@ export function deploySchedules(manifest: ServiceManifest, scheduler: LocalSched
   }
 }
 
-/** Each service's demo data, loaded through the API like any client would. */
-export async function runLocalSeeds(manifests: readonly ServiceManifest[], api: LocalSeedApi): Promise<void> {
+/**
+ * The pre-token-generation trigger a manifest declares, as the issuer's claims hook: the handler gets
+ * Cognito's version-3 client-credentials event and its added claims go into the token.
+ */
+export function deployIdentityTriggers(manifests: readonly ServiceManifest[]): TokenClaimsHook | undefined {
+  const owner = manifests.find((m) => m.identityTriggers?.preTokenGeneration);
+  const trigger = owner?.identityTriggers?.preTokenGeneration;
+  if (!owner || !trigger) return undefined;
+  const file = handlerFile(owner, trigger);
+  return async (clientId) => {
+    const result = (await invoke(file, `${owner.name}-pre-token-generation`, {
+      version: '3',
+      triggerSource: 'TokenGeneration_ClientCredentials',
+      callerContext: { clientId },
+      request: {},
+      response: { claimsAndScopeOverrideDetails: null },
+    })) as {
+      response?: {
+        claimsAndScopeOverrideDetails?: {
+          accessTokenGeneration?: { claimsToAddOrOverride?: Record<string, string> };
+        } | null;
+      };
+    };
+    return result.response?.claimsAndScopeOverrideDetails?.accessTokenGeneration?.claimsToAddOrOverride ?? {};
+  };
+}
+
+/**
+ * Each service's demo data, loaded through the API like any client would. What a seed reports
+ * (the partner credentials the directory issued) is handed to the seeds after it.
+ */
+export async function runLocalSeeds(
+  manifests: readonly ServiceManifest[],
+  api: LocalSeedApi,
+  remember: (issued: LocalSeedResult) => void,
+): Promise<void> {
   for (const manifest of manifests) {
     if (!manifest.localSeed) continue;
     const module = (await import(pathToFileURL(join(manifest.dir, manifest.localSeed)).href)) as {
-      seed: (api: LocalSeedApi) => Promise<void>;
+      seed: (api: LocalSeedApi) => Promise<LocalSeedResult | undefined>;
     };
-    await module.seed(api);
+    const issued = await module.seed(api);
+    if (issued) remember(issued);
   }
 }
 

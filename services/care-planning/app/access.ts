@@ -1,4 +1,4 @@
-import { ForbiddenError, NotFoundError, type Principal, requirePractice } from '@carelink/lambda-kit';
+import { ForbiddenError, NotFoundError, type TenantPrincipal, requirePractice } from '@carelink/lambda-kit';
 import type { CarePlanning } from '../compose';
 import { actorFor, type PlanActor } from '../domain/ownership';
 import type { CaseRecord } from '../store/case-store';
@@ -9,7 +9,7 @@ import type { CaseRecord } from '../store/case-store';
  */
 export async function caseForStaff(
   ctx: CarePlanning,
-  principal: Principal,
+  principal: TenantPrincipal,
   caseId: string,
 ): Promise<CaseRecord> {
   const practiceId = requirePractice(principal);
@@ -19,21 +19,21 @@ export async function caseForStaff(
 }
 
 /** The caller's standing on the care team; a case without a primary has no care team yet. */
-export function actorOf(record: CaseRecord, principal: Principal): PlanActor {
+export function actorOf(record: CaseRecord, principal: TenantPrincipal): PlanActor {
   if (record.status === 'unassigned' && record.case.careTeam.length === 0)
     return { kind: 'outsider', staffId: principal.subject };
   return actorFor(record.case, principal.subject);
 }
 
 /** Refuses callers who are not on the care team. */
-export function requireCareTeam(record: CaseRecord, principal: Principal): PlanActor {
+export function requireCareTeam(record: CaseRecord, principal: TenantPrincipal): PlanActor {
   const actor = actorOf(record, principal);
   if (actor.kind === 'outsider') throw new ForbiddenError('Only the care team may do this');
   return actor;
 }
 
 /** Refuses callers who are not the case's primary case manager. */
-export function requirePrimary(record: CaseRecord, principal: Principal): void {
+export function requirePrimary(record: CaseRecord, principal: TenantPrincipal): void {
   if (actorOf(record, principal).kind !== 'primary')
     throw new ForbiddenError('Only the primary case manager may do this');
 }

@@ -4,7 +4,7 @@ import {
   type IfMatch,
   NotFoundError,
   PreconditionFailedError,
-  type Principal,
+  type TenantPrincipal,
 } from '@carelink/lambda-kit';
 import { practiceOf } from '@carelink/tenancy';
 import type { CarePlanning } from '../compose';
@@ -37,7 +37,7 @@ export type CarePlanRepresentation =
  */
 export async function putCarePlan(
   ctx: CarePlanning,
-  principal: Principal,
+  principal: TenantPrincipal,
   caseId: string,
   body: CarePlan,
   ifMatch: IfMatch | undefined,
@@ -137,7 +137,7 @@ export async function putCarePlan(
 /** The current plan (or draft) as JSON, a FHIR R4 CarePlan, or a printable patient copy. */
 export async function getCarePlan(
   ctx: CarePlanning,
-  principal: Principal,
+  principal: TenantPrincipal,
   caseId: string,
   format: 'json' | 'fhir' | 'patient-copy',
 ): Promise<CarePlanRepresentation> {
@@ -162,7 +162,7 @@ export async function getCarePlan(
   return { format, html, version: plan.version };
 }
 
-export async function listCarePlanVersions(ctx: CarePlanning, principal: Principal, caseId: string) {
+export async function listCarePlanVersions(ctx: CarePlanning, principal: TenantPrincipal, caseId: string) {
   await caseForStaff(ctx, principal, caseId);
   const plan = await ctx.plans.versioned(principal.tenantId, caseId);
   if (!plan) throw new NotFoundError('Care plan');
@@ -174,7 +174,7 @@ export async function listCarePlanVersions(ctx: CarePlanning, principal: Princip
 
 export async function getCarePlanVersion(
   ctx: CarePlanning,
-  principal: Principal,
+  principal: TenantPrincipal,
   caseId: string,
   version: number,
 ) {
@@ -187,7 +187,7 @@ export async function getCarePlanVersion(
 /** Starts (or restarts) a draft from condition templates; only before the plan is established. */
 export async function startDraftFromTemplates(
   ctx: CarePlanning,
-  principal: Principal,
+  principal: TenantPrincipal,
   caseId: string,
   conditions: readonly TemplateCondition[],
 ) {

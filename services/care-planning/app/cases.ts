@@ -5,7 +5,7 @@ import {
   decodeCursor,
   encodeCursor,
   ForbiddenError,
-  type Principal,
+  type TenantPrincipal,
   requirePractice,
   type StateWrite,
   ValidationError,
@@ -33,7 +33,7 @@ import { assessmentView, caseDetail, caseSummary } from './views';
 /** Cases of the caller's practice assigned to `me`, a staff id, or the unassigned worklist. */
 export async function listCases(
   ctx: CarePlanning,
-  principal: Principal,
+  principal: TenantPrincipal,
   query: { assignee: string; status?: CaseStatus | undefined; limit: number; cursor?: string | undefined },
 ) {
   const practiceId = requirePractice(principal);
@@ -66,7 +66,7 @@ async function detailOf(ctx: CarePlanning, tenantId: string, record: CaseRecord)
 }
 
 /** The case as its care team reads it, with the patient it concerns (for the access record). */
-export async function getCase(ctx: CarePlanning, principal: Principal, caseId: string) {
+export async function getCase(ctx: CarePlanning, principal: TenantPrincipal, caseId: string) {
   const record = await caseForStaff(ctx, principal, caseId);
   return { detail: await detailOf(ctx, principal.tenantId, record), patientId: record.case.patientId };
 }
@@ -77,7 +77,7 @@ export async function getCase(ctx: CarePlanning, principal: Principal, caseId: s
  */
 export async function putAssessment(
   ctx: CarePlanning,
-  principal: Principal,
+  principal: TenantPrincipal,
   caseId: string,
   body: { sections: Partial<AssessmentSections>; complete?: boolean | undefined },
 ): Promise<{ assessment: ReturnType<typeof assessmentView>; commit?: Commit }> {
@@ -124,7 +124,7 @@ type CareTeamChange =
  */
 export async function changeCareTeam(
   ctx: CarePlanning,
-  principal: Principal,
+  principal: TenantPrincipal,
   caseId: string,
   change: CareTeamChange,
 ) {
@@ -205,7 +205,7 @@ function changeAssignedTeam(
 /** The primary closes the case: capacity is handed back and the assessment deadlines are dropped. */
 export async function closeCaseFor(
   ctx: CarePlanning,
-  principal: Principal,
+  principal: TenantPrincipal,
   caseId: string,
   reason: CloseReason,
 ) {

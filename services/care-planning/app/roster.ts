@@ -1,4 +1,4 @@
-import { type Principal, requirePractice } from '@carelink/lambda-kit';
+import { type TenantPrincipal, requirePractice } from '@carelink/lambda-kit';
 import type { CarePlanning } from '../compose';
 import type { StaffProfile } from '../store/roster-store';
 import { now } from './clock';
@@ -6,7 +6,7 @@ import { now } from './clock';
 /** Creates or updates a roster entry of the caller's practice; the active case count is kept. */
 export async function putStaff(
   ctx: CarePlanning,
-  principal: Principal,
+  principal: TenantPrincipal,
   staffId: string,
   profile: StaffProfile,
 ) {
@@ -22,7 +22,7 @@ export async function putStaff(
   };
 }
 
-export async function listStaff(ctx: CarePlanning, principal: Principal) {
+export async function listStaff(ctx: CarePlanning, principal: TenantPrincipal) {
   const practiceId = requirePractice(principal);
   return { items: await ctx.roster.list(principal.tenantId, practiceId) };
 }

@@ -1,4 +1,4 @@
-import { NotFoundError, type Principal, requirePractice } from '@carelink/lambda-kit';
+import { NotFoundError, type TenantPrincipal, requirePractice } from '@carelink/lambda-kit';
 import { practiceOf } from '@carelink/tenancy';
 import type { Stores } from '../compose';
 import type { PatientProfile } from '../store/cases';
@@ -9,7 +9,7 @@ import type { PatientProfile } from '../store/cases';
  */
 export async function patientOfCaller(
   stores: Pick<Stores, 'cases'>,
-  principal: Principal,
+  principal: TenantPrincipal,
   patientId: string,
 ): Promise<PatientProfile> {
   const practiceId = requirePractice(principal);
@@ -19,7 +19,7 @@ export async function patientOfCaller(
 }
 
 /** The caller's practice time zone: billing months are counted in it. */
-export function practiceTimeZone(principal: Principal): string {
+export function practiceTimeZone(principal: TenantPrincipal): string {
   const practice = practiceOf(principal.tenantId, requirePractice(principal));
   if (!practice) throw new NotFoundError('Practice');
   return practice.timeZone;

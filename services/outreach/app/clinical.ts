@@ -1,7 +1,7 @@
 import {
   type Commit,
   type EventDraft,
-  type Principal,
+  type TenantPrincipal,
   type StateWrite,
   ValidationError,
 } from '@carelink/lambda-kit';
@@ -31,7 +31,7 @@ function notInFuture(at: Temporal.Instant, now: Temporal.Instant, path: string):
  */
 export async function submitScreening(
   stores: Pick<Stores, 'cases' | 'clinical' | 'riskFlags'>,
-  principal: Principal,
+  principal: TenantPrincipal,
   patientId: string,
   request: ScreeningRequest,
   ids: { screeningId: string; newId: () => string; now: Temporal.Instant },
@@ -101,7 +101,7 @@ const WEIGHT_HISTORY_DAYS = 8;
 /** Records a vital sign and raises the flags its thresholds (and weight history) call for. */
 export async function recordObservation(
   stores: Pick<Stores, 'cases' | 'clinical' | 'riskFlags'>,
-  principal: Principal,
+  principal: TenantPrincipal,
   patientId: string,
   observation: Record<string, unknown> & { type: string; observedAt: string },
   ids: { observationId: string; newId: () => string; now: Temporal.Instant },
@@ -147,7 +147,7 @@ export async function recordObservation(
 /** Sets the vitals monitoring policy (heart failure, threshold overrides). */
 export async function setVitalsPolicy(
   stores: Pick<Stores, 'cases' | 'clinical'>,
-  principal: Principal,
+  principal: TenantPrincipal,
   patientId: string,
   policy: VitalsPolicy,
   now: Temporal.Instant,

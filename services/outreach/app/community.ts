@@ -4,7 +4,7 @@ import {
   decodeCursor,
   encodeCursor,
   NotFoundError,
-  type Principal,
+  type TenantPrincipal,
   ValidationError,
 } from '@carelink/lambda-kit';
 import type { Temporal } from 'temporal-polyfill';
@@ -28,7 +28,7 @@ export function referralView(referral: StoredReferral) {
 
 export function putResource(
   stores: Pick<Stores, 'community'>,
-  principal: Principal,
+  principal: TenantPrincipal,
   resource: CommunityResource,
   now: Temporal.Instant,
 ): Commit {
@@ -40,7 +40,7 @@ export function putResource(
 
 export async function listResources(
   stores: Pick<Stores, 'community'>,
-  principal: Principal,
+  principal: TenantPrincipal,
   query: { category?: string | undefined; cursor?: string | undefined },
 ) {
   const startKey = decodeCursor(principal.tenantId, query.cursor);
@@ -58,7 +58,7 @@ export async function listResources(
 
 export async function referPatient(
   stores: Pick<Stores, 'cases' | 'community'>,
-  principal: Principal,
+  principal: TenantPrincipal,
   patientId: string,
   resourceId: string,
   ids: { referralId: string; now: Temporal.Instant },
@@ -90,7 +90,7 @@ export async function referPatient(
 
 export async function moveReferral(
   stores: Pick<Stores, 'cases' | 'community'>,
-  principal: Principal,
+  principal: TenantPrincipal,
   patientId: string,
   referralId: string,
   to: ReferralStatus,

@@ -3,7 +3,7 @@ import {
   type Commit,
   ConflictError,
   type EventDraft,
-  type Principal,
+  type TenantPrincipal,
   type StateWrite,
   ValidationError,
 } from '@carelink/lambda-kit';
@@ -27,7 +27,7 @@ export interface ContactAttemptRequest {
  */
 export async function logContactAttempt(
   stores: Pick<Stores, 'cases' | 'contacts' | 'riskFlags'>,
-  principal: Principal,
+  principal: TenantPrincipal,
   patientId: string,
   request: ContactAttemptRequest,
   ids: { contactId: string; flagId: string; now: Temporal.Instant },

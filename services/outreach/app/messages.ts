@@ -1,4 +1,4 @@
-import { type Commit, type Principal, requirePractice } from '@carelink/lambda-kit';
+import { type Commit, type TenantPrincipal, requirePractice } from '@carelink/lambda-kit';
 import { practiceOf } from '@carelink/tenancy';
 import type { Temporal } from 'temporal-polyfill';
 import type { MessageSender } from '../adapters/message-sender';
@@ -14,7 +14,7 @@ import { patientOfCaller } from './access';
 export async function sendReminder(
   stores: Pick<Stores, 'cases' | 'messages'>,
   sender: MessageSender,
-  principal: Principal,
+  principal: TenantPrincipal,
   patientId: string,
   request: { channel: MessageChannel; template: ReminderKind },
   ids: { messageId: string; now: Temporal.Instant },
@@ -48,7 +48,7 @@ export async function sendReminder(
 /** Applies a patient's reply: exactly STOP (and the like) opts the channel out, START back in. */
 export async function receiveReply(
   stores: Pick<Stores, 'cases' | 'messages'>,
-  principal: Principal,
+  principal: TenantPrincipal,
   patientId: string,
   request: { channel: MessageChannel; text: string },
   now: Temporal.Instant,

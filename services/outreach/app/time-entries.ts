@@ -1,6 +1,6 @@
 import { monthOf } from '@carelink/calendar';
 import type { VoidReason } from '@carelink/contracts';
-import { type Commit, ConflictError, NotFoundError, type Principal } from '@carelink/lambda-kit';
+import { type Commit, ConflictError, NotFoundError, type TenantPrincipal } from '@carelink/lambda-kit';
 import { Temporal } from 'temporal-polyfill';
 import type { Stores } from '../compose';
 import { minutesInMonth, recordTimeEntry, TimeEntryOverlapError, voidTimeEntry } from '../domain';
@@ -47,7 +47,7 @@ const raced = () =>
 /** Logs time: no future end, no overlap with the practitioner's other entries (race-safe), immutable. */
 export async function logTimeEntry(
   stores: Pick<Stores, 'cases' | 'timeEntries'>,
-  principal: Principal,
+  principal: TenantPrincipal,
   patientId: string,
   request: TimeEntryRequest,
   ids: { id: string; now: Temporal.Instant },
@@ -88,7 +88,7 @@ export async function logTimeEntry(
 /** Voids an entry, keeping who, when and why; publishes `TimeLogged` with `voided: true`. */
 export async function voidEntry(
   stores: Pick<Stores, 'cases' | 'timeEntries'>,
-  principal: Principal,
+  principal: TenantPrincipal,
   patientId: string,
   entryId: string,
   reason: VoidReason,
@@ -115,7 +115,7 @@ export async function voidEntry(
 /** A patient's entries that start in `month` of the practice calendar, and their non-voided minutes. */
 export async function listEntries(
   stores: Pick<Stores, 'cases' | 'timeEntries'>,
-  principal: Principal,
+  principal: TenantPrincipal,
   patientId: string,
   month: string | undefined,
   now: Temporal.Instant,

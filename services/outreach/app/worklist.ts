@@ -1,5 +1,5 @@
 import type { WorklistResource } from '@carelink/contracts/api/outreach';
-import { type Principal, requirePractice } from '@carelink/lambda-kit';
+import { type TenantPrincipal, requirePractice } from '@carelink/lambda-kit';
 import type { Temporal } from 'temporal-polyfill';
 import type * as z from 'zod';
 import type { Stores } from '../compose';
@@ -12,7 +12,7 @@ import { practiceTimeZone } from './access';
  */
 export async function worklistOf(
   stores: Pick<Stores, 'worklist' | 'timeEntries'>,
-  principal: Principal,
+  principal: TenantPrincipal,
   now: Temporal.Instant,
 ): Promise<z.input<typeof WorklistResource>> {
   const practiceId = requirePractice(principal);

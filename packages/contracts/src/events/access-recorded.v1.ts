@@ -12,9 +12,14 @@ export const AccessRecordedData = z
   .object({
     /** Who: the token's subject (staff member or partner client), never a patient. */
     subject: z.string().min(1).max(256),
-    /** The staff role of the token; `partner` for partner clients, whose tokens carry no role. */
+    /**
+     * The staff role of the token; `partner` for partner clients, `operator` for the operator and
+     * `integration` for a tenant's machine client, whose tokens carry no role.
+     */
     role: z.string().min(1).max(64),
     practiceId: z.string().min(1).max(64).optional(),
+    /** The referring organisation whose client made the request. */
+    partnerId: z.string().min(1).max(64).optional(),
     /** What: the service and operation that answered, and its route template. */
     service: ServiceName,
     operationId: z.string().min(1).max(128),

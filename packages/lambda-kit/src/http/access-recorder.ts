@@ -4,13 +4,29 @@ import { UnavailableError } from '../errors';
 import { MetricUnit } from '../observability/metrics';
 import { commitTransaction, type EventDraft, emit } from '../outbox/commit';
 import type { ServiceRuntime } from '../runtime';
-import type { Principal } from './principal';
+import { type Principal, platformTenantId } from './principal';
 
 /** What the access record says about the answer. */
 export interface AccessFacts {
   status: number;
   /** The patient a route reached through another id (see `HttpResult.auditPatientId`). */
   auditPatientId?: string | undefined;
+  /** The tenant whose record a partner or the operator reached (see `HttpResult.auditTenantId`). */
+  auditTenantId?: string | undefined;
+}
+
+/**
+ * The tenant whose trail records an access: a tenant caller's own; for a partner or the operator, the
+ * tenant whose record the request reached, else the platform's own trail.
+ */
+export function recordTenantOf(principal: Principal, facts: Pick<AccessFacts, 'auditTenantId'>): string {
+  if (principal.kind === 'tenant') return principal.tenantId;
+  return facts.auditTenantId ?? platformTenantId;
+}
+
+function roleOf(principal: Principal): string {
+  if (principal.kind === 'tenant') return principal.role ?? 'integration';
+  return principal.kind;
 }
 
 /**
@@ -54,8 +70,9 @@ export function accessRecorder(
     }
     const data = AccessRecordedData.safeParse({
       subject: principal.subject,
-      role: principal.role ?? 'partner',
-      ...(principal.practiceId ? { practiceId: principal.practiceId } : {}),
+      role: roleOf(principal),
+      ...(principal.kind === 'tenant' && principal.practiceId ? { practiceId: principal.practiceId } : {}),
+      ...(principal.kind === 'partner' ? { partnerId: principal.partnerId } : {}),
       service: runtime.service,
       operationId: route.operationId,
       method: route.method,
@@ -73,7 +90,7 @@ export function accessRecorder(
     commitTransaction(
       runtime,
       { writes: [], events: [record(principal, facts)] },
-      { tenantId: principal.tenantId, correlationId },
+      { tenantId: recordTenantOf(principal, facts), correlationId },
     );
 
   return {

@@ -1,5 +1,5 @@
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import type { RouteContract } from '@carelink/contracts';
+import type { Caller, RouteContract } from '@carelink/contracts';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
@@ -8,21 +8,35 @@ import { addLogKeys, invocationKeys, withLogScope } from '../observability/log-s
 import { MetricUnit } from '../observability/metrics';
 import { commitTransaction, IdempotencyRaceError } from '../outbox/commit';
 import type { ServiceRuntime } from '../runtime';
-import { accessRecorder } from './access-recorder';
+import { accessRecorder, recordTenantOf } from './access-recorder';
 import { idempotencyGuard, idempotencyKeyFrom, type StoredResponse, toStoredResponse } from './idempotency';
 import { type IfMatch, ifMatchFrom } from './if-match';
 import { parseRequest } from './parse-request';
-import { type Principal, principalFrom, requireScopes } from './principal';
+import {
+  callerNamespace,
+  type Principal,
+  type PrincipalOf,
+  principalFrom,
+  requireCaller,
+  requireScopes,
+} from './principal';
 import { type HttpResult, problemFor, toApiGatewayResult } from './response';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** The callers a route declares; staff of a tenant when it declares none. */
+export type CallersOf<R extends RouteContract> = R['callers'] extends readonly (infer C extends Caller)[]
+  ? C
+  : 'tenant';
+
+const defaultCallers: readonly Caller[] = ['tenant'];
 
 /** The validated request a route handler receives. */
 export interface HttpRequest<R extends RouteContract> {
   params: Parsed<R['params']>;
   query: Parsed<R['query']>;
   body: Parsed<R['body']>;
-  principal: Principal;
+  principal: PrincipalOf<CallersOf<R>>;
   correlationId: string;
   /** The version from If-Match, when the route requires it. */
   ifMatch: IfMatch | undefined;
@@ -100,14 +114,22 @@ export function httpHandler<const R extends RouteContract>(
     const access = accessRecorder(runtime, route, event, correlationId);
     let principal: Principal | undefined;
     try {
-      principal = principalFrom(event);
-      addLogKeys({ tenantId: principal.tenantId });
-      requireScopes(principal, route.scopes);
+      const caller = principalFrom(event);
+      principal = caller;
+      addLogKeys(caller.kind === 'tenant' ? { tenantId: caller.tenantId } : { callerKind: caller.kind });
+      requireCaller(caller, (route.callers ?? defaultCallers) as readonly CallersOf<R>[]);
+      requireScopes(caller, route.scopes);
       const idempotencyKey = route.idempotent ? idempotencyKeyFrom(headers) : undefined;
       const parsed = parseRequest(route, event);
       const ifMatch = ifMatchFrom(route, headers);
 
-      const guard = idempotencyGuard(runtime, route.operationId, principal.tenantId, idempotencyKey, parsed);
+      const guard = idempotencyGuard(
+        runtime,
+        route.operationId,
+        callerNamespace(caller),
+        idempotencyKey,
+        parsed,
+      );
       const replayIfAny = async (current: Principal): Promise<APIGatewayProxyResult | undefined> => {
         const replay = await guard.replay();
         if (!replay) return undefined;
@@ -122,19 +144,19 @@ export function httpHandler<const R extends RouteContract>(
           params: parsed.params as Parsed<R['params']>,
           query: parsed.query as Parsed<R['query']>,
           body: parsed.body as Parsed<R['body']>,
-          principal,
+          principal: caller,
           correlationId,
           ifMatch,
           headers,
         });
       } catch (error) {
         // A replay of a request that already changed state (e.g. a second cancel) answers as the first did.
-        const replay = await replayIfAny(principal);
+        const replay = await replayIfAny(caller);
         if (replay) return replay;
         throw error;
       }
-      const { commit, auditPatientId, ...response } = result;
-      const facts = { status: response.status, auditPatientId };
+      const { commit, auditPatientId, auditTenantId, ...response } = result;
+      const facts = { status: response.status, auditPatientId, auditTenantId };
       const idempotencyRecord = guard.record(response);
       if (commit || guard.active) {
         try {
@@ -142,10 +164,10 @@ export function httpHandler<const R extends RouteContract>(
             runtime,
             {
               writes: commit?.writes ?? [],
-              events: [...(commit?.events ?? []), access.withWrite(principal, facts)],
+              events: [...(commit?.events ?? []), access.withWrite(caller, facts)],
             },
             {
-              tenantId: principal.tenantId,
+              tenantId: commit?.tenantId ?? recordTenantOf(caller, facts),
               correlationId,
               ...(idempotencyRecord ? { idempotencyRecord } : {}),
             },
@@ -154,13 +176,13 @@ export function httpHandler<const R extends RouteContract>(
           // The write did not happen; a rejection is recorded below, with the status it answers.
           access.writeFailed();
           if (error instanceof IdempotencyRaceError) {
-            const replay = await replayIfAny(principal);
+            const replay = await replayIfAny(caller);
             if (replay) return replay;
           }
           throw error;
         }
       } else {
-        await access.beforeRead(principal, facts);
+        await access.beforeRead(caller, facts);
       }
       return send(toStoredResponse(response), correlationId);
     } catch (error) {

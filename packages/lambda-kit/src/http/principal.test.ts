@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { principalFrom, requireScopes } from './principal';
+import { callerNamespace, principalFrom, requireCaller, requireScopes } from './principal';
 
 const event = (claims: Partial<Record<string, string>> | null) =>
   ({ requestContext: { authorizer: claims ? { claims } : null } }) as Parameters<typeof principalFrom>[0];
@@ -16,6 +16,7 @@ describe('principalFrom', () => {
       }),
     );
     expect(principal).toEqual({
+      kind: 'tenant',
       tenantId: 'acme-health',
       subject: 'staff-1',
       practiceId: 'practice-boston',
@@ -36,7 +37,14 @@ describe('principalFrom', () => {
     expect(principal.subject).toBe('c1');
   });
 
-  it.each([null, { sub: 'x' }, { tenant_id: 'acme-health' }, { sub: 'x', tenant_id: '' }])(
+  it.each([
+    null,
+    { sub: 'x' },
+    { tenant_id: 'acme-health' },
+    { sub: 'x', tenant_id: '' },
+    { sub: 'x', scope: 'referrals:read' },
+    { sub: 'x', tenant_id: 'acme-health', partner_id: 'northwind-health' },
+  ])(
     'rejects missing claims %j with 401',
     (claims) => {
       expect(() => principalFrom(event(claims))).toThrow(
@@ -51,5 +59,40 @@ describe('principalFrom', () => {
     expect(() => requireScopes(principal, ['cases:read', 'cases:write'])).toThrow(
       expect.objectContaining({ problemType: 'forbidden' }),
     );
+  });
+
+  it('reads a partner from partner_id: the token names no tenant', () => {
+    const principal = principalFrom(
+      event({ client_id: 'c9', partner_id: 'northwind-health', scope: 'carelink/referrals:read' }),
+    );
+    expect(principal).toEqual({
+      kind: 'partner',
+      partnerId: 'northwind-health',
+      subject: 'c9',
+      scopes: new Set(['referrals:read']),
+    });
+  });
+
+  it('reads the operator only from a token with the operator scope and neither tenant nor partner', () => {
+    expect(principalFrom(event({ client_id: 'op', scope: 'carelink/platform-admin' })).kind).toBe('operator');
+  });
+});
+
+describe('requireCaller', () => {
+  const partner = principalFrom(event({ sub: 'p', partner_id: 'northwind-health', scope: 'referrals:read' }));
+  const staff = principalFrom(event({ sub: 's', tenant_id: 'acme-health', scope: 'cases:read' }));
+
+  it('lets only the kinds a route names through, with 403 for the others', () => {
+    expect(() => requireCaller(partner, ['partner'])).not.toThrow();
+    expect(() => requireCaller(staff, ['partner'])).toThrow(expect.objectContaining({ problemType: 'forbidden' }));
+    expect(() => requireCaller(partner, ['tenant', 'operator'])).toThrow(
+      expect.objectContaining({ problemType: 'forbidden' }),
+    );
+  });
+
+  it('gives partners and the operator namespaces no tenant id can take', () => {
+    expect(callerNamespace(staff)).toBe('acme-health');
+    expect(callerNamespace(partner)).toBe('partner.northwind-health');
+    expect(callerNamespace(partner)).not.toMatch(/^[a-z0-9][a-z0-9-]{1,62}$/);
   });
 });

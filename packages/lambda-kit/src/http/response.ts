@@ -19,6 +19,11 @@ export interface HttpResult<Body = unknown> extends HttpResponse<Body> {
    * `{patientId}` path parameter is recorded without it. Never sent to the caller.
    */
   auditPatientId?: string;
+  /**
+   * The tenant whose record a partner or the operator reached: the access is recorded in that
+   * tenant's trail (a tenant caller's accesses are always recorded in its own).
+   */
+  auditTenantId?: string;
 }
 
 export const ok = <Body>(body: Body, headers?: Record<string, string>): HttpResult<Body> => ({

@@ -31,6 +31,11 @@ export function emit<C extends EventContract>(
 export interface Commit {
   writes: readonly StateWrite[];
   events: readonly EventDraft[];
+  /**
+   * The tenant the events belong to when the caller is not a tenant (a partner's referral lands in
+   * the receiving care organisation; a practice created by the operator belongs to its tenant).
+   */
+  tenantId?: string;
 }
 
 /** The outbox item a stream consumer turns into a PutEvents entry. */

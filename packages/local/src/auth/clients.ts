@@ -1,20 +1,26 @@
 import { randomBytes } from 'node:crypto';
 
-/** A machine client as Cognito's client-credentials app clients model it, plus Carelink's claims. */
+/**
+ * A machine client as Cognito's client-credentials app clients model it. Staff clients carry their
+ * tenant claims with them; clients registered through the Cognito API (partners') get theirs from
+ * the pre-token-generation trigger, as in AWS.
+ */
 export interface LocalClient {
   clientId: string;
   clientSecret: string;
-  tenantId: string;
   scopes: string[];
-  kind: 'partner' | 'staff';
+  kind: 'staff' | 'operator' | 'registered';
+  /** Registered clients: the name they were created with. */
+  name?: string;
+  tenantId?: string;
   practiceId?: string;
   role?: string;
-  /** Staff: the subject their actions are recorded under. */
+  /** The subject their actions are recorded under. */
   subject: string;
 }
 
-/** Every scope a health-plan partner may hold. */
-export const partnerScopes = ['referrals:read', 'referrals:write', 'webhooks:manage'];
+/** The operator's client: the only holder of `platform-admin`. */
+export const operatorClientId = 'carelink-operator';
 
 /** Scopes per staff role: least privilege, as the user pool's groups would grant them. */
 export const staffScopesByRole: Record<string, string[]> = {
@@ -29,31 +35,33 @@ export const staffScopesByRole: Record<string, string[]> = {
   ],
   'clinical-staff': ['cases:read', 'consent:read', 'eligibility:read', 'outreach:read', 'outreach:write'],
   'billing-lead': ['billing:read', 'billing:write', 'consent:read', 'eligibility:read'],
-  'staff-admin': ['roster:manage', 'cases:read'],
+  'staff-admin': ['roster:manage', 'cases:read', 'staff-admin'],
   compliance: ['audit:read'],
 };
 
 const secret = () => randomBytes(24).toString('base64url');
 
 /**
- * The demo tenants of the local cloud: two health plans, each contracted with one practice, with
- * staff in each role. Secrets are random per data directory and written to the credentials file.
+ * The clients the local cloud starts with: the operator's, and staff in each role at one practice of
+ * each demo care organisation. Partners' clients are issued through the directory's admin API.
+ * Secrets are random per start and written to the credentials file.
  */
 export function seedClients(): LocalClient[] {
-  const tenants = [
+  const staffed = [
     { tenantId: 'acme-health', practiceId: 'practice-boston' },
     { tenantId: 'bluepeak-health', practiceId: 'practice-denver' },
   ];
-  return tenants.flatMap(({ tenantId, practiceId }) => [
-    {
-      clientId: `${tenantId}-partner`,
-      clientSecret: secret(),
-      tenantId,
-      scopes: partnerScopes,
-      kind: 'partner' as const,
-      subject: `${tenantId}-partner`,
-    },
-    ...Object.entries(staffScopesByRole).map(([role, scopes]) => ({
+  const operator: LocalClient = {
+    clientId: operatorClientId,
+    clientSecret: secret(),
+    scopes: ['platform-admin', 'staff-admin'],
+    kind: 'operator',
+    subject: operatorClientId,
+  };
+  return [
+    operator,
+    ...staffed.flatMap(({ tenantId, practiceId }) =>
+    Object.entries(staffScopesByRole).map(([role, scopes]) => ({
       clientId: `${practiceId}-${role}`,
       clientSecret: secret(),
       tenantId,
@@ -63,5 +71,6 @@ export function seedClients(): LocalClient[] {
       role,
       subject: `staff-${practiceId.replace('practice-', '')}-${role}`,
     })),
-  ]);
+    ),
+  ];
 }

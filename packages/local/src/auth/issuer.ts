@@ -9,7 +9,14 @@ import {
   jwtVerify,
   SignJWT,
 } from 'jose';
+import { randomBytes } from 'node:crypto';
 import type { LocalClient } from './clients';
+
+/**
+ * The pre-token-generation trigger as the issuer calls it: the claims to add to a client's token.
+ * It throws when the client may not have a token (Cognito then answers `invalid_client` too).
+ */
+export type TokenClaimsHook = (clientId: string) => Promise<Record<string, string>>;
 
 export interface TokenResponse {
   access_token: string;
@@ -37,7 +44,8 @@ function safeEqual(a: string, b: string): boolean {
 
 /**
  * A local OAuth2 client-credentials issuer with Cognito's token shape: RS256 access tokens with
- * `scope`, `client_id`, `token_use` and Carelink's tenant claims, verifiable through a JWKS.
+ * `scope`, `client_id`, `token_use` and Carelink's tenant or partner claims, verifiable through a
+ * JWKS. Clients are registered through the Cognito API the local AWS endpoint serves.
  */
 export class LocalIssuer {
   private constructor(
@@ -47,10 +55,62 @@ export class LocalIssuer {
     private readonly clients: Map<string, LocalClient>,
   ) {}
 
+  private claimsHook: TokenClaimsHook = async () => ({});
+  private registryChanged: () => void = () => {};
+
   static async create(issuerUrl: string, clients: readonly LocalClient[]): Promise<LocalIssuer> {
     const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
     const publicJwk = { ...(await exportJWK(publicKey)), kid: 'local-1', alg: 'RS256', use: 'sig' };
     return new LocalIssuer(privateKey, publicJwk, issuerUrl, new Map(clients.map((c) => [c.clientId, c])));
+  }
+
+  /** Calls this before signing each token, as Cognito calls its pre-token-generation trigger. */
+  useClaimsHook(hook: TokenClaimsHook): void {
+    this.claimsHook = hook;
+  }
+
+  /** Called after every registration and removal (the local cloud saves the registry). */
+  onRegistryChange(listener: () => void): void {
+    this.registryChanged = listener;
+  }
+
+  /** Registers a client as Cognito's `CreateUserPoolClient` does: a generated id and secret. */
+  register(name: string, scopes: readonly string[]): LocalClient {
+    const clientId = randomBytes(13).toString('hex').slice(0, 26);
+    const client: LocalClient = {
+      clientId,
+      clientSecret: randomBytes(32).toString('base64url'),
+      scopes: [...scopes],
+      kind: 'registered',
+      name,
+      subject: clientId,
+    };
+    this.clients.set(clientId, client);
+    this.registryChanged();
+    return client;
+  }
+
+  /** Restores clients registered in an earlier run (the local cloud keeps them with its data). */
+  restore(clients: readonly LocalClient[]): void {
+    for (const client of clients) this.clients.set(client.clientId, client);
+  }
+
+  /** Removes a registered client; false when there was none. */
+  remove(clientId: string): boolean {
+    const client = this.clients.get(clientId);
+    if (client?.kind !== 'registered') return false;
+    this.clients.delete(clientId);
+    this.registryChanged();
+    return true;
+  }
+
+  /** Every client registered through the Cognito API. */
+  registered(): LocalClient[] {
+    return [...this.clients.values()].filter((c) => c.kind === 'registered');
+  }
+
+  client(clientId: string): LocalClient | undefined {
+    return this.clients.get(clientId);
   }
 
   jwks(): JSONWebKeySet {
@@ -76,15 +136,22 @@ export class LocalIssuer {
     };
   }
 
-  /** Signs a token for a client directly (tests and the seeding step use it). */
+  /** Signs a token for a client directly (tests and the seeding step use it), trigger included. */
   async sign(client: LocalClient, scopes: readonly string[] = client.scopes): Promise<string> {
+    let added: Record<string, string>;
+    try {
+      added = await this.claimsHook(client.clientId);
+    } catch {
+      throw new OAuthError('invalid_client', 401);
+    }
     const claims: JWTPayload = {
       client_id: client.clientId,
       token_use: 'access',
       scope: scopes.join(' '),
-      tenant_id: client.tenantId,
+      ...(client.tenantId ? { tenant_id: client.tenantId } : {}),
       ...(client.practiceId ? { practice_id: client.practiceId } : {}),
       ...(client.role ? { role: client.role } : {}),
+      ...added,
     };
     return new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: 'local-1' })

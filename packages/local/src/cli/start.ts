@@ -22,10 +22,14 @@ const cloud = await startLocalCloud({
   ...(flags['in-memory'] ? {} : { dataDir }),
 });
 
+const operator = cloud.clients.find((c) => c.kind === 'operator');
 const credentials = {
-  partners: cloud.clients
-    .filter((c) => c.kind === 'partner')
-    .map(({ tenantId, clientId, clientSecret, scopes }) => ({ tenantId, clientId, clientSecret, scopes })),
+  platformAdmin: operator && {
+    clientId: operator.clientId,
+    clientSecret: operator.clientSecret,
+    scopes: operator.scopes,
+  },
+  partners: cloud.partners,
   staff: cloud.clients
     .filter((c) => c.kind === 'staff')
     .map(({ tenantId, practiceId, role, clientId, clientSecret, scopes }) => ({
@@ -56,7 +60,8 @@ ${line}
  Credentials      ${credentialsFile}
 ${line}
  Clients:
-${cloud.clients.map((c) => `   ${c.clientId.padEnd(34)} ${c.kind === 'staff' ? `${c.role} @ ${c.practiceId}` : 'partner'} (${c.tenantId})`).join('\n')}
+${cloud.partners.map((p) => `   ${p.clientId.padEnd(34)} partner ${p.partnerId}`).join('\n')}
+${cloud.clients.map((c) => `   ${c.clientId.padEnd(34)} ${c.kind === 'staff' ? `${c.role} @ ${c.practiceId} (${c.tenantId})` : 'operator (platform-admin)'}`).join('\n')}
 ${line}
  Try it:
    TOKEN=$(curl -s -u ${partner?.clientId}:${partner?.clientSecret} -d grant_type=client_credentials ${cloud.apiUrl}/oauth2/token | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')

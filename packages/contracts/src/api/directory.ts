@@ -1,0 +1,575 @@
+import * as z from 'zod';
+import {
+  AgreementPrograms,
+  AgreementRouting,
+  BillingPractitioner,
+  CareModel,
+  CareOrganisationId,
+  EffectiveDate,
+  MedicareLocality,
+  OrganisationName,
+  PartnerId,
+  PracticeId,
+  Tin,
+} from '../directory/vocabulary';
+import { PracticeChangedV1 } from '../events/practice-changed.v1';
+import { Cursor, E164Phone, IanaTimeZone, IsoInstant, Npi, TenantId, Ulid } from '../primitives';
+import { defineRoute, type RouteContract, scopes } from '../route-contract';
+import { PostalAddress } from './intake';
+
+const tag = 'Directory';
+const operator = ['operator'] as const;
+/** Practices: the operator, or a care organisation's staff admin for its own practices. */
+const operatorOrStaffAdmin = ['operator', 'tenant'] as const;
+
+const Version = z.int().min(1);
+const Audit = { version: Version, createdAt: IsoInstant, updatedAt: IsoInstant };
+const PageQuery = z
+  .object({ cursor: Cursor.optional(), limit: z.coerce.number().int().min(1).max(100).default(25) })
+  .strict();
+const page = <T extends z.ZodType>(item: T, id: string, example: unknown) =>
+  z
+    .object({ items: z.array(item), nextCursor: z.string().optional() })
+    .meta({ id, example: { items: [example] } });
+
+// Tenants (care organisations)
+
+export const CreateTenantBody = z
+  .object({ tenantId: CareOrganisationId, name: OrganisationName })
+  .strict()
+  .meta({ id: 'CreateTenant', example: { tenantId: 'acme-health', name: 'Acme Health Medical Group' } });
+export type CreateTenantBody = z.output<typeof CreateTenantBody>;
+
+export const UpdateTenantBody = z
+  .object({ name: OrganisationName })
+  .strict()
+  .meta({ id: 'UpdateTenant', example: { name: 'Acme Health Medical Group, P.C.' } });
+export type UpdateTenantBody = z.output<typeof UpdateTenantBody>;
+
+const tenantExample = {
+  tenantId: 'acme-health',
+  name: 'Acme Health Medical Group',
+  version: 1,
+  createdAt: '2026-11-02T15:04:05.000Z',
+  updatedAt: '2026-11-02T15:04:05.000Z',
+};
+export const TenantResource = z
+  .object({ tenantId: TenantId, name: z.string(), ...Audit })
+  .meta({ id: 'Tenant', example: tenantExample });
+export const TenantPageResource = page(TenantResource, 'TenantPage', tenantExample);
+
+// Practices
+
+const { version: _v, status: _s, tenantId: _t, ...practiceExampleFields } = PracticeChangedV1.example;
+export const CreatePracticeBody = z
+  .object({
+    practiceId: PracticeId,
+    tenantId: TenantId,
+    name: OrganisationName,
+    npi: Npi.meta({ description: 'Group (type 2) NPI of the practice; the check digit is verified' }),
+    tin: Tin,
+    timeZone: IanaTimeZone,
+    address: PostalAddress,
+    locality: MedicareLocality,
+    careModel: CareModel,
+    callbackNumber: E164Phone,
+    billingPractitioners: z.array(BillingPractitioner).max(50).default([]),
+  })
+  .strict()
+  .meta({
+    id: 'CreatePractice',
+    example: { ...practiceExampleFields, tenantId: 'acme-health', tin: '04-2103594' },
+  });
+export type CreatePracticeBody = z.output<typeof CreatePracticeBody>;
+
+export const UpdatePracticeBody = CreatePracticeBody.omit({ practiceId: true, tenantId: true })
+  .partial()
+  .extend({ status: z.enum(['active', 'inactive']).optional() })
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'give at least one field to change')
+  .meta({ id: 'UpdatePractice', example: { callbackNumber: '+16175550199' } });
+export type UpdatePracticeBody = z.output<typeof UpdatePracticeBody>;
+
+const practiceExample = {
+  ...PracticeChangedV1.example,
+  createdAt: '2026-11-02T15:04:05.000Z',
+  updatedAt: '2026-11-02T15:04:05.000Z',
+};
+export const PracticeResource = z
+  .object({
+    practiceId: z.string(),
+    tenantId: TenantId,
+    name: z.string(),
+    npi: z.string(),
+    tin: z.string(),
+    timeZone: z.string(),
+    address: z.record(z.string(), z.unknown()),
+    locality: MedicareLocality,
+    careModel: CareModel,
+    callbackNumber: z.string(),
+    billingPractitioners: z.array(BillingPractitioner),
+    status: z.enum(['active', 'inactive']),
+    ...Audit,
+  })
+  .meta({ id: 'Practice', example: practiceExample });
+export const PracticePageResource = page(PracticeResource, 'PracticePage', practiceExample);
+
+// Partners
+
+export const CreatePartnerBody = z
+  .object({ partnerId: PartnerId, name: OrganisationName })
+  .strict()
+  .meta({ id: 'CreatePartner', example: { partnerId: 'northwind-health', name: 'Northwind Health Plan' } });
+export type CreatePartnerBody = z.output<typeof CreatePartnerBody>;
+
+export const UpdatePartnerBody = z
+  .object({ name: OrganisationName.optional(), status: z.enum(['active', 'inactive']).optional() })
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'give at least one field to change')
+  .meta({ id: 'UpdatePartner', example: { status: 'inactive' } });
+export type UpdatePartnerBody = z.output<typeof UpdatePartnerBody>;
+
+const partnerExample = {
+  partnerId: 'northwind-health',
+  name: 'Northwind Health Plan',
+  status: 'active',
+  version: 1,
+  createdAt: '2026-11-02T15:04:05.000Z',
+  updatedAt: '2026-11-02T15:04:05.000Z',
+};
+export const PartnerResource = z
+  .object({ partnerId: z.string(), name: z.string(), status: z.enum(['active', 'inactive']), ...Audit })
+  .meta({ id: 'Partner', example: partnerExample });
+export const PartnerPageResource = page(PartnerResource, 'PartnerPage', partnerExample);
+
+// Agreements
+
+export const CreateAgreementBody = z
+  .object({
+    partnerId: PartnerId,
+    practiceId: PracticeId,
+    programs: AgreementPrograms,
+    effectiveFrom: EffectiveDate,
+    effectiveTo: EffectiveDate.optional(),
+    routing: AgreementRouting,
+  })
+  .strict()
+  .refine((a) => a.effectiveTo === undefined || a.effectiveTo >= a.effectiveFrom, {
+    message: 'effectiveTo must not be before effectiveFrom',
+    path: ['effectiveTo'],
+  })
+  .meta({
+    id: 'CreateAgreement',
+    example: {
+      partnerId: 'northwind-health',
+      practiceId: 'practice-boston',
+      programs: ['ccm', 'pcm', 'tcm', 'case-management'],
+      effectiveFrom: '2026-01-01',
+      routing: { default: true, attributedNpis: ['1234567893'] },
+    },
+  });
+export type CreateAgreementBody = z.output<typeof CreateAgreementBody>;
+
+export const UpdateAgreementBody = z
+  .object({
+    programs: AgreementPrograms.optional(),
+    effectiveTo: EffectiveDate.nullable().optional(),
+    routing: AgreementRouting.optional(),
+  })
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'give at least one field to change')
+  .meta({ id: 'UpdateAgreement', example: { effectiveTo: '2027-12-31' } });
+export type UpdateAgreementBody = z.output<typeof UpdateAgreementBody>;
+
+const agreementExample = {
+  agreementId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8G',
+  partnerId: 'northwind-health',
+  practiceId: 'practice-boston',
+  tenantId: 'acme-health',
+  programs: ['ccm', 'pcm', 'tcm', 'case-management'],
+  effectiveFrom: '2026-01-01',
+  routing: { default: true, attributedNpis: ['1234567893'] },
+  version: 1,
+  createdAt: '2026-11-02T15:04:05.000Z',
+  updatedAt: '2026-11-02T15:04:05.000Z',
+};
+export const AgreementResource = z
+  .object({
+    agreementId: Ulid,
+    partnerId: z.string(),
+    practiceId: z.string(),
+    tenantId: TenantId,
+    programs: z.array(z.string()),
+    effectiveFrom: z.string(),
+    effectiveTo: z.string().optional(),
+    routing: z.record(z.string(), z.unknown()),
+    ...Audit,
+  })
+  .meta({ id: 'Agreement', example: agreementExample });
+export const AgreementPageResource = page(AgreementResource, 'AgreementPage', agreementExample);
+
+export const ListAgreementsQuery = PageQuery.extend({ partnerId: PartnerId.optional() }).strict();
+
+// Partner API clients
+
+/** The scopes a partner client may hold; all of them unless the operator narrows them. */
+export const PartnerScope = z.enum([scopes.referralsRead, scopes.referralsWrite, scopes.webhooksManage]);
+
+export const CreatePartnerClientBody = z
+  .object({
+    scopes: z.array(PartnerScope).min(1).max(3).optional(),
+    description: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict()
+  .meta({ id: 'CreatePartnerClient', example: { description: 'Northwind referral gateway (prod)' } });
+export type CreatePartnerClientBody = z.output<typeof CreatePartnerClientBody>;
+
+const clientExample = {
+  clientId: '6v7ckgbq1qnt3ulrb2q6lfspdo',
+  partnerId: 'northwind-health',
+  scopes: ['referrals:read', 'referrals:write', 'webhooks:manage'],
+  description: 'Northwind referral gateway (prod)',
+  createdAt: '2026-11-02T15:04:05.000Z',
+};
+export const PartnerClientResource = z
+  .object({
+    clientId: z.string(),
+    partnerId: z.string(),
+    scopes: z.array(z.string()),
+    description: z.string().optional(),
+    createdAt: IsoInstant,
+  })
+  .meta({ id: 'PartnerClient', example: clientExample });
+export const CreatedPartnerClientResource = PartnerClientResource.extend({
+  clientSecret: z.string().meta({ description: 'Returned only in this response' }),
+}).meta({ id: 'CreatedPartnerClient', example: { ...clientExample, clientSecret: 'q0d5…' } });
+export const PartnerClientPageResource = z
+  .object({ items: z.array(PartnerClientResource) })
+  .meta({ id: 'PartnerClientPage', example: { items: [clientExample] } });
+
+// Routes
+
+const TenantParams = z.object({ tenantId: TenantId }).strict();
+const PracticeParams = z.object({ practiceId: PracticeId }).strict();
+const PartnerParams = z.object({ partnerId: PartnerId }).strict();
+const AgreementParams = z.object({ agreementId: Ulid }).strict();
+const ClientParams = z.object({ partnerId: PartnerId, clientId: z.string().regex(/^[\w+]{1,128}$/) }).strict();
+
+const etagHeaders = { etag: 'Its version, to send back as If-Match' };
+const createdHeaders = { location: 'Its URL', ...etagHeaders };
+
+export const createTenantRoute = defineRoute({
+  operationId: 'createTenant',
+  method: 'POST',
+  path: '/v1/directory/tenants',
+  summary: 'Onboard a care organisation (tenant)',
+  tag,
+  scopes: [scopes.platformAdmin],
+  callers: operator,
+  idempotent: true,
+  body: CreateTenantBody,
+  responses: {
+    201: { description: 'Tenant created', schema: TenantResource, headers: createdHeaders },
+    409: { description: 'A tenant with this id exists' },
+  },
+});
+
+export const getTenantRoute = defineRoute({
+  operationId: 'getTenant',
+  method: 'GET',
+  path: '/v1/directory/tenants/{tenantId}',
+  summary: 'Read a care organisation',
+  tag,
+  scopes: [scopes.platformAdmin],
+  callers: operator,
+  params: TenantParams,
+  responses: {
+    200: { description: 'The tenant', schema: TenantResource, headers: etagHeaders },
+    404: { description: 'No such tenant' },
+  },
+});
+
+export const listTenantsRoute = defineRoute({
+  operationId: 'listTenants',
+  method: 'GET',
+  path: '/v1/directory/tenants',
+  summary: 'List care organisations',
+  tag,
+  scopes: [scopes.platformAdmin],
+  callers: operator,
+  query: PageQuery,
+  responses: { 200: { description: 'A page of tenants', schema: TenantPageResource } },
+});
+
+export const updateTenantRoute = defineRoute({
+  operationId: 'updateTenant',
+  method: 'PATCH',
+  path: '/v1/directory/tenants/{tenantId}',
+  summary: 'Rename a care organisation',
+  tag,
+  scopes: [scopes.platformAdmin],
+  callers: operator,
+  params: TenantParams,
+  body: UpdateTenantBody,
+  requiresIfMatch: true,
+  responses: {
+    200: { description: 'The tenant as changed', schema: TenantResource, headers: etagHeaders },
+    404: { description: 'No such tenant' },
+  },
+});
+
+export const createPracticeRoute = defineRoute({
+  operationId: 'createPractice',
+  method: 'POST',
+  path: '/v1/directory/practices',
+  summary: 'Add a practice to a care organisation',
+  description:
+    "The operator adds practices to any tenant; a staff admin only to the tenant of its token (another tenant's id answers 404).",
+  tag,
+  scopes: [scopes.staffAdmin],
+  callers: operatorOrStaffAdmin,
+  idempotent: true,
+  body: CreatePracticeBody,
+  responses: {
+    201: { description: 'Practice created', schema: PracticeResource, headers: createdHeaders },
+    404: { description: 'No such tenant' },
+    409: { description: 'A practice with this id exists' },
+  },
+});
+
+export const getPracticeRoute = defineRoute({
+  operationId: 'getPractice',
+  method: 'GET',
+  path: '/v1/directory/practices/{practiceId}',
+  summary: 'Read a practice',
+  tag,
+  scopes: [scopes.staffAdmin],
+  callers: operatorOrStaffAdmin,
+  params: PracticeParams,
+  responses: {
+    200: { description: 'The practice', schema: PracticeResource, headers: etagHeaders },
+    404: { description: "No such practice (or another tenant's)" },
+  },
+});
+
+export const listPracticesRoute = defineRoute({
+  operationId: 'listPractices',
+  method: 'GET',
+  path: '/v1/directory/practices',
+  summary: "List practices (a staff admin sees its own tenant's)",
+  tag,
+  scopes: [scopes.staffAdmin],
+  callers: operatorOrStaffAdmin,
+  query: PageQuery,
+  responses: { 200: { description: 'A page of practices', schema: PracticePageResource } },
+});
+
+export const updatePracticeRoute = defineRoute({
+  operationId: 'updatePractice',
+  method: 'PATCH',
+  path: '/v1/directory/practices/{practiceId}',
+  summary: 'Change a practice',
+  tag,
+  scopes: [scopes.staffAdmin],
+  callers: operatorOrStaffAdmin,
+  params: PracticeParams,
+  body: UpdatePracticeBody,
+  requiresIfMatch: true,
+  responses: {
+    200: { description: 'The practice as changed', schema: PracticeResource, headers: etagHeaders },
+    404: { description: "No such practice (or another tenant's)" },
+  },
+});
+
+export const createPartnerRoute = defineRoute({
+  operationId: 'createPartner',
+  method: 'POST',
+  path: '/v1/directory/partners',
+  summary: 'Onboard a referring organisation (partner)',
+  tag,
+  scopes: [scopes.platformAdmin],
+  callers: operator,
+  idempotent: true,
+  body: CreatePartnerBody,
+  responses: {
+    201: { description: 'Partner created', schema: PartnerResource, headers: createdHeaders },
+    409: { description: 'A partner with this id exists' },
+  },
+});
+
+export const getPartnerRoute = defineRoute({
+  operationId: 'getPartner',
+  method: 'GET',
+  path: '/v1/directory/partners/{partnerId}',
+  summary: 'Read a partner',
+  tag,
+  scopes: [scopes.platformAdmin],
+  callers: operator,
+  params: PartnerParams,
+  responses: {
+    200: { description: 'The partner', schema: PartnerResource, headers: etagHeaders },
+    404: { description: 'No such partner' },
+  },
+});
+
+export const listPartnersRoute = defineRoute({
+  operationId: 'listPartners',
+  method: 'GET',
+  path: '/v1/directory/partners',
+  summary: 'List partners',
+  tag,
+  scopes: [scopes.platformAdmin],
+  callers: operator,
+  query: PageQuery,
+  responses: { 200: { description: 'A page of partners', schema: PartnerPageResource } },
+});
+
+export const updatePartnerRoute = defineRoute({
+  operationId: 'updatePartner',
+  method: 'PATCH',
+  path: '/v1/directory/partners/{partnerId}',
+  summary: 'Rename a partner or stop its referrals (inactive)',
+  tag,
+  scopes: [scopes.platformAdmin],
+  callers: operator,
+  params: PartnerParams,
+  body: UpdatePartnerBody,
+  requiresIfMatch: true,
+  responses: {
+    200: { description: 'The partner as changed', schema: PartnerResource, headers: etagHeaders },
+    404: { description: 'No such partner' },
+  },
+});
+
+export const createAgreementRoute = defineRoute({
+  operationId: 'createAgreement',
+  method: 'POST',
+  path: '/v1/directory/agreements',
+  summary: 'Put a practice in a partner’s network',
+  tag,
+  scopes: [scopes.platformAdmin],
+  callers: operator,
+  idempotent: true,
+  body: CreateAgreementBody,
+  responses: {
+    201: { description: 'Agreement created', schema: AgreementResource, headers: createdHeaders },
+    404: { description: 'No such partner or practice' },
+  },
+});
+
+export const getAgreementRoute = defineRoute({
+  operationId: 'getAgreement',
+  method: 'GET',
+  path: '/v1/directory/agreements/{agreementId}',
+  summary: 'Read a network agreement',
+  tag,
+  scopes: [scopes.platformAdmin],
+  callers: operator,
+  params: AgreementParams,
+  responses: {
+    200: { description: 'The agreement', schema: AgreementResource, headers: etagHeaders },
+    404: { description: 'No such agreement' },
+  },
+});
+
+export const listAgreementsRoute = defineRoute({
+  operationId: 'listAgreements',
+  method: 'GET',
+  path: '/v1/directory/agreements',
+  summary: 'List network agreements, optionally of one partner',
+  tag,
+  scopes: [scopes.platformAdmin],
+  callers: operator,
+  query: ListAgreementsQuery,
+  responses: { 200: { description: 'A page of agreements', schema: AgreementPageResource } },
+});
+
+export const updateAgreementRoute = defineRoute({
+  operationId: 'updateAgreement',
+  method: 'PATCH',
+  path: '/v1/directory/agreements/{agreementId}',
+  summary: 'Change an agreement’s programs, end date or routing',
+  tag,
+  scopes: [scopes.platformAdmin],
+  callers: operator,
+  params: AgreementParams,
+  body: UpdateAgreementBody,
+  requiresIfMatch: true,
+  responses: {
+    200: { description: 'The agreement as changed', schema: AgreementResource, headers: etagHeaders },
+    404: { description: 'No such agreement' },
+  },
+});
+
+export const createPartnerClientRoute = defineRoute({
+  operationId: 'createPartnerClient',
+  method: 'POST',
+  path: '/v1/directory/partners/{partnerId}/clients',
+  summary: 'Issue API credentials to a partner',
+  description:
+    'Creates an OAuth2 client-credentials client whose tokens name the partner. The secret is in this ' +
+    'response only. Rotation: create a new client, move the integration to it, delete the old one.',
+  tag,
+  scopes: [scopes.platformAdmin],
+  callers: operator,
+  idempotent: true,
+  params: PartnerParams,
+  body: CreatePartnerClientBody,
+  responses: {
+    201: { description: 'Client created', schema: CreatedPartnerClientResource },
+    404: { description: 'No such partner' },
+  },
+});
+
+export const listPartnerClientsRoute = defineRoute({
+  operationId: 'listPartnerClients',
+  method: 'GET',
+  path: '/v1/directory/partners/{partnerId}/clients',
+  summary: "A partner's API clients (without secrets)",
+  tag,
+  scopes: [scopes.platformAdmin],
+  callers: operator,
+  params: PartnerParams,
+  responses: {
+    200: { description: 'Its clients', schema: PartnerClientPageResource },
+    404: { description: 'No such partner' },
+  },
+});
+
+export const deletePartnerClientRoute = defineRoute({
+  operationId: 'deletePartnerClient',
+  method: 'DELETE',
+  path: '/v1/directory/partners/{partnerId}/clients/{clientId}',
+  summary: 'Revoke a partner client',
+  description: 'No new token is issued to it; tokens already issued expire within their lifetime (1 hour).',
+  tag,
+  scopes: [scopes.platformAdmin],
+  callers: operator,
+  params: ClientParams,
+  responses: {
+    204: { description: 'Revoked' },
+    404: { description: 'No such client of this partner' },
+  },
+});
+
+export const directoryRoutes: readonly RouteContract[] = [
+  createTenantRoute,
+  getTenantRoute,
+  listTenantsRoute,
+  updateTenantRoute,
+  createPracticeRoute,
+  getPracticeRoute,
+  listPracticesRoute,
+  updatePracticeRoute,
+  createPartnerRoute,
+  getPartnerRoute,
+  listPartnersRoute,
+  updatePartnerRoute,
+  createAgreementRoute,
+  getAgreementRoute,
+  listAgreementsRoute,
+  updateAgreementRoute,
+  createPartnerClientRoute,
+  listPartnerClientsRoute,
+  deletePartnerClientRoute,
+];

@@ -1,0 +1,80 @@
+import * as z from 'zod';
+import { IsoDate, Npi, Program, TenantId } from '../primitives';
+
+/**
+ * The directory's shared vocabulary: what a care organisation, practice, partner and network
+ * agreement are, as the admin API accepts them and the directory's events carry them.
+ */
+
+/** A care organisation's id; `carelink-platform` names the platform's own trail and is never a tenant. */
+export const CareOrganisationId = TenantId.refine((id) => id !== 'carelink-platform', 'a reserved id');
+
+export const PracticeId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and hyphens, 2-63 characters')
+  .meta({ description: 'Practice identifier', example: 'practice-boston' });
+
+export const PartnerId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and hyphens, 2-63 characters')
+  .meta({ description: 'Referring organisation (partner) identifier', example: 'northwind-health' });
+
+export const OrganisationName = z.string().trim().min(1).max(200);
+
+/** US taxpayer identification number of the billing entity: 9 digits, `12-3456789` accepted. */
+export const Tin = z
+  .string()
+  .regex(/^\d{2}-?\d{7}$/, 'a 9-digit TIN such as 12-3456789')
+  .transform((tin) => tin.replace('-', ''))
+  .meta({ example: '04-2103594' });
+
+/**
+ * The Medicare fee-schedule locality the practice bills in: the MAC's carrier number and the
+ * locality code within it, as the CMS GPCI file names them.
+ */
+export const MedicareLocality = z
+  .object({
+    carrier: z.string().regex(/^\d{5}$/, 'a 5-digit MAC carrier number'),
+    locality: z.string().regex(/^\d{2}$/, 'a 2-digit locality code'),
+  })
+  .strict()
+  .meta({ example: { carrier: '14212', locality: '01' } });
+
+/** How the practice bills care management: time-based CCM/PCM codes or monthly APCM. */
+export const CareModel = z.enum(['time-based', 'apcm']);
+
+export const BillingPractitioner = z
+  .object({ npi: Npi, name: z.string().trim().min(1).max(200) })
+  .strict();
+
+/** A two-letter US state (or territory) code. */
+export const UsState = z.string().regex(/^[A-Z]{2}$/, 'a two-letter US state code');
+
+/** The first three digits of a ZIP code. */
+export const Zip3 = z.string().regex(/^\d{3}$/, 'the first three digits of a ZIP code');
+
+/**
+ * How an agreement claims a partner's referrals: the member's attributed PCP NPI is one of
+ * `attributedNpis`; else the member lives in one of `states` or `zip3` areas; else `default`.
+ */
+export const AgreementRouting = z
+  .object({
+    default: z.boolean().optional(),
+    attributedNpis: z.array(Npi).max(500).optional(),
+    states: z.array(UsState).max(60).optional(),
+    zip3: z.array(Zip3).max(1000).optional(),
+  })
+  .strict()
+  .refine(
+    (r) => r.default === true || (r.attributedNpis?.length ?? 0) + (r.states?.length ?? 0) + (r.zip3?.length ?? 0) > 0,
+    'give at least one of default, attributedNpis, states or zip3',
+  );
+export type AgreementRouting = z.output<typeof AgreementRouting>;
+
+export const AgreementPrograms = z
+  .array(Program)
+  .min(1)
+  .max(4)
+  .refine((programs) => new Set(programs).size === programs.length, 'each program at most once');
+
+export const EffectiveDate = IsoDate;

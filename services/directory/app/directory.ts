@@ -1,0 +1,272 @@
+import { NotFoundError } from '@carelink/contracts';
+import type {
+  CreateAgreementBody,
+  CreatePartnerBody,
+  CreatePracticeBody,
+  CreateTenantBody,
+  UpdateAgreementBody,
+  UpdatePartnerBody,
+  UpdatePracticeBody,
+  UpdateTenantBody,
+} from '@carelink/contracts/api/directory';
+import {
+  type Commit,
+  type IfMatch,
+  ifMatchAccepts,
+  type OperatorPrincipal,
+  platformTenantId,
+  type ServiceRuntime,
+  type TenantPrincipal,
+} from '@carelink/lambda-kit';
+import {
+  type Agreement,
+  firstVersion,
+  type Partner,
+  type Practice,
+  revise,
+  reviseAgreement,
+  type Tenant,
+} from '../domain/directory';
+import { StaleVersionError } from '../domain/errors';
+import type { DirectoryStore } from '../store/directory-store';
+import { keys } from '../store/keys';
+import { agreementChanged, partnerChanged, practiceChanged } from './events';
+
+/** A change to one record: the record as it now is and what to commit. */
+export interface Change<T> {
+  record: T;
+  commit: Commit;
+}
+
+/** Who administers practices: the operator anywhere, a staff admin in its own tenant only. */
+export type PracticeAdmin = OperatorPrincipal | TenantPrincipal;
+
+const listings = {
+  tenant: (t: Pick<Tenant, 'tenantId'>) => ({ partition: keys.listing('tenant'), sort: t.tenantId }),
+  practice: (p: Pick<Practice, 'tenantId' | 'practiceId'>) => ({
+    partition: keys.listing('practice'),
+    sort: `${p.tenantId}#${p.practiceId}`,
+  }),
+  partner: (p: Pick<Partner, 'partnerId'>) => ({ partition: keys.listing('partner'), sort: p.partnerId }),
+  agreement: (a: Pick<Agreement, 'partnerId' | 'agreementId'>) => ({
+    partition: keys.listing('agreement'),
+    sort: `${a.partnerId}#${a.agreementId}`,
+  }),
+};
+
+function requireVersion(ifMatch: IfMatch | undefined, version: number): void {
+  if (ifMatch === undefined || !ifMatchAccepts(ifMatch, version)) throw new StaleVersionError();
+}
+
+const present = <T extends object>(patch: T): Partial<T> =>
+  Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/** Care organisations, practices, partners and their network agreements. */
+export function createDirectory(runtime: ServiceRuntime, store: DirectoryStore) {
+  const now = () => runtime.clock().toISOString();
+  const today = () => now().slice(0, 10);
+
+  async function tenant(tenantId: string): Promise<Tenant> {
+    const found = await store.get<Tenant>('tenant', tenantId);
+    if (!found) throw new NotFoundError('Tenant');
+    return found;
+  }
+
+  /** A practice the admin may see: another tenant's is not found, exactly like a missing one. */
+  async function practice(admin: PracticeAdmin | 'platform', practiceId: string): Promise<Practice> {
+    const found = await store.get<Practice>('practice', practiceId);
+    if (!found || (admin !== 'platform' && admin.kind === 'tenant' && found.tenantId !== admin.tenantId))
+      throw new NotFoundError('Practice');
+    return found;
+  }
+
+  async function partner(partnerId: string): Promise<Partner> {
+    const found = await store.get<Partner>('partner', partnerId);
+    if (!found) throw new NotFoundError('Partner');
+    return found;
+  }
+
+  async function agreement(agreementId: string): Promise<Agreement> {
+    const found = await store.get<Agreement>('agreement', agreementId);
+    if (!found) throw new NotFoundError('Agreement');
+    return found;
+  }
+
+  return {
+    tenant,
+    practice,
+    partner,
+    agreement,
+
+    createTenant(body: CreateTenantBody): Change<Tenant> {
+      const record = firstVersion(body, now());
+      return {
+        record,
+        commit: {
+          tenantId: record.tenantId,
+          writes: [
+            store.create('tenant', record.tenantId, listings.tenant(record), record, `/v1/directory/tenants/${record.tenantId}`),
+          ],
+          events: [],
+        },
+      };
+    },
+
+    async updateTenant(tenantId: string, body: UpdateTenantBody, ifMatch: IfMatch | undefined): Promise<Change<Tenant>> {
+      const before = await tenant(tenantId);
+      requireVersion(ifMatch, before.version);
+      const record = revise(before, present(body), now());
+      return {
+        record,
+        commit: {
+          tenantId,
+          writes: [store.replace('tenant', tenantId, listings.tenant(record), record, before.version)],
+          events: [],
+        },
+      };
+    },
+
+    async createPractice(admin: PracticeAdmin, body: CreatePracticeBody): Promise<Change<Practice>> {
+      if (admin.kind === 'tenant' && body.tenantId !== admin.tenantId) throw new NotFoundError('Tenant');
+      await tenant(body.tenantId);
+      const record: Practice = firstVersion({ ...body, status: 'active' as const }, now());
+      return {
+        record,
+        commit: {
+          tenantId: record.tenantId,
+          writes: [
+            store.create(
+              'practice',
+              record.practiceId,
+              listings.practice(record),
+              record,
+              `/v1/directory/practices/${record.practiceId}`,
+            ),
+          ],
+          events: [practiceChanged(record)],
+        },
+      };
+    },
+
+    async updatePractice(
+      admin: PracticeAdmin,
+      practiceId: string,
+      body: UpdatePracticeBody,
+      ifMatch: IfMatch | undefined,
+    ): Promise<Change<Practice>> {
+      const before = await practice(admin, practiceId);
+      requireVersion(ifMatch, before.version);
+      const record = revise(before, present(body), now());
+      return {
+        record,
+        commit: {
+          tenantId: record.tenantId,
+          writes: [store.replace('practice', practiceId, listings.practice(record), record, before.version)],
+          events: [practiceChanged(record)],
+        },
+      };
+    },
+
+    createPartner(body: CreatePartnerBody): Change<Partner> {
+      const record: Partner = firstVersion({ ...body, status: 'active' as const }, now());
+      return {
+        record,
+        commit: {
+          tenantId: platformTenantId,
+          writes: [
+            store.create(
+              'partner',
+              record.partnerId,
+              listings.partner(record),
+              record,
+              `/v1/directory/partners/${record.partnerId}`,
+            ),
+          ],
+          events: [partnerChanged(record)],
+        },
+      };
+    },
+
+    async updatePartner(
+      partnerId: string,
+      body: UpdatePartnerBody,
+      ifMatch: IfMatch | undefined,
+    ): Promise<Change<Partner>> {
+      const before = await partner(partnerId);
+      requireVersion(ifMatch, before.version);
+      const record = revise(before, present(body), now());
+      return {
+        record,
+        commit: {
+          tenantId: platformTenantId,
+          writes: [store.replace('partner', partnerId, listings.partner(record), record, before.version)],
+          events: [partnerChanged(record)],
+        },
+      };
+    },
+
+    /** The partner and the practice must exist; the agreement belongs to the practice's tenant. */
+    async createAgreement(body: CreateAgreementBody): Promise<Change<Agreement>> {
+      await partner(body.partnerId);
+      const { tenantId } = await practice('platform', body.practiceId);
+      const record: Agreement = firstVersion({ ...body, agreementId: runtime.newId(), tenantId }, now());
+      return {
+        record,
+        commit: {
+          tenantId,
+          writes: [
+            store.create(
+              'agreement',
+              record.agreementId,
+              listings.agreement(record),
+              record,
+              `/v1/directory/agreements/${record.agreementId}`,
+            ),
+          ],
+          events: [agreementChanged(record, today())],
+        },
+      };
+    },
+
+    async updateAgreement(
+      agreementId: string,
+      body: UpdateAgreementBody,
+      ifMatch: IfMatch | undefined,
+    ): Promise<Change<Agreement>> {
+      const before = await agreement(agreementId);
+      requireVersion(ifMatch, before.version);
+      const record = reviseAgreement(before, body, now());
+      return {
+        record,
+        commit: {
+          tenantId: record.tenantId,
+          writes: [store.replace('agreement', agreementId, listings.agreement(record), record, before.version)],
+          events: [agreementChanged(record, today())],
+        },
+      };
+    },
+
+    listTenants: (startKey: Record<string, unknown> | undefined, limit: number) =>
+      store.list<Tenant>(keys.listing('tenant'), { startKey, limit }),
+
+    /** Every practice for the operator; a staff admin's own tenant's only. */
+    listPractices: (admin: PracticeAdmin, startKey: Record<string, unknown> | undefined, limit: number) =>
+      store.list<Practice>(keys.listing('practice'), {
+        prefix: admin.kind === 'tenant' ? `${admin.tenantId}#` : undefined,
+        startKey,
+        limit,
+      }),
+
+    listPartners: (startKey: Record<string, unknown> | undefined, limit: number) =>
+      store.list<Partner>(keys.listing('partner'), { startKey, limit }),
+
+    listAgreements: (partnerId: string | undefined, startKey: Record<string, unknown> | undefined, limit: number) =>
+      store.list<Agreement>(keys.listing('agreement'), {
+        prefix: partnerId ? `${partnerId}#` : undefined,
+        startKey,
+        limit,
+      }),
+  };
+}
+
+export type Directory = ReturnType<typeof createDirectory>;

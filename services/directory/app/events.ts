@@ -1,0 +1,52 @@
+import { AgreementChangedV1, PartnerChangedV1, PracticeChangedV1 } from '@carelink/contracts';
+import { type EventDraft, emit } from '@carelink/lambda-kit';
+import { type Agreement, agreementStatus, type Partner, type Practice } from '../domain/directory';
+
+// What the directory publishes: each record whole, at its version, so every projection can keep the
+// newest and ignore the rest. Organisations only; no person and no patient.
+
+export const practiceChanged = (practice: Practice): EventDraft =>
+  emit(
+    PracticeChangedV1,
+    {
+      practiceId: practice.practiceId,
+      tenantId: practice.tenantId,
+      name: practice.name,
+      npi: practice.npi,
+      tin: practice.tin,
+      timeZone: practice.timeZone,
+      address: practice.address,
+      locality: practice.locality,
+      careModel: practice.careModel,
+      callbackNumber: practice.callbackNumber,
+      billingPractitioners: practice.billingPractitioners,
+      status: practice.status,
+      version: practice.version,
+    },
+    practice.version,
+  );
+
+export const partnerChanged = (partner: Partner): EventDraft =>
+  emit(
+    PartnerChangedV1,
+    { partnerId: partner.partnerId, name: partner.name, status: partner.status, version: partner.version },
+    partner.version,
+  );
+
+export const agreementChanged = (agreement: Agreement, today: string): EventDraft =>
+  emit(
+    AgreementChangedV1,
+    {
+      agreementId: agreement.agreementId,
+      partnerId: agreement.partnerId,
+      practiceId: agreement.practiceId,
+      tenantId: agreement.tenantId,
+      programs: agreement.programs,
+      effectiveFrom: agreement.effectiveFrom,
+      ...(agreement.effectiveTo ? { effectiveTo: agreement.effectiveTo } : {}),
+      routing: agreement.routing,
+      status: agreementStatus(agreement, today),
+      version: agreement.version,
+    },
+    agreement.version,
+  );

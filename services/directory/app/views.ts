@@ -1,0 +1,14 @@
+import type { Agreement, Partner, PartnerClient, Practice, Tenant } from '../domain/directory';
+
+// Directory records as the admin API shows them. Records hold nothing beyond their resource fields
+// except a client's status, so views pick rather than rebuild.
+
+export const tenantResource = (tenant: Tenant) => tenant;
+export const practiceResource = (practice: Practice) => practice;
+export const partnerResource = (partner: Partner) => partner;
+export const agreementResource = (agreement: Agreement) => agreement;
+
+export function clientResource(client: PartnerClient) {
+  const { status: _status, ...resource } = client;
+  return resource;
+}

@@ -1,0 +1,8 @@
+import { listPartnerClientsRoute } from '@carelink/contracts/api/directory';
+import { httpHandler, ok } from '@carelink/lambda-kit';
+import { clientResource } from '../app/views';
+import { directory } from '../runtime';
+
+export const handler = httpHandler(directory.runtime, listPartnerClientsRoute, async ({ params }) =>
+  ok({ items: (await directory.partnerClients.list(params.partnerId)).map(clientResource) }),
+);
