@@ -12,8 +12,8 @@ interface CallStats {
 }
 
 const claims = {
-  sub: 'acme-health-partner',
-  client_id: 'acme-health-partner',
+  sub: 'northwind-health',
+  client_id: 'northwind-health',
   tenant_id: 'acme-health',
   scope: 'referrals:read referrals:write',
 };

@@ -46,7 +46,7 @@ export async function loadFigures(seconds = Number(process.env.BENCH_LOAD_SECOND
     seed: false,
   });
   try {
-    const token = await cloud.token('acme-health-partner');
+    const token = await cloud.token('northwind-health');
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     let sequence = 0;
     const created = new Set<string>();
@@ -71,7 +71,7 @@ export async function loadFigures(seconds = Number(process.env.BENCH_LOAD_SECOND
         },
       ],
     });
-    const partner = await apiClient(cloud, 'acme-health-partner');
+    const partner = await apiClient(cloud, 'northwind-health');
     const someId = created.values().next().value as string;
     const get = await run({
       url: `${cloud.apiUrl}/v1/referrals/${someId}`,

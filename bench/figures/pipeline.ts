@@ -14,7 +14,7 @@ export async function pipelineFigures(count = 1_000): Promise<Figure[]> {
     seed: false,
   });
   try {
-    const partner = await apiClient(cloud, 'acme-health-partner');
+    const partner = await apiClient(cloud, 'northwind-health');
     const queue = cloud.queues.get('intake-ping-consumer');
     if (!queue) throw new Error('fixture queue missing');
     const writtenAt = new Map<string, number>();

@@ -1,4 +1,4 @@
-import type { ServiceRuntime } from '@carelink/lambda-kit';
+import { createPracticeDirectory, type ServiceRuntime } from '@carelink/lambda-kit';
 import { createBillingQueries } from './app/billing-queries';
 import { createBillingRuns } from './app/billing-runs';
 import { createLedgerProjector } from './app/ledger-projector';
@@ -10,15 +10,17 @@ import { createRunStore } from './store/run-store';
 export function composeBilling(runtime: ServiceRuntime) {
   const ledger = createLedgerStore(runtime);
   const runs = createRunStore(runtime);
-  const billingRuns = createBillingRuns(runtime, ledger, runs);
+  const practices = createPracticeDirectory(runtime);
+  const billingRuns = createBillingRuns(runtime, ledger, runs, practices);
   return {
     runtime,
+    practices,
     ledger,
     runs,
     billingRuns,
-    queries: createBillingQueries(runtime, ledger, runs),
-    projectLedger: createLedgerProjector(runtime, ledger),
-    monthlyRuns: createMonthlyRunScheduler(runtime, runs, billingRuns),
+    queries: createBillingQueries(runtime, ledger, runs, practices),
+    projectLedger: createLedgerProjector(runtime, ledger, practices),
+    monthlyRuns: createMonthlyRunScheduler(runtime, runs, billingRuns, practices),
   };
 }
 

@@ -1,4 +1,9 @@
-import { defineManifest, standardTable } from '@carelink/contracts';
+import {
+  defineManifest,
+  PracticeChangedV1,
+  practiceDirectorySubscription,
+  standardTable,
+} from '@carelink/contracts';
 import {
   finalizeRunRoute,
   getAuditRoute,
@@ -30,6 +35,7 @@ export const billingManifest = defineManifest({
     { contract: getWorklistRoute, handler: 'handlers/get-worklist.ts' },
   ],
   subscriptions: [
+    practiceDirectorySubscription(PracticeChangedV1),
     {
       name: 'ledger',
       events: ledgerEvents,

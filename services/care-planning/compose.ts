@@ -1,4 +1,4 @@
-import type { ServiceRuntime } from '@carelink/lambda-kit';
+import { createPracticeDirectory, type ServiceRuntime } from '@carelink/lambda-kit';
 import { caseStore } from './store/case-store';
 import { planStore } from './store/plan-store';
 import { rosterStore } from './store/roster-store';
@@ -8,7 +8,13 @@ import { rosterStore } from './store/roster-store';
  * as their first argument, so a test can hand them its own runtime and stores.
  */
 export function composeCarePlanning(runtime: ServiceRuntime) {
-  return { runtime, roster: rosterStore(runtime), cases: caseStore(runtime), plans: planStore(runtime) };
+  return {
+    runtime,
+    practices: createPracticeDirectory(runtime),
+    roster: rosterStore(runtime),
+    cases: caseStore(runtime),
+    plans: planStore(runtime),
+  };
 }
 
 export type CarePlanning = ReturnType<typeof composeCarePlanning>;

@@ -1,6 +1,8 @@
 import {
   defineManifest,
   EligibilityDeterminedV1,
+  PracticeChangedV1,
+  practiceDirectorySubscription,
   RiskFlaggedV1,
   ScreeningScoredV1,
   standardTable,
@@ -41,6 +43,7 @@ export const carePlanningManifest = defineManifest({
     { contract: closeCaseRoute, handler: 'handlers/close-case.ts' },
   ],
   subscriptions: [
+    practiceDirectorySubscription(PracticeChangedV1),
     {
       name: 'open-case-on-eligibility',
       events: [EligibilityDeterminedV1],

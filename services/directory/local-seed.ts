@@ -115,19 +115,30 @@ export async function seed(api: LocalSeedApi): Promise<LocalSeedResult> {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await res.text();
-    if (!res.ok && res.status !== 409) throw new Error(`directory seed: ${method} ${path} answered ${res.status} ${text}`);
+    if (!res.ok && res.status !== 409)
+      throw new Error(`directory seed: ${method} ${path} answered ${res.status} ${text}`);
     return text ? (JSON.parse(text) as Record<string, unknown>) : {};
   };
   const create = (path: string, body: unknown, key: string) => call('POST', path, body, `seed-${key}`);
 
   for (const tenant of tenants) await create('/v1/directory/tenants', tenant, `tenant-${tenant.tenantId}`);
-  for (const practice of practices) await create('/v1/directory/practices', practice, `practice-${practice.practiceId}`);
-  for (const partner of partners) await create('/v1/directory/partners', partner, `partner-${partner.partnerId}`);
+  for (const practice of practices)
+    await create('/v1/directory/practices', practice, `practice-${practice.practiceId}`);
+  for (const partner of partners)
+    await create('/v1/directory/partners', partner, `partner-${partner.partnerId}`);
 
-  const existing = (await call('GET', '/v1/directory/agreements?limit=100')).items as { partnerId: string; practiceId: string }[];
+  const existing = (await call('GET', '/v1/directory/agreements?limit=100')).items as {
+    partnerId: string;
+    practiceId: string;
+  }[];
   for (const agreement of agreements) {
-    if (existing.some((a) => a.partnerId === agreement.partnerId && a.practiceId === agreement.practiceId)) continue;
-    await create('/v1/directory/agreements', agreement, `agreement-${agreement.partnerId}-${agreement.practiceId}`);
+    if (existing.some((a) => a.partnerId === agreement.partnerId && a.practiceId === agreement.practiceId))
+      continue;
+    await create(
+      '/v1/directory/agreements',
+      agreement,
+      `agreement-${agreement.partnerId}-${agreement.practiceId}`,
+    );
   }
 
   const issued: SeededPartnerClient[] = [];
@@ -143,5 +154,7 @@ export async function seed(api: LocalSeedApi): Promise<LocalSeedResult> {
     });
     for (const { clientId } of older) await call('DELETE', `${clientsPath}/${clientId}`);
   }
+  // Every service's projection of the directory is in place before anyone refers a member.
+  await api.settle();
   return { partners: issued };
 }

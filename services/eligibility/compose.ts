@@ -1,5 +1,4 @@
-import type { ServiceRuntime } from '@carelink/lambda-kit';
-import { practiceOf } from '@carelink/tenancy';
+import { billingNpiOf, createPracticeDirectory, type ServiceRuntime } from '@carelink/lambda-kit';
 import { withTimeoutAndCircuitBreaker } from './adapters/circuit-breaker';
 import {
   COVERAGE_OUTAGE_VARIABLE,
@@ -66,6 +65,7 @@ export function composeEligibility(runtime: ServiceRuntime, overrides: Eligibili
   };
 
   const table = { db: runtime.db, tableName: runtime.tableName };
+  const practices = createPracticeDirectory(runtime);
   const patients = createPatientStore(table);
   const referrals = createReferralStore(table);
   const consents = createConsentStore(table);
@@ -75,10 +75,14 @@ export function composeEligibility(runtime: ServiceRuntime, overrides: Eligibili
     verifier: overrides.coverageVerifier ?? defaultCoverageVerifier(runtime),
     clock: runtime.clock,
     policyFor,
-    practiceOf: (tenantId, practiceId) => practiceOf(tenantId, practiceId),
+    practiceOf: async (tenantId, practiceId) => {
+      const practice = await practices.practiceOf(tenantId, practiceId);
+      return practice && { timeZone: practice.timeZone, billingPractitionerNpi: billingNpiOf(practice) };
+    },
   });
   return {
     runtime,
+    practices,
     eligibility,
     consents: createConsentService({
       patients,

@@ -1,4 +1,11 @@
-import { defineManifest, ReferralReceivedV1, ReferralUpdatedV1, standardTable } from '@carelink/contracts';
+import {
+  defineManifest,
+  PracticeChangedV1,
+  practiceDirectorySubscription,
+  ReferralReceivedV1,
+  ReferralUpdatedV1,
+  standardTable,
+} from '@carelink/contracts';
 import {
   getEligibilityRoute,
   listConsentsRoute,
@@ -19,6 +26,7 @@ export const eligibilityManifest = defineManifest({
     { contract: getEligibilityRoute, handler: 'handlers/get-eligibility.ts' },
   ],
   subscriptions: [
+    practiceDirectorySubscription(PracticeChangedV1),
     {
       name: 'referral-screening',
       events: [ReferralReceivedV1, ReferralUpdatedV1],

@@ -1,10 +1,12 @@
 import { allowLoopbackWebhooksVariable, type ServiceRuntime } from '@carelink/lambda-kit';
 import { type ResolveHost, resolveHost } from './adapters/address-resolver';
+import { type PatientKeys, secretsManagerPatientKeys } from './adapters/patient-keys';
 import { createHttpWebhookSender, type WebhookSender } from './adapters/webhook-sender';
 import { createReferrals } from './app/referrals';
 import { createWebhookDispatch } from './app/webhook-dispatch';
 import { createWebhookTargets } from './app/webhook-targets';
 import { createWebhooks } from './app/webhooks';
+import { createNetworkStore } from './store/network-store';
 import { createReferralStore } from './store/referral-store';
 import { createWebhookStore } from './store/webhook-store';
 
@@ -13,18 +15,26 @@ export interface IntakeOverrides {
   resolveHost?: ResolveHost;
   random?: () => number;
   allowLoopbackWebhooks?: boolean;
+  patientKeys?: PatientKeys;
 }
 
 /** Builds intake's stores, adapters and use cases on a runtime (Lambda, tests). */
 export function composeIntake(runtime: ServiceRuntime, overrides: IntakeOverrides = {}) {
   const referralStore = createReferralStore(runtime);
   const webhookStore = createWebhookStore(runtime);
+  const network = createNetworkStore(runtime);
   const vet = createWebhookTargets(overrides.resolveHost ?? resolveHost, {
     allowLoopback: overrides.allowLoopbackWebhooks ?? process.env[allowLoopbackWebhooksVariable] === 'true',
   });
   return {
     runtime,
-    referrals: createReferrals(runtime, referralStore),
+    network,
+    referrals: createReferrals({
+      runtime,
+      referrals: referralStore,
+      network,
+      patientKeys: overrides.patientKeys ?? secretsManagerPatientKeys(process.env.PATIENT_KEY_SECRET_ID),
+    }),
     webhooks: createWebhooks(runtime, webhookStore, vet),
     dispatch: createWebhookDispatch({
       runtime,

@@ -6,7 +6,7 @@ type ReferralInput = z.input<typeof CreateReferralBody>;
 
 const demo: { clientId: string; referral: ReferralInput }[] = [
   {
-    clientId: 'acme-health-partner',
+    clientId: 'northwind-health',
     referral: {
       externalReferralId: 'ACME-DEMO-0001',
       member: {
@@ -30,7 +30,7 @@ const demo: { clientId: string; referral: ReferralInput }[] = [
     },
   },
   {
-    clientId: 'acme-health-partner',
+    clientId: 'northwind-health',
     referral: {
       externalReferralId: 'ACME-DEMO-0002',
       member: {
@@ -57,7 +57,7 @@ const demo: { clientId: string; referral: ReferralInput }[] = [
     },
   },
   {
-    clientId: 'bluepeak-health-partner',
+    clientId: 'lakeside-clinics',
     referral: {
       externalReferralId: 'BP-DEMO-0001',
       member: {

@@ -1,8 +1,10 @@
 import {
+  AgreementChangedV1,
   CaseClosedV1,
   CaseOpenedV1,
   defineManifest,
   EligibilityDeterminedV1,
+  PartnerChangedV1,
   ReferralStatusChangedV1,
   standardTable,
 } from '@carelink/contracts';
@@ -37,6 +39,14 @@ export const intakeManifest = defineManifest({
     { contract: listWebhookDeliveriesRoute, handler: 'handlers/list-webhook-deliveries.ts' },
   ],
   subscriptions: [
+    {
+      name: 'partner-network',
+      events: [AgreementChangedV1, PartnerChangedV1],
+      handler: 'handlers/on-network-changed.ts',
+      batchSize: 10,
+      maxReceiveCount: 5,
+      visibilityTimeoutSeconds: 30,
+    },
     {
       name: 'referral-lifecycle',
       events: [EligibilityDeterminedV1, CaseOpenedV1, CaseClosedV1],

@@ -1,4 +1,4 @@
-import type { ServiceRuntime } from '@carelink/lambda-kit';
+import { createPracticeDirectory, type ServiceRuntime } from '@carelink/lambda-kit';
 import { Temporal } from 'temporal-polyfill';
 import { LocalOutboxMessageSender } from './adapters/message-sender';
 import { createCaseStore } from './store/cases';
@@ -15,6 +15,7 @@ import { createWorklistStore } from './store/worklist';
 export function createStores(runtime: ServiceRuntime) {
   const table = createTable(runtime);
   return {
+    practices: createPracticeDirectory(runtime),
     cases: createCaseStore(table),
     contacts: createContactStore(table),
     timeEntries: createTimeEntryStore(table),
@@ -37,6 +38,7 @@ export function composeOutreach(runtime: ServiceRuntime) {
   return {
     runtime,
     stores,
+    practices: stores.practices,
     /** SMS and email leave through this port; locally they land in the inspectable message outbox. */
     messageSender: new LocalOutboxMessageSender(stores.messages),
     /** The runtime clock as an instant. */

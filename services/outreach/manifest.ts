@@ -5,6 +5,8 @@ import {
   CaseClosedV1,
   CaseOpenedV1,
   defineManifest,
+  PracticeChangedV1,
+  practiceDirectorySubscription,
   standardTable,
 } from '@carelink/contracts';
 import {
@@ -51,6 +53,7 @@ export const outreachManifest = defineManifest({
     { contract: getOutreachWorklistRoute, handler: 'handlers/get-worklist.ts' },
   ],
   subscriptions: [
+    practiceDirectorySubscription(PracticeChangedV1),
     {
       name: 'case-events',
       events: [CaseOpenedV1, CarePlanEstablishedV1, CarePlanRevisedV1, CaseClosedV1, CareTeamChangedV1],

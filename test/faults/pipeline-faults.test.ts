@@ -32,7 +32,7 @@ const CREATE_CONCURRENCY = 12;
  */
 const SETTLE_TIMEOUT_MS = 240_000;
 const TENANT = 'acme-health';
-const PARTNER = 'acme-health-partner';
+const PARTNER = 'northwind-health';
 const CONSUMER_QUEUE = 'intake-probe-consumer';
 const DETAIL_TYPE = 'ProbeRecorded';
 

@@ -50,7 +50,7 @@ const readReferral = async () => {
 beforeAll(async () => {
   cloud = await startJourneyCloud();
   cloud.setClock(new Date('2026-10-01T13:00:00Z'));
-  partner = await apiClient(cloud, 'acme-health-partner');
+  partner = await apiClient(cloud, 'northwind-health');
   careManager = await apiClient(cloud, 'practice-boston-care-manager');
 }, 120_000);
 

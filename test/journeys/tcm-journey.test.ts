@@ -51,7 +51,7 @@ beforeAll(async () => {
   cloud = await startJourneyCloud();
   // Saturday 5 September 2026, 10:00 in Boston: the day after the discharge.
   cloud.setClock(new Date('2026-09-05T14:00:00Z'));
-  partner = await apiClient(cloud, 'acme-health-partner');
+  partner = await apiClient(cloud, 'northwind-health');
   careManager = await apiClient(cloud, 'practice-boston-care-manager');
   clinicalStaff = await apiClient(cloud, 'practice-boston-clinical-staff');
 }, 120_000);

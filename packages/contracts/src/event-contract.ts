@@ -1,7 +1,15 @@
 import * as z from 'zod';
 
 /** The services that publish events; each owns the source `carelink.<service>`. */
-export const ServiceName = z.enum(['directory', 'intake', 'eligibility', 'care-planning', 'outreach', 'billing', 'audit']);
+export const ServiceName = z.enum([
+  'directory',
+  'intake',
+  'eligibility',
+  'care-planning',
+  'outreach',
+  'billing',
+  'audit',
+]);
 export type ServiceName = z.infer<typeof ServiceName>;
 
 export type EventSource = `carelink.${ServiceName}`;

@@ -76,6 +76,8 @@ export interface ServiceManifest {
 export interface LocalSeedApi {
   apiUrl: string;
   token(clientIdOrPartnerId: string): Promise<string>;
+  /** Waits until every event so far has reached every consumer (projections included). */
+  settle(): Promise<void>;
 }
 
 /** Partner credentials a seed issued through the admin API, for later seeds and the credentials file. */
@@ -113,4 +115,19 @@ export function subscriptionPattern(subscription: Subscription): {
 /** Declares a manifest (identity function, for type inference and freezing). */
 export function defineManifest(manifest: ServiceManifest): ServiceManifest {
   return Object.freeze(manifest);
+}
+
+/**
+ * The subscription that keeps a service's projection of the directory's practices (time zones,
+ * NPIs, callback numbers, care models); its handler is lambda-kit's `practiceProjectionConsumer`.
+ */
+export function practiceDirectorySubscription(changed: Subscription['events'][number]): Subscription {
+  return {
+    name: 'practice-directory',
+    events: [changed],
+    handler: 'handlers/on-practice-changed.ts',
+    batchSize: 10,
+    maxReceiveCount: 5,
+    visibilityTimeoutSeconds: 30,
+  };
 }

@@ -1,3 +1,4 @@
+export * from './directory/practice-directory';
 export * from './errors';
 export * from './events/dead-letters';
 export * from './events/event-consumer';

@@ -7,6 +7,15 @@ export function tenantKey(tenantId: string, ...parts: readonly (string | number)
   return ['T', tenantId, ...parts].join('#');
 }
 
+/**
+ * Keys of what a partner owns outside any tenant (its webhooks, its pointers to the referrals it
+ * sent). A partner's key can never equal a tenant's: the prefixes differ.
+ */
+export function partnerKey(partnerId: string, ...parts: readonly (string | number)[]): string {
+  if (partnerId.includes('#')) throw new Error('partner id must not contain #');
+  return ['P', partnerId, ...parts].join('#');
+}
+
 /** Encodes a DynamoDB LastEvaluatedKey as an opaque cursor bound to the tenant that listed it. */
 export function encodeCursor(tenantId: string, key: Record<string, unknown> | undefined): string | undefined {
   if (!key) return undefined;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type LocalBus, PutEventsRequestError } from './bus/local-bus';
 import { AwsApiError, type AwsOperation } from './auth/cognito-api';
+import { type LocalBus, PutEventsRequestError } from './bus/local-bus';
 import type { LocalQueue } from './sqs/local-queue';
 
 async function readBody(req: IncomingMessage): Promise<string> {

@@ -28,7 +28,7 @@ async function consumed(id: string) {
 
 describe('local cloud', () => {
   it('issues client-credentials tokens and rejects bad secrets', async () => {
-    const client = cloud.clients.find((c) => c.clientId === 'acme-health-partner');
+    const client = cloud.clients.find((c) => c.clientId === 'northwind-health');
     const basic = (secret: string) =>
       `Basic ${Buffer.from(`acme-health-partner:${secret}`).toString('base64')}`;
     const ok = await fetch(`${cloud.apiUrl}/oauth2/token`, {
@@ -62,7 +62,7 @@ describe('local cloud', () => {
   });
 
   it('publishes through the outbox to a rule, a queue and a consumer', async () => {
-    const partner = await apiClient(cloud, 'acme-health-partner');
+    const partner = await apiClient(cloud, 'northwind-health');
     const res = await partner.post('/v1/pings', { mode: 'ok' });
     expect(res.status).toBe(201);
     await cloud.settle();
@@ -75,14 +75,14 @@ describe('local cloud', () => {
   });
 
   it('retries a failed delivery and processes it on the second attempt', async () => {
-    const partner = await apiClient(cloud, 'acme-health-partner');
+    const partner = await apiClient(cloud, 'northwind-health');
     const res = await partner.post('/v1/pings', { mode: 'flaky' });
     await cloud.settle();
     expect(await consumed(res.body.id)).toMatchObject({ attempts: 2 });
   });
 
   it('moves a message to the DLQ after maxReceiveCount failures, then redrives it', async () => {
-    const partner = await apiClient(cloud, 'acme-health-partner');
+    const partner = await apiClient(cloud, 'northwind-health');
     await partner.post('/v1/pings', { mode: 'poison-pill' });
     await cloud.settle();
     const dlq = cloud.queues.get('intake-ping-consumer-dlq');

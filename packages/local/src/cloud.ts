@@ -23,6 +23,7 @@ import {
 } from './deploy';
 import { type DynamoDbLocal, localCredentials, localRegion, startDynamoDbLocal } from './dynamodb/launcher';
 import { LocalScheduler } from './scheduler/local-scheduler';
+import { patientKeySecretId, secretsOperations } from './secrets-api';
 import type { LocalQueue } from './sqs/local-queue';
 import { type StreamHandler, type StreamRelay, streamsClient } from './streams/stream-relay';
 
@@ -106,7 +107,14 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
   const bus = new LocalBus(`${prefix}-bus`);
   const queues = new Map<string, LocalQueue>();
-  const aws = await startAwsEndpoint(bus, queues, cognitoOperations(issuer, localUserPoolId));
+  const aws = await startAwsEndpoint(
+    bus,
+    queues,
+    new Map([
+      ...cognitoOperations(issuer, localUserPoolId),
+      ...secretsOperations(options.dataDir && join(options.dataDir, 'patient-key-pepper')),
+    ]),
+  );
 
   useLocalAws({
     dynamodb: options.functionsDynamoDbEndpoint ?? dynamoDbEndpoint,
@@ -116,7 +124,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   Object.assign(process.env, {
     AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamoDbEndpoint,
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: aws.url,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.url,
     USER_POOL_ID: localUserPoolId,
+    PATIENT_KEY_SECRET_ID: patientKeySecretId,
     EVENT_BUS_NAME: bus.name,
     CARELINK_CLOCK_OFFSET_MS: '0',
     // Partners' test receivers run on this machine; a deployed stage never sets this.
@@ -191,11 +201,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     if (!client) throw new Error(`no client ${clientIdOrPartnerId}`);
     return issuer.sign(client);
   };
-  if (options.seed ?? true)
-    await runLocalSeeds(manifests, { apiUrl, token }, (issued) => partners.push(...(issued.partners ?? [])));
-  ready = true;
-
   const settle = (timeoutMs = 20_000) => settleWhenIdle(relays, queues, timeoutMs);
+  if (options.seed ?? true)
+    await runLocalSeeds(manifests, { apiUrl, token, settle: () => settle() }, (issued) =>
+      partners.push(...(issued.partners ?? [])),
+    );
+  ready = true;
 
   return {
     apiUrl,

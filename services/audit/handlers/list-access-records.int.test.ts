@@ -35,7 +35,7 @@ beforeAll(async () => {
   const denver = await apiClient(cloud, 'practice-denver-care-manager');
   expect((await denver.get(notes(patientId))).status).toBe(200);
   // The tenant's partner reads too: recorded without a practice.
-  const partner = await apiClient(cloud, 'acme-health-partner');
+  const partner = await apiClient(cloud, 'northwind-health');
   expect((await partner.get(notes(patientId))).status).toBe(200);
   await bostonCareManager.get(notes(otherPatientId));
   await cloud.settle();
@@ -130,7 +130,7 @@ describe('the audit trail', () => {
       new ScanCommand({
         TableName: cloud.tableName('audit'),
         FilterExpression: 'kind = :k AND subject = :s',
-        ExpressionAttributeValues: { ':k': 'access', ':s': 'acme-health-partner' },
+        ExpressionAttributeValues: { ':k': 'access', ':s': 'northwind-health' },
       }),
     );
     expect(Items).toHaveLength(1);
@@ -171,7 +171,7 @@ describe('the audit trail', () => {
   it('answers 403 to a client without audit:read and 422 without a patient or subject', async () => {
     const careManager = await bostonCareManager.get(`/v1/audit?patientId=${patientId}`);
     expect(careManager.status).toBe(403);
-    const partner = await apiClient(cloud, 'acme-health-partner');
+    const partner = await apiClient(cloud, 'northwind-health');
     expect((await partner.get(`/v1/audit?patientId=${patientId}`)).status).toBe(403);
     const neither = await bostonCompliance.get('/v1/audit');
     expect(neither.status).toBe(422);

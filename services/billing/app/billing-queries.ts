@@ -1,6 +1,11 @@
 import { monthOf } from '@carelink/calendar';
-import { decodeCursor, encodeCursor, NotFoundError, type ServiceRuntime } from '@carelink/lambda-kit';
-import { type Practice, practiceOf } from '@carelink/tenancy';
+import {
+  decodeCursor,
+  encodeCursor,
+  NotFoundError,
+  type PracticeDirectory,
+  type ServiceRuntime,
+} from '@carelink/lambda-kit';
 import { type ClaimLine, claimLinesToCsv, claimLinesToFhirBundle, type FhirBundle } from '../domain/claims';
 import { buildMonthInput } from '../domain/month-input';
 import { countedMinutes, type MonthDecision } from '../domain/rules';
@@ -10,6 +15,7 @@ import type { LedgerStore, LedgerView } from '../store/ledger-store';
 import type { PatientMonthResult, RunRecord, RunStore } from '../store/run-store';
 import { NO_DIAGNOSIS_CODES } from './billing-runs';
 import { RunNotFoundError } from './errors';
+import { practiceLookup } from './practices';
 
 /** The caller as billing sees it: a tenant and the practice the staff member works for. */
 export interface StaffScope {
@@ -25,12 +31,14 @@ const formatCents = (cents: number): string =>
   `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 
 /** Read side of billing: runs, claims, summaries, audit packets, the worklist; all practice-scoped. */
-export function createBillingQueries(runtime: ServiceRuntime, ledger: LedgerStore, runs: RunStore) {
-  const practiceFor = (scope: StaffScope): Practice => {
-    const practice = practiceOf(scope.tenantId, scope.practiceId);
-    if (!practice) throw new NotFoundError('Practice');
-    return practice;
-  };
+export function createBillingQueries(
+  runtime: ServiceRuntime,
+  ledger: LedgerStore,
+  runs: RunStore,
+  practices: PracticeDirectory,
+) {
+  const lookup = practiceLookup(practices);
+  const practiceFor = (scope: StaffScope) => lookup(scope.tenantId, scope.practiceId);
 
   /** Billing inputs are only kept for patients this practice has facts for (consent, plan, eligibility). */
   async function requireKnownPatient(tenantId: string, practiceId: string, patientId: string): Promise<void> {
@@ -135,7 +143,7 @@ export function createBillingQueries(runtime: ServiceRuntime, ledger: LedgerStor
 
     /** Patients of the month within reach of their next billable threshold (closest first). */
     async worklist(scope: StaffScope, month: string | undefined) {
-      const practice = practiceFor(scope);
+      const practice = await practiceFor(scope);
       const target = month ?? monthOf(runtime.clock().toISOString(), practice.timeZone);
       const items: { patientId: string; tracks: ThresholdStatus[] }[] = [];
       let startAfter: Record<string, unknown> | undefined;
@@ -188,7 +196,7 @@ export function createBillingQueries(runtime: ServiceRuntime, ledger: LedgerStor
       month: string,
       level: 'low' | 'moderate' | 'high',
     ): Promise<LedgerView> {
-      const practice = practiceFor(scope);
+      const practice = await practiceFor(scope);
       await requireKnownPatient(scope.tenantId, practice.practiceId, patientId);
       return ledger.setHeadField(scope.tenantId, practice.practiceId, month, patientId, 'mdm', level);
     },
@@ -199,7 +207,7 @@ export function createBillingQueries(runtime: ServiceRuntime, ledger: LedgerStor
       month: string,
       codes: { code: string; practitionerId: string }[],
     ): Promise<LedgerView> {
-      const practice = practiceFor(scope);
+      const practice = await practiceFor(scope);
       await requireKnownPatient(scope.tenantId, practice.practiceId, patientId);
       const sorted = [...codes].sort((a, b) =>
         a.code + a.practitionerId < b.code + b.practitionerId ? -1 : 1,

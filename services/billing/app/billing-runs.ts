@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import { monthOf } from '@carelink/calendar';
-import { NotFoundError } from '@carelink/contracts';
-import { commitTransaction, type ServiceRuntime, type StateWrite } from '@carelink/lambda-kit';
-import { type Practice, practiceOf } from '@carelink/tenancy';
+import {
+  commitTransaction,
+  type PracticeDirectory,
+  type ServiceRuntime,
+  type StateWrite,
+} from '@carelink/lambda-kit';
 import { dateOfService } from '../domain/claims';
 import { feeCents } from '../domain/fee-schedule';
 import { planLines, type StoredLine } from '../domain/line-plan';
@@ -21,6 +24,7 @@ import type {
 } from '../store/run-store';
 import { MonthNotEndedError, RunFinalizedError } from './errors';
 import { billingRunCompleted } from './events';
+import { type Practice, practiceLookup } from './practices';
 
 /** Held back when the rules bill a month but the claim would have no diagnosis. */
 export const NO_DIAGNOSIS_CODES = 'NO_DIAGNOSIS_CODES';
@@ -70,14 +74,14 @@ const fingerprintOf = (value: unknown): string =>
  * The billing run use case: one run per practice-month, resumable from its checkpoint, idempotent
  * per patient-month and per claim line, finished by one transaction with its event.
  */
-export function createBillingRuns(runtime: ServiceRuntime, ledger: LedgerStore, runs: RunStore) {
+export function createBillingRuns(
+  runtime: ServiceRuntime,
+  ledger: LedgerStore,
+  runs: RunStore,
+  practices: PracticeDirectory,
+) {
   const { logger } = runtime;
-
-  const practiceFor = (tenantId: string, practiceId: string): Practice => {
-    const practice = practiceOf(tenantId, practiceId);
-    if (!practice) throw new NotFoundError('Practice');
-    return practice;
-  };
+  const practiceFor = practiceLookup(practices);
 
   function decide(
     practice: Practice,
@@ -253,7 +257,7 @@ export function createBillingRuns(runtime: ServiceRuntime, ledger: LedgerStore, 
     correlationId: string,
     hooks: RunHooks,
   ) {
-    const practice = practiceFor(tenantId, run.practiceId);
+    const practice = await practiceFor(tenantId, run.practiceId);
     let startAfter: Record<string, unknown> | undefined = run.checkpoint
       ? keys.afterPatient(tenantId, run.practiceId, run.month, run.checkpoint)
       : undefined;
@@ -287,7 +291,7 @@ export function createBillingRuns(runtime: ServiceRuntime, ledger: LedgerStore, 
     async start(input: StartRunInput): Promise<StartRunResult> {
       const { tenantId, practiceId, month, trigger, correlationId } = input;
       const hooks = input.hooks ?? {};
-      const practice = practiceFor(tenantId, practiceId);
+      const practice = await practiceFor(tenantId, practiceId);
       if (month >= monthOf(runtime.clock().toISOString(), practice.timeZone)) {
         throw new MonthNotEndedError();
       }

@@ -8,8 +8,13 @@ import type {
   EventData,
   TimeLoggedV1,
 } from '@carelink/contracts';
-import type { Commit, ConsumedEvent, ServiceRuntime, StateWrite } from '@carelink/lambda-kit';
-import { practiceOf } from '@carelink/tenancy';
+import type {
+  Commit,
+  ConsumedEvent,
+  PracticeDirectory,
+  ServiceRuntime,
+  StateWrite,
+} from '@carelink/lambda-kit';
 import type { LedgerEntry } from '../domain/month-input';
 import {
   applyCarePlanEstablished,
@@ -39,14 +44,18 @@ const sameEntry = (a: EntryPointer, b: Omit<EntryPointer, 'rev'>): boolean =>
  * current state (entry pointer, facts version), so the same fact delivered under another event id
  * changes nothing either.
  */
-export function createLedgerProjector(runtime: ServiceRuntime, ledger: LedgerStore) {
+export function createLedgerProjector(
+  runtime: ServiceRuntime,
+  ledger: LedgerStore,
+  practices: PracticeDirectory,
+) {
   const { logger } = runtime;
 
   async function timeLogged(
     tenantId: string,
     data: EventData<typeof TimeLoggedV1>,
   ): Promise<Commit | undefined> {
-    const practice = practiceOf(tenantId, data.practiceId);
+    const practice = await practices.practiceOf(tenantId, data.practiceId);
     if (!practice) {
       logger.warn('time entry for an unknown practice ignored', { timeEntryId: data.timeEntryId });
       return undefined;
@@ -127,7 +136,7 @@ export function createLedgerProjector(runtime: ServiceRuntime, ledger: LedgerSto
     patientId: string,
     reduce: (facts: PatientFacts) => PatientFacts,
   ): Promise<Commit | undefined> {
-    if (!practiceOf(tenantId, practiceId)) {
+    if (!(await practices.practiceOf(tenantId, practiceId))) {
       logger.warn('patient fact for an unknown practice ignored', { patientId });
       return undefined;
     }

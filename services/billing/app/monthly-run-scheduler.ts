@@ -1,5 +1,4 @@
-import type { ServiceRuntime } from '@carelink/lambda-kit';
-import { practices } from '@carelink/tenancy';
+import type { PracticeDirectory, ServiceRuntime } from '@carelink/lambda-kit';
 import { dueMonth } from '../domain/run-schedule';
 import type { RunStore } from '../store/run-store';
 import type { BillingRuns } from './billing-runs';
@@ -17,10 +16,15 @@ export interface MonthlyRunOutcome {
  * resumed. Runs that completed are left alone (re-runs are explicit), so the hourly firing costs one
  * read per practice.
  */
-export function createMonthlyRunScheduler(runtime: ServiceRuntime, runs: RunStore, billingRuns: BillingRuns) {
+export function createMonthlyRunScheduler(
+  runtime: ServiceRuntime,
+  runs: RunStore,
+  billingRuns: BillingRuns,
+  practices: PracticeDirectory,
+) {
   return async function runDueMonths(now: Date): Promise<MonthlyRunOutcome[]> {
     const outcomes: MonthlyRunOutcome[] = [];
-    for (const practice of practices) {
+    for (const practice of await practices.activePractices()) {
       const month = dueMonth(now, practice.timeZone);
       const base = { practiceId: practice.practiceId, month };
       try {

@@ -1,4 +1,4 @@
-import { type TenantPrincipal, requirePractice } from '@carelink/lambda-kit';
+import { requirePractice, type TenantPrincipal } from '@carelink/lambda-kit';
 import type { StaffScope } from '../app/billing-queries';
 
 /** Billing is for practice staff: the tenant and the practice both come from the token. */

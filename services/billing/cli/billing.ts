@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { createServiceRuntime } from '@carelink/lambda-kit';
-import { practices } from '@carelink/tenancy';
 import { composeBilling } from '../compose';
 
 /**
@@ -23,13 +22,15 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const tenantId = values.tenant ?? practices.find((p) => p.practiceId === values.practice)?.tenantId;
+  const billing = composeBilling(createServiceRuntime('billing'));
+  const tenantId =
+    values.tenant ??
+    (await billing.practices.activePractices()).find((p) => p.practiceId === values.practice)?.tenantId;
   if (!tenantId) {
     process.stderr.write('unknown practice; pass --tenant\n');
     process.exitCode = 2;
     return;
   }
-  const billing = composeBilling(createServiceRuntime('billing'));
   const width = 30;
   const started = Date.now();
   const progress = (processed: number) => {

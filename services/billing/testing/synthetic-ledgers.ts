@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ServiceRuntime } from '@carelink/lambda-kit';
-import { practiceOf } from '@carelink/tenancy';
+import { billingNpiOf } from '@carelink/lambda-kit';
 import { composeBilling } from '../compose';
 import type { LedgerMonth } from '../domain/month-input';
 import type { PatientFacts } from '../domain/patient-facts';
@@ -74,14 +74,14 @@ export async function seedSyntheticLedgers(
   runtime: ServiceRuntime,
   args: { tenantId: string; practiceId: string; month: string; count: number; facts?: boolean },
 ): Promise<void> {
-  const practice = practiceOf(args.tenantId, args.practiceId);
-  if (!practice) throw new Error('unknown practice');
   const billing = composeBilling(runtime);
+  const practice = await billing.practices.practiceOf(args.tenantId, args.practiceId);
+  if (!practice) throw new Error('unknown practice');
   await billing.ledger.seedMonths(
     args.tenantId,
     args.practiceId,
     args.month,
-    syntheticPatientMonths(args.count, args.month, practice.billingPractitionerNpi),
+    syntheticPatientMonths(args.count, args.month, billingNpiOf(practice)),
     { facts: args.facts ?? true },
   );
 }

@@ -1,4 +1,4 @@
-import { ForbiddenError, NotFoundError, type TenantPrincipal, requirePractice } from '@carelink/lambda-kit';
+import { ForbiddenError, NotFoundError, requirePractice, type TenantPrincipal } from '@carelink/lambda-kit';
 import type { CarePlanning } from '../compose';
 import { actorFor, type PlanActor } from '../domain/ownership';
 import type { CaseRecord } from '../store/case-store';

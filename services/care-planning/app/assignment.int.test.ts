@@ -88,7 +88,7 @@ describe('roster', () => {
 
   it('is managed by staff admins only', async () => {
     expect((await careManager.get('/v1/roster/staff')).status).toBe(403);
-    const partner = await apiClient(cloud, 'acme-health-partner');
+    const partner = await apiClient(cloud, 'northwind-health');
     expect((await partner.get('/v1/roster/staff')).status).toBe(403);
   });
 });

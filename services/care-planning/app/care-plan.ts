@@ -6,7 +6,6 @@ import {
   PreconditionFailedError,
   type TenantPrincipal,
 } from '@carelink/lambda-kit';
-import { practiceOf } from '@carelink/tenancy';
 import type { CarePlanning } from '../compose';
 import type { CarePlan } from '../domain/care-plan';
 import { activateCase } from '../domain/case';
@@ -153,7 +152,7 @@ export async function getCarePlan(
   const plan = await ctx.plans.versioned(tenantId, caseId);
   if (!plan) throw new NotFoundError('Care plan');
   if (format === 'fhir') return { format, fhir: toFhirCarePlan(plan, record.case), version: plan.version };
-  const practice = practiceOf(tenantId, record.case.practiceId);
+  const practice = await ctx.practices.practiceOf(tenantId, record.case.practiceId);
   const html = toPatientCopyHtml(plan, {
     practiceName: practice?.name ?? 'Your care team',
     timeZone: record.case.timeZone,

@@ -5,9 +5,9 @@ import {
   decodeCursor,
   encodeCursor,
   ForbiddenError,
-  type TenantPrincipal,
   requirePractice,
   type StateWrite,
+  type TenantPrincipal,
   ValidationError,
 } from '@carelink/lambda-kit';
 import type * as z from 'zod';

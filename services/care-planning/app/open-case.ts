@@ -1,6 +1,5 @@
 import type { EligibilityDeterminedV1, EventDetail } from '@carelink/contracts';
 import type { Commit, StateWrite } from '@carelink/lambda-kit';
-import { practiceOf } from '@carelink/tenancy';
 import { Temporal } from 'temporal-polyfill';
 import type { CarePlanning } from '../compose';
 import { choosePrimary } from '../domain/assignment';
@@ -79,7 +78,7 @@ export async function openCaseForDetermination(
 ): Promise<Commit | undefined> {
   const { tenantId, occurredAt } = detail.metadata;
   const data = detail.data;
-  if (!practiceOf(tenantId, data.practiceId)) {
+  if (!(await ctx.practices.practiceOf(tenantId, data.practiceId))) {
     ctx.runtime.logger.warn('determination for a practice outside the tenant ignored', {
       referralId: data.referralId,
     });

@@ -1,5 +1,4 @@
 import { commitTransaction } from '@carelink/lambda-kit';
-import { tenants } from '@carelink/tenancy';
 import { Temporal } from 'temporal-polyfill';
 import type { CarePlanning } from '../compose';
 import { deadlineInstant, isOverdue } from '../domain/deadlines';
@@ -17,7 +16,7 @@ export async function reportOverdueAssessments(ctx: CarePlanning, at: Date): Pro
   // Zones are at most a day away from UTC: entries up to tomorrow (UTC) cover every zone's today.
   const lastDate = instant.toZonedDateTimeISO('UTC').toPlainDate().add({ days: 1 }).toString();
   let reported = 0;
-  for (const { tenantId } of tenants) {
+  for (const tenantId of await ctx.practices.activeTenantIds()) {
     for (const entry of await ctx.cases.deadlinesUpTo(tenantId, lastDate)) {
       if (!isOverdue(entry.dueDate, entry.timeZone, instant)) continue;
       const record = await ctx.cases.get(tenantId, entry.caseId);

@@ -1,4 +1,4 @@
-import { type TenantPrincipal, requirePractice } from '@carelink/lambda-kit';
+import { requirePractice, type TenantPrincipal } from '@carelink/lambda-kit';
 import type { CarePlanning } from '../compose';
 import type { StaffProfile } from '../store/roster-store';
 import { now } from './clock';

@@ -1,6 +1,5 @@
 import type { EventDetail, RiskFlaggedV1, ScreeningScoredV1 } from '@carelink/contracts';
 import type { Commit } from '@carelink/lambda-kit';
-import { practiceOf } from '@carelink/tenancy';
 import type { CarePlanning } from '../compose';
 import type { Case } from '../domain/case';
 import { type RiskSeverity, urgentReviewFor } from '../domain/risk-review';
@@ -20,7 +19,7 @@ async function caseOf(
   tenantId: string,
   data: { caseId?: string | undefined; patientId: string; practiceId: string },
 ): Promise<CaseRecord | undefined> {
-  if (!practiceOf(tenantId, data.practiceId)) return undefined;
+  if (!(await ctx.practices.practiceOf(tenantId, data.practiceId))) return undefined;
   const ids = data.caseId ? [data.caseId] : await ctx.cases.caseIdsForPatient(tenantId, data.patientId);
   for (const id of ids) {
     const record = await ctx.cases.get(tenantId, id);

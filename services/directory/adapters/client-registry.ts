@@ -9,7 +9,10 @@ import { ClientRegistryNotConfiguredError } from '../domain/errors';
 /** Where partner API clients are issued: an OAuth2 authorisation server's client registry. */
 export interface ClientRegistry {
   /** A new confidential client-credentials client with these (bare) scopes; the secret is returned once. */
-  create(request: { name: string; scopes: readonly string[] }): Promise<{ clientId: string; clientSecret: string }>;
+  create(request: {
+    name: string;
+    scopes: readonly string[];
+  }): Promise<{ clientId: string; clientSecret: string }>;
   /** Removes a client; removing one that is already gone is not an error. */
   remove(clientId: string): Promise<void>;
 }

@@ -105,14 +105,24 @@ export function createDirectory(runtime: ServiceRuntime, store: DirectoryStore) 
         commit: {
           tenantId: record.tenantId,
           writes: [
-            store.create('tenant', record.tenantId, listings.tenant(record), record, `/v1/directory/tenants/${record.tenantId}`),
+            store.create(
+              'tenant',
+              record.tenantId,
+              listings.tenant(record),
+              record,
+              `/v1/directory/tenants/${record.tenantId}`,
+            ),
           ],
           events: [],
         },
       };
     },
 
-    async updateTenant(tenantId: string, body: UpdateTenantBody, ifMatch: IfMatch | undefined): Promise<Change<Tenant>> {
+    async updateTenant(
+      tenantId: string,
+      body: UpdateTenantBody,
+      ifMatch: IfMatch | undefined,
+    ): Promise<Change<Tenant>> {
       const before = await tenant(tenantId);
       requireVersion(ifMatch, before.version);
       const record = revise(before, present(body), now());
@@ -240,7 +250,9 @@ export function createDirectory(runtime: ServiceRuntime, store: DirectoryStore) 
         record,
         commit: {
           tenantId: record.tenantId,
-          writes: [store.replace('agreement', agreementId, listings.agreement(record), record, before.version)],
+          writes: [
+            store.replace('agreement', agreementId, listings.agreement(record), record, before.version),
+          ],
           events: [agreementChanged(record, today())],
         },
       };
@@ -260,7 +272,11 @@ export function createDirectory(runtime: ServiceRuntime, store: DirectoryStore) 
     listPartners: (startKey: Record<string, unknown> | undefined, limit: number) =>
       store.list<Partner>(keys.listing('partner'), { startKey, limit }),
 
-    listAgreements: (partnerId: string | undefined, startKey: Record<string, unknown> | undefined, limit: number) =>
+    listAgreements: (
+      partnerId: string | undefined,
+      startKey: Record<string, unknown> | undefined,
+      limit: number,
+    ) =>
       store.list<Agreement>(keys.listing('agreement'), {
         prefix: partnerId ? `${partnerId}#` : undefined,
         startKey,

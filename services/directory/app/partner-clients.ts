@@ -15,7 +15,11 @@ const listing = (client: Pick<PartnerClient, 'partnerId' | 'createdAt' | 'client
  * Partners' API credentials. The registry (Cognito, or the local issuer) holds the secret; the
  * directory holds which partner a client acts for, which is what its tokens say.
  */
-export function createPartnerClients(runtime: ServiceRuntime, store: DirectoryStore, registry: ClientRegistry) {
+export function createPartnerClients(
+  runtime: ServiceRuntime,
+  store: DirectoryStore,
+  registry: ClientRegistry,
+) {
   async function activePartner(partnerId: string): Promise<Partner> {
     const partner = await store.get<Partner>('partner', partnerId);
     if (!partner) throw new NotFoundError('Partner');
@@ -56,7 +60,10 @@ export function createPartnerClients(runtime: ServiceRuntime, store: DirectorySt
       const clients: PartnerClient[] = [];
       let startKey: Record<string, unknown> | undefined;
       do {
-        const page = await store.list<PartnerClient>(keys.listing('client', partnerId), { startKey, limit: 100 });
+        const page = await store.list<PartnerClient>(keys.listing('client', partnerId), {
+          startKey,
+          limit: 100,
+        });
         clients.push(...page.items);
         startKey = page.lastKey;
       } while (startKey);

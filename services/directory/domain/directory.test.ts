@@ -23,7 +23,13 @@ describe('directory records', () => {
     const tenant = firstVersion({ tenantId: 'acme-health', name: 'Acme' }, at);
     expect(tenant).toMatchObject({ version: 1, createdAt: at, updatedAt: at });
     const renamed = revise(tenant, { name: 'Acme Medical Group' }, later);
-    expect(renamed).toEqual({ tenantId: 'acme-health', name: 'Acme Medical Group', version: 2, createdAt: at, updatedAt: later });
+    expect(renamed).toEqual({
+      tenantId: 'acme-health',
+      name: 'Acme Medical Group',
+      version: 2,
+      createdAt: at,
+      updatedAt: later,
+    });
   });
 
   it('lets an agreement run on when its end date is removed, and keeps what the patch leaves out', () => {

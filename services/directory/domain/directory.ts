@@ -45,7 +45,11 @@ export interface PartnerClient {
 }
 
 /** The next version of a record with the given fields changed. */
-export function revise<T extends Versioned>(record: T, changes: Partial<Omit<T, keyof Versioned>>, at: string): T {
+export function revise<T extends Versioned>(
+  record: T,
+  changes: Partial<Omit<T, keyof Versioned>>,
+  at: string,
+): T {
   return { ...record, ...changes, version: record.version + 1, updatedAt: at };
 }
 
@@ -59,11 +63,19 @@ export function firstVersion<T extends object>(fields: T, at: string): T & Versi
  */
 export function reviseAgreement(
   agreement: Agreement,
-  patch: { programs?: Program[] | undefined; effectiveTo?: string | null | undefined; routing?: AgreementRouting | undefined },
+  patch: {
+    programs?: Program[] | undefined;
+    effectiveTo?: string | null | undefined;
+    routing?: AgreementRouting | undefined;
+  },
   at: string,
 ): Agreement {
   const { effectiveTo, ...rest } = patch;
-  const next = revise(agreement, Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)), at);
+  const next = revise(
+    agreement,
+    Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+    at,
+  );
   if (effectiveTo === null) {
     const { effectiveTo: _ended, ...open } = next;
     return open;
@@ -72,6 +84,9 @@ export function reviseAgreement(
 }
 
 /** Whether an agreement still routes referrals on `today` (a calendar date): not yet ended. */
-export function agreementStatus(agreement: Pick<Agreement, 'effectiveTo'>, today: string): 'active' | 'ended' {
+export function agreementStatus(
+  agreement: Pick<Agreement, 'effectiveTo'>,
+  today: string,
+): 'active' | 'ended' {
   return agreement.effectiveTo !== undefined && agreement.effectiveTo < today ? 'ended' : 'active';
 }

@@ -1,5 +1,12 @@
 import { listPracticesRoute } from '@carelink/contracts/api/directory';
-import { callerNamespace, decodeCursor, encodeCursor, httpHandler, ok, ValidationError } from '@carelink/lambda-kit';
+import {
+  callerNamespace,
+  decodeCursor,
+  encodeCursor,
+  httpHandler,
+  ok,
+  ValidationError,
+} from '@carelink/lambda-kit';
 import { practiceResource } from '../app/views';
 import { directory } from '../runtime';
 

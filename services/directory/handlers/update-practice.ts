@@ -7,7 +7,12 @@ export const handler = httpHandler(
   directory.runtime,
   updatePracticeRoute,
   async ({ params, body, ifMatch, principal }) => {
-    const { record, commit } = await directory.directory.updatePractice(principal, params.practiceId, body, ifMatch);
+    const { record, commit } = await directory.directory.updatePractice(
+      principal,
+      params.practiceId,
+      body,
+      ifMatch,
+    );
     return { status: 200, body: practiceResource(record), headers: { etag: etag(record.version) }, commit };
   },
 );

@@ -119,7 +119,7 @@ export function createConsentService(deps: ConsentDeps) {
       };
       const replaced = new Map<string, ConsentRecord>(superseded.map((c) => [c.consentId, c]));
       const consents = [...state.consents.map((c) => replaced.get(c.consentId) ?? c), consent];
-      const redetermined = deps.eligibility.redetermineForConsents(
+      const redetermined = await deps.eligibility.redetermineForConsents(
         state,
         consents,
         laterOf(now, consent.obtainedAt),
@@ -160,7 +160,7 @@ export function createConsentService(deps: ConsentDeps) {
       });
       const consent: StoredConsent = { ...revoked.consent, practiceId: existing.practiceId };
       const consents = state.consents.map((c) => (c.consentId === consentId ? consent : c));
-      const redetermined = deps.eligibility.redetermineForConsents(
+      const redetermined = await deps.eligibility.redetermineForConsents(
         state,
         consents,
         deps.clock().toISOString(),

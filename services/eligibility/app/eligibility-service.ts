@@ -20,7 +20,7 @@ export interface EligibilityDeps {
   readonly verifier: CoverageVerifier;
   readonly clock: () => Date;
   readonly policyFor: (tenantId: string) => EligibilityPolicy;
-  readonly practiceOf: (tenantId: string, practiceId: string) => PracticeInfo | undefined;
+  readonly practiceOf: (tenantId: string, practiceId: string) => Promise<PracticeInfo | undefined>;
 }
 
 /** Result of one re-verification attempt. */
@@ -41,35 +41,37 @@ export interface Redetermination {
  * publishes one `EligibilityDetermined`.
  */
 export function createEligibilityService(deps: EligibilityDeps) {
-  const zoneOf = (tenantId: string, referral: ReferralInput) =>
-    deps.practiceOf(tenantId, referral.practiceId)?.timeZone ?? referral.timeZone;
+  /** The practice's zone counts the days; the member's is the fallback for a practice not yet projected. */
+  const zoneOf = (practice: PracticeInfo | undefined, referral: ReferralInput) =>
+    practice?.timeZone ?? referral.timeZone;
 
-  function evaluate(
+  async function evaluate(
     tenantId: string,
     referral: ReferralInput,
     coverage: CoverageResult,
     consents: readonly ConsentRecord[],
     at: string,
-  ): DeterminationView {
-    const practice = deps.practiceOf(tenantId, referral.practiceId);
+  ): Promise<DeterminationView> {
+    const practice = await deps.practiceOf(tenantId, referral.practiceId);
     return evaluateReferral({
       facts: referral.facts,
       coverage,
       policy: deps.policyFor(tenantId),
       consents,
       at,
-      timeZone: zoneOf(tenantId, referral),
+      timeZone: zoneOf(practice, referral),
       ...(practice ? { defaultBillingNpi: practice.billingPractitionerNpi } : {}),
     });
   }
 
-  function verify(tenantId: string, referral: ReferralInput, at: string): Promise<CoverageResult> {
+  async function verify(tenantId: string, referral: ReferralInput, at: string): Promise<CoverageResult> {
+    const practice = await deps.practiceOf(tenantId, referral.practiceId);
     return deps.verifier.verify({
       tenantId,
       payerId: referral.facts.coverage.payerId,
       planType: referral.facts.coverage.planType,
       memberRef: referral.memberId,
-      onDate: localDate(at, zoneOf(tenantId, referral)),
+      onDate: localDate(at, zoneOf(practice, referral)),
     });
   }
 
@@ -121,7 +123,7 @@ export function createEligibilityService(deps: EligibilityDeps) {
       if (previous && previous.sourceVersion >= referral.sourceVersion) return undefined;
       const at = deps.clock().toISOString();
       const coverage = await verify(tenantId, referral, at);
-      const view = evaluate(tenantId, referral, coverage, state.consents, at);
+      const view = await evaluate(tenantId, referral, coverage, state.consents, at);
       const next = nextDetermination(tenantId, referral, coverage, view, at, previous);
       return {
         writes: [deps.patients.guardConsentVersion(state, at), next.write],
@@ -142,7 +144,7 @@ export function createEligibilityService(deps: EligibilityDeps) {
           commit: { writes: [deps.referrals.recordAttempt(tenantId, previous, at)], events: [] },
         };
       }
-      const view = evaluate(tenantId, previous, coverage, state.consents, at);
+      const view = await evaluate(tenantId, previous, coverage, state.consents, at);
       const next = nextDetermination(tenantId, previous, coverage, view, at, previous);
       return {
         outcome: 'resolved',
@@ -154,15 +156,15 @@ export function createEligibilityService(deps: EligibilityDeps) {
      * Re-runs the rules of every referral of the patient against a new set of consents, keeping the
      * coverage answer on file; only referrals whose outcome changes get a new version.
      */
-    redetermineForConsents(
+    async redetermineForConsents(
       state: PatientState,
       consents: readonly ConsentRecord[],
       at: string,
-    ): Redetermination {
+    ): Promise<Redetermination> {
       const writes: StateWrite[] = [];
       const events: EventDraft[] = [];
       for (const previous of state.referrals) {
-        const view = evaluate(state.tenantId, previous, previous.coverage, consents, at);
+        const view = await evaluate(state.tenantId, previous, previous.coverage, consents, at);
         if (sameOutcome(view, previous.determination)) continue;
         const next = nextDetermination(state.tenantId, previous, previous.coverage, view, at, previous);
         writes.push(next.write);

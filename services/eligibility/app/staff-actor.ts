@@ -1,4 +1,4 @@
-import { type TenantPrincipal, requirePractice } from '@carelink/lambda-kit';
+import { requirePractice, type TenantPrincipal } from '@carelink/lambda-kit';
 import type { StaffActor } from './consent-service';
 
 /** Staff act for their own practice: tenant, practice and subject all come from the token. */

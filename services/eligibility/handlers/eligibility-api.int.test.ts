@@ -435,7 +435,7 @@ describe('access', () => {
 
     const billing = await apiClient(cloud, 'practice-boston-billing-lead');
     expect((await billing.post(`/v1/patients/${data.patientId}/consents`, {})).status).toBe(403);
-    const partner = await apiClient(cloud, 'acme-health-partner');
+    const partner = await apiClient(cloud, 'northwind-health');
     expect((await partner.get(`/v1/patients/${data.patientId}/eligibility`)).status).toBe(403);
   });
 });

@@ -1,7 +1,6 @@
 import { scheduledHandler } from '@carelink/lambda-kit';
-import { tenants } from '@carelink/tenancy';
 import { service } from '../runtime';
 
-export const handler = scheduledHandler(service.runtime, 'coverage-reverification', () =>
-  service.reverifyCoverage(tenants.map(({ tenantId }) => tenantId)),
+export const handler = scheduledHandler(service.runtime, 'coverage-reverification', async () =>
+  service.reverifyCoverage(await service.practices.activeTenantIds()),
 );

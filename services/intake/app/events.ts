@@ -26,6 +26,7 @@ export function statusChangedEvents(before: Referral | undefined, after: Referra
         taskStatus: taskStatusOf[change.status],
         businessStatus: change.businessStatus,
         version: change.version,
+        partnerId: after.partnerId,
       },
       change.version,
     ),

@@ -72,7 +72,7 @@ function determination(
 
 describe('POST /v1/referrals', () => {
   it('creates a referral for the default practice and publishes ReferralReceived without PHI', async () => {
-    const acme = await apiClient(cloud, 'acme-health-partner');
+    const acme = await apiClient(cloud, 'northwind-health');
     const body = referralBody();
     const res = await acme.post('/v1/referrals', body);
     expect(res.status).toBe(201);
@@ -105,7 +105,7 @@ describe('POST /v1/referrals', () => {
   });
 
   it('replays the first response for the same Idempotency-Key and publishes once', async () => {
-    const acme = await apiClient(cloud, 'acme-health-partner');
+    const acme = await apiClient(cloud, 'northwind-health');
     const body = referralBody();
     const key = randomUUID();
     const first = await acme.post('/v1/referrals', body, { 'idempotency-key': key });
@@ -118,7 +118,7 @@ describe('POST /v1/referrals', () => {
   });
 
   it('answers 409 with the existing referral for a reused externalReferralId', async () => {
-    const acme = await apiClient(cloud, 'acme-health-partner');
+    const acme = await apiClient(cloud, 'northwind-health');
     const body = referralBody();
     const first = await acme.post('/v1/referrals', body);
     const again = await acme.post('/v1/referrals', { ...body, priority: 'urgent' });
@@ -129,8 +129,8 @@ describe('POST /v1/referrals', () => {
   });
 
   it('reuses the patient id for the same partner member and assigns a new one per tenant', async () => {
-    const acme = await apiClient(cloud, 'acme-health-partner');
-    const bluepeak = await apiClient(cloud, 'bluepeak-health-partner');
+    const acme = await apiClient(cloud, 'northwind-health');
+    const bluepeak = await apiClient(cloud, 'lakeside-clinics');
     const first = referralBody();
     const a = await acme.post('/v1/referrals', first);
     const b = await acme.post('/v1/referrals', referralBody({ member: first.member }));
@@ -151,8 +151,8 @@ describe('POST /v1/referrals', () => {
 
 describe('tenant isolation', () => {
   it('hides a referral from another tenant: read, list, cancel and correct are 404 or empty', async () => {
-    const acme = await apiClient(cloud, 'acme-health-partner');
-    const bluepeak = await apiClient(cloud, 'bluepeak-health-partner');
+    const acme = await apiClient(cloud, 'northwind-health');
+    const bluepeak = await apiClient(cloud, 'lakeside-clinics');
     const created = await acme.post('/v1/referrals', referralBody());
     const id = created.body.id;
     expect((await bluepeak.get(`/v1/referrals/${id}`)).status).toBe(404);
@@ -160,7 +160,7 @@ describe('tenant isolation', () => {
     expect(
       (
         await patch(
-          'bluepeak-health-partner',
+          'lakeside-clinics',
           `/v1/referrals/${id}`,
           { utilization: { admissions6m: 0, edVisits6m: 0 } },
           { 'if-match': '"1"' },
@@ -173,8 +173,8 @@ describe('tenant isolation', () => {
   });
 
   it('rejects a cursor issued to another tenant with 422', async () => {
-    const acme = await apiClient(cloud, 'acme-health-partner');
-    const bluepeak = await apiClient(cloud, 'bluepeak-health-partner');
+    const acme = await apiClient(cloud, 'northwind-health');
+    const bluepeak = await apiClient(cloud, 'lakeside-clinics');
     await acme.post('/v1/referrals', referralBody());
     await acme.post('/v1/referrals', referralBody());
     const page = await acme.get('/v1/referrals?limit=1');
@@ -186,7 +186,7 @@ describe('tenant isolation', () => {
 
 describe('GET /v1/referrals', () => {
   it('pages newest first with an opaque cursor and filters by status and update time', async () => {
-    const acme = await apiClient(cloud, 'acme-health-partner');
+    const acme = await apiClient(cloud, 'northwind-health');
     const since = new Date().toISOString();
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await acme.post('/v1/referrals', referralBody())).body.id);
@@ -217,18 +217,18 @@ describe('GET /v1/referrals', () => {
 
 describe('PATCH /v1/referrals/{id}', () => {
   it('adds an authorization, bumps the version and publishes ReferralUpdated; a stale If-Match is 412', async () => {
-    const acme = await apiClient(cloud, 'acme-health-partner');
+    const acme = await apiClient(cloud, 'northwind-health');
     const created = await acme.post('/v1/referrals', referralBody());
     const path = `/v1/referrals/${created.body.id}`;
     const authorization = { authorizedUnits: 12, fundingSource: 'acme-cm', validUntil: '2027-06-30' };
-    expect((await patch('acme-health-partner', path, { authorization })).status).toBe(428);
-    const updated = await patch('acme-health-partner', path, { authorization }, { 'if-match': '"1"' });
+    expect((await patch('northwind-health', path, { authorization })).status).toBe(428);
+    const updated = await patch('northwind-health', path, { authorization }, { 'if-match': '"1"' });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ version: 2, authorization });
     expect(updated.headers.get('etag')).toBe('"2"');
-    const stale = await patch('acme-health-partner', path, { authorization }, { 'if-match': '"1"' });
+    const stale = await patch('northwind-health', path, { authorization }, { 'if-match': '"1"' });
     expect(stale.status).toBe(412);
-    expect((await patch('acme-health-partner', path, { member: {} }, { 'if-match': '"2"' })).status).toBe(
+    expect((await patch('northwind-health', path, { member: {} }, { 'if-match': '"2"' })).status).toBe(
       422,
     );
     await cloud.settle();
@@ -240,7 +240,7 @@ describe('PATCH /v1/referrals/{id}', () => {
 
 describe('POST /v1/referrals/{id}/cancel', () => {
   it('cancels once, publishes ReferralCancelled and answers 409 to a second cancel', async () => {
-    const acme = await apiClient(cloud, 'acme-health-partner');
+    const acme = await apiClient(cloud, 'northwind-health');
     const created = await acme.post('/v1/referrals', referralBody());
     const path = `/v1/referrals/${created.body.id}/cancel`;
     const res = await acme.post(path, { reasonCode: 'member-declined', note: 'Prefers own doctor' });
@@ -256,7 +256,7 @@ describe('POST /v1/referrals/{id}/cancel', () => {
 
 describe('lifecycle from events', () => {
   it('moves received → screening → eligible → enrolled → closed and ignores a stale determination', async () => {
-    const acme = await apiClient(cloud, 'acme-health-partner');
+    const acme = await apiClient(cloud, 'northwind-health');
     const { body: referral } = await acme.post('/v1/referrals', referralBody());
     const read = async () => (await acme.get(`/v1/referrals/${referral.id}`)).body;
 
@@ -320,7 +320,7 @@ describe('lifecycle from events', () => {
   });
 
   it('keeps a referral in screening with NEEDS_INFORMATION and its reasons, then ineligible', async () => {
-    const acme = await apiClient(cloud, 'acme-health-partner');
+    const acme = await apiClient(cloud, 'northwind-health');
     const { body: referral } = await acme.post('/v1/referrals', referralBody());
     await inject(
       EligibilityDeterminedV1,
@@ -345,7 +345,7 @@ describe('lifecycle from events', () => {
   });
 
   it('enrols a referral whose CaseOpened overtook its EligibilityDetermined', async () => {
-    const acme = await apiClient(cloud, 'acme-health-partner');
+    const acme = await apiClient(cloud, 'northwind-health');
     const { body: referral } = await acme.post('/v1/referrals', referralBody());
     await inject(CaseOpenedV1, 'acme-health', {
       caseId: ulid(),
@@ -370,7 +370,7 @@ describe('lifecycle from events', () => {
   });
 
   it('ignores an illegal transition from an event instead of retrying it', async () => {
-    const acme = await apiClient(cloud, 'acme-health-partner');
+    const acme = await apiClient(cloud, 'northwind-health');
     const { body: referral } = await acme.post('/v1/referrals', referralBody());
     await acme.post(`/v1/referrals/${referral.id}/cancel`, { reasonCode: 'duplicate' });
     await inject(CaseOpenedV1, 'acme-health', {
@@ -391,7 +391,7 @@ describe('lifecycle from events', () => {
   });
 
   it('does not let one tenant’s event move another tenant’s referral', async () => {
-    const acme = await apiClient(cloud, 'acme-health-partner');
+    const acme = await apiClient(cloud, 'northwind-health');
     const { body: referral } = await acme.post('/v1/referrals', referralBody());
     await inject(EligibilityDeterminedV1, 'bluepeak-health', determination(referral, 1, ['eligible']));
     expect((await acme.get(`/v1/referrals/${referral.id}`)).body.status).toBe('received');

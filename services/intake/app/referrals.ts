@@ -14,14 +14,14 @@ import type {
 } from '@carelink/contracts/api/intake';
 import {
   type Commit,
-  ForbiddenError,
   type IfMatch,
   ifMatchAccepts,
   type ServiceRuntime,
   ValidationError,
 } from '@carelink/lambda-kit';
-import { defaultPracticeOf } from '@carelink/tenancy';
-import { StaleVersionError } from '../domain/errors';
+import type { PatientKeys } from '../adapters/patient-keys';
+import { NoNetworkPracticeError, StaleVersionError } from '../domain/errors';
+import { patientKeyInput } from '../domain/patient-key';
 import {
   applyCaseClosed,
   applyCaseOpened,
@@ -32,7 +32,9 @@ import {
   newReferral,
   type Referral,
 } from '../domain/referral';
+import { routeReferral } from '../domain/routing';
 import { isStartKeyOf, keys } from '../store/keys';
+import type { NetworkStore } from '../store/network-store';
 import type { ReferralStore } from '../store/referral-store';
 import { referralCancelled, referralReceived, referralUpdated, statusChangedEvents } from './events';
 
@@ -43,39 +45,68 @@ export interface ReferralChange {
 
 type CareEvent = typeof EligibilityDeterminedV1 | typeof CaseOpenedV1 | typeof CaseClosedV1;
 
-/** A partner's referrals: received, read, corrected, cancelled, and moved along by care events. */
-export function createReferrals(runtime: ServiceRuntime, referrals: ReferralStore) {
+export interface ReferralDeps {
+  runtime: ServiceRuntime;
+  referrals: ReferralStore;
+  network: NetworkStore;
+  patientKeys: PatientKeys;
+}
+
+/** A partner's referrals: routed, received, read, corrected, cancelled, and moved along by care events. */
+export function createReferrals({ runtime, referrals, network, patientKeys }: ReferralDeps) {
   const now = () => runtime.clock().toISOString();
 
-  async function existing(tenantId: string, referralId: string): Promise<Referral> {
-    const referral = await referrals.get(tenantId, referralId);
-    if (!referral) throw new NotFoundError('Referral');
+  /** A referral the partner sent; any other (another partner's, or none) is not found. */
+  async function existing(partnerId: string, referralId: string): Promise<Referral> {
+    const tenantId = await referrals.tenantOfSent(partnerId, referralId);
+    const referral = tenantId ? await referrals.get(tenantId, referralId) : undefined;
+    if (!referral || referral.partnerId !== partnerId) throw new NotFoundError('Referral');
     return referral;
   }
 
   const replaced = (before: Referral, after: Referral, events: Commit['events']): ReferralChange => ({
     referral: after,
-    commit: { writes: [referrals.replace(after, before.version)], events },
+    commit: { tenantId: after.tenantId, writes: [referrals.replace(after, before.version)], events },
   });
 
   return {
-    /** A new referral goes to the tenant's default practice; a known member keeps their patient id. */
-    async receive(tenantId: string, body: CreateReferralBody): Promise<ReferralChange> {
-      const practice = defaultPracticeOf(tenantId);
-      if (!practice) throw new ForbiddenError('This tenant has no practice to receive referrals');
-      const existingPatientId = await referrals.patientIdOf(tenantId, body.member.memberId);
+    /**
+     * A new referral goes to the practice the partner's network routes it to, in that practice's
+     * tenant; a person the tenant already knows (same patient key) keeps their patient id.
+     */
+    async receive(partnerId: string, body: CreateReferralBody): Promise<ReferralChange> {
+      const at = now();
+      const route = routeReferral(await network.agreementsOf(partnerId), {
+        requestedPrograms: body.requestedPrograms,
+        attributedNpi: body.attributedPractitioner?.npi,
+        state: body.member.address.state,
+        postalCode: body.member.address.postalCode,
+        today: at.slice(0, 10),
+      });
+      if (!route) throw new NoNetworkPracticeError();
+      const patientKey = await patientKeys.keyOf(patientKeyInput(body.member, body.coverage.payerId));
+      const existingPatientId = await referrals.patientIdOf(route.tenantId, patientKey);
       const referral = newReferral({
         id: runtime.newId(),
-        tenantId,
+        tenantId: route.tenantId,
+        partnerId,
         patientId: existingPatientId ?? runtime.newId(),
-        practiceId: practice.practiceId,
+        patientKey,
+        practiceId: route.practiceId,
         body,
-        at: now(),
+        at,
       });
-      runtime.logger.info('referral received', { referralId: referral.id, patientId: referral.patientId });
+      runtime.logger.info('referral received', {
+        referralId: referral.id,
+        patientId: referral.patientId,
+        tenantId: route.tenantId,
+        practiceId: route.practiceId,
+        routingRule: route.rule,
+      });
       return {
         referral,
         commit: {
+          tenantId: route.tenantId,
           writes: referrals.create(referral, existingPatientId ? 'existing' : 'new'),
           events: [referralReceived(referral), ...statusChangedEvents(undefined, referral)],
         },
@@ -86,7 +117,7 @@ export function createReferrals(runtime: ServiceRuntime, referrals: ReferralStor
 
     /** Most recently updated first; a cursor is honoured only on the listing it came from. */
     async list(
-      tenantId: string,
+      partnerId: string,
       query: {
         status?: Referral['status'] | undefined;
         updatedSince?: string | undefined;
@@ -95,7 +126,7 @@ export function createReferrals(runtime: ServiceRuntime, referrals: ReferralStor
       },
     ) {
       const { startKey } = query;
-      const partition = { attribute: 'gsi1pk', value: keys.referralsByUpdate(tenantId) };
+      const partition = { attribute: 'gsi1pk', value: keys.referralsByUpdate(partnerId) };
       if (
         startKey === null ||
         (startKey && !isStartKeyOf(startKey, partition, ['pk', 'sk', 'gsi1pk', 'gsi1sk']))
@@ -103,7 +134,7 @@ export function createReferrals(runtime: ServiceRuntime, referrals: ReferralStor
         throw new ValidationError('The cursor is not valid', [
           { path: 'query.cursor', code: 'invalid_cursor' },
         ]);
-      return referrals.list(tenantId, {
+      return referrals.list(partnerId, {
         status: query.status,
         updatedSince: query.updatedSince ? new Date(query.updatedSince).toISOString() : undefined,
         startKey,
@@ -113,12 +144,12 @@ export function createReferrals(runtime: ServiceRuntime, referrals: ReferralStor
 
     /** The partner corrects facts of the version it read (`If-Match`). */
     async correct(
-      tenantId: string,
+      partnerId: string,
       referralId: string,
       patch: UpdateReferralBody,
       ifMatch: IfMatch | undefined,
     ): Promise<ReferralChange> {
-      const referral = await existing(tenantId, referralId);
+      const referral = await existing(partnerId, referralId);
       if (ifMatch === undefined || !ifMatchAccepts(ifMatch, referral.version)) throw new StaleVersionError();
       const updated = correct(referral, patch, now());
       runtime.logger.info('referral corrected', {
@@ -129,8 +160,8 @@ export function createReferrals(runtime: ServiceRuntime, referrals: ReferralStor
       return replaced(referral, updated, [referralUpdated(updated)]);
     },
 
-    async cancel(tenantId: string, referralId: string, body: CancelReferralBody): Promise<ReferralChange> {
-      const referral = await existing(tenantId, referralId);
+    async cancel(partnerId: string, referralId: string, body: CancelReferralBody): Promise<ReferralChange> {
+      const referral = await existing(partnerId, referralId);
       const cancelled = cancel(referral, body, now());
       runtime.logger.info('referral cancelled', { referralId: referral.id, reasonCode: body.reasonCode });
       return replaced(referral, cancelled, [

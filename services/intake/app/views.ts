@@ -4,7 +4,14 @@ import type { WebhookDelivery, WebhookSubscription } from '../store/webhook-stor
 
 /** The referral as its partner reads it (internal bookkeeping left out). */
 export function referralResource(referral: Referral) {
-  const { tenantId: _tenant, determinationVersion: _determination, cases: _cases, ...rest } = referral;
+  const {
+    tenantId: _tenant,
+    partnerId: _partner,
+    patientKey: _patientKey,
+    determinationVersion: _determination,
+    cases: _cases,
+    ...rest
+  } = referral;
   return rest;
 }
 

@@ -7,7 +7,7 @@ import { createWebhookDispatch } from './webhook-dispatch';
 const runtime = createServiceRuntime('intake', { INTAKE_TABLE_NAME: 'intake-test' });
 const subscription: WebhookSubscription = {
   id: '01JD3Y7T5V0M3Q8W9X2Z4A6B8W',
-  tenantId: 'acme-health',
+  partnerId: 'northwind-health',
   url: 'https://hooks.acme-health.example/carelink',
   events: ['ReferralStatusChanged'],
   status: 'active',
@@ -22,6 +22,7 @@ const change = {
   taskStatus: 'accepted' as const,
   businessStatus: { code: 'SCREENING', text: 'Screening' },
   version: 2,
+  partnerId: 'northwind-health',
 };
 const metadataAt = (occurredAt: string) => ({
   eventId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8E',
@@ -76,6 +77,13 @@ describe('webhook fan-out', () => {
         attempts: [expect.objectContaining({ outcome: 'rejected' })],
       }),
     ]);
+  });
+
+  it('sends nothing for a change that names no partner', async () => {
+    const { dispatch, sent } = dispatchWith(async (url) => ({ url: new URL(url), address: '203.0.113.7' }));
+    const { partnerId: _none, ...anonymous } = change;
+    expect(await dispatch.fanOut(metadataAt('2026-11-02T16:00:00.000Z'), anonymous)).toBeUndefined();
+    expect(sent).toEqual([]);
   });
 
   it('never sends a subscription an event from before it existed', async () => {

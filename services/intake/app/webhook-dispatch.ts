@@ -11,7 +11,7 @@ import {
 import type { WebhookDelivery, WebhookStore, WebhookSubscription } from '../store/webhook-store';
 import type { VetWebhookTarget } from './webhook-targets';
 
-const BATCH_PER_TENANT = 25;
+const BATCH_PER_PARTNER = 25;
 /** Longer than one attempt (5 s timeout), so a claimed delivery is not sent twice. */
 const LEASE_MS = 2 * 60_000;
 
@@ -53,7 +53,7 @@ export function createWebhookDispatch({ runtime, webhooks, sender, vet, random }
   async function retry(seen: WebhookDelivery): Promise<'skipped' | WebhookDelivery['status']> {
     const delivery = await webhooks.claim(seen, new Date(runtime.clock().getTime() + LEASE_MS));
     if (!delivery) return 'skipped';
-    const subscription = await webhooks.get(delivery.tenantId, delivery.webhookId);
+    const subscription = await webhooks.get(delivery.partnerId, delivery.webhookId);
     if (!subscription) {
       await webhooks.recordAttempt(delivery, undefined, { status: 'failed' });
       return 'failed';
@@ -79,14 +79,16 @@ export function createWebhookDispatch({ runtime, webhooks, sender, vet, random }
 
   return {
     /**
-     * Fans a status change out to the tenant's subscriptions that existed when it happened: records
+     * Fans a status change out to the partner's subscriptions that existed when it happened: records
      * one delivery per subscription and makes its first attempt at once.
      */
     async fanOut(
       metadata: EventMetadata,
       data: z.output<typeof ReferralStatusChangedData>,
     ): Promise<Commit | undefined> {
-      const subscriptions = (await webhooks.list(metadata.tenantId)).filter(
+      const { partnerId } = data;
+      if (!partnerId) return undefined;
+      const subscriptions = (await webhooks.list(partnerId)).filter(
         (s) =>
           s.status === 'active' &&
           s.events.includes('ReferralStatusChanged') &&
@@ -98,7 +100,7 @@ export function createWebhookDispatch({ runtime, webhooks, sender, vet, random }
           const createdAt = runtime.clock().toISOString();
           const pending = {
             id: metadata.eventId,
-            tenantId: metadata.tenantId,
+            partnerId,
             webhookId: subscription.id,
             eventId: metadata.eventId,
             eventType: 'ReferralStatusChanged' as const,
@@ -128,12 +130,12 @@ export function createWebhookDispatch({ runtime, webhooks, sender, vet, random }
       return { writes, events: [] };
     },
 
-    /** Retries due deliveries of every tenant; a delivery never blocks the event queue. */
-    async retryDue(tenantIds: readonly string[], now: Date) {
+    /** Retries due deliveries of every partner; a delivery never blocks the event queue. */
+    async retryDue(partnerIds: readonly string[], now: Date) {
       let attempted = 0;
       let succeeded = 0;
-      for (const tenantId of tenantIds) {
-        const due = await webhooks.due(tenantId, now, BATCH_PER_TENANT);
+      for (const partnerId of partnerIds) {
+        const due = await webhooks.due(partnerId, now, BATCH_PER_PARTNER);
         const results = await Promise.all(due.map((delivery) => retry(delivery)));
         attempted += results.filter((r) => r !== 'skipped').length;
         succeeded += results.filter((r) => r === 'succeeded').length;

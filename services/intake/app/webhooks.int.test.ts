@@ -28,8 +28,8 @@ function verify(secret: string, header: string | undefined, body: string, tolera
 
 describe('webhook subscriptions', () => {
   it('creates, lists without the secret, validates URLs and deletes; other tenants get 404', async () => {
-    const acme = await apiClient(cloud, 'acme-health-partner');
-    const bluepeak = await apiClient(cloud, 'bluepeak-health-partner');
+    const acme = await apiClient(cloud, 'northwind-health');
+    const bluepeak = await apiClient(cloud, 'lakeside-clinics');
     const created = await acme.post('/v1/webhooks', { url: 'https://hooks.acme.example/carelink' });
     expect(created.status).toBe(201);
     expect(created.body.secret).toMatch(/^whsec_/);
@@ -64,7 +64,7 @@ describe('webhook subscriptions', () => {
     'https://167772161/hook',
     'https://[fe80::1]/hook',
   ])('refuses %s as an internal address with a 422 naming the field', async (url) => {
-    const acme = await apiClient(cloud, 'acme-health-partner');
+    const acme = await apiClient(cloud, 'northwind-health');
     const refused = await acme.post('/v1/webhooks', { url });
     expect(refused.status).toBe(422);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
@@ -84,7 +84,7 @@ describe('webhook deliveries', () => {
   it('posts a signed payload with ids and statuses only, verifiable by the partner', async () => {
     const receiver = await startReceiver();
     try {
-      const acme = await apiClient(cloud, 'acme-health-partner');
+      const acme = await apiClient(cloud, 'northwind-health');
       const hook = await acme.post('/v1/webhooks', { url: receiver.url });
       const referral = await acme.post('/v1/referrals', referralBody());
       await cloud.settle();
@@ -133,7 +133,7 @@ describe('webhook deliveries', () => {
     const receiver = await startReceiver((n) => (n <= 2 ? 503 : 200));
     const start = new Date();
     try {
-      const bluepeak = await apiClient(cloud, 'bluepeak-health-partner');
+      const bluepeak = await apiClient(cloud, 'lakeside-clinics');
       const hook = await bluepeak.post('/v1/webhooks', { url: receiver.url });
       await bluepeak.post('/v1/referrals', referralBody());
       await cloud.settle();

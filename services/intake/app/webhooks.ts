@@ -14,18 +14,18 @@ const MAX_SUBSCRIPTIONS = 10;
 export function createWebhooks(runtime: ServiceRuntime, webhooks: WebhookStore, vet: VetWebhookTarget) {
   return {
     async subscribe(
-      tenantId: string,
+      partnerId: string,
       body: CreateWebhookBody,
     ): Promise<{ subscription: WebhookSubscription; commit: Commit }> {
       // A host that does not resolve yet is accepted: every delivery checks it again before sending.
       const target = await vet(body.url);
       if (target === 'forbidden-address' || target === 'https-required')
         throw new ForbiddenWebhookTargetError(target);
-      if ((await webhooks.list(tenantId)).length >= MAX_SUBSCRIPTIONS)
+      if ((await webhooks.list(partnerId)).length >= MAX_SUBSCRIPTIONS)
         throw new TooManyWebhooksError(MAX_SUBSCRIPTIONS);
       const subscription: WebhookSubscription = {
         id: runtime.newId(),
-        tenantId,
+        partnerId,
         url: body.url,
         events: body.events,
         status: 'active',
@@ -36,27 +36,27 @@ export function createWebhooks(runtime: ServiceRuntime, webhooks: WebhookStore, 
       return { subscription, commit: { writes: [webhooks.create(subscription)], events: [] } };
     },
 
-    list: (tenantId: string) => webhooks.list(tenantId),
+    list: (partnerId: string) => webhooks.list(partnerId),
 
-    remove(tenantId: string, webhookId: string): Commit {
+    remove(partnerId: string, webhookId: string): Commit {
       runtime.logger.info('webhook unsubscribed', { webhookId });
-      return { writes: [webhooks.remove(tenantId, webhookId)], events: [] };
+      return { writes: [webhooks.remove(partnerId, webhookId)], events: [] };
     },
 
     /** Newest first; a cursor is honoured only within the subscription it was issued for. */
     async deliveries(
-      tenantId: string,
+      partnerId: string,
       webhookId: string,
       page: { startKey: Record<string, unknown> | null | undefined; limit: number },
     ) {
-      if (!(await webhooks.get(tenantId, webhookId))) throw new NotFoundError('Webhook');
-      const partition = { attribute: 'pk', value: keys.deliveries(tenantId, webhookId) };
+      if (!(await webhooks.get(partnerId, webhookId))) throw new NotFoundError('Webhook');
+      const partition = { attribute: 'pk', value: keys.deliveries(partnerId, webhookId) };
       const { startKey } = page;
       if (startKey === null || (startKey && !isStartKeyOf(startKey, partition, ['pk', 'sk'])))
         throw new ValidationError('The cursor is not valid', [
           { path: 'query.cursor', code: 'invalid_cursor' },
         ]);
-      return webhooks.listDeliveries(tenantId, webhookId, { limit: page.limit, startKey });
+      return webhooks.listDeliveries(partnerId, webhookId, { limit: page.limit, startKey });
     },
   };
 }

@@ -72,3 +72,15 @@ export class ForbiddenWebhookTargetError extends DomainError {
 }
 
 export type WebhookTargetRefusal = 'forbidden-address' | 'unresolvable-host' | 'https-required';
+
+/** No agreement of the partner takes this referral (programs, dates, routing). */
+export class NoNetworkPracticeError extends DomainError {
+  override readonly name = 'NoNetworkPracticeError';
+  readonly code = 'no-network-practice';
+  readonly problemType = 'no-network-practice';
+  constructor() {
+    super(
+      "No practice in the partner's network takes this referral: no agreement in force covers the requested programs and the member's attributed practitioner, area or a default",
+    );
+  }
+}

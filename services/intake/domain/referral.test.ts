@@ -22,7 +22,9 @@ function referral(): Referral {
   return newReferral({
     id: '01JD3Y7T5V0M3Q8W9X2Z4A6B8C',
     tenantId: 'acme-health',
+    partnerId: 'northwind-health',
     patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
+    patientKey: 'a'.repeat(64),
     practiceId: 'practice-boston',
     body: CreateReferralBody.parse(
       referralBody({

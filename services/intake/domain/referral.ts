@@ -25,8 +25,13 @@ export type CancelReasonCode =
 /** A referral: the partner's data (PHI included), its lifecycle, and what moved it. */
 export interface Referral extends LifecycleState, CreateReferralBody {
   id: string;
+  /** The care organisation the referral was routed to: its clinical records are keyed by it. */
   tenantId: string;
+  /** The referring organisation that sent it, and the only one that may read it. */
+  partnerId: string;
   patientId: string;
+  /** HMAC of the member's identifier: the same person in every tenant. Never leaves intake's events. */
+  patientKey: string;
   practiceId: string;
   createdAt: string;
   cancellation?: { reasonCode: CancelReasonCode; note?: string };
@@ -52,7 +57,9 @@ export interface StatusChange {
 export function newReferral(input: {
   id: string;
   tenantId: string;
+  partnerId: string;
   patientId: string;
+  patientKey: string;
   practiceId: string;
   body: CreateReferralBody;
   at: string;
@@ -61,7 +68,9 @@ export function newReferral(input: {
     ...input.body,
     id: input.id,
     tenantId: input.tenantId,
+    partnerId: input.partnerId,
     patientId: input.patientId,
+    patientKey: input.patientKey,
     practiceId: input.practiceId,
     createdAt: input.at,
     determinationVersion: 0,

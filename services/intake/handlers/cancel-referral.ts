@@ -7,10 +7,11 @@ export const handler = httpHandler(
   intake.runtime,
   cancelReferralRoute,
   async ({ params, body, principal }) => {
-    const { referral, commit } = await intake.referrals.cancel(principal.tenantId, params.referralId, body);
+    const { referral, commit } = await intake.referrals.cancel(principal.partnerId, params.referralId, body);
     return {
       status: 200,
       auditPatientId: referral.patientId,
+      auditTenantId: referral.tenantId,
       body: referralResource(referral),
       headers: { etag: etag(referral.version) },
       commit,

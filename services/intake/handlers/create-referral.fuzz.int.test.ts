@@ -68,7 +68,7 @@ function call(body: string, contentType = 'application/json', path = '/v1/referr
     body,
     claims: {
       tenant_id: 'acme-health',
-      sub: 'acme-health-partner',
+      sub: 'northwind-health',
       scope: 'referrals:read referrals:write webhooks:manage',
     },
   });

@@ -4,10 +4,11 @@ import { referralResource } from '../app/views';
 import { intake } from '../runtime';
 
 export const handler = httpHandler(intake.runtime, createReferralRoute, async ({ body, principal }) => {
-  const { referral, commit } = await intake.referrals.receive(principal.tenantId, body);
+  const { referral, commit } = await intake.referrals.receive(principal.partnerId, body);
   return {
     status: 201,
     auditPatientId: referral.patientId,
+    auditTenantId: referral.tenantId,
     body: referralResource(referral),
     headers: { location: `/v1/referrals/${referral.id}`, etag: etag(referral.version) },
     commit,

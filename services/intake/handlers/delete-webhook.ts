@@ -4,5 +4,5 @@ import { intake } from '../runtime';
 
 export const handler = httpHandler(intake.runtime, deleteWebhookRoute, async ({ params, principal }) => ({
   status: 204,
-  commit: intake.webhooks.remove(principal.tenantId, params.webhookId),
+  commit: intake.webhooks.remove(principal.partnerId, params.webhookId),
 }));

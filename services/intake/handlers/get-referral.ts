@@ -4,9 +4,10 @@ import { referralResource } from '../app/views';
 import { intake } from '../runtime';
 
 export const handler = httpHandler(intake.runtime, getReferralRoute, async ({ params, principal }) => {
-  const referral = await intake.referrals.get(principal.tenantId, params.referralId);
+  const referral = await intake.referrals.get(principal.partnerId, params.referralId);
   return {
     ...ok(referralResource(referral), { etag: etag(referral.version) }),
     auditPatientId: referral.patientId,
+    auditTenantId: referral.tenantId,
   };
 });

@@ -1,5 +1,5 @@
 import { listWebhookDeliveriesRoute } from '@carelink/contracts/api/intake';
-import { decodeCursor, encodeCursor, httpHandler, ok } from '@carelink/lambda-kit';
+import { callerNamespace, decodeCursor, encodeCursor, httpHandler, ok } from '@carelink/lambda-kit';
 import { deliveryResource } from '../app/views';
 import { intake } from '../runtime';
 
@@ -7,11 +7,11 @@ export const handler = httpHandler(
   intake.runtime,
   listWebhookDeliveriesRoute,
   async ({ params, query, principal }) => {
-    const page = await intake.webhooks.deliveries(principal.tenantId, params.webhookId, {
-      startKey: decodeCursor(principal.tenantId, query.cursor),
+    const page = await intake.webhooks.deliveries(principal.partnerId, params.webhookId, {
+      startKey: decodeCursor(callerNamespace(principal), query.cursor),
       limit: query.limit,
     });
-    const nextCursor = encodeCursor(principal.tenantId, page.lastKey);
+    const nextCursor = encodeCursor(callerNamespace(principal), page.lastKey);
     return ok({ items: page.items.map(deliveryResource), ...(nextCursor ? { nextCursor } : {}) });
   },
 );

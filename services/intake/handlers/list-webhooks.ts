@@ -4,5 +4,5 @@ import { webhookResource } from '../app/views';
 import { intake } from '../runtime';
 
 export const handler = httpHandler(intake.runtime, listWebhooksRoute, async ({ principal }) =>
-  ok({ items: (await intake.webhooks.list(principal.tenantId)).map(webhookResource) }),
+  ok({ items: (await intake.webhooks.list(principal.partnerId)).map(webhookResource) }),
 );

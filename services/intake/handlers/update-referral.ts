@@ -8,7 +8,7 @@ export const handler = httpHandler(
   updateReferralRoute,
   async ({ params, body, principal, ifMatch }) => {
     const { referral, commit } = await intake.referrals.correct(
-      principal.tenantId,
+      principal.partnerId,
       params.referralId,
       body,
       ifMatch,
@@ -16,6 +16,7 @@ export const handler = httpHandler(
     return {
       status: 200,
       auditPatientId: referral.patientId,
+      auditTenantId: referral.tenantId,
       body: referralResource(referral),
       headers: { etag: etag(referral.version) },
       commit,

@@ -1,39 +1,56 @@
 import { createHash } from 'node:crypto';
-import { tenantKey } from '@carelink/lambda-kit';
+import { partnerKey, tenantKey } from '@carelink/lambda-kit';
 
 /**
- * Intake's keys. Every partition key starts with the tenant. Partner member ids are hashed before
- * they become part of a key, so keys (which appear in metrics, traces and exports) carry no PHI.
+ * Intake's keys. Clinical records (referrals, patients) start with the receiving tenant; what a
+ * partner owns (pointers to what it sent, webhooks, its network) starts with the partner. Member
+ * identifiers never become part of a key: patients are keyed by an HMAC of them.
  */
 export const keys = {
   referral: (tenantId: string, referralId: string) => ({
     pk: tenantKey(tenantId, 'REFERRAL', referralId),
     sk: 'REFERRAL',
   }),
-  /** GSI partition listing a tenant's referrals by update time. */
-  referralsByUpdate: (tenantId: string) => tenantKey(tenantId, 'REFERRALS'),
+  /** Where a partner finds a referral it sent: the receiving tenant. */
+  sentReferral: (partnerId: string, referralId: string) => ({
+    pk: partnerKey(partnerId, 'REFERRAL', referralId),
+    sk: 'SENT',
+  }),
+  /** GSI partition listing a partner's referrals by update time. */
+  referralsByUpdate: (partnerId: string) => partnerKey(partnerId, 'REFERRALS'),
   referralUpdateSort: (updatedAt: string, referralId: string) => `${updatedAt}#${referralId}`,
-  externalReferral: (tenantId: string, externalReferralId: string) => ({
-    pk: tenantKey(tenantId, 'EXTREF', externalReferralId),
+  /** External ids are the partner's own numbering: unique per partner. */
+  externalReferral: (partnerId: string, externalReferralId: string) => ({
+    pk: partnerKey(partnerId, 'EXTREF', createHash('sha256').update(externalReferralId).digest('hex')),
     sk: 'EXTREF',
   }),
-  member: (tenantId: string, memberId: string) => ({
-    pk: tenantKey(tenantId, 'MEMBER', createHash('sha256').update(memberId).digest('hex')),
-    sk: 'MEMBER',
+  /** One patient per person per tenant, found by the patient key (an HMAC, never the MBI itself). */
+  patient: (tenantId: string, patientKey: string) => ({
+    pk: tenantKey(tenantId, 'PATIENT', patientKey),
+    sk: 'PATIENT',
   }),
-  webhooks: (tenantId: string) => tenantKey(tenantId, 'WEBHOOKS'),
-  webhook: (tenantId: string, webhookId: string) => ({
-    pk: tenantKey(tenantId, 'WEBHOOKS'),
+  /** A partner's network as intake routes by it: one item per agreement. */
+  network: (partnerId: string) => partnerKey(partnerId, 'NETWORK'),
+  networkAgreement: (partnerId: string, agreementId: string) => ({
+    pk: partnerKey(partnerId, 'NETWORK'),
+    sk: `AGREEMENT#${agreementId}`,
+  }),
+  /** Every partner intake knows, for the webhook retry schedule. */
+  partners: 'PARTNERS',
+  partner: (partnerId: string) => ({ pk: partnerKey(partnerId, 'PARTNER'), sk: 'PARTNER' }),
+  webhooks: (partnerId: string) => partnerKey(partnerId, 'WEBHOOKS'),
+  webhook: (partnerId: string, webhookId: string) => ({
+    pk: partnerKey(partnerId, 'WEBHOOKS'),
     sk: `WEBHOOK#${webhookId}`,
   }),
-  deliveries: (tenantId: string, webhookId: string) =>
-    tenantKey(tenantId, 'WEBHOOK', webhookId, 'DELIVERIES'),
-  delivery: (tenantId: string, webhookId: string, deliveryId: string) => ({
-    pk: tenantKey(tenantId, 'WEBHOOK', webhookId, 'DELIVERIES'),
+  deliveries: (partnerId: string, webhookId: string) =>
+    partnerKey(partnerId, 'WEBHOOK', webhookId, 'DELIVERIES'),
+  delivery: (partnerId: string, webhookId: string, deliveryId: string) => ({
+    pk: partnerKey(partnerId, 'WEBHOOK', webhookId, 'DELIVERIES'),
     sk: `DELIVERY#${deliveryId}`,
   }),
-  /** GSI partition of a tenant's deliveries waiting for their next attempt (sparse). */
-  dueDeliveries: (tenantId: string) => tenantKey(tenantId, 'WEBHOOK_DUE'),
+  /** GSI partition of a partner's deliveries waiting for their next attempt (sparse). */
+  dueDeliveries: (partnerId: string) => partnerKey(partnerId, 'WEBHOOK_DUE'),
   dueSort: (nextAttemptAt: string, webhookId: string, deliveryId: string) =>
     `${nextAttemptAt}#${webhookId}#${deliveryId}`,
 };

@@ -17,7 +17,7 @@ export function createReferralStore(runtime: ServiceRuntime) {
   function item(referral: Referral): Record<string, unknown> {
     return {
       ...keys.referral(referral.tenantId, referral.id),
-      gsi1pk: keys.referralsByUpdate(referral.tenantId),
+      gsi1pk: keys.referralsByUpdate(referral.partnerId),
       gsi1sk: keys.referralUpdateSort(referral.updatedAt, referral.id),
       kind: 'referral',
       ...referral,
@@ -35,31 +35,55 @@ export function createReferralStore(runtime: ServiceRuntime) {
     return Item ? withoutKeys<Referral>(Item) : undefined;
   }
 
-  /** The patient id already assigned to a partner member, if any. */
-  async function patientIdOf(tenantId: string, memberId: string): Promise<string | undefined> {
+  /** The patient id the tenant already gave this person (by patient key), if any. */
+  async function patientIdOf(tenantId: string, patientKey: string): Promise<string | undefined> {
     const { Item } = await runtime.db.send(
       new GetCommand({
         TableName: runtime.tableName,
-        Key: keys.member(tenantId, memberId),
+        Key: keys.patient(tenantId, patientKey),
         ConsistentRead: true,
       }),
     );
     return typeof Item?.patientId === 'string' ? Item.patientId : undefined;
   }
 
+  /** The tenant a partner's referral went to; undefined when the partner sent no such referral. */
+  async function tenantOfSent(partnerId: string, referralId: string): Promise<string | undefined> {
+    const { Item } = await runtime.db.send(
+      new GetCommand({
+        TableName: runtime.tableName,
+        Key: keys.sentReferral(partnerId, referralId),
+        ConsistentRead: true,
+      }),
+    );
+    return typeof Item?.tenantId === 'string' ? Item.tenantId : undefined;
+  }
+
   /**
-   * Writes of a new referral: the referral, its external id (unique per tenant) and the member's
-   * patient link (created, or checked unchanged when reused).
+   * Writes of a new referral: the referral in the receiving tenant, the sender's pointer to it, its
+   * external id (unique per partner) and the person's patient link (created, or checked unchanged).
    */
   function create(referral: Referral, patientLink: 'new' | 'existing'): StateWrite[] {
     const { tableName } = runtime;
-    const member = keys.member(referral.tenantId, referral.member.memberId);
-    const external = keys.externalReferral(referral.tenantId, referral.externalReferralId);
+    const patient = keys.patient(referral.tenantId, referral.patientKey);
+    const external = keys.externalReferral(referral.partnerId, referral.externalReferralId);
     return [
       {
         Put: {
           TableName: tableName,
           Item: item(referral),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...keys.sentReferral(referral.partnerId, referral.id),
+            kind: 'sent-referral',
+            tenantId: referral.tenantId,
+            createdAt: referral.createdAt,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -86,8 +110,8 @@ export function createReferralStore(runtime: ServiceRuntime) {
             Put: {
               TableName: tableName,
               Item: {
-                ...member,
-                kind: 'member',
+                ...patient,
+                kind: 'patient',
                 patientId: referral.patientId,
                 createdAt: referral.createdAt,
               },
@@ -97,7 +121,7 @@ export function createReferralStore(runtime: ServiceRuntime) {
         : {
             ConditionCheck: {
               TableName: tableName,
-              Key: member,
+              Key: patient,
               ConditionExpression: 'patientId = :patientId',
               ExpressionAttributeValues: { ':patientId': referral.patientId },
             },
@@ -118,9 +142,9 @@ export function createReferralStore(runtime: ServiceRuntime) {
     };
   }
 
-  /** A tenant's referrals, most recently updated first. */
+  /** A partner's referrals, most recently updated first. */
   async function list(
-    tenantId: string,
+    partnerId: string,
     query: ReferralQuery,
   ): Promise<{ items: Referral[]; lastKey?: Record<string, unknown> }> {
     const items: Referral[] = [];
@@ -132,7 +156,7 @@ export function createReferralStore(runtime: ServiceRuntime) {
         IndexName: 'gsi1',
         KeyConditionExpression: query.updatedSince ? 'gsi1pk = :pk AND gsi1sk >= :since' : 'gsi1pk = :pk',
         ExpressionAttributeValues: {
-          ':pk': keys.referralsByUpdate(tenantId),
+          ':pk': keys.referralsByUpdate(partnerId),
           ...(query.updatedSince ? { ':since': query.updatedSince } : {}),
           ...(query.status ? { ':status': query.status } : {}),
         },
@@ -151,7 +175,7 @@ export function createReferralStore(runtime: ServiceRuntime) {
     return startKey ? { items, lastKey: startKey } : { items };
   }
 
-  return { get, patientIdOf, create, replace, list };
+  return { get, patientIdOf, tenantOfSent, create, replace, list };
 }
 
 export type ReferralStore = ReturnType<typeof createReferralStore>;

@@ -8,7 +8,7 @@ import { keys, withoutKeys } from './keys';
 /** A partner's webhook subscription. The secret never leaves the store except in the create answer. */
 export interface WebhookSubscription {
   id: string;
-  tenantId: string;
+  partnerId: string;
   url: string;
   events: 'ReferralStatusChanged'[];
   status: 'active';
@@ -19,7 +19,7 @@ export interface WebhookSubscription {
 /** One event delivered (or being delivered) to one subscription. */
 export interface WebhookDelivery {
   id: string;
-  tenantId: string;
+  partnerId: string;
   webhookId: string;
   eventId: string;
   eventType: 'ReferralStatusChanged';
@@ -39,28 +39,28 @@ export function createWebhookStore(runtime: ServiceRuntime) {
     return {
       Put: {
         TableName: runtime.tableName,
-        Item: { ...keys.webhook(subscription.tenantId, subscription.id), kind: 'webhook', ...subscription },
+        Item: { ...keys.webhook(subscription.partnerId, subscription.id), kind: 'webhook', ...subscription },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
   }
 
-  function remove(tenantId: string, webhookId: string): StateWrite {
+  function remove(partnerId: string, webhookId: string): StateWrite {
     return {
       Delete: {
         TableName: runtime.tableName,
-        Key: keys.webhook(tenantId, webhookId),
+        Key: keys.webhook(partnerId, webhookId),
         ConditionExpression: 'attribute_exists(pk)',
       },
       onConditionFailed: () => new NotFoundError('Webhook'),
     };
   }
 
-  async function get(tenantId: string, webhookId: string): Promise<WebhookSubscription | undefined> {
+  async function get(partnerId: string, webhookId: string): Promise<WebhookSubscription | undefined> {
     const { Item } = await runtime.db.send(
       new GetCommand({
         TableName: runtime.tableName,
-        Key: keys.webhook(tenantId, webhookId),
+        Key: keys.webhook(partnerId, webhookId),
         ConsistentRead: true,
       }),
     );
@@ -68,12 +68,12 @@ export function createWebhookStore(runtime: ServiceRuntime) {
   }
 
   /** A tenant's subscriptions (a tenant has at most a handful). */
-  async function list(tenantId: string): Promise<WebhookSubscription[]> {
+  async function list(partnerId: string): Promise<WebhookSubscription[]> {
     const { Items } = await runtime.db.send(
       new QueryCommand({
         TableName: runtime.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.webhooks(tenantId), ':prefix': 'WEBHOOK#' },
+        ExpressionAttributeValues: { ':pk': keys.webhooks(partnerId), ':prefix': 'WEBHOOK#' },
         ConsistentRead: true,
       }),
     );
@@ -82,12 +82,12 @@ export function createWebhookStore(runtime: ServiceRuntime) {
 
   function deliveryItem(delivery: WebhookDelivery): Record<string, unknown> {
     return {
-      ...keys.delivery(delivery.tenantId, delivery.webhookId, delivery.id),
+      ...keys.delivery(delivery.partnerId, delivery.webhookId, delivery.id),
       kind: 'webhook-delivery',
       ...delivery,
       ...(delivery.status === 'pending' && delivery.nextAttemptAt
         ? {
-            gsi1pk: keys.dueDeliveries(delivery.tenantId),
+            gsi1pk: keys.dueDeliveries(delivery.partnerId),
             gsi1sk: keys.dueSort(delivery.nextAttemptAt, delivery.webhookId, delivery.id),
           }
         : {}),
@@ -106,7 +106,7 @@ export function createWebhookStore(runtime: ServiceRuntime) {
   }
 
   async function listDeliveries(
-    tenantId: string,
+    partnerId: string,
     webhookId: string,
     page: { limit: number; startKey?: Record<string, unknown> | undefined },
   ): Promise<{ items: WebhookDelivery[]; lastKey?: Record<string, unknown> }> {
@@ -114,7 +114,7 @@ export function createWebhookStore(runtime: ServiceRuntime) {
       new QueryCommand({
         TableName: runtime.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.deliveries(tenantId, webhookId), ':prefix': 'DELIVERY#' },
+        ExpressionAttributeValues: { ':pk': keys.deliveries(partnerId, webhookId), ':prefix': 'DELIVERY#' },
         ScanIndexForward: false,
         Limit: page.limit,
         ...(page.startKey ? { ExclusiveStartKey: page.startKey } : {}),
@@ -125,13 +125,16 @@ export function createWebhookStore(runtime: ServiceRuntime) {
   }
 
   /** Pending deliveries of a tenant whose next attempt is due at `now`, oldest first. */
-  async function due(tenantId: string, now: Date, limit: number): Promise<WebhookDelivery[]> {
+  async function due(partnerId: string, now: Date, limit: number): Promise<WebhookDelivery[]> {
     const { Items } = await runtime.db.send(
       new QueryCommand({
         TableName: runtime.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :bound',
-        ExpressionAttributeValues: { ':pk': keys.dueDeliveries(tenantId), ':bound': `${now.toISOString()}$` },
+        ExpressionAttributeValues: {
+          ':pk': keys.dueDeliveries(partnerId),
+          ':bound': `${now.toISOString()}$`,
+        },
         Limit: limit,
       }),
     );
@@ -148,7 +151,7 @@ export function createWebhookStore(runtime: ServiceRuntime) {
       await runtime.db.send(
         new UpdateCommand({
           TableName: runtime.tableName,
-          Key: keys.delivery(delivery.tenantId, delivery.webhookId, delivery.id),
+          Key: keys.delivery(delivery.partnerId, delivery.webhookId, delivery.id),
           UpdateExpression: 'SET nextAttemptAt = :lease, gsi1sk = :sort',
           ConditionExpression: '#status = :pending AND nextAttemptAt = :seen',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -185,7 +188,7 @@ export function createWebhookStore(runtime: ServiceRuntime) {
       await runtime.db.send(
         new UpdateCommand({
           TableName: runtime.tableName,
-          Key: keys.delivery(delivery.tenantId, delivery.webhookId, delivery.id),
+          Key: keys.delivery(delivery.partnerId, delivery.webhookId, delivery.id),
           UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
           ConditionExpression: 'attemptCount = :seen AND #status = :pending',
           ExpressionAttributeNames: { '#status': 'status' },

@@ -1,5 +1,4 @@
-import { NotFoundError, type TenantPrincipal, requirePractice } from '@carelink/lambda-kit';
-import { practiceOf } from '@carelink/tenancy';
+import { NotFoundError, requirePractice, type TenantPrincipal } from '@carelink/lambda-kit';
 import type { Stores } from '../compose';
 import type { PatientProfile } from '../store/cases';
 
@@ -19,8 +18,11 @@ export async function patientOfCaller(
 }
 
 /** The caller's practice time zone: billing months are counted in it. */
-export function practiceTimeZone(principal: TenantPrincipal): string {
-  const practice = practiceOf(principal.tenantId, requirePractice(principal));
+export async function practiceTimeZone(
+  stores: Pick<Stores, 'practices'>,
+  principal: TenantPrincipal,
+): Promise<string> {
+  const practice = await stores.practices.practiceOf(principal.tenantId, requirePractice(principal));
   if (!practice) throw new NotFoundError('Practice');
   return practice.timeZone;
 }

@@ -1,8 +1,8 @@
 import {
   type Commit,
   type EventDraft,
-  type TenantPrincipal,
   type StateWrite,
+  type TenantPrincipal,
   ValidationError,
 } from '@carelink/lambda-kit';
 import { Temporal } from 'temporal-polyfill';

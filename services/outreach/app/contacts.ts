@@ -3,8 +3,8 @@ import {
   type Commit,
   ConflictError,
   type EventDraft,
-  type TenantPrincipal,
   type StateWrite,
+  type TenantPrincipal,
   ValidationError,
 } from '@carelink/lambda-kit';
 import { Temporal } from 'temporal-polyfill';

@@ -1,5 +1,4 @@
-import { type Commit, type TenantPrincipal, requirePractice } from '@carelink/lambda-kit';
-import { practiceOf } from '@carelink/tenancy';
+import { type Commit, requirePractice, type TenantPrincipal } from '@carelink/lambda-kit';
 import type { Temporal } from 'temporal-polyfill';
 import type { MessageSender } from '../adapters/message-sender';
 import type { Stores } from '../compose';
@@ -12,7 +11,7 @@ import { patientOfCaller } from './access';
  * opted-out channel blocks it (recorded, not sent); quiet hours in the patient's zone defer it.
  */
 export async function sendReminder(
-  stores: Pick<Stores, 'cases' | 'messages'>,
+  stores: Pick<Stores, 'cases' | 'messages' | 'practices'>,
   sender: MessageSender,
   principal: TenantPrincipal,
   patientId: string,
@@ -20,7 +19,7 @@ export async function sendReminder(
   ids: { messageId: string; now: Temporal.Instant },
 ): Promise<{ message: OutboxMessage; commit: Commit }> {
   const patient = await patientOfCaller(stores, principal, patientId);
-  const practice = practiceOf(principal.tenantId, requirePractice(principal));
+  const practice = await stores.practices.practiceOf(principal.tenantId, requirePractice(principal));
   const body = renderReminder(request.template, {
     practiceName: practice?.name ?? 'your care team',
     callbackNumber: practice?.callbackNumber ?? '',

@@ -114,14 +114,14 @@ export async function voidEntry(
 
 /** A patient's entries that start in `month` of the practice calendar, and their non-voided minutes. */
 export async function listEntries(
-  stores: Pick<Stores, 'cases' | 'timeEntries'>,
+  stores: Pick<Stores, 'cases' | 'timeEntries' | 'practices'>,
   principal: TenantPrincipal,
   patientId: string,
   month: string | undefined,
   now: Temporal.Instant,
 ): Promise<{ month: string; items: StoredTimeEntry[]; minutes: number }> {
   await patientOfCaller(stores, principal, patientId);
-  const zone = practiceTimeZone(principal);
+  const zone = await practiceTimeZone(stores, principal);
   const wanted = month ?? monthOf(now, zone);
   const entries = (await stores.timeEntries.ofPatient(principal.tenantId, patientId))
     .filter((entry) => monthOf(entry.startedAt, zone) === wanted)

@@ -1,5 +1,5 @@
 import type { WorklistResource } from '@carelink/contracts/api/outreach';
-import { type TenantPrincipal, requirePractice } from '@carelink/lambda-kit';
+import { requirePractice, type TenantPrincipal } from '@carelink/lambda-kit';
 import type { Temporal } from 'temporal-polyfill';
 import type * as z from 'zod';
 import type { Stores } from '../compose';
@@ -11,12 +11,12 @@ import { practiceTimeZone } from './access';
  * clinical-staff minutes of every patient on their caseload this month in the practice time zone.
  */
 export async function worklistOf(
-  stores: Pick<Stores, 'worklist' | 'timeEntries'>,
+  stores: Pick<Stores, 'worklist' | 'timeEntries' | 'practices'>,
   principal: TenantPrincipal,
   now: Temporal.Instant,
 ): Promise<z.input<typeof WorklistResource>> {
   const practiceId = requirePractice(principal);
-  const zone = practiceTimeZone(principal);
+  const zone = await practiceTimeZone(stores, principal);
   const work = await stores.worklist.workOf(principal.tenantId, principal.subject);
   const mine = <T extends { practiceId: string }>(items: readonly T[]) =>
     items.filter((item) => item.practiceId === practiceId);

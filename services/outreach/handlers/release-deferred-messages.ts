@@ -1,5 +1,4 @@
 import { scheduledHandler } from '@carelink/lambda-kit';
-import { tenants } from '@carelink/tenancy';
 import { Temporal } from 'temporal-polyfill';
 import { commitOrSkip } from '../app/commit';
 import { releaseDeferred } from '../app/messages';
@@ -9,7 +8,7 @@ import { messageSender, runtime, stores } from '../runtime';
 export const handler = scheduledHandler(runtime, 'release-deferred-messages', async ({ scheduledTime }) => {
   const at = Temporal.Instant.fromEpochMilliseconds(scheduledTime.getTime());
   let released = 0;
-  for (const { tenantId } of tenants) {
+  for (const tenantId of await stores.practices.activeTenantIds()) {
     for (const commit of await releaseDeferred(stores, messageSender, tenantId, at))
       if (await commitOrSkip(runtime, tenantId, commit)) released += 1;
   }

@@ -1,5 +1,4 @@
 import { scheduledHandler } from '@carelink/lambda-kit';
-import { tenants } from '@carelink/tenancy';
 import { Temporal } from 'temporal-polyfill';
 import { reconcileCase } from '../app/case-schedule';
 import { commitOrSkip } from '../app/commit';
@@ -13,7 +12,7 @@ export const handler = scheduledHandler(runtime, 'roll-outreach-schedules', asyn
   const at = Temporal.Instant.fromEpochMilliseconds(scheduledTime.getTime());
   let cases = 0;
   let changed = 0;
-  for (const { tenantId } of tenants) {
+  for (const tenantId of await stores.practices.activeTenantIds()) {
     for (const ref of await stores.cases.openCases(tenantId)) {
       cases += 1;
       const commit = await reconcileCase(stores, tenantId, ref, undefined, at);

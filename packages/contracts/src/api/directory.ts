@@ -253,7 +253,9 @@ const TenantParams = z.object({ tenantId: TenantId }).strict();
 const PracticeParams = z.object({ practiceId: PracticeId }).strict();
 const PartnerParams = z.object({ partnerId: PartnerId }).strict();
 const AgreementParams = z.object({ agreementId: Ulid }).strict();
-const ClientParams = z.object({ partnerId: PartnerId, clientId: z.string().regex(/^[\w+]{1,128}$/) }).strict();
+const ClientParams = z
+  .object({ partnerId: PartnerId, clientId: z.string().regex(/^[\w+]{1,128}$/) })
+  .strict();
 
 const etagHeaders = { etag: 'Its version, to send back as If-Match' };
 const createdHeaders = { location: 'Its URL', ...etagHeaders };

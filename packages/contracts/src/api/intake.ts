@@ -423,6 +423,8 @@ const PageQuery = z
   .strict();
 
 const tag = 'Referrals';
+/** Referrals and webhooks are the referring partner's: tokens of care organisations do not reach them. */
+const partner = ['partner'] as const;
 const webhookTag = 'Webhooks';
 
 export const createReferralRoute = defineRoute({
@@ -431,10 +433,13 @@ export const createReferralRoute = defineRoute({
   path: '/v1/referrals',
   summary: 'Refer a member',
   description:
-    'Creates a referral for the tenant of the token. The same externalReferralId twice answers 409 with ' +
-    'the existing referral in `existing`.',
+    "Routes the referral to a practice in the partner's network (the member's attributed practitioner, " +
+    "then the agreement's ZIP3 or state rule, then the default practice) and creates it there; the " +
+    'resource names the `practiceId`. No practice → 422 `no-network-practice`. The same ' +
+    'externalReferralId twice answers 409 with the existing referral in `existing`.',
   tag,
   scopes: [scopes.referralsWrite],
+  callers: partner,
   idempotent: true,
   body: CreateReferralBody,
   responses: {
@@ -444,6 +449,9 @@ export const createReferralRoute = defineRoute({
       headers: { location: 'Its URL', etag: 'Its version, to send back as If-Match' },
     },
     409: { description: 'A referral with this externalReferralId exists' },
+    422: {
+      description: "Not valid, or no practice in the partner's network takes it (`no-network-practice`)",
+    },
   },
 });
 
@@ -454,10 +462,11 @@ export const getReferralRoute = defineRoute({
   summary: 'Read a referral',
   tag,
   scopes: [scopes.referralsRead],
+  callers: partner,
   params: ReferralIdParams,
   responses: {
     200: { description: 'The referral (ETag is its version)', schema: ReferralResource },
-    404: { description: 'No such referral for this tenant' },
+    404: { description: 'No such referral sent by this partner' },
   },
 });
 
@@ -468,6 +477,7 @@ export const listReferralsRoute = defineRoute({
   summary: 'List referrals, most recently updated first',
   tag,
   scopes: [scopes.referralsRead],
+  callers: partner,
   query: ListReferralsQuery,
   responses: { 200: { description: 'A page of referrals', schema: ReferralPageResource } },
 });
@@ -480,12 +490,13 @@ export const updateReferralRoute = defineRoute({
   description: 'Eligibility is determined again on the updated referral.',
   tag,
   scopes: [scopes.referralsWrite],
+  callers: partner,
   requiresIfMatch: true,
   params: ReferralIdParams,
   body: UpdateReferralBody,
   responses: {
     200: { description: 'The updated referral', schema: ReferralResource },
-    404: { description: 'No such referral for this tenant' },
+    404: { description: 'No such referral sent by this partner' },
     409: { description: 'The referral can no longer be changed' },
     412: { description: 'The referral changed since you read it' },
     428: { description: 'If-Match is missing' },
@@ -499,6 +510,7 @@ export const cancelReferralRoute = defineRoute({
   summary: 'Cancel a referral',
   tag,
   scopes: [scopes.referralsWrite],
+  callers: partner,
   params: ReferralIdParams,
   body: CancelReferralBody,
   responses: {
@@ -507,7 +519,7 @@ export const cancelReferralRoute = defineRoute({
       schema: ReferralResource,
       headers: { etag: 'Its new version' },
     },
-    404: { description: 'No such referral for this tenant' },
+    404: { description: 'No such referral sent by this partner' },
     409: { description: 'The referral is already closed or cancelled' },
   },
 });
@@ -520,6 +532,7 @@ export const createWebhookRoute = defineRoute({
   description: 'The signing secret is returned only in this response.',
   tag: webhookTag,
   scopes: [scopes.webhooksManage],
+  callers: partner,
   idempotent: true,
   body: CreateWebhookBody,
   responses: { 201: { description: 'Subscription created', schema: CreatedWebhookResource } },
@@ -532,6 +545,7 @@ export const listWebhooksRoute = defineRoute({
   summary: 'List webhook subscriptions',
   tag: webhookTag,
   scopes: [scopes.webhooksManage],
+  callers: partner,
   responses: { 200: { description: 'Subscriptions (without secrets)', schema: WebhookPageResource } },
 });
 
@@ -542,6 +556,7 @@ export const deleteWebhookRoute = defineRoute({
   summary: 'Delete a webhook subscription',
   tag: webhookTag,
   scopes: [scopes.webhooksManage],
+  callers: partner,
   params: WebhookIdParams,
   responses: { 204: { description: 'Deleted' }, 404: { description: 'No such subscription' } },
 });
@@ -553,6 +568,7 @@ export const listWebhookDeliveriesRoute = defineRoute({
   summary: 'Delivery attempts of a subscription, newest first',
   tag: webhookTag,
   scopes: [scopes.webhooksManage],
+  callers: partner,
   params: WebhookIdParams,
   query: PageQuery,
   responses: {

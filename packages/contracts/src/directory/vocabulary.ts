@@ -43,9 +43,7 @@ export const MedicareLocality = z
 /** How the practice bills care management: time-based CCM/PCM codes or monthly APCM. */
 export const CareModel = z.enum(['time-based', 'apcm']);
 
-export const BillingPractitioner = z
-  .object({ npi: Npi, name: z.string().trim().min(1).max(200) })
-  .strict();
+export const BillingPractitioner = z.object({ npi: Npi, name: z.string().trim().min(1).max(200) }).strict();
 
 /** A two-letter US state (or territory) code. */
 export const UsState = z.string().regex(/^[A-Z]{2}$/, 'a two-letter US state code');
@@ -66,7 +64,9 @@ export const AgreementRouting = z
   })
   .strict()
   .refine(
-    (r) => r.default === true || (r.attributedNpis?.length ?? 0) + (r.states?.length ?? 0) + (r.zip3?.length ?? 0) > 0,
+    (r) =>
+      r.default === true ||
+      (r.attributedNpis?.length ?? 0) + (r.states?.length ?? 0) + (r.zip3?.length ?? 0) > 0,
     'give at least one of default, attributedNpis, states or zip3',
   );
 export type AgreementRouting = z.output<typeof AgreementRouting>;

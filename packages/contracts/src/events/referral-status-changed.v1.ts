@@ -16,6 +16,8 @@ export const ReferralStatusChangedData = z.object({
     reasonCodes: z.array(ReasonCode).optional(),
   }),
   version: z.int().min(1),
+  /** The partner that sent the referral: its webhooks receive the change. */
+  partnerId: z.string().min(1).max(64).optional(),
 });
 
 export const ReferralStatusChangedV1 = defineEvent({
@@ -32,5 +34,6 @@ export const ReferralStatusChangedV1 = defineEvent({
     taskStatus: 'accepted',
     businessStatus: { code: 'ELIGIBLE', text: 'Eligible for ccm' },
     version: 3,
+    partnerId: 'northwind-health',
   },
 });

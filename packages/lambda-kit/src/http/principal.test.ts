@@ -44,14 +44,11 @@ describe('principalFrom', () => {
     { sub: 'x', tenant_id: '' },
     { sub: 'x', scope: 'referrals:read' },
     { sub: 'x', tenant_id: 'acme-health', partner_id: 'northwind-health' },
-  ])(
-    'rejects missing claims %j with 401',
-    (claims) => {
-      expect(() => principalFrom(event(claims))).toThrow(
-        expect.objectContaining({ problemType: 'unauthorized' }),
-      );
-    },
-  );
+  ])('rejects missing claims %j with 401', (claims) => {
+    expect(() => principalFrom(event(claims))).toThrow(
+      expect.objectContaining({ problemType: 'unauthorized' }),
+    );
+  });
 
   it('requires every scope of a route, not just one', () => {
     const principal = principalFrom(event({ sub: 's', tenant_id: 't1', scope: 'cases:read' }));
@@ -84,7 +81,9 @@ describe('requireCaller', () => {
 
   it('lets only the kinds a route names through, with 403 for the others', () => {
     expect(() => requireCaller(partner, ['partner'])).not.toThrow();
-    expect(() => requireCaller(staff, ['partner'])).toThrow(expect.objectContaining({ problemType: 'forbidden' }));
+    expect(() => requireCaller(staff, ['partner'])).toThrow(
+      expect.objectContaining({ problemType: 'forbidden' }),
+    );
     expect(() => requireCaller(partner, ['tenant', 'operator'])).toThrow(
       expect.objectContaining({ problemType: 'forbidden' }),
     );

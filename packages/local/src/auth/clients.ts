@@ -61,16 +61,16 @@ export function seedClients(): LocalClient[] {
   return [
     operator,
     ...staffed.flatMap(({ tenantId, practiceId }) =>
-    Object.entries(staffScopesByRole).map(([role, scopes]) => ({
-      clientId: `${practiceId}-${role}`,
-      clientSecret: secret(),
-      tenantId,
-      scopes,
-      kind: 'staff' as const,
-      practiceId,
-      role,
-      subject: `staff-${practiceId.replace('practice-', '')}-${role}`,
-    })),
+      Object.entries(staffScopesByRole).map(([role, scopes]) => ({
+        clientId: `${practiceId}-${role}`,
+        clientSecret: secret(),
+        tenantId,
+        scopes,
+        kind: 'staff' as const,
+        practiceId,
+        role,
+        subject: `staff-${practiceId.replace('practice-', '')}-${role}`,
+      })),
     ),
   ];
 }

@@ -24,14 +24,19 @@ const target = (operation: string) => `AWSCognitoIdentityProviderService.${opera
 export function cognitoOperations(issuer: LocalIssuer, userPoolId: string): Map<string, AwsOperation> {
   const requirePool = (input: Record<string, unknown>) => {
     if (input.UserPoolId !== userPoolId)
-      throw new AwsApiError('ResourceNotFoundException', `User pool ${String(input.UserPoolId)} does not exist.`);
+      throw new AwsApiError(
+        'ResourceNotFoundException',
+        `User pool ${String(input.UserPoolId)} does not exist.`,
+      );
   };
   return new Map<string, AwsOperation>([
     [
       target('CreateUserPoolClient'),
       (input) => {
         requirePool(input);
-        const scopes = ((input.AllowedOAuthScopes ?? []) as string[]).map((s) => s.slice(s.lastIndexOf('/') + 1));
+        const scopes = ((input.AllowedOAuthScopes ?? []) as string[]).map((s) =>
+          s.slice(s.lastIndexOf('/') + 1),
+        );
         const client = issuer.register(String(input.ClientName ?? ''), scopes);
         return {
           UserPoolClient: {

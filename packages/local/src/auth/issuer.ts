@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import {
   createLocalJWKSet,
   exportJWK,
@@ -9,7 +9,6 @@ import {
   jwtVerify,
   SignJWT,
 } from 'jose';
-import { randomBytes } from 'node:crypto';
 import type { LocalClient } from './clients';
 
 /**
