@@ -28,9 +28,9 @@ async function consumed(id: string) {
 
 describe('local cloud', () => {
   it('issues client-credentials tokens and rejects bad secrets', async () => {
-    const client = cloud.clients.find((c) => c.clientId === 'northwind-health');
+    const client = cloud.clients.find((c) => c.clientId === 'practice-boston-care-manager');
     const basic = (secret: string) =>
-      `Basic ${Buffer.from(`acme-health-partner:${secret}`).toString('base64')}`;
+      `Basic ${Buffer.from(`practice-boston-care-manager:${secret}`).toString('base64')}`;
     const ok = await fetch(`${cloud.apiUrl}/oauth2/token`, {
       method: 'POST',
       headers: {
@@ -62,8 +62,8 @@ describe('local cloud', () => {
   });
 
   it('publishes through the outbox to a rule, a queue and a consumer', async () => {
-    const partner = await apiClient(cloud, 'northwind-health');
-    const res = await partner.post('/v1/pings', { mode: 'ok' });
+    const staff = await apiClient(cloud, 'practice-boston-care-manager');
+    const res = await staff.post('/v1/pings', { mode: 'ok' });
     expect(res.status).toBe(201);
     await cloud.settle();
     const event = cloud.bus
@@ -75,15 +75,15 @@ describe('local cloud', () => {
   });
 
   it('retries a failed delivery and processes it on the second attempt', async () => {
-    const partner = await apiClient(cloud, 'northwind-health');
-    const res = await partner.post('/v1/pings', { mode: 'flaky' });
+    const staff = await apiClient(cloud, 'practice-boston-care-manager');
+    const res = await staff.post('/v1/pings', { mode: 'flaky' });
     await cloud.settle();
     expect(await consumed(res.body.id)).toMatchObject({ attempts: 2 });
   });
 
   it('moves a message to the DLQ after maxReceiveCount failures, then redrives it', async () => {
-    const partner = await apiClient(cloud, 'northwind-health');
-    await partner.post('/v1/pings', { mode: 'poison-pill' });
+    const staff = await apiClient(cloud, 'practice-boston-care-manager');
+    await staff.post('/v1/pings', { mode: 'poison-pill' });
     await cloud.settle();
     const dlq = cloud.queues.get('intake-ping-consumer-dlq');
     expect(dlq?.depth).toBe(1);

@@ -85,7 +85,7 @@ describe('POST /v1/referrals', () => {
       practiceId: 'practice-boston',
       externalReferralId: body.externalReferralId,
     });
-    expect(res.body.member.mbi).toBe('1EG4TE5MK73');
+    expect(res.body.member.mbi).toBe(body.member.mbi?.replaceAll('-', ''));
     expect(res.body.diagnoses[0].code).toBe('E11.9');
     await cloud.settle();
     const received = published('ReferralReceived', res.body.id);
@@ -149,8 +149,96 @@ describe('POST /v1/referrals', () => {
   });
 });
 
-describe('tenant isolation', () => {
-  it('hides a referral from another tenant: read, list, cancel and correct are 404 or empty', async () => {
+describe('routing through the partner network', () => {
+  it('sends a partner that refers to two care organisations to the practice its agreements name', async () => {
+    const harbor = await apiClient(cloud, 'harbor-health');
+    const colorado = referralBody({
+      member: {
+        ...referralBody().member,
+        address: { line1: '1 Main St', city: 'Denver', state: 'CO', postalCode: '80202' },
+      },
+    });
+    const massachusetts = referralBody();
+    const toDenver = await harbor.post('/v1/referrals', colorado);
+    const toCambridge = await harbor.post('/v1/referrals', massachusetts);
+    expect(toDenver.status).toBe(201);
+    expect(toDenver.body.practiceId).toBe('practice-denver');
+    expect(toCambridge.body.practiceId).toBe('practice-cambridge');
+    await cloud.settle();
+    const tenantOf = (id: string) =>
+      (cloud.bus.events() as readonly Published[]).find(
+        (e) =>
+          e['detail-type'] === 'ReferralReceived' &&
+          (e.detail.data as { referralId: string }).referralId === id,
+      )?.detail.metadata.tenantId;
+    expect(tenantOf(toDenver.body.id)).toBe('bluepeak-health');
+    expect(tenantOf(toCambridge.body.id)).toBe('acme-health');
+    // The partner lists both, whichever tenant each landed in.
+    const listed = (await harbor.get('/v1/referrals?limit=100')).body.items.map((r: { id: string }) => r.id);
+    expect(listed).toEqual(expect.arrayContaining([toDenver.body.id, toCambridge.body.id]));
+  });
+
+  it('answers 422 no-network-practice when no agreement takes the referral', async () => {
+    const northwind = await apiClient(cloud, 'northwind-health');
+    const operator = await apiClient(cloud, 'carelink-operator');
+    expect(
+      (
+        await operator.post(
+          '/v1/directory/partners',
+          { partnerId: 'orphan-plan', name: 'Orphan Plan' },
+          { 'idempotency-key': randomUUID() },
+        )
+      ).status,
+    ).toBe(201);
+    const client = await operator.post(
+      '/v1/directory/partners/orphan-plan/clients',
+      {},
+      { 'idempotency-key': randomUUID() },
+    );
+    const token = await fetch(`${cloud.apiUrl}/oauth2/token`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${client.body.clientId}:${client.body.clientSecret}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: 'grant_type=client_credentials',
+    });
+    const { access_token } = (await token.json()) as { access_token: string };
+    const res = await fetch(`${cloud.apiUrl}/v1/referrals`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${access_token}`,
+        'content-type': 'application/json',
+        'idempotency-key': randomUUID(),
+      },
+      body: JSON.stringify(referralBody()),
+    });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { type: string }).type).toBe(
+      'https://carelink.dev/problems/no-network-practice',
+    );
+    // A program outside every agreement of a partner that has agreements is refused the same way.
+    expect((await northwind.post('/v1/referrals', referralBody())).status).toBe(201);
+  });
+
+  it('keeps one patient for the same person referred by two partners to the same tenant', async () => {
+    const northwind = await apiClient(cloud, 'northwind-health');
+    const harbor = await apiClient(cloud, 'harbor-health');
+    const member = { ...referralBody().member, mbi: '1EG4TE5MK74' };
+    const viaNorthwind = await northwind.post('/v1/referrals', referralBody({ member }));
+    const viaHarbor = await harbor.post(
+      '/v1/referrals',
+      referralBody({ member: { ...member, memberId: 'HARBOR-9' } }),
+    );
+    expect(viaNorthwind.body.practiceId).toBe('practice-boston');
+    expect(viaHarbor.body.practiceId).toBe('practice-cambridge');
+    expect(viaHarbor.body.patientId).toBe(viaNorthwind.body.patientId);
+    expect(JSON.stringify(viaHarbor.body)).not.toMatch(/patientKey/);
+  });
+});
+
+describe('partner isolation', () => {
+  it('hides a referral from another partner: read, list, cancel and correct are 404 or empty', async () => {
     const acme = await apiClient(cloud, 'northwind-health');
     const bluepeak = await apiClient(cloud, 'lakeside-clinics');
     const created = await acme.post('/v1/referrals', referralBody());
@@ -172,7 +260,21 @@ describe('tenant isolation', () => {
     expect((await acme.get(`/v1/referrals/${id}`)).body.status).toBe('received');
   });
 
-  it('rejects a cursor issued to another tenant with 422', async () => {
+  it('hides a referral from a partner that refers to the same practice', async () => {
+    const harbor = await apiClient(cloud, 'harbor-health');
+    const lakeside = await apiClient(cloud, 'lakeside-clinics');
+    const colorado = referralBody({
+      member: {
+        ...referralBody().member,
+        address: { line1: '1 Main St', city: 'Denver', state: 'CO', postalCode: '80202' },
+      },
+    });
+    const { body } = await harbor.post('/v1/referrals', colorado);
+    expect(body.practiceId).toBe('practice-denver');
+    expect((await lakeside.get(`/v1/referrals/${body.id}`)).status).toBe(404);
+  });
+
+  it('rejects a cursor issued to another partner with 422', async () => {
     const acme = await apiClient(cloud, 'northwind-health');
     const bluepeak = await apiClient(cloud, 'lakeside-clinics');
     await acme.post('/v1/referrals', referralBody());
@@ -228,9 +330,7 @@ describe('PATCH /v1/referrals/{id}', () => {
     expect(updated.headers.get('etag')).toBe('"2"');
     const stale = await patch('northwind-health', path, { authorization }, { 'if-match': '"1"' });
     expect(stale.status).toBe(412);
-    expect((await patch('northwind-health', path, { member: {} }, { 'if-match': '"2"' })).status).toBe(
-      422,
-    );
+    expect((await patch('northwind-health', path, { member: {} }, { 'if-match': '"2"' })).status).toBe(422);
     await cloud.settle();
     const events = published('ReferralUpdated', created.body.id);
     expect(events).toHaveLength(1);
@@ -399,13 +499,18 @@ describe('lifecycle from events', () => {
 });
 
 describe('storage', () => {
-  it('keeps every key of the service under its tenant', async () => {
-    const { Items } = await createDocumentClient().send(
+  it('keeps clinical records under their tenant and what a partner owns under the partner', async () => {
+    const { Items = [] } = await createDocumentClient().send(
       new ScanCommand({ TableName: cloud.tableName('intake') }),
     );
-    for (const item of Items ?? []) {
-      expect(String(item.pk)).toMatch(/^T#[a-z0-9-]+#/);
-      if (item.gsi1pk) expect(String(item.gsi1pk)).toMatch(/^T#[a-z0-9-]+#/);
+    const owner = /^(T|P)#[a-z0-9-]+#/;
+    for (const item of Items) {
+      expect(String(item.pk)).toMatch(owner);
+      if (item.gsi1pk && item.gsi1pk !== 'PARTNERS') expect(String(item.gsi1pk)).toMatch(owner);
+      if (item.kind === 'referral' || item.kind === 'patient') expect(String(item.pk)).toMatch(/^T#/);
     }
+    // Members are found by an HMAC of their identifiers: no MBI or member id is part of any key.
+    const keysText = JSON.stringify(Items.map((i) => [i.pk, i.sk, i.gsi1pk, i.gsi1sk]));
+    expect(keysText).not.toMatch(/1EG4TE5MK7|M-[a-z0-9]+-\d+/);
   });
 });

@@ -1,8 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { AgreementChangedV1 } from '@carelink/contracts';
 import { CreateReferralBody } from '@carelink/contracts/api/intake';
-import { createDocumentClient, tableNameVariable } from '@carelink/lambda-kit';
+import { createDocumentClient, createServiceRuntime, tableNameVariable } from '@carelink/lambda-kit';
+import { startAwsEndpoint } from '@carelink/local/aws-endpoint';
+import { LocalBus } from '@carelink/local/bus/local-bus';
+import { patientKeySecretId, secretsOperations } from '@carelink/local/secrets-api';
 import { buildProxyEvent } from '@carelink/local/api/proxy-event';
 import { useLocalAws } from '@carelink/local/aws-environment';
 import { localCredentials, localRegion } from '@carelink/local/dynamodb/launcher';
@@ -12,6 +16,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { intakeManifest } from '../manifest';
+import { createNetworkStore } from '../store/network-store';
 import { referralBody } from '../testing/referral-fixtures';
 
 type Handler = (
@@ -30,6 +35,12 @@ beforeAll(async () => {
   const client = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials });
   await ensureTable(client, tableName, intakeManifest.table);
   client.destroy();
+  // What the harness needs to accept a valid referral: the patient-key pepper and one agreement.
+  const aws = await startAwsEndpoint(new LocalBus('fuzz'), new Map(), secretsOperations(undefined));
+  aws.server.unref();
+  process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER = aws.url;
+  process.env.PATIENT_KEY_SECRET_ID = patientKeySecretId;
+  await createNetworkStore(createServiceRuntime('intake')).applyAgreement(AgreementChangedV1.example);
   ({ handler } = (await import('./create-referral')) as unknown as { handler: Handler });
   ({ handler: webhookHandler } = (await import('./create-webhook')) as unknown as {
     handler: Handler;
@@ -67,8 +78,8 @@ function call(body: string, contentType = 'application/json', path = '/v1/referr
     headers: { 'content-type': contentType, 'idempotency-key': randomUUID() },
     body,
     claims: {
-      tenant_id: 'acme-health',
-      sub: 'northwind-health',
+      partner_id: 'northwind-health',
+      sub: 'northwind-fuzz-client',
       scope: 'referrals:read referrals:write webhooks:manage',
     },
   });

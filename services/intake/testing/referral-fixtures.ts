@@ -3,6 +3,18 @@ import type * as z from 'zod';
 
 let counter = 0;
 
+const MBI_LETTERS = 'ACDEFGHJKMNPQRTUVWXY';
+const letter = () => MBI_LETTERS[Math.floor(Math.random() * MBI_LETTERS.length)];
+
+/**
+ * A well-formed MBI of its own: the digits count up, the letters are random, so two fixtures are two
+ * people (a shared MBI would make every referral the same patient).
+ */
+export function freshMbi(): string {
+  const digits = String(counter).padStart(4, '0').slice(-4);
+  return `${1 + (counter % 9)}${letter()}${letter()}${digits[0]}${letter()}${letter()}${digits[1]}${letter()}${letter()}${digits[2]}${digits[3]}`;
+}
+
 /** A valid referral body with a fresh external id (and member id unless given). */
 export function referralBody(
   overrides: Partial<z.input<typeof CreateReferralBody>> = {},
@@ -21,7 +33,7 @@ export function referralBody(
       address: { line1: '12 Beacon St', city: 'Boston', state: 'MA', postalCode: '02108' },
       preferredLanguage: 'es',
       timeZone: 'America/New_York',
-      mbi: '1EG4-TE5-MK73',
+      mbi: freshMbi(),
     },
     coverage: { payerId: 'acme-ma', planType: 'medicare-advantage', startDate: '2026-01-01' },
     reason: { type: 'chronic-care', description: 'Uncontrolled diabetes and CHF' },

@@ -13,7 +13,7 @@ import { idempotencyGuard, idempotencyKeyFrom, type StoredResponse, toStoredResp
 import { type IfMatch, ifMatchFrom } from './if-match';
 import { parseRequest } from './parse-request';
 import {
-  callerNamespace,
+  callerKey,
   type Principal,
   type PrincipalOf,
   principalFrom,
@@ -123,13 +123,7 @@ export function httpHandler<const R extends RouteContract>(
       const parsed = parseRequest(route, event);
       const ifMatch = ifMatchFrom(route, headers);
 
-      const guard = idempotencyGuard(
-        runtime,
-        route.operationId,
-        callerNamespace(caller),
-        idempotencyKey,
-        parsed,
-      );
+      const guard = idempotencyGuard(runtime, route.operationId, callerKey(caller), idempotencyKey, parsed);
       const replayIfAny = async (current: Principal): Promise<APIGatewayProxyResult | undefined> => {
         const replay = await guard.replay();
         if (!replay) return undefined;

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { HttpProblem, ValidationError } from '../errors';
-import { tenantKey } from '../keys';
 import type { ServiceRuntime } from '../runtime';
 import { type HttpResponse, isRawBody } from './response';
 
@@ -60,8 +59,8 @@ export function idempotencyKeyFrom(headers: Record<string, string | undefined>):
   return key;
 }
 
-export function idempotencyRecordKey(tenantId: string, operationId: string, key: string) {
-  return { pk: tenantKey(tenantId, 'IDEMPOTENCY', operationId, key), sk: 'IDEMPOTENCY' as const };
+export function idempotencyRecordKey(ownerKey: string, operationId: string, key: string) {
+  return { pk: [ownerKey, 'IDEMPOTENCY', operationId, key].join('#'), sk: 'IDEMPOTENCY' as const };
 }
 
 /**
@@ -120,12 +119,13 @@ export function toStoredResponse(response: HttpResponse): StoredResponse {
 export function idempotencyGuard(
   runtime: ServiceRuntime,
   operationId: string,
-  tenantId: string,
+  /** The caller's key prefix (its tenant's, partner's or the operator's): keys never collide across them. */
+  ownerKey: string,
   key: string | undefined,
   parsed: { params: unknown; body: unknown },
 ) {
   if (key === undefined) return { active: false, record: () => undefined, replay: async () => undefined };
-  const recordKey = idempotencyRecordKey(tenantId, operationId, key);
+  const recordKey = idempotencyRecordKey(ownerKey, operationId, key);
   const hash = requestHash(operationId, parsed.params, parsed.body);
   return {
     active: true,

@@ -1,6 +1,7 @@
 import type { Caller } from '@carelink/contracts';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { ForbiddenError, HttpProblem } from '../errors';
+import { partnerKey, tenantKey } from '../keys';
 
 interface PrincipalBase {
   /** The person or client the access is recorded under. */
@@ -133,4 +134,11 @@ export function callerNamespace(principal: Principal): string {
   if (principal.kind === 'tenant') return principal.tenantId;
   if (principal.kind === 'partner') return `partner.${principal.partnerId}`;
   return 'operator.platform';
+}
+
+/** The partition-key prefix of what a caller owns: `T#<tenant>`, `P#<partner>` or the operator's. */
+export function callerKey(principal: Principal): string {
+  if (principal.kind === 'tenant') return tenantKey(principal.tenantId);
+  if (principal.kind === 'partner') return partnerKey(principal.partnerId);
+  return 'O#platform';
 }

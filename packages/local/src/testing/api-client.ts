@@ -40,7 +40,29 @@ export interface ApiClient {
  * unless the caller passes one.
  */
 export async function apiClient(cloud: LocalCloud, clientId: string): Promise<ApiClient> {
-  const token = await cloud.token(clientId);
+  return apiClientWithToken(cloud, await cloud.token(clientId));
+}
+
+/** A token from the token endpoint for a client's id and secret, as an integrator obtains one. */
+export async function clientCredentialsToken(
+  cloud: Pick<LocalCloud, 'apiUrl'>,
+  clientId: string,
+  clientSecret: string,
+): Promise<{ status: number; token?: string }> {
+  const response = await fetch(`${cloud.apiUrl}/oauth2/token`, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: 'grant_type=client_credentials',
+  });
+  const body = (await response.json()) as { access_token?: string };
+  return { status: response.status, ...(body.access_token ? { token: body.access_token } : {}) };
+}
+
+/** A client of the local API that sends the given bearer token. */
+export function apiClientWithToken(cloud: Pick<LocalCloud, 'apiUrl'>, token: string): ApiClient {
   const send = async (
     method: HttpMethod,
     path: string,
