@@ -1,7 +1,5 @@
 import type { Scope, ServiceManifest } from '@carelink/contracts';
 import { type App, Tags } from 'aws-cdk-lib';
-import type { Partner } from './config/partners';
-import type { StaffClient } from './config/staff-clients';
 import type { StageConfig } from './config/stages';
 import { ApiStack } from './stacks/api-stack';
 import { PlatformStack } from './stacks/platform-stack';
@@ -10,9 +8,6 @@ import { ServiceStack } from './stacks/service-stack';
 export interface CarelinkProps {
   readonly stage: StageConfig;
   readonly manifests: readonly ServiceManifest[];
-  readonly partners: readonly Partner[];
-  /** Staff systems with client-credentials clients (tenant, practice and role in their tokens). */
-  readonly staffClients?: readonly StaffClient[];
 }
 
 export interface Carelink {
@@ -37,14 +32,14 @@ export function defineCarelink(app: App, props: CarelinkProps): Carelink {
   const env = { region: stage.region, ...(stage.account ? { account: stage.account } : {}) };
   const common = { env, terminationProtection: stage.retainData };
   const prefix = `carelink-${stage.name}`;
+  const tokenTrigger = props.manifests.find((manifest) => manifest.identityTriggers?.preTokenGeneration);
 
   const platform = new PlatformStack(app, `${prefix}-platform`, {
     ...common,
     description: `Carelink ${stage.name}: key, event bus, identity, backups and alarm topic`,
     stage,
-    partners: props.partners,
-    staffClients: props.staffClients ?? [],
     routeScopes: routeScopes(props.manifests),
+    ...(tokenTrigger ? { tokenTriggerService: tokenTrigger.name } : {}),
   });
 
   const services = new Map<string, ServiceStack>();
@@ -65,11 +60,10 @@ export function defineCarelink(app: App, props: CarelinkProps): Carelink {
   const api = hasRoutes
     ? new ApiStack(app, `${prefix}-api`, {
         ...common,
-        description: `Carelink ${stage.name}: REST API, WAF and usage plans`,
+        description: `Carelink ${stage.name}: REST API and WAF`,
         stage,
         platform,
         services: [...services.values()].map((stack) => stack.service),
-        partners: props.partners,
       })
     : undefined;
   if (api) {

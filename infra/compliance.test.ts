@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { serviceManifests } from '../services/manifests';
 import { defineCarelink } from './carelink';
 import { applyCompliance, compliancePacks } from './compliance';
-import { partners } from './config/partners';
 import { loadStage } from './config/stages';
 import { featureFlags } from './feature-flags';
 import { fixtureManifests } from './test-fixtures/manifests';
@@ -59,7 +58,7 @@ describe('the CLI app', () => {
     'synthesizes with the nag packs registered as validation plugins',
     () => {
       const app = new App({ context: { ...featureFlags, 'aws:cdk:bundling-stacks': [] } });
-      defineCarelink(app, { stage: loadStage('prod'), manifests: fixtureManifests, partners });
+      defineCarelink(app, { stage: loadStage('prod'), manifests: fixtureManifests });
       applyCompliance(app);
       expect(() => app.synth()).not.toThrow();
     },

@@ -2,7 +2,6 @@ import { App } from 'aws-cdk-lib';
 import { serviceManifests } from '../../services/manifests';
 import { defineCarelink } from '../carelink';
 import { applyCompliance } from '../compliance';
-import { partners } from '../config/partners';
 import { loadStage } from '../config/stages';
 import { featureFlags } from '../feature-flags';
 
@@ -11,6 +10,6 @@ const stage = loadStage(app.node.tryGetContext('stage'), {
   account: app.node.tryGetContext('account') ?? process.env.CDK_DEFAULT_ACCOUNT,
   region: app.node.tryGetContext('region'),
 });
-defineCarelink(app, { stage, manifests: serviceManifests, partners });
+defineCarelink(app, { stage, manifests: serviceManifests });
 applyCompliance(app);
 app.synth();

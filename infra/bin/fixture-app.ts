@@ -1,7 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { defineCarelink } from '../carelink';
 import { applyCompliance } from '../compliance';
-import { partners } from '../config/partners';
 import { loadStage } from '../config/stages';
 import { featureFlags } from '../feature-flags';
 import { fixtureManifests } from '../test-fixtures/manifests';
@@ -15,7 +14,6 @@ const app = new App({ context: { ...featureFlags } });
 defineCarelink(app, {
   stage: loadStage(app.node.tryGetContext('stage')),
   manifests: fixtureManifests,
-  partners,
 });
 applyCompliance(app);
 app.synth();

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { partners } from './partners';
 import { loadStage } from './stages';
 
 describe('loadStage', () => {
@@ -23,14 +22,5 @@ describe('loadStage', () => {
 
   it('rejects unknown stages', () => {
     expect(() => loadStage('staging')).toThrow(/unknown stage "staging"/);
-  });
-});
-
-describe('partners', () => {
-  it('have unique tenants and only partner scopes', () => {
-    expect(new Set(partners.map((p) => p.tenantId)).size).toBe(partners.length);
-    for (const partner of partners) {
-      for (const scope of partner.scopes) expect(scope).toMatch(/^(referrals|webhooks):/);
-    }
   });
 });

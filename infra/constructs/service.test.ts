@@ -109,8 +109,13 @@ describe.each(cases)('%s', (_label, manifests) => {
 
   it('deploys one function per route handler, subscription and schedule, plus the relay', () => {
     for (const m of manifests) {
+      const trigger = m.identityTriggers?.preTokenGeneration ? 1 : 0;
       const expected =
-        new Set(m.routes.map((r) => r.handler)).size + m.subscriptions.length + m.schedules.length + 1;
+        new Set(m.routes.map((r) => r.handler)).size +
+        m.subscriptions.length +
+        m.schedules.length +
+        trigger +
+        1;
       templateOf(m.name).resourceCountIs('AWS::Lambda::Function', expected);
     }
     apiTemplate.resourceCountIs('AWS::Lambda::Function', 0);
@@ -235,8 +240,12 @@ describe.each(cases)('%s', (_label, manifests) => {
       const sourceArn = JSON.stringify(permission.Properties?.SourceArn);
       expect(sourceArn).toMatch(/DeploymentStage[A-Za-z0-9]*"\},"\/(GET|POST|PUT|PATCH|DELETE)\/v1\//);
     }
-    for (const template of serviceTemplates.values()) {
-      template.resourceCountIs('AWS::Lambda::Permission', 0);
+    for (const [name, template] of serviceTemplates) {
+      // The only permission a service grants is the user pool's, to invoke its token trigger.
+      const own = Object.values(resourcesOf(template, 'AWS::Lambda::Permission'));
+      expect(own.map((p) => p.Properties?.Principal)).toEqual(
+        manifests.find((m) => m.name === name)?.identityTriggers ? ['cognito-idp.amazonaws.com'] : [],
+      );
       template.resourceCountIs('AWS::ApiGateway::Deployment', 0);
     }
   });
@@ -393,25 +402,13 @@ describe('the prod edge', () => {
     template.resourceCountIs('AWS::WAFv2::LoggingConfiguration', 1);
   });
 
-  it('gives each partner a usage plan with throttling and quota, an API key and a client-credentials client', () => {
-    template.resourceCountIs('AWS::ApiGateway::UsagePlan', 2);
-    template.hasResourceProperties('AWS::ApiGateway::UsagePlan', {
-      UsagePlanName: 'carelink-prod-northwind-health',
-      Throttle: { RateLimit: 20, BurstLimit: 40 },
-      Quota: { Limit: 50_000, Period: 'DAY' },
-    });
-    platformTemplate.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      ClientName: 'partner-lakeside-clinics',
-      GenerateSecret: true,
-      AllowedOAuthFlows: ['client_credentials'],
-    });
-    const client = Object.values(resourcesOf(platformTemplate, 'AWS::Cognito::UserPoolClient')).find(
-      (resource) => resource.Properties?.ClientName === 'partner-lakeside-clinics',
+  it('keeps partners out of the templates: their clients are data the directory creates', () => {
+    template.resourceCountIs('AWS::ApiGateway::UsagePlan', 0);
+    template.resourceCountIs('AWS::ApiGateway::ApiKey', 0);
+    const names = Object.values(resourcesOf(platformTemplate, 'AWS::Cognito::UserPoolClient')).map(
+      (resource) => resource.Properties?.ClientName,
     );
-    const granted = JSON.stringify(client?.Properties?.AllowedOAuthScopes);
-    expect(granted).toContain('/referrals:read');
-    expect(granted).toContain('/referrals:write');
-    expect(granted).not.toContain('webhooks:manage');
+    expect(names).toEqual(['carelink-operator']);
   });
 
   it('logs access as JSON to an encrypted log group and keeps execution logs free of bodies', () => {

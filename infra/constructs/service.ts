@@ -1,10 +1,16 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AccessRecordedV1, type ServiceManifest, subscriptionPattern } from '@carelink/contracts';
+import {
+  AccessRecordedV1,
+  type Capability,
+  type ServiceManifest,
+  subscriptionPattern,
+} from '@carelink/contracts';
 import { deadLetterQueueName } from '@carelink/lambda-kit/events/dead-letters';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -13,6 +19,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -77,6 +84,20 @@ export interface ServiceProps {
    * service may not reference the API's resources.
    */
   readonly api: ApiNames;
+  readonly identity: ServiceIdentity;
+}
+
+/** The platform's identity resources a service's handlers may be given (see `Capability`). */
+export interface ServiceIdentity {
+  readonly userPool: cognito.IUserPool;
+  /** The resource server whose scopes partner clients hold, e.g. `carelink`. */
+  readonly resourceServerId: string;
+  readonly patientKeySecret: secretsmanager.ISecret;
+  /**
+   * The fixed name of the pre-token-generation function: the user pool (in the platform stack) names
+   * it by ARN, since it cannot reference a function of a stack that depends on it.
+   */
+  readonly tokenTriggerFunctionName: string;
 }
 
 /** One route of the manifest and the function that answers it; the API stack adds the method. */
@@ -141,6 +162,7 @@ export class Service extends Construct {
     this.createRoutes();
     for (const subscription of manifest.subscriptions) this.createSubscription(subscription);
     this.createSchedules();
+    this.createIdentityTriggers();
   }
 
   private get removalPolicy(): RemovalPolicy {
@@ -213,10 +235,11 @@ export class Service extends Construct {
     id: string,
     handler: string,
     kind: keyof StageConfig['reservedConcurrency'],
-    options: { timeout: Duration; memorySize?: number },
+    options: { timeout: Duration; memorySize?: number; functionName?: string },
   ): ServiceFunction {
     const { manifest, stage } = this.props;
     const fn = new ServiceFunction(this, id, {
+      ...(options.functionName ? { functionName: options.functionName } : {}),
       service: manifest.name,
       entry: handler,
       description: `${manifest.name}: ${id}`,
@@ -288,8 +311,69 @@ export class Service extends Construct {
         this.routes.push({ contract: route.contract, function: fn.function });
         metrics.push(apiMethod5xxMetric(api, route.contract));
       }
+      for (const capability of new Set(routes.flatMap((route) => route.uses ?? [])))
+        this.grantCapability(fn, capability);
     }
     this.alarms.api5xx(metrics);
+  }
+
+  /** Exactly what a capability needs: its configuration and its least-privilege grant. */
+  private grantCapability(fn: ServiceFunction, capability: Capability): void {
+    const { identity } = this.props;
+    if (capability === 'user-pool-clients') {
+      fn.function.addEnvironment('USER_POOL_ID', identity.userPool.userPoolId);
+      fn.function.addEnvironment('RESOURCE_SERVER_ID', identity.resourceServerId);
+      fn.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ['cognito-idp:CreateUserPoolClient', 'cognito-idp:DeleteUserPoolClient'],
+          resources: [identity.userPool.userPoolArn],
+        }),
+      );
+    } else {
+      fn.function.addEnvironment('PATIENT_KEY_SECRET_ID', identity.patientKeySecret.secretArn);
+      // Granted on the role alone: a grant on the secret or the key would make the platform stack
+      // reference this stack's role, closing a cycle. The secret is encrypted with the platform key.
+      fn.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: [identity.patientKeySecret.secretArn],
+        }),
+      );
+      fn.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ['kms:Decrypt'],
+          resources: [this.props.key.keyArn],
+          conditions: {
+            StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(this).region}.amazonaws.com` },
+          },
+        }),
+      );
+    }
+  }
+
+  /**
+   * The identity provider's trigger, when the manifest declares one: a function with the fixed name
+   * the user pool invokes, allowed to be invoked by that pool only.
+   */
+  private createIdentityTriggers(): void {
+    const trigger = this.props.manifest.identityTriggers?.preTokenGeneration;
+    if (!trigger) return;
+    const { identity } = this.props;
+    const fn = this.addFunction('PreTokenGeneration', this.handlerEntry(trigger), 'api', {
+      timeout: Duration.seconds(5),
+      memorySize: 512,
+      functionName: identity.tokenTriggerFunctionName,
+    });
+    fn.function.addPermission('UserPoolInvoke', {
+      principal: new iam.ServicePrincipal('cognito-idp.amazonaws.com'),
+      sourceArn: identity.userPool.userPoolArn,
+    });
+    const reason =
+      'Cognito invokes this trigger synchronously while issuing a token and fails the token request if it fails; there is no asynchronous invocation whose event a dead-letter queue could keep.';
+    Validations.of(fn.function).acknowledge(
+      { id: 'HIPAA.Security-LambdaDLQ', reason },
+      { id: 'Serverless-LambdaDLQ', reason },
+    );
   }
 
   private createSubscription(subscription: ServiceManifest['subscriptions'][number]): void {

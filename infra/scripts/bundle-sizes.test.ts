@@ -5,7 +5,8 @@ import { bundleTargets, formatTable, measureBundles, targetKilobytes } from './b
 describe('bundle sizes', () => {
   it('lists each route handler once, every subscription and schedule, and the relay', () => {
     const targets = bundleTargets(fixtureManifests);
-    expect(targets.filter((t) => t.kind === 'route')).toHaveLength(2);
+    expect(targets.filter((t) => t.kind === 'route')).toHaveLength(3);
+    expect(targets.filter((t) => t.kind === 'trigger')).toHaveLength(1);
     expect(targets.filter((t) => t.kind === 'subscription')).toHaveLength(2);
     expect(targets.filter((t) => t.kind === 'schedule')).toHaveLength(2);
     expect(targets.filter((t) => t.kind === 'relay')).toHaveLength(1);

@@ -13,7 +13,7 @@ export const targetKilobytes = 250;
 
 export interface BundleTarget {
   readonly service: string;
-  readonly kind: 'route' | 'subscription' | 'schedule' | 'relay';
+  readonly kind: 'route' | 'subscription' | 'schedule' | 'trigger' | 'relay';
   readonly handler: string;
   readonly entry: string;
 }
@@ -43,7 +43,7 @@ export function esbuildOptions(entry: string, outfile: string): BuildOptions {
   };
 }
 
-/** Every function the manifests deploy (one per route handler, subscription and schedule) and the relay. */
+/** Every function the manifests deploy (one per route handler, subscription, schedule and trigger) and the relay. */
 export function bundleTargets(manifests: readonly ServiceManifest[]): BundleTarget[] {
   const targets: BundleTarget[] = [];
   for (const manifest of manifests) {
@@ -63,6 +63,9 @@ export function bundleTargets(manifests: readonly ServiceManifest[]): BundleTarg
         entry: entry(schedule.handler),
       });
     }
+    const trigger = manifest.identityTriggers?.preTokenGeneration;
+    if (trigger)
+      targets.push({ service: manifest.name, kind: 'trigger', handler: trigger, entry: entry(trigger) });
   }
   targets.push({
     service: '(every service)',

@@ -1,7 +1,6 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
-import type { Partner } from '../config/partners';
 import type { StageConfig } from '../config/stages';
 import { pascalCase } from '../constructs/naming';
 import { PartnerApi } from '../constructs/partner-api';
@@ -12,11 +11,10 @@ export interface ApiStackProps extends StackProps {
   readonly stage: StageConfig;
   readonly platform: PlatformStack;
   readonly services: readonly Service[];
-  readonly partners: readonly Partner[];
 }
 
 /**
- * The one REST API: authorizer, validation, WAF, usage plans, gateway responses, the stage and its
+ * The one REST API: authorizer, validation, WAF, gateway responses, the stage and its
  * deployment, and every route of every service as a method. Methods live here, next to the
  * deployment that snapshots them, and integrate functions of the service stacks by ARN; the invoke
  * permissions are created here too. References therefore only point from this stack to the service
@@ -33,7 +31,6 @@ export class ApiStack extends Stack {
       userPool: platform.userPool,
       resourceServerIdentifier,
       key: platform.key,
-      partners: props.partners,
     });
 
     for (const service of props.services) {

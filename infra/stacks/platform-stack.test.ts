@@ -1,97 +1,92 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { parseStaffClients } from '../config/staff-clients';
-import { clientClaimsVariable } from '../functions/pre-token-generation';
 import { fixtureManifests } from '../test-fixtures/manifests';
 import { synthesizeCarelink } from '../test-fixtures/synth';
-import { dependencyCycle, referencedIds, resourcesOf } from '../test-fixtures/template-queries';
+import { dependencyCycle, resourcesOf } from '../test-fixtures/template-queries';
 
-const staffClients = parseStaffClients([
-  {
-    name: 'boston-back-office',
-    description: 'Boston practice back office',
-    tenantId: 'carelink-health',
-    practiceId: 'practice-boston',
-    role: 'care-manager',
-    scopes: ['cases:read'],
-  },
-]);
+const synthesized = synthesizeCarelink(fixtureManifests, 'prod');
+const { platformTemplate: platform } = synthesized;
+const directory = synthesized.serviceTemplates.get('directory');
+const intake = synthesized.serviceTemplates.get('intake');
+const carePlanning = synthesized.serviceTemplates.get('care-planning');
 
-describe('the token claims trigger', () => {
-  const { platformTemplate: template, platform } = synthesizeCarelink(fixtureManifests, 'prod', staffClients);
-  const logicalId = (element: unknown) => platform.getLogicalId(element as never);
-  const poolId = logicalId(platform.userPool.node.defaultChild);
-  const triggerId = logicalId(platform.tokenClaims.function.node.defaultChild);
+/** Every IAM action granted in a template. */
+function grantedActions(template: typeof platform | undefined): string[] {
+  const policies = Object.values(resourcesOf(template as typeof platform, 'AWS::IAM::ManagedPolicy'));
+  return policies.flatMap((policy) => {
+    const document = policy.Properties?.PolicyDocument as { Statement: { Action: string | string[] }[] };
+    return document.Statement.flatMap((statement) => [statement.Action].flat());
+  });
+}
 
-  it('is a version 3 pre token generation trigger of the pool, named rather than referenced', () => {
-    template.hasResourceProperties('AWS::Cognito::UserPool', {
-      UserPoolAddOns: { AdvancedSecurityMode: Match.anyValue() },
+describe('identity in the platform', () => {
+  it('has one machine client, the operator’s, and no partner in code', () => {
+    const clients = Object.values(resourcesOf(platform, 'AWS::Cognito::UserPoolClient'));
+    expect(clients).toHaveLength(1);
+    expect(clients[0]?.Properties).toMatchObject({
+      ClientName: 'carelink-operator',
+      GenerateSecret: true,
+      AllowedOAuthFlows: ['client_credentials'],
+    });
+    const scopes = JSON.stringify(clients[0]?.Properties?.AllowedOAuthScopes);
+    expect(scopes).toContain('/platform-admin');
+    expect(scopes).not.toContain('referrals:');
+  });
+
+  it('defines every scope a partner client may be given at run time', () => {
+    const server = Object.values(resourcesOf(platform, 'AWS::Cognito::UserPoolResourceServer'))[0];
+    const names = (server?.Properties?.Scopes as { ScopeName: string }[]).map((s) => s.ScopeName);
+    expect(names).toEqual(
+      expect.arrayContaining(['referrals:read', 'referrals:write', 'webhooks:manage', 'platform-admin']),
+    );
+  });
+
+  it('points the pool’s version 3 token trigger at the directory’s function by name, with no cycle', () => {
+    platform.hasResourceProperties('AWS::Cognito::UserPool', {
       LambdaConfig: {
         PreTokenGenerationConfig: {
           LambdaVersion: 'V3_0',
           LambdaArn: {
-            'Fn::Join': ['', Match.arrayWith([':function:carelink-prod-pre-token-generation'])],
+            'Fn::Join': ['', Match.arrayWith([':function:carelink-prod-directory-pre-token-generation'])],
           },
         },
       },
     });
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      FunctionName: 'carelink-prod-pre-token-generation',
+    expect(Object.keys(resourcesOf(platform, 'AWS::Lambda::Permission'))).toEqual([]);
+    directory?.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'carelink-prod-directory-pre-token-generation',
       Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
-      TracingConfig: { Mode: 'Active' },
     });
-    expect(dependencyCycle(template)).toBeUndefined();
+    const permissions = Object.values(resourcesOf(directory as typeof platform, 'AWS::Lambda::Permission'));
+    expect(permissions.map((p) => p.Properties?.Principal)).toContain('cognito-idp.amazonaws.com');
+    expect(dependencyCycle(platform)).toBeUndefined();
   });
 
-  it('maps every partner client to its tenant and every staff client to tenant, practice and role', () => {
-    const trigger = resourcesOf(template)[triggerId];
-    const environment = trigger?.Properties?.Environment as
-      | { Variables: Record<string, unknown> }
-      | undefined;
-    const variables = environment?.Variables ?? {};
-    const map = JSON.stringify(variables[clientClaimsVariable]);
-    for (const [tenantId, client] of platform.partnerClients) {
-      expect(map).toContain(logicalId(client.node.defaultChild));
-      expect(map).toContain(`\\"tenant_id\\":\\"${tenantId}\\"`);
-    }
-    const staff = platform.staffClients.get('boston-back-office');
-    expect(map).toContain(logicalId(staff?.node.defaultChild));
-    expect(map).toContain('\\"practice_id\\":\\"practice-boston\\",\\"role\\":\\"care-manager\\"');
-    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      ClientName: 'staff-boston-back-office',
-      AllowedOAuthFlows: ['client_credentials'],
+  it('keeps the patient-key pepper in Secrets Manager under the platform key', () => {
+    platform.hasResourceProperties('AWS::SecretsManager::Secret', {
+      Name: 'carelink/prod/patient-key-pepper',
+      KmsKeyId: Match.anyValue(),
+      GenerateSecretString: Match.objectLike({ PasswordLength: 64 }),
     });
   });
+});
 
-  it('may be invoked by Cognito for this pool only, and may do nothing but write its logs and traces', () => {
-    const permissions = Object.values(resourcesOf(template, 'AWS::Lambda::Permission'));
-    expect(permissions).toHaveLength(1);
-    expect(permissions[0]?.Properties).toMatchObject({
-      Action: 'lambda:InvokeFunction',
-      Principal: 'cognito-idp.amazonaws.com',
-      FunctionName: {
-        'Fn::Join': ['', expect.arrayContaining([':function:carelink-prod-pre-token-generation'])],
-      },
-      SourceArn: { 'Fn::GetAtt': [poolId, 'Arn'] },
-    });
-    // It names the function by ARN, so it must wait for the function.
-    expect((permissions[0] as { DependsOn?: string[] }).DependsOn).toContain(triggerId);
-    const policy = Object.values(resourcesOf(template, 'AWS::IAM::ManagedPolicy')).find((p) =>
-      referencedIds(p.Properties?.Roles).has(logicalId(platform.tokenClaims.role.node.defaultChild)),
+describe('capabilities a manifest grants', () => {
+  it('lets only the client-issuing function create and delete app clients, on the one pool', () => {
+    const actions = grantedActions(directory);
+    expect(actions).toEqual(
+      expect.arrayContaining(['cognito-idp:CreateUserPoolClient', 'cognito-idp:DeleteUserPoolClient']),
     );
-    const document = policy?.Properties?.PolicyDocument as
-      | { Statement: { Action: string | string[] }[] }
-      | undefined;
-    const actions = (document?.Statement ?? []).flatMap((statement) => [statement.Action].flat());
-    expect(actions.length).toBeGreaterThan(0);
-    expect(actions.sort()).toEqual(
-      [
-        'logs:CreateLogStream',
-        'logs:PutLogEvents',
-        'xray:PutTelemetryRecords',
-        'xray:PutTraceSegments',
-      ].sort(),
-    );
+    for (const other of [intake, carePlanning])
+      expect(grantedActions(other).join(' ')).not.toContain('cognito-idp');
+    const policies = JSON.stringify(resourcesOf(directory as typeof platform, 'AWS::IAM::ManagedPolicy'));
+    expect(policies).toMatch(/cognito-idp:CreateUserPoolClient[^\]]*\][^}]*"Resource":\{"Fn::ImportValue"/s);
+  });
+
+  it('lets only the function that keys patients read the pepper', () => {
+    expect(grantedActions(intake)).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue']));
+    expect(grantedActions(carePlanning)).not.toContain('secretsmanager:GetSecretValue');
+    expect(grantedActions(directory)).not.toContain('secretsmanager:GetSecretValue');
   });
 });

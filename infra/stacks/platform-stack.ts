@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import type { Scope } from '@carelink/contracts';
+import { PartnerScope } from '@carelink/contracts/api/directory';
 import { ArnFormat, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -7,34 +7,34 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import type { Partner } from '../config/partners';
-import type { StaffClient } from '../config/staff-clients';
 import type { StageConfig } from '../config/stages';
 import { physicalName } from '../constructs/naming';
-import { ServiceFunction } from '../constructs/service-function';
-import { type ClientClaimsEntry, clientClaimsVariable } from '../functions/pre-token-generation';
-
-/** The Cognito pre token generation trigger (adds tenant, practice and role claims). */
-export const preTokenGenerationEntry = fileURLToPath(
-  new URL('../functions/pre-token-generation.ts', import.meta.url),
-);
 
 /** Token scopes read `carelink/<scope>`, e.g. `carelink/referrals:read`. */
 export const resourceServerIdentifier = 'carelink';
 
 export interface PlatformStackProps extends StackProps {
   readonly stage: StageConfig;
-  readonly partners: readonly Partner[];
-  readonly staffClients: readonly StaffClient[];
   /** Every scope any route requires; the resource server defines these (plus partner grants). */
   readonly routeScopes: readonly Scope[];
+  /**
+   * The service whose manifest declares the pre-token-generation trigger (the directory): the pool
+   * invokes its function by name. None: tokens carry no claims beyond Cognito's own.
+   */
+  readonly tokenTriggerService?: string;
+}
+
+/** The fixed name of a service's pre-token-generation function in a stage. */
+export function tokenTriggerFunctionName(stage: Pick<StageConfig, 'name'>, service: string): string {
+  return physicalName([`carelink-${stage.name}`, service, 'pre-token-generation'], 64);
 }
 
 /**
  * The long-lived, shared and stateful part of Carelink: the KMS key, the event bus and its archive,
- * the Cognito user pool with the partner clients, the backup vault and the alarm topic. Services and
+ * the Cognito user pool with the operator's client, the patient-key pepper, the backup vault and the alarm topic. Services and
  * the API live in the application stack, which can be replaced without touching any of these.
  */
 export class PlatformStack extends Stack {
@@ -43,10 +43,10 @@ export class PlatformStack extends Stack {
   readonly archive: events.Archive;
   readonly userPool: cognito.UserPool;
   readonly resourceServer: cognito.UserPoolResourceServer;
-  readonly partnerClients = new Map<string, cognito.UserPoolClient>();
-  readonly staffClients = new Map<string, cognito.UserPoolClient>();
-  /** Adds `tenant_id` (and `practice_id`, `role` for staff clients) to access tokens. */
-  readonly tokenClaims: ServiceFunction;
+  /** The operator's client: the only holder of `platform-admin`. Partners' clients are data. */
+  readonly operatorClient: cognito.UserPoolClient;
+  /** The pepper patient keys are computed under; read by the functions that key patients. */
+  readonly patientKeySecret: secretsmanager.Secret;
   readonly alarmTopic: sns.Topic;
   readonly backupVault: backup.BackupVault;
   readonly backupRole: iam.Role;
@@ -122,9 +122,8 @@ export class PlatformStack extends Stack {
     });
     this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: stage.authDomainPrefix } });
 
-    const partnerHeld = props.partners.flatMap((partner) => partner.scopes);
-    const staffHeld = props.staffClients.flatMap((client) => client.scopes);
-    this.scopes = [...new Set<string>([...props.routeScopes, ...partnerHeld, ...staffHeld])].sort();
+    // Partner clients are created at run time by the directory; the pool defines every scope they may hold.
+    this.scopes = [...new Set<string>([...props.routeScopes, ...PartnerScope.options])].sort();
     const scopeObjects = new Map(
       this.scopes.map((name) => [
         name,
@@ -138,43 +137,40 @@ export class PlatformStack extends Stack {
     });
 
     // Client credentials only; Cognito generates the secret and nothing here stores it.
-    const machineClient = (id: string, name: string, scopeNames: readonly string[]) =>
-      this.userPool.addClient(id, {
-        userPoolClientName: name,
-        generateSecret: true,
-        authFlows: { adminUserPassword: false, custom: false, userPassword: false, userSrp: false },
-        oAuth: {
-          flows: { clientCredentials: true },
-          scopes: scopeNames.map((scopeName) =>
-            cognito.OAuthScope.resourceServer(
-              this.resourceServer,
-              scopeObjects.get(scopeName) as cognito.ResourceServerScope,
-            ),
+    const operatorScopes = ['platform-admin', 'staff-admin'].filter((name) => scopeObjects.has(name));
+    this.operatorClient = this.userPool.addClient('Operator', {
+      userPoolClientName: 'carelink-operator',
+      generateSecret: true,
+      authFlows: { adminUserPassword: false, custom: false, userPassword: false, userSrp: false },
+      oAuth: {
+        flows: { clientCredentials: true },
+        scopes: operatorScopes.map((scopeName) =>
+          cognito.OAuthScope.resourceServer(
+            this.resourceServer,
+            scopeObjects.get(scopeName) as cognito.ResourceServerScope,
           ),
-        },
-        accessTokenValidity: Duration.hours(1),
-        enableTokenRevocation: true,
-        preventUserExistenceErrors: true,
-      });
-    const claims: ClientClaimsEntry[] = [];
-    for (const partner of props.partners) {
-      const client = machineClient(
-        `Partner-${partner.tenantId}`,
-        `partner-${partner.tenantId}`,
-        partner.scopes,
-      );
-      this.partnerClients.set(partner.tenantId, client);
-      claims.push({ clientId: client.userPoolClientId, claims: { tenant_id: partner.tenantId } });
-    }
-    for (const staff of props.staffClients) {
-      const client = machineClient(`Staff-${staff.name}`, `staff-${staff.name}`, staff.scopes);
-      this.staffClients.set(staff.name, client);
-      claims.push({
-        clientId: client.userPoolClientId,
-        claims: { tenant_id: staff.tenantId, practice_id: staff.practiceId, role: staff.role },
-      });
-    }
-    this.tokenClaims = this.createTokenClaimsTrigger(stage, claims, retain);
+        ),
+      },
+      accessTokenValidity: Duration.hours(1),
+      enableTokenRevocation: true,
+      preventUserExistenceErrors: true,
+    });
+    if (props.tokenTriggerService)
+      this.useTokenTrigger(tokenTriggerFunctionName(stage, props.tokenTriggerService));
+
+    this.patientKeySecret = new secretsmanager.Secret(this, 'PatientKeyPepper', {
+      secretName: `carelink/${stage.name}/patient-key-pepper`,
+      description: 'Pepper of the patient key (HMAC-SHA256 of the normalised MBI); never leaves the platform',
+      encryptionKey: this.key,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const noRotation =
+      'Rotating the pepper would change every patient key and split each person in two; it is retained and read-only to the functions that key patients.';
+    Validations.of(this.patientKeySecret).acknowledge(
+      { id: 'AwsSolutions-SMG4', reason: noRotation },
+      { id: 'HIPAA.Security-SecretsManagerRotationEnabled', reason: noRotation },
+    );
 
     this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
       topicName: `carelink-${stage.name}-alarms`,
@@ -203,31 +199,12 @@ export class PlatformStack extends Stack {
   }
 
   /**
-   * The pre token generation trigger (event version 3, which customises client-credentials access
-   * tokens). The function's environment holds the client → claims map, so it depends on the clients,
-   * which depend on the pool; the pool therefore names the function by its fixed ARN rather than
-   * referencing it, which would close a cycle. The pool's invoke permission, scoped to this pool, is
-   * created after the function.
+   * Points the pool's pre-token-generation trigger (event version 3, which customises
+   * client-credentials tokens) at a service's function by its fixed name: the service stack deploys
+   * after this one, so the pool cannot reference the function itself. The service grants the pool
+   * permission to invoke it.
    */
-  private createTokenClaimsTrigger(
-    stage: StageConfig,
-    claims: readonly ClientClaimsEntry[],
-    removalPolicy: RemovalPolicy,
-  ): ServiceFunction {
-    const functionName = physicalName([`carelink-${stage.name}`, 'pre-token-generation'], 64);
-    const trigger = new ServiceFunction(this, 'PreTokenGeneration', {
-      service: 'identity',
-      entry: preTokenGenerationEntry,
-      functionName,
-      description: 'Cognito pre token generation: tenant, practice and role claims of app clients',
-      key: this.key,
-      logRetentionDays: stage.logRetentionDays,
-      removalPolicy,
-      reservedConcurrency: stage.reservedConcurrency.api,
-      timeout: Duration.seconds(5),
-      memorySize: 256,
-      environment: { [clientClaimsVariable]: this.toJsonString(claims) },
-    });
+  private useTokenTrigger(functionName: string): void {
     const byName = lambda.Function.fromFunctionAttributes(this, 'PreTokenGenerationByName', {
       functionArn: this.formatArn({
         service: 'lambda',
@@ -243,16 +220,7 @@ export class PlatformStack extends Stack {
       byName,
       cognito.LambdaVersion.V3_0,
     );
-    // The pool's invoke permission (scoped to this pool) names the function too: create it after the function.
-    const permission = this.userPool.node.tryFindChild('PreTokenGenerationConfigCognito');
-    if (!permission) throw new Error('the user pool created no invoke permission for its trigger');
-    permission.node.addDependency(trigger.function);
-    const reason =
-      'Cognito invokes this trigger synchronously while issuing a token and fails the token request if it fails; there is no asynchronous invocation whose event a dead-letter queue could keep.';
-    Validations.of(trigger.function).acknowledge(
-      { id: 'HIPAA.Security-LambdaDLQ', reason },
-      { id: 'Serverless-LambdaDLQ', reason },
-    );
-    return trigger;
+    // The invoke permission lives with the function, in the service stack.
+    this.userPool.node.tryRemoveChild('PreTokenGenerationConfigCognito');
   }
 }

@@ -5,7 +5,7 @@ import type { StageConfig } from '../config/stages';
 import { pascalCase } from '../constructs/naming';
 import { apiNames } from '../constructs/partner-api';
 import { Service } from '../constructs/service';
-import type { PlatformStack } from './platform-stack';
+import { type PlatformStack, resourceServerIdentifier, tokenTriggerFunctionName } from './platform-stack';
 
 export interface ServiceStackProps extends StackProps {
   readonly stage: StageConfig;
@@ -33,6 +33,12 @@ export class ServiceStack extends Stack {
       backupRole: platform.backupRole,
       alarmTopic: platform.alarmTopic,
       api: apiNames(stage),
+      identity: {
+        userPool: platform.userPool,
+        resourceServerId: resourceServerIdentifier,
+        patientKeySecret: platform.patientKeySecret,
+        tokenTriggerFunctionName: tokenTriggerFunctionName(stage, manifest.name),
+      },
     });
   }
 }

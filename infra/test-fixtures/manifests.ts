@@ -36,6 +36,19 @@ const getReferral = defineRoute({
   responses: { 200: { description: 'The referral' } },
 });
 
+const createPartnerClient = defineRoute({
+  operationId: 'createPartnerClient',
+  method: 'POST',
+  path: '/v1/directory/partners/{partnerId}/clients',
+  summary: 'Issue partner credentials',
+  tag: 'Directory',
+  scopes: [scopes.platformAdmin],
+  callers: ['operator'],
+  params: z.object({ partnerId: z.string() }),
+  idempotent: true,
+  responses: { 201: { description: 'Created' } },
+});
+
 const closeCase = defineRoute({
   operationId: 'closeCase',
   method: 'POST',
@@ -66,7 +79,7 @@ export const intakeFixture: ServiceManifest = defineManifest({
   dir,
   table: standardTable,
   routes: [
-    { contract: createReferral, handler: 'handlers/echo.ts' },
+    { contract: createReferral, handler: 'handlers/echo.ts', uses: ['patient-key-secret'] },
     { contract: getReferral, handler: 'handlers/echo.ts' },
   ],
   subscriptions: [
@@ -121,4 +134,20 @@ export const carePlanningFixture: ServiceManifest = defineManifest({
   ],
 });
 
-export const fixtureManifests: readonly ServiceManifest[] = [intakeFixture, carePlanningFixture];
+/** A directory-like service: an operator route that issues clients, and the token trigger. */
+export const directoryFixture: ServiceManifest = defineManifest({
+  name: 'directory',
+  source: 'carelink.directory',
+  dir,
+  table: standardTable,
+  routes: [{ contract: createPartnerClient, handler: 'handlers/echo.ts', uses: ['user-pool-clients'] }],
+  subscriptions: [],
+  schedules: [],
+  identityTriggers: { preTokenGeneration: 'handlers/echo.ts' },
+});
+
+export const fixtureManifests: readonly ServiceManifest[] = [
+  directoryFixture,
+  intakeFixture,
+  carePlanningFixture,
+];

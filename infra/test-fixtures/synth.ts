@@ -3,8 +3,6 @@ import { App, Aspects } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Guardrails } from '../aspects/guardrails';
 import { type Carelink, defineCarelink } from '../carelink';
-import { partners } from '../config/partners';
-import type { StaffClient } from '../config/staff-clients';
 import { loadStage, type StageName } from '../config/stages';
 import { featureFlags } from '../feature-flags';
 
@@ -26,13 +24,12 @@ const cache = new Map<string, SynthesizedCarelink>();
 export function synthesizeCarelink(
   manifests: readonly ServiceManifest[],
   stageName: StageName = 'prod',
-  staffClients: readonly StaffClient[] = [],
 ): SynthesizedCarelink {
-  const cacheKey = `${stageName}:${manifests.map((m) => m.name).join(',')}:${staffClients.map((c) => c.name).join(',')}`;
+  const cacheKey = `${stageName}:${manifests.map((m) => m.name).join(',')}`;
   const cached = cache.get(cacheKey);
   if (cached) return cached;
   const app = new App({ context: { ...featureFlags, 'aws:cdk:bundling-stacks': [] } });
-  const carelink = defineCarelink(app, { stage: loadStage(stageName), manifests, partners, staffClients });
+  const carelink = defineCarelink(app, { stage: loadStage(stageName), manifests });
   if (!carelink.api) throw new Error('the manifests under test define no route');
   // The nag packs run in the compliance test (validateScope lists findings instead of throwing).
   Aspects.of(app).add(new Guardrails());

@@ -28,7 +28,7 @@ export const intakeManifest = defineManifest({
   table: standardTable,
   localSeed: 'local-seed.ts',
   routes: [
-    { contract: createReferralRoute, handler: 'handlers/create-referral.ts' },
+    { contract: createReferralRoute, handler: 'handlers/create-referral.ts', uses: ['patient-key-secret'] },
     { contract: getReferralRoute, handler: 'handlers/get-referral.ts' },
     { contract: listReferralsRoute, handler: 'handlers/list-referrals.ts' },
     { contract: updateReferralRoute, handler: 'handlers/update-referral.ts' },

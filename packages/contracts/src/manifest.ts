@@ -20,9 +20,18 @@ export interface TableSpec {
   readonly stream: true;
 }
 
+/**
+ * What a handler reaches beyond its own table and the bus; infra grants exactly these and passes
+ * their configuration, the local cloud serves them:
+ * - `user-pool-clients`: create and delete app clients of the user pool (partner credentials);
+ * - `patient-key-secret`: read the pepper that patient keys are computed under.
+ */
+export type Capability = 'user-pool-clients' | 'patient-key-secret';
+
 export interface RouteBinding {
   readonly contract: RouteContract;
   readonly handler: HandlerPath;
+  readonly uses?: readonly Capability[];
 }
 
 export interface Subscription {
