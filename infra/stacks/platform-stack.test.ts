@@ -35,7 +35,7 @@ describe('identity in the platform', () => {
 
   it('defines every scope a partner client may be given at run time', () => {
     const server = Object.values(resourcesOf(platform, 'AWS::Cognito::UserPoolResourceServer'))[0];
-    const names = (server?.Properties?.Scopes as { ScopeName: string }[]).map((s) => s.ScopeName);
+    const names = ((server?.Properties?.Scopes ?? []) as { ScopeName: string }[]).map((s) => s.ScopeName);
     expect(names).toEqual(
       expect.arrayContaining(['referrals:read', 'referrals:write', 'webhooks:manage', 'platform-admin']),
     );

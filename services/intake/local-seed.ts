@@ -18,7 +18,7 @@ const demo: { clientId: string; referral: ReferralInput }[] = [
         address: { line1: '12 Beacon St', city: 'Boston', state: 'MA', postalCode: '02108' },
         preferredLanguage: 'es',
         timeZone: 'America/New_York',
-        mbi: '1EG4TE5MK73',
+        mbi: '5QR7HJ2KM41',
       },
       coverage: { payerId: 'acme-ma', planType: 'medicare-advantage', startDate: '2026-01-01' },
       reason: { type: 'chronic-care', description: 'Diabetes and heart failure, frequent ED use' },

@@ -32,7 +32,7 @@ const CREATE_CONCURRENCY = 12;
  */
 const SETTLE_TIMEOUT_MS = 240_000;
 const TENANT = 'acme-health';
-const PARTNER = 'northwind-health';
+const CLIENT = 'practice-boston-care-manager';
 const CONSUMER_QUEUE = 'intake-probe-consumer';
 const DETAIL_TYPE = 'ProbeRecorded';
 
@@ -224,7 +224,7 @@ describe('the event pipeline under injected faults', () => {
   it(
     `loses and duplicates nothing over ${STATE_CHANGES} state changes with ~${FAULT_RATE * 100}% faults of each kind`,
     async () => {
-      const api = await apiClient(cloud, PARTNER);
+      const api = await apiClient(cloud, CLIENT);
       const started = Date.now();
       faults.on = true;
       const outcomes = await createAll(api, STATE_CHANGES);

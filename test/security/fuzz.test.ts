@@ -15,6 +15,7 @@ import { distinctiveLeaves, type MalformedCase, malformedCases } from './malform
 import { callerFor, exampleOf, fillPath, manifestRoutes, manifestSubscriptions } from './manifest-routes';
 
 const TENANT = 'acme-health';
+const WORLD = { tenantId: TENANT, partnerId: 'northwind-health' };
 /** Every generated case derives from this seed (FUZZ_SEED overrides, to explore or to replay). */
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_101);
 const CASES_PER_ROUTE = 40;
@@ -71,7 +72,7 @@ beforeAll(async () => {
   process.env.POWERTOOLS_LOG_LEVEL = 'CRITICAL';
   cloud = await startJourneyCloud();
   cloud.setClock(new Date('2026-10-01T13:00:00Z'));
-  const partner = await as(`${TENANT}-partner`);
+  const partner = await as(WORLD.partnerId);
   const careManager = await as('practice-boston-care-manager');
   const clinicalStaff = await as('practice-boston-clinical-staff');
   const staffAdmin = await as('practice-boston-staff-admin');
@@ -174,6 +175,22 @@ beforeAll(async () => {
   ids.set('resourceId', resourceId);
   ids.set('staffId', staffId);
   ids.set('month', '2026-10');
+  const operator = await as('carelink-operator');
+  const agreements = ok<{ items: { agreementId: string }[] }>(
+    await operator.send('GET', `/v1/directory/agreements?partnerId=${WORLD.partnerId}`),
+    200,
+    'agreements',
+  );
+  const clients = ok<{ items: { clientId: string }[] }>(
+    await operator.send('GET', `/v1/directory/partners/${WORLD.partnerId}/clients`),
+    200,
+    'partner clients',
+  );
+  ids.set('tenantId', TENANT);
+  ids.set('practiceId', 'practice-boston');
+  ids.set('partnerId', WORLD.partnerId);
+  ids.set('agreementId', agreements.items[0]?.agreementId ?? '');
+  ids.set('clientId', clients.items[0]?.clientId ?? '');
   before = await stateItems();
 }, 180_000);
 
@@ -221,7 +238,12 @@ describe('malformed input on every write route and every consumer', () => {
       if (!body) continue;
       const example = exampleOf(body);
       expect(example, `${route.label} documents no example body`).toBeDefined();
-      const { client, holdsAllScopes } = callerFor(cloud.clients, TENANT, route.contract.scopes);
+      // The operator administers the directory; every other route is called by the world's own clients.
+      const operatorClient = cloud.clients.find((c) => c.kind === 'operator');
+      const { client, holdsAllScopes } =
+        route.contract.callers?.includes('operator') && operatorClient
+          ? { client: operatorClient, holdsAllScopes: true }
+          : callerFor(cloud, WORLD, route.contract);
       expect(holdsAllScopes, `no ${TENANT} client holds the scopes of ${route.label}`).toBe(true);
       const api = await as(client.clientId);
       const path = fillPath(route.contract.path, (name, context) => ids.get(context) ?? ids.get(name));

@@ -1,5 +1,5 @@
 import type { RouteContract, ServiceManifest, Subscription } from '@carelink/contracts';
-import type { LocalClient } from '../../packages/local/src/auth/clients';
+import type { LocalCloud } from '../../packages/local/src/cloud';
 import { serviceManifests } from '../../services/manifests';
 
 /** One route of one service, as its manifest declares it. */
@@ -47,21 +47,48 @@ export function exampleOf(schema: RouteContract['body']): unknown {
   return (schema.meta() as { example?: unknown } | undefined)?.example;
 }
 
+/** One side of an isolation test: a care organisation and the partner that refers to it. */
+export interface World {
+  tenantId: string;
+  partnerId: string;
+}
+
+/** A client that can call the API: its id and the scopes its tokens carry. */
+export interface Caller {
+  clientId: string;
+  scopes: readonly string[];
+}
+
+/** The world's clients of one kind: its tenant's staff, or its partner's seeded client. */
+export function callersOf(
+  cloud: Pick<LocalCloud, 'clients' | 'partners'>,
+  world: World,
+  kind: 'tenant' | 'partner',
+): Caller[] {
+  if (kind === 'partner') return cloud.partners.filter((p) => p.partnerId === world.partnerId);
+  return cloud.clients.filter((c) => c.kind === 'staff' && c.tenantId === world.tenantId);
+}
+
 /**
- * The client of a tenant that may call a route: one holding every scope it needs, else the one
- * holding the most of them (which the gateway must turn away with 403).
+ * The client of a world that may call a route: of a kind the route serves (its tenant's staff, its
+ * partner; operator routes get the world's staff, none of whom holds the operator scope), one holding
+ * every scope the route needs, else the one holding the most of them (which must be turned away).
  */
 export function callerFor(
-  clients: readonly LocalClient[],
-  tenantId: string,
-  scopes: readonly string[],
-): { client: LocalClient; holdsAllScopes: boolean } {
-  const ofTenant = clients.filter((c) => c.tenantId === tenantId);
-  const held = (c: LocalClient) => scopes.filter((s) => c.scopes.includes(s)).length;
-  const full = ofTenant.find((c) => held(c) === scopes.length);
-  if (full) return { client: full, holdsAllScopes: true };
-  const most = [...ofTenant].sort((a, b) => held(b) - held(a))[0];
-  if (!most) throw new Error(`no seeded client of tenant ${tenantId}`);
+  cloud: Pick<LocalCloud, 'clients' | 'partners'>,
+  world: World,
+  route: RouteContract,
+): { client: Caller; holdsAllScopes: boolean } {
+  const kinds = route.callers ?? ['tenant'];
+  const candidates = [
+    ...(kinds.includes('partner') ? callersOf(cloud, world, 'partner') : []),
+    ...(kinds.includes('tenant') || !kinds.includes('partner') ? callersOf(cloud, world, 'tenant') : []),
+  ];
+  const held = (c: Caller) => route.scopes.filter((s) => c.scopes.includes(s)).length;
+  const full = candidates.find((c) => held(c) === route.scopes.length);
+  if (full) return { client: full, holdsAllScopes: kinds.some((k) => k !== 'operator') };
+  const most = [...candidates].sort((a, b) => held(b) - held(a))[0];
+  if (!most) throw new Error(`no client of ${world.tenantId} / ${world.partnerId} for ${route.operationId}`);
   return { client: most, holdsAllScopes: false };
 }
 

@@ -7,10 +7,18 @@ import {
   type RawAnswer,
 } from '../../packages/local/src/testing/api-client';
 import { type JourneyResult, phiValues, runCcmJourney, startJourneyCloud } from '../journeys/ccm-journey';
-import { callerFor, exampleOf, fillPath, type ManifestRoute, manifestRoutes } from './manifest-routes';
+import {
+  callerFor,
+  callersOf,
+  exampleOf,
+  fillPath,
+  type ManifestRoute,
+  manifestRoutes,
+  type World,
+} from './manifest-routes';
 
-const OWNER = 'acme-health';
-const OTHER = 'bluepeak-health';
+const OWNER: World = { tenantId: 'acme-health', partnerId: 'northwind-health' };
+const OTHER: World = { tenantId: 'bluepeak-health', partnerId: 'lakeside-clinics' };
 
 /**
  * What one of the owner's values is to a route:
@@ -114,7 +122,7 @@ const volatileReads: Record<string, string> = {
 };
 
 async function ownerView(route: ManifestRoute): Promise<string> {
-  const { client } = callerFor(cloud.clients, OWNER, route.contract.scopes);
+  const { client } = callerFor(cloud, OWNER, route.contract);
   const path = fillPath(route.contract.path, lookup) + queryFor(route);
   const answer = await (await as(client.clientId)).send('GET', path);
   return `${answer.status} ${answer.text}`;
@@ -125,7 +133,7 @@ beforeAll(async () => {
   journey = await runCcmJourney(cloud, () => undefined);
   await cloud.settle();
 
-  const partner = await as(`${OWNER}-partner`);
+  const partner = await as(OWNER.partnerId);
   const careManager = await as('practice-boston-care-manager');
   const clinicalStaff = await as('practice-boston-clinical-staff');
   const staffAdmin = await as('practice-boston-staff-admin');
@@ -185,6 +193,21 @@ beforeAll(async () => {
   own('staffId', staffId, 'key');
   own('resourceId', resourceId, 'key');
   own('externalReferralId', referral.externalReferralId, 'key');
+  const operator = await as('carelink-operator');
+  const agreements = ok<{ items: { agreementId: string }[] }>(
+    await operator.send('GET', `/v1/directory/agreements?partnerId=${OWNER.partnerId}`),
+    200,
+    'agreements',
+  );
+  const partnerClients = ok<{ items: { clientId: string }[] }>(
+    await operator.send('GET', `/v1/directory/partners/${OWNER.partnerId}/clients`),
+    200,
+    'partner clients',
+  );
+  own('tenantId', OWNER.tenantId, 'reference');
+  own('partnerId', OWNER.partnerId, 'reference');
+  own('agreementId', agreements.items[0]?.agreementId ?? '', 'reference');
+  own('clientId', partnerClients.items[0]?.clientId ?? '', 'reference');
   own('version', '1', 'value');
   own('month', '2026-10', 'value');
   for (const [name, { value }] of owned) if (!value) throw new Error(`the owner has no ${name}`);
@@ -221,7 +244,7 @@ async function call(
   path: string,
   body: unknown,
 ): Promise<{ answer: RawAnswer; caller: string; holdsAllScopes: boolean; request: string }> {
-  const { client, holdsAllScopes } = callerFor(cloud.clients, OTHER, route.contract.scopes);
+  const { client, holdsAllScopes } = callerFor(cloud, OTHER, route.contract);
   const headers: Record<string, string> = route.contract.requiresIfMatch ? { 'if-match': '"1"' } : {};
   const answer = await (await as(client.clientId)).send(
     route.contract.method as HttpMethod,
@@ -303,7 +326,7 @@ async function checkResource(route: ManifestRoute): Promise<void> {
   });
 }
 
-describe(`tenant isolation: ${OTHER} calls every route with ${OWNER}'s ids`, () => {
+describe(`isolation: ${OTHER.tenantId} and ${OTHER.partnerId} call every route with ${OWNER.tenantId}'s and ${OWNER.partnerId}'s ids`, () => {
   it('answers 404 or 403 and shows nothing of the other tenant, on every route of every manifest', async () => {
     const routes = manifestRoutes();
     // Lists first: the other tenant's own upserts below reuse the owner's key names.
@@ -340,6 +363,39 @@ describe(`tenant isolation: ${OTHER} calls every route with ${OWNER}'s ids`, () 
     console.log(`routes x tenants checked: ${checks.length}, leaks: ${leaks.length}`);
     expect(leaks).toEqual([]);
     expect(failures).toEqual([]);
+  });
+
+  it('turns every token away from routes not written for its kind: partners from staff routes, staff from partner routes', async () => {
+    const wrongKind: string[] = [];
+    let checked = 0;
+    const partner = callersOf(cloud, OWNER, 'partner');
+    const staff = callersOf(cloud, OWNER, 'tenant');
+    for (const route of manifestRoutes()) {
+      const kinds = route.contract.callers ?? ['tenant'];
+      const outsiders = [
+        ...(kinds.includes('partner') ? [] : partner),
+        ...(kinds.includes('tenant') ? [] : staff),
+      ];
+      const path = fillPath(route.contract.path, lookup) + queryFor(route);
+      const body = route.contract.body ? exampleOf(route.contract.body) : undefined;
+      const headers: Record<string, string> = route.contract.requiresIfMatch ? { 'if-match': '"1"' } : {};
+      for (const outsider of outsiders) {
+        const answer = await (await as(outsider.clientId)).send(
+          route.contract.method as HttpMethod,
+          path,
+          body,
+          headers,
+        );
+        checked += 1;
+        if (answer.status !== 403) wrongKind.push(`${route.label} as ${outsider.clientId}: ${answer.status}`);
+        const leaked = leaksIn(answer, `${path} ${JSON.stringify(body) ?? ''}`);
+        if (leaked.length > 0)
+          wrongKind.push(`${route.label} as ${outsider.clientId} showed ${leaked.join(', ')}`);
+      }
+    }
+    console.log(`routes x wrong-kind callers checked: ${checked}`);
+    expect(checked).toBeGreaterThan(manifestRoutes().length);
+    expect(wrongKind).toEqual([]);
   });
 
   it("leaves every one of the owner's resources as the owner read it before", async () => {

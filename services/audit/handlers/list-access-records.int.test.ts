@@ -122,7 +122,8 @@ describe('the audit trail', () => {
   });
 
   it("shows a practice's compliance staff only their practice's requests, not the partner's", async () => {
-    const res = await bostonCompliance.get('/v1/audit?subject=acme-health-partner');
+    const partnerClient = cloud.partners.find((p) => p.partnerId === 'northwind-health')?.clientId;
+    const res = await bostonCompliance.get(`/v1/audit?subject=${partnerClient}`);
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([]);
     // The partner's read is in the trail, for tenant-level compliance.
@@ -130,11 +131,16 @@ describe('the audit trail', () => {
       new ScanCommand({
         TableName: cloud.tableName('audit'),
         FilterExpression: 'kind = :k AND subject = :s',
-        ExpressionAttributeValues: { ':k': 'access', ':s': 'northwind-health' },
+        ExpressionAttributeValues: { ':k': 'access', ':s': partnerClient },
       }),
     );
     expect(Items).toHaveLength(1);
-    expect(Items[0]).toMatchObject({ role: 'partner', patientId, status: 200 });
+    expect(Items[0]).toMatchObject({
+      role: 'partner',
+      partnerId: 'northwind-health',
+      patientId,
+      status: 200,
+    });
     expect(Items[0]?.practiceId).toBeUndefined();
   });
 

@@ -1,4 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PracticeChangedV1 } from '@carelink/contracts';
 import type { ServiceRuntime } from '@carelink/lambda-kit';
 import { billingNpiOf } from '@carelink/lambda-kit';
 import { composeBilling } from '../compose';
@@ -69,14 +70,21 @@ export function syntheticPatientMonths(
   });
 }
 
-/** Writes `count` synthetic ledgers of a practice-month straight to the table. */
+/** Writes `count` synthetic ledgers of a practice-month straight to the table (and the practice, if new). */
 export async function seedSyntheticLedgers(
   runtime: ServiceRuntime,
   args: { tenantId: string; practiceId: string; month: string; count: number; facts?: boolean },
 ): Promise<void> {
   const billing = composeBilling(runtime);
-  const practice = await billing.practices.practiceOf(args.tenantId, args.practiceId);
-  if (!practice) throw new Error('unknown practice');
+  // A bare table has no directory projection yet: project the contract's example practice, as
+  // PracticeChanged would, under the ids asked for.
+  const known = await billing.practices.practiceOf(args.tenantId, args.practiceId);
+  const practice = known ?? {
+    ...PracticeChangedV1.example,
+    tenantId: args.tenantId,
+    practiceId: args.practiceId,
+  };
+  if (!known) await billing.practices.apply(practice);
   await billing.ledger.seedMonths(
     args.tenantId,
     args.practiceId,

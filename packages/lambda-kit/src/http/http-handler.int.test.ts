@@ -363,7 +363,7 @@ describe('httpHandler access records', () => {
     expect(access[0]?.source).toBe('carelink.audit');
     expect(access[0]?.parsed.data).toEqual({
       subject: 'client-a',
-      role: 'partner',
+      role: 'integration',
       service: 'outreach',
       operationId: 'createWidget',
       method: 'POST',

@@ -7,7 +7,7 @@ import * as z from 'zod';
  */
 const patientParams = z.object({ patientId: Ulid }).strict();
 
-/** Any authenticated client may read, so partner and staff reads can both be recorded. */
+/** Staff and partners may read, so partner and staff reads can both be recorded. */
 export const readNotesRoute = defineRoute({
   operationId: 'auditFixtureReadNotes',
   method: 'GET',
@@ -15,6 +15,7 @@ export const readNotesRoute = defineRoute({
   summary: "Read a patient's notes",
   tag: 'audit-fixture',
   scopes: [],
+  callers: ['tenant', 'partner'],
   params: patientParams,
   responses: {
     200: {
