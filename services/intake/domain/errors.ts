@@ -55,7 +55,7 @@ export class TooManyWebhooksError extends DomainError {
   readonly code = 'too-many-webhooks';
   readonly problemType = 'conflict';
   constructor(limit: number) {
-    super(`A tenant may have at most ${limit} webhook subscriptions`);
+    super(`A partner may have at most ${limit} webhook subscriptions`);
   }
 }
 
