@@ -71,6 +71,9 @@ describe('npm start', () => {
     });
     const readyMs = await waitForHealth(`http://127.0.0.1:${port}/health`, child, 60_000);
     expect(readyMs).toBeLessThan(60_000);
+    // The banner follows readiness (the credentials file is written in between).
+    for (let waited = 0; waited < 10_000 && !output.includes('Ctrl-C stops everything'); waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
     expect(output).toContain(`http://127.0.0.1:${port}/docs`);
     const dynamoPort = Number(/DynamoDB Local\s+http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1]);
     expect(dynamoProcessesOn(dynamoPort)).not.toHaveLength(0);

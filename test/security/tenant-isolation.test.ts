@@ -122,7 +122,11 @@ const volatileReads: Record<string, string> = {
 };
 
 async function ownerView(route: ManifestRoute): Promise<string> {
-  const { client } = callerFor(cloud, OWNER, route.contract);
+  // The directory's platform records are the operator's to read; everything else is the owner's own.
+  const operatorOnly = !(route.contract.callers ?? ['tenant']).some((kind) => kind !== 'operator');
+  const { client } = operatorOnly
+    ? { client: { clientId: 'carelink-operator' } }
+    : callerFor(cloud, OWNER, route.contract);
   const path = fillPath(route.contract.path, lookup) + queryFor(route);
   const answer = await (await as(client.clientId)).send('GET', path);
   return `${answer.status} ${answer.text}`;
