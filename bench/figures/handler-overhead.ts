@@ -1,4 +1,8 @@
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { AgreementChangedV1 } from '@carelink/contracts';
+import { startAwsEndpoint } from '../../packages/local/src/aws-endpoint';
+import { LocalBus } from '../../packages/local/src/bus/local-bus';
+import { patientKeySecretId, secretsOperations } from '../../packages/local/src/secrets-api';
 import { buildProxyEvent } from '../../packages/local/src/api/proxy-event';
 import { lambdaContext } from '../../packages/local/src/lambda/context';
 import { referralBody } from '../../services/intake/testing/referral-fixtures';
@@ -12,9 +16,9 @@ interface CallStats {
 }
 
 const claims = {
-  sub: 'northwind-health',
-  client_id: 'northwind-health',
-  tenant_id: 'acme-health',
+  sub: 'northwind-bench-client',
+  client_id: 'northwind-bench-client',
+  partner_id: 'northwind-health',
   scope: 'referrals:read referrals:write',
 };
 
@@ -26,7 +30,13 @@ const claims = {
  */
 export async function handlerOverheadFigures(iterations = 600): Promise<Figure[]> {
   return withServiceTable('intake', async () => {
-    const { runtime } = (await import('../../services/intake/runtime')).intake;
+    // What a referral needs besides the table: the patient-key pepper and the partner's network.
+    const aws = await startAwsEndpoint(new LocalBus('bench'), new Map(), secretsOperations(undefined));
+    aws.server.unref();
+    process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER = aws.url;
+    process.env.PATIENT_KEY_SECRET_ID = patientKeySecretId;
+    const { runtime, network } = (await import('../../services/intake/runtime')).intake;
+    await network.applyAgreement(AgreementChangedV1.example);
     const create = (await import('../../services/intake/handlers/create-referral'))
       .handler as unknown as Handler;
     const get = (await import('../../services/intake/handlers/get-referral')).handler as unknown as Handler;
