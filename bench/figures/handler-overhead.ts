@@ -1,10 +1,10 @@
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { AgreementChangedV1 } from '@carelink/contracts';
+import { buildProxyEvent } from '../../packages/local/src/api/proxy-event';
 import { startAwsEndpoint } from '../../packages/local/src/aws-endpoint';
 import { LocalBus } from '../../packages/local/src/bus/local-bus';
-import { patientKeySecretId, secretsOperations } from '../../packages/local/src/secrets-api';
-import { buildProxyEvent } from '../../packages/local/src/api/proxy-event';
 import { lambdaContext } from '../../packages/local/src/lambda/context';
+import { patientKeySecretId, secretsOperations } from '../../packages/local/src/secrets-api';
 import { referralBody } from '../../services/intake/testing/referral-fixtures';
 import { type Figure, figure, percentile, sortNumbers } from '../figure';
 import { withServiceTable } from '../service-table';

@@ -1,4 +1,4 @@
-import { NotFoundError } from '@carelink/contracts';
+import { NotFoundError, PreconditionFailedError } from '@carelink/contracts';
 import type {
   CreateAgreementBody,
   CreatePartnerBody,
@@ -11,11 +11,13 @@ import type {
 } from '@carelink/contracts/api/directory';
 import {
   type Commit,
+  type EventDraft,
   type IfMatch,
   ifMatchAccepts,
   type OperatorPrincipal,
   platformTenantId,
   type ServiceRuntime,
+  type StateWrite,
   type TenantPrincipal,
 } from '@carelink/lambda-kit';
 import {
@@ -27,9 +29,8 @@ import {
   reviseAgreement,
   type Tenant,
 } from '../domain/directory';
-import { StaleVersionError } from '../domain/errors';
-import type { DirectoryStore } from '../store/directory-store';
-import { keys } from '../store/keys';
+import type { DirectoryStore, Listing } from '../store/directory-store';
+import { keys, type RecordKind } from '../store/keys';
 import { agreementChanged, partnerChanged, practiceChanged } from './events';
 
 /** A change to one record: the record as it now is and what to commit. */
@@ -55,7 +56,7 @@ const listings = {
 };
 
 function requireVersion(ifMatch: IfMatch | undefined, version: number): void {
-  if (ifMatch === undefined || !ifMatchAccepts(ifMatch, version)) throw new StaleVersionError();
+  if (ifMatch === undefined || !ifMatchAccepts(ifMatch, version)) throw new PreconditionFailedError();
 }
 
 const present = <T extends object>(patch: T): Partial<T> =>
@@ -92,6 +93,31 @@ export function createDirectory(runtime: ServiceRuntime, store: DirectoryStore) 
     return found;
   }
 
+  type How<T> = { tenantId: string; listing: (record: T) => Listing; event?: (record: T) => EventDraft };
+
+  const changeOf = <T extends object>(record: T, write: StateWrite, how: How<T>): Change<T> => ({
+    record,
+    commit: { tenantId: how.tenantId, writes: [write], events: how.event ? [how.event(record)] : [] },
+  });
+
+  /** A record's first version: created if the id is new (else 409 naming `location`), with its event. */
+  const created = <T extends object>(
+    kind: RecordKind,
+    id: string,
+    record: T,
+    location: string,
+    how: How<T>,
+  ) => changeOf(record, store.create(kind, id, how.listing(record), record, location), how);
+
+  /** A record's next version: replaced if still at the version read (else 412), with its event. */
+  const replaced = <T extends object>(
+    kind: RecordKind,
+    id: string,
+    record: T,
+    expected: number,
+    how: How<T>,
+  ) => changeOf(record, store.replace(kind, id, how.listing(record), record, expected), how);
+
   return {
     tenant,
     practice,
@@ -100,22 +126,10 @@ export function createDirectory(runtime: ServiceRuntime, store: DirectoryStore) 
 
     createTenant(body: CreateTenantBody): Change<Tenant> {
       const record = firstVersion(body, now());
-      return {
-        record,
-        commit: {
-          tenantId: record.tenantId,
-          writes: [
-            store.create(
-              'tenant',
-              record.tenantId,
-              listings.tenant(record),
-              record,
-              `/v1/directory/tenants/${record.tenantId}`,
-            ),
-          ],
-          events: [],
-        },
-      };
+      return created('tenant', record.tenantId, record, `/v1/directory/tenants/${record.tenantId}`, {
+        tenantId: record.tenantId,
+        listing: listings.tenant,
+      });
     },
 
     async updateTenant(
@@ -140,22 +154,11 @@ export function createDirectory(runtime: ServiceRuntime, store: DirectoryStore) 
       if (admin.kind === 'tenant' && body.tenantId !== admin.tenantId) throw new NotFoundError('Tenant');
       await tenant(body.tenantId);
       const record: Practice = firstVersion({ ...body, status: 'active' as const }, now());
-      return {
-        record,
-        commit: {
-          tenantId: record.tenantId,
-          writes: [
-            store.create(
-              'practice',
-              record.practiceId,
-              listings.practice(record),
-              record,
-              `/v1/directory/practices/${record.practiceId}`,
-            ),
-          ],
-          events: [practiceChanged(record)],
-        },
-      };
+      return created('practice', record.practiceId, record, `/v1/directory/practices/${record.practiceId}`, {
+        tenantId: record.tenantId,
+        listing: listings.practice,
+        event: practiceChanged,
+      });
     },
 
     async updatePractice(
@@ -166,35 +169,20 @@ export function createDirectory(runtime: ServiceRuntime, store: DirectoryStore) 
     ): Promise<Change<Practice>> {
       const before = await practice(admin, practiceId);
       requireVersion(ifMatch, before.version);
-      const record = revise(before, present(body), now());
-      return {
-        record,
-        commit: {
-          tenantId: record.tenantId,
-          writes: [store.replace('practice', practiceId, listings.practice(record), record, before.version)],
-          events: [practiceChanged(record)],
-        },
-      };
+      return replaced('practice', practiceId, revise(before, present(body), now()), before.version, {
+        tenantId: before.tenantId,
+        listing: listings.practice,
+        event: practiceChanged,
+      });
     },
 
     createPartner(body: CreatePartnerBody): Change<Partner> {
       const record: Partner = firstVersion({ ...body, status: 'active' as const }, now());
-      return {
-        record,
-        commit: {
-          tenantId: platformTenantId,
-          writes: [
-            store.create(
-              'partner',
-              record.partnerId,
-              listings.partner(record),
-              record,
-              `/v1/directory/partners/${record.partnerId}`,
-            ),
-          ],
-          events: [partnerChanged(record)],
-        },
-      };
+      return created('partner', record.partnerId, record, `/v1/directory/partners/${record.partnerId}`, {
+        tenantId: platformTenantId,
+        listing: listings.partner,
+        event: partnerChanged,
+      });
     },
 
     async updatePartner(
@@ -204,15 +192,11 @@ export function createDirectory(runtime: ServiceRuntime, store: DirectoryStore) 
     ): Promise<Change<Partner>> {
       const before = await partner(partnerId);
       requireVersion(ifMatch, before.version);
-      const record = revise(before, present(body), now());
-      return {
-        record,
-        commit: {
-          tenantId: platformTenantId,
-          writes: [store.replace('partner', partnerId, listings.partner(record), record, before.version)],
-          events: [partnerChanged(record)],
-        },
-      };
+      return replaced('partner', partnerId, revise(before, present(body), now()), before.version, {
+        tenantId: platformTenantId,
+        listing: listings.partner,
+        event: partnerChanged,
+      });
     },
 
     /** The partner and the practice must exist; the agreement belongs to the practice's tenant. */
@@ -220,22 +204,17 @@ export function createDirectory(runtime: ServiceRuntime, store: DirectoryStore) 
       await partner(body.partnerId);
       const { tenantId } = await practice('platform', body.practiceId);
       const record: Agreement = firstVersion({ ...body, agreementId: runtime.newId(), tenantId }, now());
-      return {
+      return created(
+        'agreement',
+        record.agreementId,
         record,
-        commit: {
+        `/v1/directory/agreements/${record.agreementId}`,
+        {
           tenantId,
-          writes: [
-            store.create(
-              'agreement',
-              record.agreementId,
-              listings.agreement(record),
-              record,
-              `/v1/directory/agreements/${record.agreementId}`,
-            ),
-          ],
-          events: [agreementChanged(record, today())],
+          listing: listings.agreement,
+          event: (created) => agreementChanged(created, today()),
         },
-      };
+      );
     },
 
     async updateAgreement(

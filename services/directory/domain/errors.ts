@@ -12,16 +12,6 @@ export class AlreadyExistsError extends DomainError {
   }
 }
 
-/** If-Match named an older version, or the record changed concurrently. */
-export class StaleVersionError extends DomainError {
-  override readonly name = 'StaleVersionError';
-  readonly code = 'stale-version';
-  readonly problemType = 'precondition-failed';
-  constructor() {
-    super('The resource has a newer version; read it again and retry');
-  }
-}
-
 /** The identity provider that issues partner credentials is not set up in this deployment. */
 export class ClientRegistryNotConfiguredError extends DomainError {
   override readonly name = 'ClientRegistryNotConfiguredError';

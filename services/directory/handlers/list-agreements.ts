@@ -1,21 +1,16 @@
 import { listAgreementsRoute } from '@carelink/contracts/api/directory';
-import {
-  callerNamespace,
-  decodeCursor,
-  encodeCursor,
-  httpHandler,
-  ok,
-  ValidationError,
-} from '@carelink/lambda-kit';
+import { httpHandler, ok } from '@carelink/lambda-kit';
+import { listPage } from '../app/paging';
 import { agreementResource } from '../app/views';
 import { directory } from '../runtime';
 
-export const handler = httpHandler(directory.runtime, listAgreementsRoute, async ({ query, principal }) => {
-  const namespace = callerNamespace(principal);
-  const startKey = decodeCursor(namespace, query.cursor);
-  if (startKey === null)
-    throw new ValidationError('The cursor is not valid', [{ path: 'query.cursor', code: 'invalid_cursor' }]);
-  const page = await directory.directory.listAgreements(query.partnerId, startKey, query.limit);
-  const nextCursor = encodeCursor(namespace, page.lastKey);
-  return ok({ items: page.items.map(agreementResource), ...(nextCursor ? { nextCursor } : {}) });
-});
+export const handler = httpHandler(directory.runtime, listAgreementsRoute, async ({ query, principal }) =>
+  ok(
+    await listPage(
+      principal,
+      query,
+      (startKey, limit) => directory.directory.listAgreements(query.partnerId, startKey, limit),
+      agreementResource,
+    ),
+  ),
+);

@@ -1,21 +1,16 @@
 import { listPartnersRoute } from '@carelink/contracts/api/directory';
-import {
-  callerNamespace,
-  decodeCursor,
-  encodeCursor,
-  httpHandler,
-  ok,
-  ValidationError,
-} from '@carelink/lambda-kit';
+import { httpHandler, ok } from '@carelink/lambda-kit';
+import { listPage } from '../app/paging';
 import { partnerResource } from '../app/views';
 import { directory } from '../runtime';
 
-export const handler = httpHandler(directory.runtime, listPartnersRoute, async ({ query, principal }) => {
-  const namespace = callerNamespace(principal);
-  const startKey = decodeCursor(namespace, query.cursor);
-  if (startKey === null)
-    throw new ValidationError('The cursor is not valid', [{ path: 'query.cursor', code: 'invalid_cursor' }]);
-  const page = await directory.directory.listPartners(startKey, query.limit);
-  const nextCursor = encodeCursor(namespace, page.lastKey);
-  return ok({ items: page.items.map(partnerResource), ...(nextCursor ? { nextCursor } : {}) });
-});
+export const handler = httpHandler(directory.runtime, listPartnersRoute, async ({ query, principal }) =>
+  ok(
+    await listPage(
+      principal,
+      query,
+      (startKey, limit) => directory.directory.listPartners(startKey, limit),
+      partnerResource,
+    ),
+  ),
+);

@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PreconditionFailedError } from '@carelink/contracts';
 import type { ServiceRuntime, StateWrite } from '@carelink/lambda-kit';
-import { AlreadyExistsError, StaleVersionError } from '../domain/errors';
+import { AlreadyExistsError } from '../domain/errors';
 import { keys, type RecordKind } from './keys';
 
 /** Where a record sits in its kind's listing: the GSI partition and sort key. */
@@ -78,7 +79,7 @@ export function createDirectoryStore(runtime: ServiceRuntime) {
           ConditionExpression: 'attribute_exists(pk) AND version = :expected',
           ExpressionAttributeValues: { ':expected': expectedVersion },
         },
-        onConditionFailed: () => new StaleVersionError(),
+        onConditionFailed: () => new PreconditionFailedError(),
       };
     },
 
