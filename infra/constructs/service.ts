@@ -329,6 +329,18 @@ export class Service extends Construct {
           resources: [identity.userPool.userPoolArn],
         }),
       );
+    } else if (capability === 'user-pool-users') {
+      fn.function.addEnvironment('USER_POOL_ID', identity.userPool.userPoolId);
+      fn.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: [
+            'cognito-idp:AdminCreateUser',
+            'cognito-idp:AdminDisableUser',
+            'cognito-idp:AdminUserGlobalSignOut',
+          ],
+          resources: [identity.userPool.userPoolArn],
+        }),
+      );
     } else {
       fn.function.addEnvironment('PATIENT_KEY_SECRET_ID', identity.patientKeySecret.secretArn);
       // Granted on the role alone: a grant on the secret or the key would make the platform stack

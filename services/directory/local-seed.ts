@@ -1,11 +1,26 @@
-import { randomUUID } from 'node:crypto';
-import type { LocalSeedApi, LocalSeedResult, SeededPartnerClient } from '@carelink/contracts';
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  AssociateSoftwareTokenCommand,
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+  VerifySoftwareTokenCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type {
+  CognitoEndpoint,
+  LocalSeedApi,
+  LocalSeedResult,
+  SeededPartnerClient,
+  SeededStaffUser,
+} from '@carelink/contracts';
 import type {
   CreateAgreementBody,
   CreatePartnerBody,
   CreatePracticeBody,
+  CreateStaffMemberBody,
   CreateTenantBody,
 } from '@carelink/contracts/api/directory';
+import { Secret, TOTP } from 'otpauth';
 import type * as z from 'zod';
 
 const operator = 'carelink-operator';
@@ -64,6 +79,82 @@ const partners: z.input<typeof CreatePartnerBody>[] = [
 ];
 
 const allPrograms = ['case-management', 'ccm', 'pcm', 'tcm'] as const;
+
+/** One person per role at Boston and at Denver, with the staff ids their practice's roster uses. */
+const people: z.input<typeof CreateStaffMemberBody>[] = (
+  [
+    ['acme-health', 'practice-boston', 'boston', '1234567893'],
+    ['bluepeak-health', 'practice-denver', 'denver', '1245319599'],
+  ] as const
+).flatMap(([tenantId, practiceId, city, npi]) =>
+  (
+    [
+      ['care-manager', 'RN'],
+      ['clinical-staff', 'MA'],
+      ['billing-practitioner', 'MD'],
+      ['billing-lead', 'non-clinical'],
+      ['staff-admin', 'non-clinical'],
+      ['compliance', 'non-clinical'],
+    ] as const
+  ).map(([role, credential]) => ({
+    staffId: `staff-${city}-${role}`,
+    tenantId,
+    practiceIds: [practiceId],
+    name: `${city} ${role}`.replace(/(^|[\s-])\w/g, (c) => c.toUpperCase()),
+    email: `${role}@${city}.carelink.example`,
+    roles: [role],
+    credential,
+    ...(role === 'billing-practitioner' ? { npi } : {}),
+  })),
+);
+
+/**
+ * A new person's first sign-in, as they would do it: the temporary password, a password of their
+ * own, then TOTP set up with an authenticator (here: otpauth). Returns what they sign in with.
+ */
+async function firstSignIn(
+  cognito: CognitoEndpoint,
+  username: string,
+  temporaryPassword: string,
+): Promise<{ password: string; totpSecret: string }> {
+  const client = new CognitoIdentityProviderClient({
+    endpoint: cognito.endpoint,
+    region: cognito.region,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const password = `Cl-${randomBytes(12).toString('base64url')}9a!`;
+  const started = await client.send(
+    new InitiateAuthCommand({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: cognito.clientId,
+      AuthParameters: { USERNAME: username, PASSWORD: temporaryPassword },
+    }),
+  );
+  const changed = await client.send(
+    new RespondToAuthChallengeCommand({
+      ClientId: cognito.clientId,
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session: started.Session,
+      ChallengeResponses: { USERNAME: username, NEW_PASSWORD: password },
+    }),
+  );
+  const associated = await client.send(new AssociateSoftwareTokenCommand({ Session: changed.Session }));
+  const totpSecret = associated.SecretCode as string;
+  const code = new TOTP({ secret: Secret.fromBase32(totpSecret) }).generate();
+  const verified = await client.send(
+    new VerifySoftwareTokenCommand({ Session: associated.Session, UserCode: code }),
+  );
+  await client.send(
+    new RespondToAuthChallengeCommand({
+      ClientId: cognito.clientId,
+      ChallengeName: 'MFA_SETUP',
+      Session: verified.Session,
+      ChallengeResponses: { USERNAME: username },
+    }),
+  );
+  client.destroy();
+  return { password, totpSecret };
+}
 
 /** Harbor refers to both care organisations: its Colorado members go to Denver, the rest to Cambridge. */
 const agreements: z.input<typeof CreateAgreementBody>[] = [
@@ -154,7 +245,32 @@ export async function seed(api: LocalSeedApi): Promise<LocalSeedResult> {
     });
     for (const { clientId } of older) await call('DELETE', `${clientsPath}/${clientId}`);
   }
+  const staffUsers: SeededStaffUser[] = [];
+  for (const person of people) {
+    const created = await call('POST', '/v1/directory/staff', person, randomUUID());
+    // A person from an earlier run keeps the password and TOTP they chose then.
+    if (created.status === 409) continue;
+    const invitation = created.invitation as { temporaryPassword?: string } | undefined;
+    if (!invitation?.temporaryPassword)
+      throw new Error('directory seed: no temporary password to sign in with');
+    const { password, totpSecret } = await firstSignIn(
+      api.cognito,
+      String(person.staffId),
+      invitation.temporaryPassword,
+    );
+    staffUsers.push({
+      tenantId: person.tenantId,
+      practiceId: person.practiceIds[0] as string,
+      staffId: String(person.staffId),
+      username: String(person.staffId),
+      password,
+      totpSecret,
+      roles: [...person.roles],
+      credential: person.credential,
+    });
+  }
+
   // Every service's projection of the directory is in place before anyone refers a member.
   await api.settle();
-  return { partners: issued };
+  return { partners: issued, staffUsers };
 }

@@ -20,6 +20,7 @@ import { ReferralStatusChangedV1 } from './events/referral-status-changed.v1';
 import { ReferralUpdatedV1 } from './events/referral-updated.v1';
 import { RiskFlaggedV1 } from './events/risk-flagged.v1';
 import { ScreeningScoredV1 } from './events/screening-scored.v1';
+import { StaffMemberChangedV1 } from './events/staff-member-changed.v1';
 import { TimeLoggedV1 } from './events/time-logged.v1';
 
 /** Every event Carelink publishes, at every supported version. */
@@ -27,6 +28,7 @@ export const eventCatalog = [
   PracticeChangedV1,
   PartnerChangedV1,
   AgreementChangedV1,
+  StaffMemberChangedV1,
   ReferralReceivedV1,
   ReferralCancelledV1,
   ReferralStatusChangedV1,

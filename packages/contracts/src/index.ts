@@ -27,6 +27,7 @@ export * from './events/referral-updated.v1';
 export * from './events/risk-flagged.v1';
 export * from './events/screening-scored.v1';
 export * from './events/shared';
+export * from './events/staff-member-changed.v1';
 export * from './events/time-logged.v1';
 export * from './invalid-input';
 export * from './manifest';

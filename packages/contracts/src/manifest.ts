@@ -24,9 +24,10 @@ export interface TableSpec {
  * What a handler reaches beyond its own table and the bus; infra grants exactly these and passes
  * their configuration, the local cloud serves them:
  * - `user-pool-clients`: create and delete app clients of the user pool (partner credentials);
+ * - `user-pool-users`: create, disable and sign out users of the user pool (people);
  * - `patient-key-secret`: read the pepper that patient keys are computed under.
  */
-export type Capability = 'user-pool-clients' | 'patient-key-secret';
+export type Capability = 'user-pool-clients' | 'user-pool-users' | 'patient-key-secret';
 
 export interface RouteBinding {
   readonly contract: RouteContract;
@@ -87,6 +88,29 @@ export interface LocalSeedApi {
   token(clientIdOrPartnerId: string): Promise<string>;
   /** Waits until every event so far has reached every consumer (projections included). */
   settle(): Promise<void>;
+  /** Where the AWS SDK's Cognito client signs people in (the local user pool). */
+  cognito: CognitoEndpoint;
+}
+
+/** What the AWS SDK's Cognito client needs to sign people in to a user pool. */
+export interface CognitoEndpoint {
+  endpoint: string;
+  region: string;
+  userPoolId: string;
+  clientId: string;
+}
+
+/** A person a seed created and signed in once (password chosen, TOTP set up), for the credentials file. */
+export interface SeededStaffUser {
+  tenantId: string;
+  practiceId: string;
+  staffId: string;
+  username: string;
+  password: string;
+  /** Base32; null for a person without MFA. */
+  totpSecret: string | null;
+  roles: string[];
+  credential: string;
 }
 
 /** Partner credentials a seed issued through the admin API, for later seeds and the credentials file. */
@@ -100,6 +124,7 @@ export interface SeededPartnerClient {
 /** What a local seed may report back. */
 export interface LocalSeedResult {
   partners?: SeededPartnerClient[];
+  staffUsers?: SeededStaffUser[];
 }
 
 /** The standard single-table layout every service uses: pk/sk, one generic GSI, TTL and a stream. */

@@ -4,5 +4,14 @@
  */
 export const allowLoopbackWebhooksVariable = 'CARELINK_WEBHOOKS_ALLOW_LOOPBACK';
 
+/**
+ * New staff receive their temporary password in the API response (`response`) instead of by e-mail:
+ * a local cloud sends no mail. Never set in AWS, where Cognito e-mails the invitation.
+ */
+export const staffInvitationDeliveryVariable = 'STAFF_INVITATION_DELIVERY';
+
 /** Environment variables no deployed function may define. */
-export const localOnlyVariables: readonly string[] = [allowLoopbackWebhooksVariable];
+export const localOnlyVariables: readonly string[] = [
+  allowLoopbackWebhooksVariable,
+  staffInvitationDeliveryVariable,
+];

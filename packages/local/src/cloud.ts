@@ -1,15 +1,22 @@
 import type { Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { problem, type SeededPartnerClient, type ServiceManifest } from '@carelink/contracts';
+import {
+  type CognitoEndpoint,
+  problem,
+  type SeededPartnerClient,
+  type SeededStaffUser,
+  type ServiceManifest,
+} from '@carelink/contracts';
 import { buildOpenApiDocument } from '@carelink/contracts/openapi';
-import { allowLoopbackWebhooksVariable } from '@carelink/lambda-kit';
+import { allowLoopbackWebhooksVariable, staffInvitationDeliveryVariable } from '@carelink/lambda-kit';
 import { type ControlRequest, startApiServer } from './api/api-server';
 import { compileRoutes } from './api/routes';
 import { type LocalClient, seedClients } from './auth/clients';
 import { cognitoOperations } from './auth/cognito-api';
 import { LocalIssuer } from './auth/issuer';
-import { fileRegistry } from './auth/registry-file';
+import { fileRegistry, fileSeedResults, fileUserPool } from './auth/registry-file';
+import { LocalUserPool } from './auth/user-pool';
 import { startAwsEndpoint } from './aws-endpoint';
 import { useLocalAws } from './aws-environment';
 import { LocalBus } from './bus/local-bus';
@@ -67,6 +74,10 @@ export interface LocalCloud {
   clients: readonly LocalClient[];
   /** The partner clients the seeds issued through the directory's admin API. */
   partners: readonly SeededPartnerClient[];
+  /** The people the seeds created, with the password and TOTP secret they sign in with. */
+  staffUsers: readonly SeededStaffUser[];
+  /** Where the AWS SDK's Cognito client signs people in. */
+  cognito: CognitoEndpoint;
   tableName(service: string): string;
   /** An access token for a client the cloud started with (by client id) or a seeded partner (by partner id). */
   token(clientIdOrPartnerId: string): Promise<string>;
@@ -79,6 +90,9 @@ export interface LocalCloud {
 
 /** The user pool the local issuer stands for (the Cognito API answers for this id only). */
 export const localUserPoolId = 'local_carelink';
+
+/** The console's public app client: people sign in through it (no secret, as for a browser app). */
+export const localConsoleClientId = 'carelink-console';
 
 const RELAY_HANDLER = new URL('../../lambda-kit/src/handlers/outbox-relay.ts', import.meta.url).pathname;
 
@@ -107,11 +121,14 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
   const bus = new LocalBus(`${prefix}-bus`);
   const queues = new Map<string, LocalQueue>();
+  const userPool = new LocalUserPool(issuer, localUserPoolId, localConsoleClientId);
+  if (options.dataDir) fileUserPool(userPool, join(options.dataDir, 'user-pool.json'));
   const aws = await startAwsEndpoint(
     bus,
     queues,
     new Map([
       ...cognitoOperations(issuer, localUserPoolId),
+      ...userPool.operations(),
       ...secretsOperations(options.dataDir && join(options.dataDir, 'patient-key-pepper')),
     ]),
   );
@@ -131,6 +148,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     CARELINK_CLOCK_OFFSET_MS: '0',
     // Partners' test receivers run on this machine; a deployed stage never sets this.
     [allowLoopbackWebhooksVariable]: 'true',
+    // No mail here: a new person's temporary password is in the API response, once.
+    [staffInvitationDeliveryVariable]: 'response',
   });
 
   const dynamoClient = new DynamoDBClient({
@@ -194,6 +213,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   apiUrl = api.url;
   for (const relay of relays) relay.start();
   const partners: SeededPartnerClient[] = [];
+  const staffUsers: SeededStaffUser[] = [];
+  const cognito: CognitoEndpoint = {
+    endpoint: aws.url,
+    region: localRegion,
+    userPoolId: localUserPoolId,
+    clientId: localConsoleClientId,
+  };
   const token = async (clientIdOrPartnerId: string) => {
     const clientId =
       partners.findLast((p) => p.partnerId === clientIdOrPartnerId)?.clientId ?? clientIdOrPartnerId;
@@ -202,10 +228,16 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     return issuer.sign(client);
   };
   const settle = (timeoutMs = 20_000) => settleWhenIdle(relays, queues, timeoutMs);
-  if (options.seed ?? true)
-    await runLocalSeeds(manifests, { apiUrl, token, settle: () => settle() }, (issued) =>
-      partners.push(...(issued.partners ?? [])),
-    );
+  if (options.seed ?? true) {
+    // People keep the password and TOTP secret they chose in an earlier run on the same data.
+    const seeded = fileSeedResults(options.dataDir && join(options.dataDir, 'seeded.json'));
+    await runLocalSeeds(manifests, { apiUrl, token, settle: () => settle(), cognito }, (result) => {
+      partners.push(...(result.partners ?? []));
+      staffUsers.push(...(result.staffUsers ?? []));
+    });
+    const merged = seeded.save({ partners, staffUsers });
+    staffUsers.splice(0, staffUsers.length, ...(merged.staffUsers ?? []));
+  }
   ready = true;
 
   return {
@@ -218,6 +250,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     issuer,
     clients,
     partners,
+    staffUsers,
+    cognito,
     tableName,
     token,
     settle,

@@ -79,28 +79,35 @@ export function deploySchedules(manifest: ServiceManifest, scheduler: LocalSched
 
 /**
  * The pre-token-generation trigger a manifest declares, as the issuer's claims hook: the handler gets
- * Cognito's version-3 client-credentials event and its added claims go into the token.
+ * Cognito's version-3 event (client credentials, or a person's authentication) and what it adds goes
+ * into the token. Scopes come back without the resource-server prefix, as the API reads them.
  */
 export function deployIdentityTriggers(manifests: readonly ServiceManifest[]): TokenClaimsHook | undefined {
   const owner = manifests.find((m) => m.identityTriggers?.preTokenGeneration);
   const trigger = owner?.identityTriggers?.preTokenGeneration;
   if (!owner || !trigger) return undefined;
   const file = handlerFile(owner, trigger);
-  return async (clientId) => {
+  return async (request) => {
     const result = (await invoke(file, `${owner.name}-pre-token-generation`, {
       version: '3',
-      triggerSource: 'TokenGeneration_ClientCredentials',
-      callerContext: { clientId },
+      triggerSource:
+        request.kind === 'client' ? 'TokenGeneration_ClientCredentials' : 'TokenGeneration_Authentication',
+      ...(request.kind === 'user' ? { userName: request.username } : {}),
+      callerContext: { clientId: request.clientId },
       request: {},
       response: { claimsAndScopeOverrideDetails: null },
     })) as {
       response?: {
         claimsAndScopeOverrideDetails?: {
-          accessTokenGeneration?: { claimsToAddOrOverride?: Record<string, string> };
+          accessTokenGeneration?: { claimsToAddOrOverride?: Record<string, string>; scopesToAdd?: string[] };
         } | null;
       };
     };
-    return result.response?.claimsAndScopeOverrideDetails?.accessTokenGeneration?.claimsToAddOrOverride ?? {};
+    const added = result.response?.claimsAndScopeOverrideDetails?.accessTokenGeneration;
+    return {
+      claims: added?.claimsToAddOrOverride ?? {},
+      scopes: (added?.scopesToAdd ?? []).map((scope) => scope.slice(scope.lastIndexOf('/') + 1)),
+    };
   };
 }
 

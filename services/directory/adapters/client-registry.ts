@@ -4,7 +4,7 @@ import {
   DeleteUserPoolClientCommand,
   ResourceNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { ClientRegistryNotConfiguredError } from '../domain/errors';
+import { IdentityProviderNotConfiguredError } from '../domain/errors';
 
 /** Where partner API clients are issued: an OAuth2 authorisation server's client registry. */
 export interface ClientRegistry {
@@ -36,7 +36,7 @@ export function cognitoClientRegistry(
   client: CognitoIdentityProviderClient = new CognitoIdentityProviderClient({ maxAttempts: 3 }),
 ): ClientRegistry {
   const poolId = (): string => {
-    if (!config.userPoolId) throw new ClientRegistryNotConfiguredError();
+    if (!config.userPoolId) throw new IdentityProviderNotConfiguredError();
     return config.userPoolId;
   };
   return {

@@ -1,9 +1,20 @@
-import { AgreementChangedV1, PartnerChangedV1, PracticeChangedV1 } from '@carelink/contracts';
+import {
+  AgreementChangedV1,
+  PartnerChangedV1,
+  PracticeChangedV1,
+  StaffMemberChangedV1,
+} from '@carelink/contracts';
 import { type EventDraft, emit } from '@carelink/lambda-kit';
-import { type Agreement, agreementStatus, type Partner, type Practice } from '../domain/directory';
+import {
+  type Agreement,
+  agreementStatus,
+  type Partner,
+  type Practice,
+  type StaffMember,
+} from '../domain/directory';
 
 // What the directory publishes: each record whole, at its version, so every projection can keep the
-// newest and ignore the rest. Organisations only; no person and no patient.
+// newest and ignore the rest. No patient; of a person, ids and codes only (no name, no e-mail).
 
 export const practiceChanged = (practice: Practice): EventDraft =>
   emit(
@@ -49,4 +60,20 @@ export const agreementChanged = (agreement: Agreement, today: string): EventDraf
       version: agreement.version,
     },
     agreement.version,
+  );
+
+export const staffMemberChanged = (person: StaffMember): EventDraft =>
+  emit(
+    StaffMemberChangedV1,
+    {
+      staffId: person.staffId,
+      tenantId: person.tenantId,
+      practiceIds: person.practiceIds,
+      roles: person.roles,
+      credential: person.credential,
+      ...(person.npi ? { npi: person.npi } : {}),
+      status: person.status,
+      version: person.version,
+    },
+    person.version,
   );

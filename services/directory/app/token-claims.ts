@@ -1,14 +1,14 @@
-import { DomainError } from '@carelink/contracts';
-import type { Partner, PartnerClient } from '../domain/directory';
+import { DomainError, scopesOfRoles } from '@carelink/contracts';
+import type { Partner, PartnerClient, StaffMember } from '../domain/directory';
 import type { DirectoryStore } from '../store/directory-store';
 
-/** The client was revoked, or acts for a partner that is no longer active: it gets no token. */
+/** The client was revoked, acts for an inactive partner, or the person is unknown or disabled: no token. */
 export class ClientNotActiveError extends DomainError {
   override readonly name = 'ClientNotActiveError';
   readonly code = 'client-not-active';
   readonly problemType = 'forbidden';
   constructor() {
-    super('This client may not obtain tokens');
+    super('This client or person may not obtain tokens');
   }
 }
 
@@ -25,6 +25,28 @@ export function createTokenClaims(store: DirectoryStore) {
       const partner = await store.get<Partner>('partner', client.partnerId);
       if (client.status !== 'active' || partner?.status !== 'active') throw new ClientNotActiveError();
       return { partner_id: client.partnerId };
+    },
+
+    /**
+     * The claims and scopes of a person's token, from their directory record: tenant, practices, the
+     * staff id their actions are recorded under, roles and the roles' scopes. A user without an
+     * active record (unknown, or disabled) gets no token at all.
+     */
+    async forUser(staffId: string): Promise<{ claims: Record<string, string>; scopes: string[] }> {
+      const person = await store.get<StaffMember>('staff', staffId);
+      if (person?.status !== 'active') throw new ClientNotActiveError();
+      return {
+        claims: {
+          tenant_id: person.tenantId,
+          practice_id: person.practiceIds[0] as string,
+          practice_ids: person.practiceIds.join(' '),
+          staff_id: person.staffId,
+          role: person.roles[0] as string,
+          roles: person.roles.join(' '),
+          credential: person.credential,
+        },
+        scopes: scopesOfRoles(person.roles),
+      };
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Agreement, Partner, PartnerClient, Practice, Tenant } from '../domain/directory';
+import type { Agreement, Partner, PartnerClient, Practice, StaffMember, Tenant } from '../domain/directory';
 
 // Directory records as the admin API shows them. Records hold nothing beyond their resource fields
 // except a client's status, so views pick rather than rebuild.
@@ -12,3 +12,5 @@ export function clientResource(client: PartnerClient) {
   const { status: _status, ...resource } = client;
   return resource;
 }
+
+export const staffMemberResource = (person: StaffMember) => person;

@@ -1,5 +1,9 @@
 import type { AgreementRouting, Program } from '@carelink/contracts';
-import type { CreateAgreementBody, CreatePracticeBody } from '@carelink/contracts/api/directory';
+import type {
+  CreateAgreementBody,
+  CreatePracticeBody,
+  CreateStaffMemberBody,
+} from '@carelink/contracts/api/directory';
 
 /** What every directory record carries: an optimistic-concurrency version and its timestamps. */
 export interface Versioned {
@@ -32,6 +36,12 @@ export interface Agreement extends Omit<CreateAgreementBody, 'effectiveTo'>, Ver
   agreementId: string;
   tenantId: string;
   effectiveTo?: string;
+}
+
+/** A person who signs in: their practices, roles and credential; the identity provider holds the rest. */
+export interface StaffMember extends Omit<CreateStaffMemberBody, 'staffId'>, Versioned {
+  staffId: string;
+  status: 'active' | 'disabled';
 }
 
 /** A partner's OAuth2 client; its secret is never stored here. */

@@ -3,7 +3,7 @@
  * keyed by their own ids; a practice and an agreement also carry the tenant they belong to in their
  * list sort keys, so a staff admin's listing reads only its own tenant's range.
  */
-export type RecordKind = 'tenant' | 'practice' | 'partner' | 'agreement' | 'client';
+export type RecordKind = 'tenant' | 'practice' | 'partner' | 'agreement' | 'client' | 'staff';
 
 const collection: Record<RecordKind, string> = {
   tenant: 'TENANTS',
@@ -11,6 +11,7 @@ const collection: Record<RecordKind, string> = {
   partner: 'PARTNERS',
   agreement: 'AGREEMENTS',
   client: 'CLIENTS',
+  staff: 'STAFF',
 };
 
 export const keys = {

@@ -10,9 +10,12 @@ import {
   OrganisationName,
   PartnerId,
   PracticeId,
+  StaffCredential,
+  StaffRole,
   Tin,
 } from '../directory/vocabulary';
 import { PracticeChangedV1 } from '../events/practice-changed.v1';
+import { StaffId, StaffMemberChangedV1 } from '../events/staff-member-changed.v1';
 import { Cursor, E164Phone, IanaTimeZone, IsoInstant, Npi, TenantId, Ulid } from '../primitives';
 import { defineRoute, type RouteContract, scopes } from '../route-contract';
 import { PostalAddress } from './intake';
@@ -246,6 +249,98 @@ export const CreatedPartnerClientResource = PartnerClientResource.extend({
 export const PartnerClientPageResource = z
   .object({ items: z.array(PartnerClientResource) })
   .meta({ id: 'PartnerClientPage', example: { items: [clientExample] } });
+
+// Staff members (people who sign in)
+
+const StaffRoles = z
+  .array(StaffRole)
+  .min(1)
+  .max(6)
+  .refine((roles) => new Set(roles).size === roles.length, 'each role at most once');
+const PracticeIds = z
+  .array(PracticeId)
+  .min(1)
+  .max(20)
+  .refine((ids) => new Set(ids).size === ids.length, 'each practice at most once');
+
+export const CreateStaffMemberBody = z
+  .object({
+    staffId: StaffId.optional().meta({ description: 'Chosen by the admin; generated when absent' }),
+    tenantId: TenantId,
+    practiceIds: PracticeIds,
+    name: z.string().trim().min(1).max(200),
+    email: z.email().max(254),
+    roles: StaffRoles,
+    credential: StaffCredential,
+    npi: Npi.optional().meta({ description: 'Individual NPI, for those who bill or render' }),
+  })
+  .strict()
+  .refine((s) => !s.roles.includes('billing-practitioner') || s.npi !== undefined, {
+    message: 'a billing practitioner needs an NPI',
+    path: ['npi'],
+  })
+  .meta({
+    id: 'CreateStaffMember',
+    example: {
+      staffId: 'staff-boston-rn-1',
+      tenantId: 'acme-health',
+      practiceIds: ['practice-boston'],
+      name: 'Jordan Lee',
+      email: 'jordan.lee@backbay.example',
+      roles: ['care-manager'],
+      credential: 'RN',
+    },
+  });
+export type CreateStaffMemberBody = z.output<typeof CreateStaffMemberBody>;
+
+export const UpdateStaffMemberBody = z
+  .object({
+    practiceIds: PracticeIds.optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+    roles: StaffRoles.optional(),
+    credential: StaffCredential.optional(),
+    npi: Npi.optional(),
+  })
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'give at least one field to change')
+  .meta({ id: 'UpdateStaffMember', example: { roles: ['care-manager', 'staff-admin'] } });
+export type UpdateStaffMemberBody = z.output<typeof UpdateStaffMemberBody>;
+
+const staffExample = {
+  ...StaffMemberChangedV1.example,
+  name: 'Jordan Lee',
+  email: 'jordan.lee@backbay.example',
+  createdAt: '2026-11-02T15:04:05.000Z',
+  updatedAt: '2026-11-02T15:04:05.000Z',
+};
+export const StaffMemberResource = z
+  .object({
+    staffId: z.string(),
+    tenantId: TenantId,
+    practiceIds: z.array(z.string()),
+    name: z.string(),
+    email: z.string(),
+    roles: z.array(StaffRole),
+    credential: StaffCredential,
+    npi: z.string().optional(),
+    status: z.enum(['active', 'disabled']),
+    ...Audit,
+  })
+  .meta({ id: 'StaffMember', example: staffExample });
+export const StaffMemberPageResource = page(StaffMemberResource, 'StaffMemberPage', staffExample);
+
+/**
+ * How the person receives their first password: by e-mail from the identity provider (AWS), or in
+ * this response, once (a local cloud without mail).
+ */
+export const StaffInvitation = z.discriminatedUnion('delivery', [
+  z.object({ delivery: z.literal('email') }),
+  z.object({ delivery: z.literal('response'), temporaryPassword: z.string() }),
+]);
+export const CreatedStaffMemberResource = StaffMemberResource.extend({ invitation: StaffInvitation }).meta({
+  id: 'CreatedStaffMember',
+  example: { ...staffExample, invitation: { delivery: 'email' } },
+});
 
 // Routes
 
@@ -554,6 +649,90 @@ export const deletePartnerClientRoute = defineRoute({
   },
 });
 
+const StaffParams = z.object({ staffId: StaffId }).strict();
+
+export const createStaffMemberRoute = defineRoute({
+  operationId: 'createStaffMember',
+  method: 'POST',
+  path: '/v1/directory/staff',
+  summary: 'Add a person to a care organisation, with their sign-in',
+  description:
+    'Creates the person and their user in the identity provider (MFA required at first sign-in). A staff ' +
+    "admin adds people to its own tenant only (another tenant's id answers 404).",
+  tag,
+  scopes: [scopes.staffAdmin],
+  callers: operatorOrStaffAdmin,
+  idempotent: true,
+  body: CreateStaffMemberBody,
+  responses: {
+    201: { description: 'Person created', schema: CreatedStaffMemberResource, headers: createdHeaders },
+    404: { description: 'No such tenant or practice' },
+    409: { description: 'A person with this id or e-mail exists' },
+  },
+});
+
+export const getStaffMemberRoute = defineRoute({
+  operationId: 'getStaffMember',
+  method: 'GET',
+  path: '/v1/directory/staff/{staffId}',
+  summary: 'Read a person',
+  tag,
+  scopes: [scopes.staffAdmin],
+  callers: operatorOrStaffAdmin,
+  params: StaffParams,
+  responses: {
+    200: { description: 'The person', schema: StaffMemberResource, headers: etagHeaders },
+    404: { description: "No such person (or another tenant's)" },
+  },
+});
+
+export const listStaffMembersRoute = defineRoute({
+  operationId: 'listStaffMembers',
+  method: 'GET',
+  path: '/v1/directory/staff',
+  summary: "List people (a staff admin sees its own tenant's)",
+  tag,
+  scopes: [scopes.staffAdmin],
+  callers: operatorOrStaffAdmin,
+  query: PageQuery,
+  responses: { 200: { description: 'A page of people', schema: StaffMemberPageResource } },
+});
+
+export const updateStaffMemberRoute = defineRoute({
+  operationId: 'updateStaffMember',
+  method: 'PATCH',
+  path: '/v1/directory/staff/{staffId}',
+  summary: "Change a person's practices, roles, credential or NPI",
+  tag,
+  scopes: [scopes.staffAdmin],
+  callers: operatorOrStaffAdmin,
+  params: StaffParams,
+  body: UpdateStaffMemberBody,
+  requiresIfMatch: true,
+  responses: {
+    200: { description: 'The person as changed', schema: StaffMemberResource, headers: etagHeaders },
+    404: { description: "No such person (or another tenant's)" },
+  },
+});
+
+export const disableStaffMemberRoute = defineRoute({
+  operationId: 'disableStaffMember',
+  method: 'POST',
+  path: '/v1/directory/staff/{staffId}/disable',
+  summary: 'Stop a person signing in, at once',
+  description:
+    'The user is disabled at the identity provider and the token trigger refuses them: no new sign-in or ' +
+    'token refresh succeeds; access tokens already issued end within their lifetime (1 hour).',
+  tag,
+  scopes: [scopes.staffAdmin],
+  callers: operatorOrStaffAdmin,
+  params: StaffParams,
+  responses: {
+    200: { description: 'The person, disabled', schema: StaffMemberResource, headers: etagHeaders },
+    404: { description: "No such person (or another tenant's)" },
+  },
+});
+
 export const directoryRoutes: readonly RouteContract[] = [
   createTenantRoute,
   getTenantRoute,
@@ -574,4 +753,9 @@ export const directoryRoutes: readonly RouteContract[] = [
   createPartnerClientRoute,
   listPartnerClientsRoute,
   deletePartnerClientRoute,
+  createStaffMemberRoute,
+  getStaffMemberRoute,
+  listStaffMembersRoute,
+  updateStaffMemberRoute,
+  disableStaffMemberRoute,
 ];

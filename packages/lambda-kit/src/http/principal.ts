@@ -45,6 +45,7 @@ export const claimNames = {
   scope: 'scope',
   subject: 'sub',
   clientId: 'client_id',
+  staffId: 'staff_id',
 } as const;
 
 /** The scope only the operator's client holds. */
@@ -67,7 +68,9 @@ const text = (value: unknown): string | undefined =>
  */
 export function principalFrom(event: Pick<APIGatewayProxyEvent, 'requestContext'>): Principal {
   const claims = (event.requestContext?.authorizer?.claims ?? {}) as Record<string, unknown>;
-  const subject = text(claims[claimNames.subject]) ?? text(claims[claimNames.clientId]);
+  // A person is recorded under their staff id; a client under its subject or id.
+  const subject =
+    text(claims[claimNames.staffId]) ?? text(claims[claimNames.subject]) ?? text(claims[claimNames.clientId]);
   if (!subject) throw new UnauthorizedError();
   const scopeClaim = claims[claimNames.scope];
   // Cognito prefixes resource-server scopes (`carelink/referrals:read`); routes name the bare scope.

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { scopesByRole } from '@carelink/contracts';
 
 /**
  * A machine client as Cognito's client-credentials app clients model it. Staff clients carry their
@@ -22,22 +23,10 @@ export interface LocalClient {
 /** The operator's client: the only holder of `platform-admin`. */
 export const operatorClientId = 'carelink-operator';
 
-/** Scopes per staff role: least privilege, as the user pool's groups would grant them. */
-export const staffScopesByRole: Record<string, string[]> = {
-  'care-manager': [
-    'cases:read',
-    'cases:write',
-    'consent:read',
-    'consent:write',
-    'eligibility:read',
-    'outreach:read',
-    'outreach:write',
-  ],
-  'clinical-staff': ['cases:read', 'consent:read', 'eligibility:read', 'outreach:read', 'outreach:write'],
-  'billing-lead': ['billing:read', 'billing:write', 'consent:read', 'eligibility:read'],
-  'staff-admin': ['roster:manage', 'cases:read', 'staff-admin'],
-  compliance: ['audit:read'],
-};
+/** Scopes per staff role of the shared machine clients (the directory's roles, minus billing practitioners). */
+export const staffScopesByRole: Record<string, readonly string[]> = Object.fromEntries(
+  Object.entries(scopesByRole).filter(([role]) => role !== 'billing-practitioner'),
+);
 
 const secret = () => randomBytes(24).toString('base64url');
 
@@ -65,7 +54,7 @@ export function seedClients(): LocalClient[] {
         clientId: `${practiceId}-${role}`,
         clientSecret: secret(),
         tenantId,
-        scopes,
+        scopes: [...scopes],
         kind: 'staff' as const,
         practiceId,
         role,

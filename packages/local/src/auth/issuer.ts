@@ -11,11 +11,18 @@ import {
 } from 'jose';
 import type { LocalClient } from './clients';
 
+/** Whose token is being issued: a client (client credentials) or a person signing in. */
+export type TokenRequest =
+  | { kind: 'client'; clientId: string }
+  | { kind: 'user'; username: string; clientId: string };
+
 /**
- * The pre-token-generation trigger as the issuer calls it: the claims to add to a client's token.
- * It throws when the client may not have a token (Cognito then answers `invalid_client` too).
+ * The pre-token-generation trigger as the issuer calls it: the claims (and, for people, the scopes)
+ * to add to the token. It throws when no token may be issued, and the issuer then issues none.
  */
-export type TokenClaimsHook = (clientId: string) => Promise<Record<string, string>>;
+export type TokenClaimsHook = (
+  request: TokenRequest,
+) => Promise<{ claims: Record<string, string>; scopes?: string[] }>;
 
 export interface TokenResponse {
   access_token: string;
@@ -54,7 +61,7 @@ export class LocalIssuer {
     private readonly clients: Map<string, LocalClient>,
   ) {}
 
-  private claimsHook: TokenClaimsHook = async () => ({});
+  private claimsHook: TokenClaimsHook = async () => ({ claims: {} });
   private registryChanged: () => void = () => {};
 
   static async create(issuerUrl: string, clients: readonly LocalClient[]): Promise<LocalIssuer> {
@@ -139,7 +146,7 @@ export class LocalIssuer {
   async sign(client: LocalClient, scopes: readonly string[] = client.scopes): Promise<string> {
     let added: Record<string, string>;
     try {
-      added = await this.claimsHook(client.clientId);
+      added = (await this.claimsHook({ kind: 'client', clientId: client.clientId })).claims;
     } catch {
       throw new OAuthError('invalid_client', 401);
     }
@@ -160,6 +167,44 @@ export class LocalIssuer {
       .setExpirationTime(`${TOKEN_LIFETIME_SECONDS}s`)
       .setJti(crypto.randomUUID())
       .sign(this.privateKey);
+  }
+
+  /**
+   * A person's access and ID tokens, as Cognito issues them after sign-in: the trigger's claims and
+   * scopes in the access token, the e-mail in the ID token. Throws when the trigger refuses.
+   */
+  async signUser(
+    user: { username: string; sub: string; email: string },
+    clientId: string,
+  ): Promise<{ accessToken: string; idToken: string; expiresIn: number }> {
+    const { claims, scopes = [] } = await this.claimsHook({
+      kind: 'user',
+      username: user.username,
+      clientId,
+    });
+    const sign = (payload: JWTPayload) =>
+      new SignJWT(payload)
+        .setProtectedHeader({ alg: 'RS256', kid: 'local-1' })
+        .setIssuer(this.issuerUrl)
+        .setSubject(user.sub)
+        .setIssuedAt()
+        .setExpirationTime(`${TOKEN_LIFETIME_SECONDS}s`)
+        .setJti(crypto.randomUUID())
+        .sign(this.privateKey);
+    const accessToken = await sign({
+      token_use: 'access',
+      client_id: clientId,
+      username: user.username,
+      scope: scopes.join(' '),
+      ...claims,
+    });
+    const idToken = await sign({
+      token_use: 'id',
+      aud: clientId,
+      'cognito:username': user.username,
+      email: user.email,
+    });
+    return { accessToken, idToken, expiresIn: TOKEN_LIFETIME_SECONDS };
   }
 
   /**

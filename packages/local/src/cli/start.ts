@@ -30,6 +30,8 @@ const credentials = {
     scopes: operator.scopes,
   },
   partners: cloud.partners,
+  staffUsers: cloud.staffUsers,
+  cognito: cloud.cognito,
   staff: cloud.clients
     .filter((c) => c.kind === 'staff')
     .map(({ tenantId, practiceId, role, clientId, clientSecret, scopes }) => ({
@@ -58,6 +60,7 @@ ${line}
  Dead letters     npm run dlq -- list | redrive
  DynamoDB Local   ${cloud.dynamoDbEndpoint}   (${flags['in-memory'] ? 'in memory' : dataDir})
  Credentials      ${credentialsFile}
+ Cognito (staff)  ${cloud.cognito.endpoint}   (user pool ${cloud.cognito.userPoolId}, client ${cloud.cognito.clientId})
 ${line}
  Clients:
 ${cloud.partners.map((p) => `   ${p.clientId.padEnd(34)} partner ${p.partnerId}`).join('\n')}

@@ -1,0 +1,43 @@
+import * as z from 'zod';
+import { PracticeId, StaffCredential, StaffRole } from '../directory/vocabulary';
+import { defineEvent } from '../event-contract';
+import { Npi, TenantId } from '../primitives';
+
+/** A person's id in the directory: the subject of their actions everywhere. */
+export const StaffId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and hyphens, 2-63 characters')
+  .meta({ example: 'staff-boston-care-manager' });
+
+/** The person's roles, practices and credential at a version; never their name or e-mail. */
+export const StaffMemberChangedData = z
+  .object({
+    staffId: StaffId,
+    tenantId: TenantId,
+    practiceIds: z.array(PracticeId).min(1).max(20),
+    roles: z.array(StaffRole).min(1),
+    credential: StaffCredential,
+    npi: Npi.optional(),
+    status: z.enum(['active', 'disabled']),
+    version: z.int().min(1),
+  })
+  .strict();
+export type StaffMemberChangedData = z.output<typeof StaffMemberChangedData>;
+
+export const StaffMemberChangedV1 = defineEvent({
+  source: 'carelink.directory',
+  detailType: 'StaffMemberChanged',
+  version: 1,
+  description:
+    "A care-team member was added, changed or disabled: their practices, roles, credential and NPI, at a version. Ids and codes only, never the person's name or e-mail.",
+  data: StaffMemberChangedData,
+  example: {
+    staffId: 'staff-boston-care-manager',
+    tenantId: 'acme-health',
+    practiceIds: ['practice-boston'],
+    roles: ['care-manager'],
+    credential: 'RN',
+    status: 'active',
+    version: 1,
+  },
+});
