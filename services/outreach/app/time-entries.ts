@@ -3,7 +3,14 @@ import type { VoidReason } from '@carelink/contracts';
 import { type Commit, ConflictError, NotFoundError, type TenantPrincipal } from '@carelink/lambda-kit';
 import { Temporal } from 'temporal-polyfill';
 import type { Stores } from '../compose';
-import { minutesInMonth, recordTimeEntry, TimeEntryOverlapError, voidTimeEntry } from '../domain';
+import {
+  minutesInMonth,
+  recordTimeEntry,
+  TimeAuthorError,
+  TimeEntryOverlapError,
+  timeAuthorIssues,
+  voidTimeEntry,
+} from '../domain';
 import type { StoredTimeEntry } from '../store/time-entries';
 import { patientOfCaller, practiceTimeZone } from './access';
 import { timeLogged } from './events';
@@ -52,6 +59,11 @@ export async function logTimeEntry(
   request: TimeEntryRequest,
   ids: { id: string; now: Temporal.Instant },
 ): Promise<{ entry: StoredTimeEntry; commit: Commit }> {
+  const authorIssues = timeAuthorIssues(
+    { staffId: principal.subject, credential: principal.credential },
+    request,
+  );
+  if (authorIssues.length > 0) throw new TimeAuthorError(authorIssues);
   const patient = await patientOfCaller(stores, principal, patientId);
   const startedAt = Temporal.Instant.from(request.startedAt);
   const end = startedAt.add({ minutes: request.minutes });

@@ -13,5 +13,6 @@ export * from './risk-flags';
 export * from './screening-types';
 export * from './screenings';
 export * from './time-entries';
+export * from './time-entry-author';
 export * from './vitals';
 export * from './worklist';

@@ -75,6 +75,32 @@ describe('principalFrom', () => {
   });
 });
 
+describe('a signed-in person', () => {
+  it('is recorded under their staff id and carries their credential', () => {
+    const principal = principalFrom(
+      event({
+        sub: '5f1c-cognito-sub',
+        tenant_id: 'acme-health',
+        practice_id: 'practice-boston',
+        staff_id: 'staff-boston-care-manager',
+        role: 'care-manager',
+        credential: 'RN',
+        scope: 'cases:read',
+      }),
+    );
+    expect(principal).toMatchObject({
+      kind: 'tenant',
+      subject: 'staff-boston-care-manager',
+      credential: 'RN',
+    });
+  });
+
+  it('ignores a credential the directory does not know', () => {
+    const principal = principalFrom(event({ sub: 's', tenant_id: 't1', credential: 'WIZARD', scope: '' }));
+    expect(principal).not.toHaveProperty('credential');
+  });
+});
+
 describe('requireCaller', () => {
   const partner = principalFrom(event({ sub: 'p', partner_id: 'northwind-health', scope: 'referrals:read' }));
   const staff = principalFrom(event({ sub: 's', tenant_id: 'acme-health', scope: 'cases:read' }));

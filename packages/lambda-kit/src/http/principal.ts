@@ -1,4 +1,4 @@
-import type { Caller } from '@carelink/contracts';
+import { type Caller, StaffCredential } from '@carelink/contracts';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { ForbiddenError, HttpProblem } from '../errors';
 import { partnerKey, tenantKey } from '../keys';
@@ -17,6 +17,8 @@ export interface TenantPrincipal extends PrincipalBase {
   practiceId?: string;
   /** Staff only: care-manager, clinical-staff, billing-lead, staff-admin, compliance. */
   role?: string;
+  /** A signed-in person's credential; it decides how their time counts. Machine clients have none. */
+  credential?: StaffCredential;
 }
 
 /** A referring organisation's client: it sees only what it sent, in whichever tenant that landed. */
@@ -46,6 +48,7 @@ export const claimNames = {
   subject: 'sub',
   clientId: 'client_id',
   staffId: 'staff_id',
+  credential: 'credential',
 } as const;
 
 /** The scope only the operator's client holds. */
@@ -89,6 +92,7 @@ export function principalFrom(event: Pick<APIGatewayProxyEvent, 'requestContext'
   if (tenantId) {
     const practiceId = text(claims[claimNames.practice]);
     const role = text(claims[claimNames.role]);
+    const credential = StaffCredential.safeParse(claims[claimNames.credential]);
     return {
       kind: 'tenant',
       tenantId,
@@ -96,6 +100,7 @@ export function principalFrom(event: Pick<APIGatewayProxyEvent, 'requestContext'
       scopes,
       ...(practiceId ? { practiceId } : {}),
       ...(role ? { role } : {}),
+      ...(credential.success ? { credential: credential.data } : {}),
     };
   }
   if (scopes.has(operatorScope)) return { kind: 'operator', subject, scopes };
