@@ -49,7 +49,7 @@ export const StageConfig = z.object({
     dailyRetentionDays: z.number().int().min(1),
     monthlyRetentionDays: z.number().int().min(1),
   }),
-  /** Stage-wide default throttling of the REST API (per-partner limits come from the usage plans). */
+  /** Stage-wide default throttling of the REST API. */
   apiThrottle: Throttle,
   /** Reserved concurrency per function kind: caps blast radius and protects DynamoDB and partners. */
   reservedConcurrency: Concurrency,
@@ -57,6 +57,8 @@ export const StageConfig = z.object({
   wafRateLimitPer5Minutes: z.number().int().min(100),
   /** Prefix of the Cognito hosted domain that serves the OAuth token endpoint. */
   authDomainPrefix: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/),
+  /** Where the care-team console receives the authorization code after sign-in, and returns after sign-out. */
+  consoleUrls: z.array(z.url().startsWith('https://')).min(1),
 });
 export type StageConfig = z.infer<typeof StageConfig>;
 
@@ -74,6 +76,7 @@ const stageDefaults: Record<StageName, StageDefaults> = {
     reservedConcurrency: { api: 5, consumer: 2, scheduled: 1, relay: 2 },
     wafRateLimitPer5Minutes: 1000,
     authDomainPrefix: 'carelink-dev',
+    consoleUrls: ['https://console.dev.carelink.example/'],
   },
   prod: {
     name: 'prod',
@@ -86,6 +89,7 @@ const stageDefaults: Record<StageName, StageDefaults> = {
     reservedConcurrency: { api: 50, consumer: 10, scheduled: 2, relay: 5 },
     wafRateLimitPer5Minutes: 2000,
     authDomainPrefix: 'carelink-prod',
+    consoleUrls: ['https://console.carelink.example/'],
   },
 };
 

@@ -21,7 +21,9 @@ function grantedActions(template: typeof platform | undefined): string[] {
 
 describe('identity in the platform', () => {
   it('has one machine client, the operator’s, and no partner in code', () => {
-    const clients = Object.values(resourcesOf(platform, 'AWS::Cognito::UserPoolClient'));
+    const clients = Object.values(resourcesOf(platform, 'AWS::Cognito::UserPoolClient')).filter(
+      (client) => client.Properties?.ClientName !== 'carelink-console',
+    );
     expect(clients).toHaveLength(1);
     expect(clients[0]?.Properties).toMatchObject({
       ClientName: 'carelink-operator',
@@ -61,6 +63,19 @@ describe('identity in the platform', () => {
     const permissions = Object.values(resourcesOf(directory as typeof platform, 'AWS::Lambda::Permission'));
     expect(permissions.map((p) => p.Properties?.Principal)).toContain('cognito-idp.amazonaws.com');
     expect(dependencyCycle(platform)).toBeUndefined();
+  });
+
+  it('signs people in through a public console client with the code flow, and requires TOTP', () => {
+    platform.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ClientName: 'carelink-console',
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      CallbackURLs: ['https://console.carelink.example/'],
+    });
+    platform.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+    });
   });
 
   it('keeps the patient-key pepper in Secrets Manager under the platform key', () => {

@@ -45,6 +45,11 @@ export class PlatformStack extends Stack {
   readonly resourceServer: cognito.UserPoolResourceServer;
   /** The operator's client: the only holder of `platform-admin`. Partners' clients are data. */
   readonly operatorClient: cognito.UserPoolClient;
+  /**
+   * The care-team console's public client: people sign in through it (authorization code + PKCE in
+   * the browser, or the SDK's password + TOTP flow); no secret, as a browser app cannot keep one.
+   */
+  readonly consoleClient: cognito.UserPoolClient;
   /** The pepper patient keys are computed under; read by the functions that key patients. */
   readonly patientKeySecret: secretsmanager.Secret;
   readonly alarmTopic: sns.Topic;
@@ -152,6 +157,22 @@ export class PlatformStack extends Stack {
         ),
       },
       accessTokenValidity: Duration.hours(1),
+      enableTokenRevocation: true,
+      preventUserExistenceErrors: true,
+    });
+    this.consoleClient = this.userPool.addClient('Console', {
+      userPoolClientName: 'carelink-console',
+      generateSecret: false,
+      authFlows: { userPassword: true, userSrp: true, adminUserPassword: false, custom: false },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL],
+        callbackUrls: stage.consoleUrls,
+        logoutUrls: stage.consoleUrls,
+      },
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
       enableTokenRevocation: true,
       preventUserExistenceErrors: true,
     });
