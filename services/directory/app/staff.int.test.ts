@@ -95,5 +95,36 @@ describe('staff in the directory', () => {
     expect(disabled.body).toMatchObject({ status: 'disabled', version: 3 });
     const again = await bostonAdmin.post(`/v1/directory/staff/${body.staffId}/disable`);
     expect(again.body).toMatchObject({ status: 'disabled', version: 3 });
+    // The token trigger itself refuses a disabled person, whatever the identity provider still allows.
+    const user = { username: body.staffId, sub: 'sub-1', email: body.email };
+    await expect(cloud.issuer.signUser(user, cloud.cognito.clientId)).rejects.toThrow();
+  });
+
+  it('gives each role its scopes in the token, and refuses a person the directory does not know', async () => {
+    const lead = newPerson({ roles: ['billing-lead', 'compliance'], credential: 'non-clinical' });
+    await bostonAdmin.post('/v1/directory/staff', lead);
+    const { accessToken } = await cloud.issuer.signUser(
+      { username: lead.staffId, sub: 'sub-2', email: lead.email },
+      cloud.cognito.clientId,
+    );
+    const claims = JSON.parse(Buffer.from(accessToken.split('.')[1] as string, 'base64url').toString('utf8'));
+    expect(claims).toMatchObject({
+      staff_id: lead.staffId,
+      roles: 'billing-lead compliance',
+      practice_ids: 'practice-boston practice-cambridge',
+    });
+    expect(claims.scope.split(' ').sort()).toEqual([
+      'audit:read',
+      'billing:read',
+      'billing:write',
+      'consent:read',
+      'eligibility:read',
+    ]);
+    await expect(
+      cloud.issuer.signUser(
+        { username: 'staff-nobody', sub: 'sub-3', email: 'n@x.example' },
+        cloud.cognito.clientId,
+      ),
+    ).rejects.toThrow();
   });
 });

@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditManifest } from '../../../../services/audit/manifest';
 import { carePlanningManifest } from '../../../../services/care-planning/manifest';
 import { outreachManifest } from '../../../../services/outreach/manifest';
 import type { LocalCloud } from '../cloud';
@@ -17,7 +18,7 @@ let cloud: LocalCloud;
 let cognito: CognitoIdentityProviderClient;
 
 beforeAll(async () => {
-  cloud = await startTestCloud([carePlanningManifest, outreachManifest]);
+  cloud = await startTestCloud([carePlanningManifest, outreachManifest, auditManifest]);
   cognito = new CognitoIdentityProviderClient({
     endpoint: cloud.cognito.endpoint,
     region: cloud.cognito.region,
@@ -95,6 +96,22 @@ describe('people sign in with the AWS SDK, as against Cognito', () => {
 
   it('records the person, not a role, on their accesses', async () => {
     const token = await signIn('staff-boston-care-manager');
+    const read = await apiClientWithToken(cloud, token).get('/v1/worklist', {
+      'x-correlation-id': 'person-read-1',
+    });
+    expect(read.status).toBe(200);
+    await cloud.settle();
+    const compliance = await apiClient(cloud, 'practice-boston-compliance');
+    const trail = await compliance.get('/v1/audit?subject=staff-boston-care-manager');
+    expect(trail.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          correlationId: 'person-read-1',
+          subject: 'staff-boston-care-manager',
+          role: 'care-manager',
+        }),
+      ]),
+    );
     const claims = JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString('utf8'));
     expect(claims).toMatchObject({
       tenant_id: 'acme-health',
