@@ -14,6 +14,7 @@ import { type ControlRequest, startApiServer } from './api/api-server';
 import { compileRoutes } from './api/routes';
 import { type LocalClient, seedClients } from './auth/clients';
 import { cognitoOperations } from './auth/cognito-api';
+import { HostedLogin } from './auth/hosted-login';
 import { LocalIssuer } from './auth/issuer';
 import { fileRegistry, fileSeedResults, fileUserPool } from './auth/registry-file';
 import { LocalUserPool } from './auth/user-pool';
@@ -204,6 +205,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     port: options.port ?? 0,
     routes: compileRoutes(manifests),
     issuer,
+    login: new HostedLogin(userPool),
     // The document names the server that serves it, whatever port it listens on.
     openApi: () => buildOpenApiDocument(servedRoutes, [{ url: apiUrl, description: 'This local cloud' }]),
     control,

@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { type Problem, type ProblemType, problem } from '@carelink/contracts';
 import type { APIGatewayProxyResult } from 'aws-lambda';
+import type { HostedLogin } from '../auth/hosted-login';
 import { type LocalIssuer, OAuthError } from '../auth/issuer';
 import { handlerFile, invoke } from '../lambda/handler-loader';
 import { buildProxyEvent } from './proxy-event';
@@ -34,6 +35,8 @@ export interface ApiServerOptions {
   port: number;
   routes: readonly CompiledRoute[];
   issuer: LocalIssuer;
+  /** The hosted sign-in of people (authorization code + PKCE) and its token grants. */
+  login: HostedLogin;
   openApi: () => unknown;
   /** `/local/*` developer endpoints; answers undefined for unknown paths. */
   control: (request: ControlRequest, res: ServerResponse) => Promise<unknown | undefined>;
@@ -163,13 +166,16 @@ export async function startApiServer(options: ApiServerOptions): Promise<{ serve
           ? sendJson(res, 200, { status: 'ok' })
           : sendJson(res, 503, { status: 'starting' });
       }
+      if (url.pathname === '/oauth2/authorize' && (method === 'GET' || method === 'POST'))
+        return await options.login.authorize(method, url.searchParams, body, res);
       if (url.pathname === '/oauth2/token' && method === 'POST') {
+        const form = new URLSearchParams(body);
+        if (form.get('grant_type') === 'authorization_code' || form.get('grant_type') === 'refresh_token') {
+          const answer = await options.login.token(form);
+          return sendJson(res, answer.status, answer.body);
+        }
         try {
-          return sendJson(
-            res,
-            200,
-            await options.issuer.token(req.headers.authorization, new URLSearchParams(body)),
-          );
+          return sendJson(res, 200, await options.issuer.token(req.headers.authorization, form));
         } catch (error) {
           if (error instanceof OAuthError) return sendJson(res, error.status, { error: error.error });
           throw error;

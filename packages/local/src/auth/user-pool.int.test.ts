@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   CodeMismatchException,
   CognitoIdentityProviderClient,
@@ -141,5 +142,104 @@ describe('people sign in with the AWS SDK, as against Cognito', () => {
         }),
       ),
     ).rejects.toBeInstanceOf(NotAuthorizedException);
+  });
+});
+
+describe('the hosted sign-in page, with PKCE (the console’s way in)', () => {
+  const redirectUri = 'http://127.0.0.1:5173/callback';
+  const verifier = 'a-long-random-verifier-of-the-console-0123456789abcdef';
+  const challenge = createHash('sha256').update(verifier).digest('base64url');
+  const authorizeQuery = (extra: Record<string, string> = {}) =>
+    new URLSearchParams({
+      response_type: 'code',
+      client_id: cloud.cognito.clientId,
+      redirect_uri: redirectUri,
+      state: 'state-1',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      ...extra,
+    });
+  const post = (form: URLSearchParams) =>
+    fetch(`${cloud.apiUrl}/oauth2/authorize`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+    });
+  const token = (form: Record<string, string>) =>
+    fetch(`${cloud.apiUrl}/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form),
+    });
+
+  /** Username and password, then the one-time code: the redirect back to the console carries a code. */
+  async function authorizationCode(staffId: string): Promise<string> {
+    const { username, password, totpSecret } = person(staffId);
+    const codePage = await (
+      await post(new URLSearchParams({ ...Object.fromEntries(authorizeQuery()), username, password }))
+    ).text();
+    expect(codePage).toContain('One-time code');
+    const step = /name="step" value="([^"]+)"/.exec(codePage)?.[1] as string;
+    const wrong = await (await post(new URLSearchParams({ step, code: '000000' }))).text();
+    expect(wrong).toContain('role="alert"');
+    const redirected = await post(
+      new URLSearchParams({ step, code: new TOTP({ secret: Secret.fromBase32(totpSecret) }).generate() }),
+    );
+    expect(redirected.status).toBe(302);
+    const location = new URL(redirected.headers.get('location') as string);
+    expect(`${location.origin}${location.pathname}`).toBe(redirectUri);
+    expect(location.searchParams.get('state')).toBe('state-1');
+    return location.searchParams.get('code') as string;
+  }
+
+  it('asks for Username and Password with a Sign in button, and refuses a request without PKCE', async () => {
+    const shown = await fetch(`${cloud.apiUrl}/oauth2/authorize?${authorizeQuery()}`);
+    const html = await shown.text();
+    expect(shown.status).toBe(200);
+    expect(html).toMatch(/<label for="username">Username<\/label>/);
+    expect(html).toMatch(/<label for="password">Password<\/label>/);
+    expect(html).toContain('>Sign in</button>');
+    const plain = await fetch(
+      `${cloud.apiUrl}/oauth2/authorize?${authorizeQuery({ code_challenge_method: 'plain' })}`,
+    );
+    expect(plain.status).toBe(400);
+  });
+
+  it('exchanges the code for tokens only with the right verifier, once, and refreshes them', async () => {
+    const wrongVerifier = await token({
+      grant_type: 'authorization_code',
+      client_id: cloud.cognito.clientId,
+      redirect_uri: redirectUri,
+      code: await authorizationCode('staff-boston-billing-lead'),
+      code_verifier: `${verifier}-tampered`,
+    });
+    expect(wrongVerifier.status).toBe(400);
+    expect(await wrongVerifier.json()).toEqual({ error: 'invalid_grant' });
+
+    const exchange = {
+      grant_type: 'authorization_code',
+      client_id: cloud.cognito.clientId,
+      redirect_uri: redirectUri,
+      code: await authorizationCode('staff-boston-billing-lead'),
+      code_verifier: verifier,
+    };
+    const tokens = (await (await token(exchange)).json()) as { access_token: string; refresh_token: string };
+    expect((await apiClientWithToken(cloud, tokens.access_token).get('/v1/worklist')).status).toBe(403);
+    expect((await token(exchange)).status).toBe(400);
+    const refreshed = await token({
+      grant_type: 'refresh_token',
+      client_id: cloud.cognito.clientId,
+      refresh_token: tokens.refresh_token,
+    });
+    expect(refreshed.status).toBe(200);
+    expect(((await refreshed.json()) as { access_token: string }).access_token).toMatch(/^ey/);
+  });
+
+  it('shows a wrong password on the page, without saying whether the user exists', async () => {
+    const page = await post(
+      new URLSearchParams({ ...Object.fromEntries(authorizeQuery()), username: 'nobody', password: 'x' }),
+    );
+    expect(await page.text()).toContain('Incorrect username or password.');
   });
 });

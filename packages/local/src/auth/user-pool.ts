@@ -4,7 +4,7 @@ import { AwsApiError, type AwsOperation } from './cognito-api';
 import type { LocalIssuer } from './issuer';
 
 /** A person's user, as Cognito keeps it: the password only as a salted hash. */
-interface LocalUser {
+export interface LocalUser {
   username: string;
   sub: string;
   email: string;
@@ -202,13 +202,8 @@ export class LocalUserPool {
   private async initiateAuth(input: Record<string, unknown>) {
     this.requireClient(input);
     const parameters = (input.AuthParameters ?? {}) as Record<string, string>;
-    if (input.AuthFlow === 'REFRESH_TOKEN_AUTH' || input.AuthFlow === 'REFRESH_TOKEN') {
-      const token = parameters.REFRESH_TOKEN ?? '';
-      const user = [...this.users.values()].find((u) => u.refreshTokens.has(token));
-      if (!user) throw new AwsApiError('NotAuthorizedException', 'Invalid Refresh Token.');
-      if (!user.enabled) throw new AwsApiError('NotAuthorizedException', 'User is disabled.');
-      return this.tokens(user, false);
-    }
+    if (input.AuthFlow === 'REFRESH_TOKEN_AUTH' || input.AuthFlow === 'REFRESH_TOKEN')
+      return this.refresh(parameters.REFRESH_TOKEN ?? '');
     if (input.AuthFlow !== 'USER_PASSWORD_AUTH')
       throw new AwsApiError(
         'InvalidParameterException',
@@ -230,6 +225,52 @@ export class LocalUserPool {
     user.failedAttempts = 0;
     if (user.status === 'FORCE_CHANGE_PASSWORD') return this.challenge(user, 'NEW_PASSWORD_REQUIRED');
     return this.challenge(user, user.totpSecret ? 'SOFTWARE_TOKEN_MFA' : 'MFA_SETUP');
+  }
+
+  /**
+   * The password step of any sign-in (the SDK's or the hosted login page's): a wrong user and a wrong
+   * password answer alike, repeated failures lock the user out, a disabled user is refused.
+   */
+  checkPassword(login: unknown, password: unknown): LocalUser {
+    const user = this.find(login);
+    if (!user) throw notAuthorized();
+    if (user.lockedUntil > Date.now())
+      throw new AwsApiError('NotAuthorizedException', 'Password attempts exceeded');
+    if (!passwordMatches(String(password ?? ''), user.passwordHash)) {
+      user.failedAttempts += 1;
+      if (user.failedAttempts >= MAX_FAILED_ATTEMPTS) {
+        user.lockedUntil = Date.now() + LOCKOUT_MS;
+        user.failedAttempts = 0;
+      }
+      throw notAuthorized();
+    }
+    if (!user.enabled) throw new AwsApiError('NotAuthorizedException', 'User is disabled.');
+    user.failedAttempts = 0;
+    return user;
+  }
+
+  /** The one-time code step: the user's authenticator code, within one 30-second step either way. */
+  checkCode(username: string, code: string): LocalUser {
+    const user = this.users.get(username);
+    if (!user?.enabled) throw new AwsApiError('NotAuthorizedException', 'User is disabled.');
+    if (!user.totpSecret || totpOf(user.totpSecret).validate({ token: code, window: 1 }) === null)
+      throw new AwsApiError('CodeMismatchException', 'Invalid code received for user');
+    return user;
+  }
+
+  /** Tokens after a completed sign-in (the hosted page's code exchange uses this too). */
+  issueTokens(username: string) {
+    const user = this.users.get(username);
+    if (!user?.enabled) throw new AwsApiError('NotAuthorizedException', 'User is disabled.');
+    return this.tokens(user);
+  }
+
+  /** New access and ID tokens for a refresh token of an enabled user. */
+  refresh(refreshToken: string) {
+    const user = [...this.users.values()].find((u) => u.refreshTokens.has(refreshToken));
+    if (!user) throw new AwsApiError('NotAuthorizedException', 'Invalid Refresh Token.');
+    if (!user.enabled) throw new AwsApiError('NotAuthorizedException', 'User is disabled.');
+    return this.tokens(user, false);
   }
 
   private async respondToAuthChallenge(input: Record<string, unknown>) {
@@ -260,9 +301,7 @@ export class LocalUserPool {
       this.sessions.delete(String(input.Session));
       return this.tokens(user);
     }
-    const code = responses.SOFTWARE_TOKEN_MFA_CODE ?? '';
-    if (!user.totpSecret || totpOf(user.totpSecret).validate({ token: code, window: 1 }) === null)
-      throw new AwsApiError('CodeMismatchException', 'Invalid code received for user');
+    this.checkCode(user.username, responses.SOFTWARE_TOKEN_MFA_CODE ?? '');
     this.sessions.delete(String(input.Session));
     return this.tokens(user);
   }
