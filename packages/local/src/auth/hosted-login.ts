@@ -19,21 +19,21 @@ interface PendingCode extends AuthorizeRequest {
 const CODE_TTL_MS = 5 * 60_000;
 const STEP_TTL_MS = 5 * 60_000;
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const hidden = (fields: Record<string, string>) =>
   Object.entries(fields)
-    .map(([name, value]) => `<input type="hidden" name="${escape(name)}" value="${escape(value)}">`)
+    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
     .join('');
 
 function page(title: string, body: string, error?: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)} · Carelink</title>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} · Carelink</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:24rem;margin:4rem auto;padding:0 1rem;color:#1a1a1a}
 label{display:block;margin-top:1rem;font-weight:600}input{width:100%;padding:.5rem;font-size:1rem;box-sizing:border-box}
 button{margin-top:1.5rem;padding:.6rem 1.2rem;font-size:1rem;background:#0b5394;color:#fff;border:0;border-radius:4px}
 [role=alert]{color:#a4000f;margin-top:1rem}</style></head>
-<body><main><h1>${escape(title)}</h1>${error ? `<p role="alert">${escape(error)}</p>` : ''}${body}</main></body></html>`;
+<body><main><h1>${escapeHtml(title)}</h1>${error ? `<p role="alert">${escapeHtml(error)}</p>` : ''}${body}</main></body></html>`;
 }
 
 /**
@@ -56,28 +56,28 @@ export class HostedLogin {
   async authorize(method: string, query: URLSearchParams, body: string, res: ServerResponse): Promise<void> {
     if (method === 'GET') {
       const request = this.requestOf(query);
-      if (typeof request === 'string') return this.send(res, 400, page('Sign in', '', request));
-      return this.send(res, 200, this.passwordPage(request));
+      if (typeof request === 'string') return void this.send(res, 400, page('Sign in', '', request));
+      return void this.send(res, 200, this.passwordPage(request));
     }
     const form = new URLSearchParams(body);
     const stepId = form.get('step');
-    if (stepId) return this.codeStep(stepId, form.get('code') ?? '', res);
+    if (stepId) return void this.codeStep(stepId, form.get('code') ?? '', res);
     const request = this.requestOf(form);
-    if (typeof request === 'string') return this.send(res, 400, page('Sign in', '', request));
+    if (typeof request === 'string') return void this.send(res, 400, page('Sign in', '', request));
     try {
       const user = this.pool.checkPassword(form.get('username'), form.get('password'));
       if (!user.totpSecret)
-        return this.send(
+        return void this.send(
           res,
           200,
           this.passwordPage(request, 'Finish setting up your authenticator before signing in here.'),
         );
       const step = randomBytes(24).toString('base64url');
       this.steps.set(step, { username: user.username, request, expiresAt: Date.now() + STEP_TTL_MS });
-      return this.send(res, 200, this.codePage(step));
+      return void this.send(res, 200, this.codePage(step));
     } catch (error) {
       if (!(error instanceof AwsApiError)) throw error;
-      return this.send(res, 200, this.passwordPage(request, error.message));
+      return void this.send(res, 200, this.passwordPage(request, error.message));
     }
   }
 
@@ -123,12 +123,12 @@ export class HostedLogin {
   private codeStep(stepId: string, code: string, res: ServerResponse): void {
     const step = this.steps.get(stepId);
     if (!step || step.expiresAt < Date.now())
-      return this.send(res, 400, page('Sign in', '<p>This sign-in has expired; start again.</p>'));
+      return void this.send(res, 400, page('Sign in', '<p>This sign-in has expired; start again.</p>'));
     try {
       this.pool.checkCode(step.username, code);
     } catch (error) {
       if (!(error instanceof AwsApiError)) throw error;
-      return this.send(res, 200, this.codePage(stepId, 'That code is not right; try the current one.'));
+      return void this.send(res, 200, this.codePage(stepId, 'That code is not right; try the current one.'));
     }
     this.steps.delete(stepId);
     const authorizationCode = randomBytes(32).toString('base64url');

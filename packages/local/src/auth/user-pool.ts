@@ -95,7 +95,11 @@ export class LocalUserPool {
     ];
     return new Map([
       op('AdminCreateUser', (input) => this.adminCreateUser(input)),
-      op('AdminDisableUser', (input) => this.admin(input, (user) => void (user.enabled = false))),
+      op('AdminDisableUser', (input) =>
+        this.admin(input, (user) => {
+          user.enabled = false;
+        }),
+      ),
       op('AdminUserGlobalSignOut', (input) => this.admin(input, (user) => user.refreshTokens.clear())),
       op('InitiateAuth', (input) => this.initiateAuth(input)),
       op('RespondToAuthChallenge', (input) => this.respondToAuthChallenge(input)),

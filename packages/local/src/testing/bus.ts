@@ -2,7 +2,6 @@ import { buildEvent, type EventContract, type OutgoingEvent } from '@carelink/co
 import { monotonicFactory } from 'ulid';
 import type * as z from 'zod';
 import type { LocalCloud } from '../cloud';
-import { type ApiClient, apiClient } from './api-client';
 
 const ulid = monotonicFactory();
 
@@ -94,20 +93,4 @@ export async function waitForPublished(
     if (Date.now() > deadline) throw new Error(`no ${filter.detailType} event published in ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-}
-
-/**
- * Signs in as a seeded client under another subject (e.g. a secondary case manager with no seeded
- * client of their own), with extra scopes if given.
- */
-export async function signInAs(
-  cloud: LocalCloud,
-  clientId: string,
-  subject: string,
-  extraScopes: readonly string[] = [],
-): Promise<ApiClient> {
-  const client = cloud.clients.find((c) => c.clientId === clientId);
-  if (!client) throw new Error(`no seeded client ${clientId}`);
-  const token = await cloud.issuer.sign({ ...client, subject, scopes: [...client.scopes, ...extraScopes] });
-  return apiClient({ ...cloud, token: async () => token }, clientId);
 }
