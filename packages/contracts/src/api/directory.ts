@@ -14,6 +14,7 @@ import {
   StaffRole,
   Tin,
 } from '../directory/vocabulary';
+import { AgreementChangedV1 } from '../events/agreement-changed.v1';
 import { PracticeChangedV1 } from '../events/practice-changed.v1';
 import { StaffId, StaffMemberChangedV1 } from '../events/staff-member-changed.v1';
 import { Cursor, E164Phone, IanaTimeZone, IsoInstant, Npi, TenantId, Ulid } from '../primitives';
@@ -184,15 +185,9 @@ export const UpdateAgreementBody = z
   .meta({ id: 'UpdateAgreement', example: { effectiveTo: '2027-12-31' } });
 export type UpdateAgreementBody = z.output<typeof UpdateAgreementBody>;
 
+const { status: _agreementStatus, ...agreementFields } = AgreementChangedV1.example;
 const agreementExample = {
-  agreementId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8G',
-  partnerId: 'northwind-health',
-  practiceId: 'practice-boston',
-  tenantId: 'acme-health',
-  programs: ['ccm', 'pcm', 'tcm', 'case-management'],
-  effectiveFrom: '2026-01-01',
-  routing: { default: true, attributedNpis: ['1234567893'] },
-  version: 1,
+  ...agreementFields,
   createdAt: '2026-11-02T15:04:05.000Z',
   updatedAt: '2026-11-02T15:04:05.000Z',
 };

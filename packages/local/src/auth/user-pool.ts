@@ -213,20 +213,7 @@ export class LocalUserPool {
         'InvalidParameterException',
         `${String(input.AuthFlow)} is not enabled for the client.`,
       );
-    const user = this.find(parameters.USERNAME);
-    if (!user) throw notAuthorized();
-    if (user.lockedUntil > Date.now())
-      throw new AwsApiError('NotAuthorizedException', 'Password attempts exceeded');
-    if (!passwordMatches(parameters.PASSWORD ?? '', user.passwordHash)) {
-      user.failedAttempts += 1;
-      if (user.failedAttempts >= MAX_FAILED_ATTEMPTS) {
-        user.lockedUntil = Date.now() + LOCKOUT_MS;
-        user.failedAttempts = 0;
-      }
-      throw notAuthorized();
-    }
-    if (!user.enabled) throw new AwsApiError('NotAuthorizedException', 'User is disabled.');
-    user.failedAttempts = 0;
+    const user = this.checkPassword(parameters.USERNAME, parameters.PASSWORD);
     if (user.status === 'FORCE_CHANGE_PASSWORD') return this.challenge(user, 'NEW_PASSWORD_REQUIRED');
     return this.challenge(user, user.totpSecret ? 'SOFTWARE_TOKEN_MFA' : 'MFA_SETUP');
   }
