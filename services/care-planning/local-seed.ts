@@ -80,7 +80,7 @@ export const rosterFor = (city: 'boston' | 'denver'): SeedStaff[] => [
 /** Loads both practices' rosters through the roster API as each practice's staff admin (PUT, so reruns are harmless). */
 export async function seed(api: LocalSeedApi): Promise<void> {
   for (const city of ['boston', 'denver'] as const) {
-    const token = await api.token(`practice-${city}-staff-admin`);
+    const token = await api.token(`staff-${city}-staff-admin`);
     for (const { staffId, ...profile } of rosterFor(city)) {
       const response = await fetch(`${api.apiUrl}/v1/roster/staff/${staffId}`, {
         method: 'PUT',

@@ -13,7 +13,7 @@ import {
 import { type CrashingOutboxRelay, crashingOutboxRelay } from '@carelink/local/faults/crashing-outbox-relay';
 import { startThrottleProxy, type ThrottleProxy } from '@carelink/local/faults/dynamodb-throttle-proxy';
 import { deriveSeed, seededDraw, seededRandom } from '@carelink/local/faults/seeded-random';
-import { type ApiClient, apiClient } from '@carelink/local/testing/api-client';
+import { type ApiClient, apiClientWithToken } from '@carelink/local/testing/api-client';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consumerFaultVariables, failsFirstDelivery } from './fixture/consumer-faults';
@@ -32,7 +32,16 @@ const CREATE_CONCURRENCY = 12;
  */
 const SETTLE_TIMEOUT_MS = 240_000;
 const TENANT = 'acme-health';
-const CLIENT = 'practice-boston-care-manager';
+/** A tenant integration's client: this cloud seeds nobody, so the test signs its token directly. */
+const INTEGRATION = {
+  clientId: 'faults-integration',
+  clientSecret: '',
+  kind: 'staff' as const,
+  tenantId: TENANT,
+  practiceId: 'practice-boston',
+  subject: 'faults-integration',
+  scopes: ['outreach:write'],
+};
 const CONSUMER_QUEUE = 'intake-probe-consumer';
 const DETAIL_TYPE = 'ProbeRecorded';
 
@@ -224,7 +233,7 @@ describe('the event pipeline under injected faults', () => {
   it(
     `loses and duplicates nothing over ${STATE_CHANGES} state changes with ~${FAULT_RATE * 100}% faults of each kind`,
     async () => {
-      const api = await apiClient(cloud, CLIENT);
+      const api = apiClientWithToken(cloud, await cloud.issuer.sign(INTEGRATION));
       const started = Date.now();
       faults.on = true;
       const outcomes = await createAll(api, STATE_CHANGES);

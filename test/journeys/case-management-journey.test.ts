@@ -51,7 +51,7 @@ beforeAll(async () => {
   cloud = await startJourneyCloud();
   cloud.setClock(new Date('2026-10-01T13:00:00Z'));
   partner = await apiClient(cloud, 'northwind-health');
-  careManager = await apiClient(cloud, 'practice-boston-care-manager');
+  careManager = await apiClient(cloud, 'staff-boston-care-manager');
 }, 120_000);
 
 afterAll(async () => {

@@ -83,14 +83,14 @@ describe('audit trail', () => {
   it("shows compliance staff the care manager's reads of the patient's case", async () => {
     const { apiClient } = await import('../../packages/local/src/testing/api-client');
     await cloud.settle();
-    const compliance = await apiClient(cloud, 'practice-boston-compliance');
+    const compliance = await apiClient(cloud, 'staff-boston-compliance');
     const trail = await compliance.get(`/v1/audit?patientId=${result.patientId}&limit=100`);
     expect(trail.status).toBe(200);
     const reads = (trail.body.items as { subject: string; operationId: string; method: string }[]).filter(
       (item) => item.subject === 'staff-boston-care-manager' && item.operationId === 'getCase',
     );
     expect(reads.length).toBeGreaterThan(0);
-    const otherTenant = await apiClient(cloud, 'practice-denver-compliance');
+    const otherTenant = await apiClient(cloud, 'staff-denver-compliance');
     const hidden = await otherTenant.get(`/v1/audit?patientId=${result.patientId}&limit=100`);
     expect(hidden.body.items ?? []).toEqual([]);
   });

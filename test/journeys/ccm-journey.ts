@@ -82,9 +82,9 @@ export async function runCcmJourney(cloud: LocalCloud, narrate: Narrate): Promis
     cloud.setClock(new Date('2026-10-01T13:00:00Z'));
     narrate('The local clock is set to 1 October 2026, 09:00 in Boston.');
     const partner: ApiClient = await apiClient(cloud, 'northwind-health');
-    const careManager = await apiClient(cloud, 'practice-boston-care-manager');
-    const clinicalStaff = await apiClient(cloud, 'practice-boston-clinical-staff');
-    const billingLead = await apiClient(cloud, 'practice-boston-billing-lead');
+    const careManager = await apiClient(cloud, 'staff-boston-care-manager');
+    const clinicalStaff = await apiClient(cloud, 'staff-boston-clinical-staff');
+    const billingLead = await apiClient(cloud, 'staff-boston-billing-lead');
 
     const webhook = await partner.post('/v1/webhooks', { url: receiver.url });
     expectStatus(webhook, 201, 'subscribe webhook');

@@ -52,8 +52,8 @@ beforeAll(async () => {
   // Saturday 5 September 2026, 10:00 in Boston: the day after the discharge.
   cloud.setClock(new Date('2026-09-05T14:00:00Z'));
   partner = await apiClient(cloud, 'northwind-health');
-  careManager = await apiClient(cloud, 'practice-boston-care-manager');
-  clinicalStaff = await apiClient(cloud, 'practice-boston-clinical-staff');
+  careManager = await apiClient(cloud, 'staff-boston-care-manager');
+  clinicalStaff = await apiClient(cloud, 'staff-boston-clinical-staff');
 }, 120_000);
 
 afterAll(async () => {

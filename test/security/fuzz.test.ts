@@ -73,9 +73,9 @@ beforeAll(async () => {
   cloud = await startJourneyCloud();
   cloud.setClock(new Date('2026-10-01T13:00:00Z'));
   const partner = await as(WORLD.partnerId);
-  const careManager = await as('practice-boston-care-manager');
-  const clinicalStaff = await as('practice-boston-clinical-staff');
-  const staffAdmin = await as('practice-boston-staff-admin');
+  const careManager = await as('staff-boston-care-manager');
+  const clinicalStaff = await as('staff-boston-clinical-staff');
+  const staffAdmin = await as('staff-boston-staff-admin');
 
   const referral = ok<{ id: string }>(
     await partner.send('POST', '/v1/referrals', {

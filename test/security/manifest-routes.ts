@@ -1,4 +1,5 @@
 import type { RouteContract, ServiceManifest, Subscription } from '@carelink/contracts';
+import { type StaffRole, scopesOfRoles } from '@carelink/contracts';
 import type { LocalCloud } from '../../packages/local/src/cloud';
 import { serviceManifests } from '../../services/manifests';
 
@@ -59,14 +60,16 @@ export interface Caller {
   scopes: readonly string[];
 }
 
-/** The world's clients of one kind: its tenant's staff, or its partner's seeded client. */
+/** The world's callers of one kind: its tenant's people (by staff id), or its partner's seeded client. */
 export function callersOf(
-  cloud: Pick<LocalCloud, 'clients' | 'partners'>,
+  cloud: Pick<LocalCloud, 'partners' | 'staffUsers'>,
   world: World,
   kind: 'tenant' | 'partner',
 ): Caller[] {
   if (kind === 'partner') return cloud.partners.filter((p) => p.partnerId === world.partnerId);
-  return cloud.clients.filter((c) => c.kind === 'staff' && c.tenantId === world.tenantId);
+  return cloud.staffUsers
+    .filter((u) => u.tenantId === world.tenantId)
+    .map((u) => ({ clientId: u.staffId, scopes: scopesOfRoles(u.roles as StaffRole[]) }));
 }
 
 /**
@@ -75,7 +78,7 @@ export function callersOf(
  * every scope the route needs, else the one holding the most of them (which must be turned away).
  */
 export function callerFor(
-  cloud: Pick<LocalCloud, 'clients' | 'partners'>,
+  cloud: Pick<LocalCloud, 'partners' | 'staffUsers'>,
   world: World,
   route: RouteContract,
 ): { client: Caller; holdsAllScopes: boolean } {

@@ -139,9 +139,9 @@ beforeAll(async () => {
   await cloud.settle();
 
   const partner = await as(OWNER.partnerId);
-  const careManager = await as('practice-boston-care-manager');
-  const clinicalStaff = await as('practice-boston-clinical-staff');
-  const staffAdmin = await as('practice-boston-staff-admin');
+  const careManager = await as('staff-boston-care-manager');
+  const clinicalStaff = await as('staff-boston-clinical-staff');
+  const staffAdmin = await as('staff-boston-staff-admin');
 
   const referral = ok<{ externalReferralId: string }>(
     await partner.send('GET', `/v1/referrals/${journey.referralId}`),

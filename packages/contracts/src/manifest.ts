@@ -80,12 +80,12 @@ export interface ServiceManifest {
 }
 
 /**
- * What a service's local seed receives: the API URL and tokens, by client id for the clients the
- * local cloud starts with, or by partner id for the partner clients an earlier seed issued.
+ * What a service's local seed receives: the API URL and tokens, by client id for the operator, by
+ * partner id or staff id for the partners and people an earlier seed created.
  */
 export interface LocalSeedApi {
   apiUrl: string;
-  token(clientIdOrPartnerId: string): Promise<string>;
+  token(name: string): Promise<string>;
   /** Waits until every event so far has reached every consumer (projections included). */
   settle(): Promise<void>;
   /** Where the AWS SDK's Cognito client signs people in (the local user pool). */

@@ -28,9 +28,9 @@ async function consumed(id: string) {
 
 describe('local cloud', () => {
   it('issues client-credentials tokens and rejects bad secrets', async () => {
-    const client = cloud.clients.find((c) => c.clientId === 'practice-boston-care-manager');
+    const client = cloud.clients.find((c) => c.clientId === 'carelink-operator');
     const basic = (secret: string) =>
-      `Basic ${Buffer.from(`practice-boston-care-manager:${secret}`).toString('base64')}`;
+      `Basic ${Buffer.from(`carelink-operator:${secret}`).toString('base64')}`;
     const ok = await fetch(`${cloud.apiUrl}/oauth2/token`, {
       method: 'POST',
       headers: {
@@ -57,12 +57,12 @@ describe('local cloud', () => {
     const anonymous = await fetch(`${cloud.apiUrl}/v1/pings`, { method: 'POST', body: '{}' });
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('content-type')).toBe('application/problem+json');
-    const billing = await apiClient(cloud, 'practice-boston-billing-lead');
+    const billing = await apiClient(cloud, 'staff-boston-billing-lead');
     expect((await billing.post('/v1/pings', { mode: 'ok' })).status).toBe(403);
   });
 
   it('publishes through the outbox to a rule, a queue and a consumer', async () => {
-    const staff = await apiClient(cloud, 'practice-boston-care-manager');
+    const staff = await apiClient(cloud, 'staff-boston-care-manager');
     const res = await staff.post('/v1/pings', { mode: 'ok' });
     expect(res.status).toBe(201);
     await cloud.settle();
@@ -75,14 +75,14 @@ describe('local cloud', () => {
   });
 
   it('retries a failed delivery and processes it on the second attempt', async () => {
-    const staff = await apiClient(cloud, 'practice-boston-care-manager');
+    const staff = await apiClient(cloud, 'staff-boston-care-manager');
     const res = await staff.post('/v1/pings', { mode: 'flaky' });
     await cloud.settle();
     expect(await consumed(res.body.id)).toMatchObject({ attempts: 2 });
   });
 
   it('moves a message to the DLQ after maxReceiveCount failures, then redrives it', async () => {
-    const staff = await apiClient(cloud, 'practice-boston-care-manager');
+    const staff = await apiClient(cloud, 'staff-boston-care-manager');
     await staff.post('/v1/pings', { mode: 'poison-pill' });
     await cloud.settle();
     const dlq = cloud.queues.get('intake-ping-consumer-dlq');

@@ -71,7 +71,7 @@ export interface LocalCloud {
   queues: ReadonlyMap<string, LocalQueue>;
   scheduler: LocalScheduler;
   issuer: LocalIssuer;
-  /** The clients the cloud starts with: the operator's and the demo staff's. */
+  /** The client the cloud starts with: the operator's. */
   clients: readonly LocalClient[];
   /** The partner clients the seeds issued through the directory's admin API. */
   partners: readonly SeededPartnerClient[];
@@ -80,8 +80,8 @@ export interface LocalCloud {
   /** Where the AWS SDK's Cognito client signs people in. */
   cognito: CognitoEndpoint;
   tableName(service: string): string;
-  /** An access token for a client the cloud started with (by client id) or a seeded partner (by partner id). */
-  token(clientIdOrPartnerId: string): Promise<string>;
+  /** An access token for a seeded person (by staff id), partner (by partner id) or client (by client id). */
+  token(name: string): Promise<string>;
   /** Waits until every outbox item is relayed and every queue is drained (or the timeout passes). */
   settle(timeoutMs?: number): Promise<void>;
   /** Shifts the local clock (functions, scheduler) so that now is `at`. */
@@ -222,17 +222,23 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     userPoolId: localUserPoolId,
     clientId: localConsoleClientId,
   };
-  const token = async (clientIdOrPartnerId: string) => {
-    const clientId =
-      partners.findLast((p) => p.partnerId === clientIdOrPartnerId)?.clientId ?? clientIdOrPartnerId;
+  const token = async (name: string) => {
+    // A seeded person signs in through the user pool's trigger, as after password and TOTP.
+    const person = staffUsers.find((u) => u.staffId === name);
+    if (person) {
+      const user = { username: person.username, sub: person.staffId, email: `${person.staffId}@local` };
+      return (await issuer.signUser(user, localConsoleClientId)).accessToken;
+    }
+    const clientId = partners.findLast((p) => p.partnerId === name)?.clientId ?? name;
     const client = issuer.client(clientId);
-    if (!client) throw new Error(`no client ${clientIdOrPartnerId}`);
+    if (!client) throw new Error(`no client, partner or person ${name}`);
     return issuer.sign(client);
   };
   const settle = (timeoutMs = 20_000) => settleWhenIdle(relays, queues, timeoutMs);
   if (options.seed ?? true) {
     // People keep the password and TOTP secret they chose in an earlier run on the same data.
     const seeded = fileSeedResults(options.dataDir && join(options.dataDir, 'seeded.json'));
+    staffUsers.push(...(seeded.previous.staffUsers ?? []));
     await runLocalSeeds(manifests, { apiUrl, token, settle: () => settle(), cognito }, (result) => {
       partners.push(...(result.partners ?? []));
       staffUsers.push(...(result.staffUsers ?? []));

@@ -19,9 +19,9 @@ const correlation = { read: 'corr-audit-read-1', write: 'corr-audit-write-1' };
 
 beforeAll(async () => {
   cloud = await startTestCloud([auditManifest, patientFixtureManifest]);
-  bostonCareManager = await apiClient(cloud, 'practice-boston-care-manager');
-  bostonCompliance = await apiClient(cloud, 'practice-boston-compliance');
-  denverCompliance = await apiClient(cloud, 'practice-denver-compliance');
+  bostonCareManager = await apiClient(cloud, 'staff-boston-care-manager');
+  bostonCompliance = await apiClient(cloud, 'staff-boston-compliance');
+  denverCompliance = await apiClient(cloud, 'staff-denver-compliance');
 
   const read = await bostonCareManager.get(notes(patientId), { 'x-correlation-id': correlation.read });
   expect(read.status).toBe(200);
@@ -32,7 +32,7 @@ beforeAll(async () => {
   );
   expect(write.status).toBe(201);
   // Another tenant's staff read a patient with the same id: never visible to acme-health.
-  const denver = await apiClient(cloud, 'practice-denver-care-manager');
+  const denver = await apiClient(cloud, 'staff-denver-care-manager');
   expect((await denver.get(notes(patientId))).status).toBe(200);
   // The tenant's partner reads too: recorded without a practice.
   const partner = await apiClient(cloud, 'northwind-health');

@@ -144,7 +144,7 @@ describe('billing on the local cloud', () => {
         voided: false,
       }),
     ]);
-    const lead = await apiClient(cloud, 'practice-boston-billing-lead');
+    const lead = await apiClient(cloud, 'staff-boston-billing-lead');
     const res = await lead.get('/v1/billing/worklist?month=2026-10');
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
@@ -157,7 +157,7 @@ describe('billing on the local cloud', () => {
 
   it('bills 45 clinical-staff minutes as 99490 + 99439 with an audit packet, CSV and FHIR', async () => {
     cloud.setClock(new Date('2026-11-01T12:00:00Z'));
-    const lead = await apiClient(cloud, 'practice-boston-billing-lead');
+    const lead = await apiClient(cloud, 'staff-boston-billing-lead');
     const started = await lead.post('/v1/billing/runs', { practiceId, month: '2026-10' });
     expect(started.status).toBe(201);
     expect(started.body).toMatchObject({
@@ -224,8 +224,8 @@ describe('billing on the local cloud', () => {
   });
 
   it('freezes a finalised run and hides it from another practice', async () => {
-    const lead = await apiClient(cloud, 'practice-boston-billing-lead');
-    const other = await apiClient(cloud, 'practice-denver-billing-lead');
+    const lead = await apiClient(cloud, 'staff-boston-billing-lead');
+    const other = await apiClient(cloud, 'staff-denver-billing-lead');
     const run = await lead.post('/v1/billing/runs', { practiceId, month: '2026-10' });
     const runId = run.body.runId as string;
 
@@ -246,7 +246,7 @@ describe('billing on the local cloud', () => {
   });
 
   it('answers bad input with 4xx problems', async () => {
-    const lead = await apiClient(cloud, 'practice-boston-billing-lead');
+    const lead = await apiClient(cloud, 'staff-boston-billing-lead');
     const unknownField = await lead.put(`/v1/billing/patients/${patientId}/months/2026-10/mdm`, {
       level: 'high',
       name: 'x',

@@ -14,9 +14,9 @@ let careManager: ApiClient;
 
 beforeAll(async () => {
   cloud = await startTestCloud([carePlanningManifest]);
-  admin = await apiClient(cloud, 'practice-boston-staff-admin');
-  denverAdmin = await apiClient(cloud, 'practice-denver-staff-admin');
-  careManager = await apiClient(cloud, 'practice-boston-care-manager');
+  admin = await apiClient(cloud, 'staff-boston-staff-admin');
+  denverAdmin = await apiClient(cloud, 'staff-denver-staff-admin');
+  careManager = await apiClient(cloud, 'staff-boston-care-manager');
 });
 afterAll(async () => {
   await cloud?.stop();

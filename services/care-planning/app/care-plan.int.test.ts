@@ -1,14 +1,14 @@
 import { EligibilityDeterminedV1 } from '@carelink/contracts';
 import { assessmentExample } from '@carelink/contracts/api/care-planning';
 import type { LocalCloud } from '@carelink/local/cloud';
-import { type ApiClient, apiClient } from '@carelink/local/testing/api-client';
+import { type ApiClient, apiClient, integrationAs } from '@carelink/local/testing/api-client';
 import { startTestCloud } from '@carelink/local/testing/local-cloud-fixture';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CarePlan } from '../domain/care-plan';
 import { carePlanningManifest } from '../manifest';
 import { validateFhirCarePlan } from '../testing/fhir-validator/validate';
 import { completePlan } from '../testing/fixtures';
-import { caseIdFor, determination, publish, published, staffAs, ulid } from '../testing/support';
+import { caseIdFor, determination, publish, published, ulid } from '../testing/support';
 
 let cloud: LocalCloud;
 let careManager: ApiClient;
@@ -17,9 +17,9 @@ let denver: ApiClient;
 
 beforeAll(async () => {
   cloud = await startTestCloud([carePlanningManifest]);
-  careManager = await apiClient(cloud, 'practice-boston-care-manager');
-  admin = await apiClient(cloud, 'practice-boston-staff-admin');
-  denver = await apiClient(cloud, 'practice-denver-care-manager');
+  careManager = await apiClient(cloud, 'staff-boston-care-manager');
+  admin = await apiClient(cloud, 'staff-boston-staff-admin');
+  denver = await apiClient(cloud, 'staff-denver-care-manager');
 });
 afterAll(async () => {
   await cloud?.stop();
@@ -205,7 +205,7 @@ describe('from eligibility to an established care plan', () => {
       staffId: 'staff-boston-pharm-1',
       service: 'pharmacy',
     });
-    const pharmacist = await staffAs(cloud, 'practice-boston-care-manager', 'staff-boston-pharm-1');
+    const pharmacist = await integrationAs(cloud, 'staff-boston-care-manager', 'staff-boston-pharm-1');
     const plan = completePlan();
 
     const othersGoal: CarePlan = {
@@ -229,7 +229,7 @@ describe('from eligibility to an established care plan', () => {
     expect(allowed.status).toBe(200);
     expect(allowed.body.version).toBe(2);
 
-    const outsider = await staffAs(cloud, 'practice-boston-care-manager', 'staff-boston-cm-2');
+    const outsider = await integrationAs(cloud, 'staff-boston-care-manager', 'staff-boston-cm-2');
     expect((await outsider.put(`/v1/cases/${caseId}/care-plan`, plan, ifMatch(2))).status).toBe(403);
   });
 

@@ -12,7 +12,7 @@ let careManager: ApiClient;
 
 beforeAll(async () => {
   cloud = await startTestCloud([carePlanningManifest]);
-  careManager = await apiClient(cloud, 'practice-boston-care-manager');
+  careManager = await apiClient(cloud, 'staff-boston-care-manager');
 });
 afterAll(async () => {
   await cloud?.stop();

@@ -1,6 +1,5 @@
 import { buildEvent, type EligibilityDeterminedV1, type EventContract } from '@carelink/contracts';
 import type { LocalCloud } from '@carelink/local/cloud';
-import { type ApiClient, apiClient } from '@carelink/local/testing/api-client';
 import { monotonicFactory } from 'ulid';
 import type * as z from 'zod';
 
@@ -71,20 +70,4 @@ export function caseIdFor(cloud: LocalCloud, referralId: string): string {
   const [opened] = published(cloud, 'CaseOpened', { referralId });
   if (!opened) throw new Error('no CaseOpened for the referral');
   return opened.data.caseId as string;
-}
-
-/**
- * A client acting as a staff member of a seeded client's practice and role but under another subject
- * (e.g. a secondary case manager who has no seeded client of their own), with extra scopes if given.
- */
-export async function staffAs(
-  cloud: LocalCloud,
-  clientId: string,
-  subject: string,
-  extraScopes: string[] = [],
-): Promise<ApiClient> {
-  const client = cloud.clients.find((c) => c.clientId === clientId);
-  if (!client) throw new Error(`no seeded client ${clientId}`);
-  const token = await cloud.issuer.sign({ ...client, subject, scopes: [...client.scopes, ...extraScopes] });
-  return apiClient({ ...cloud, token: async () => token }, clientId);
 }

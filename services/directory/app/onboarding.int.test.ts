@@ -164,7 +164,7 @@ describe('partner clients', () => {
 
 describe('who may administer the directory', () => {
   it('lets a staff admin manage its own tenant’s practices only, and nothing else', async () => {
-    const admin = await apiClient(cloud, 'practice-boston-staff-admin');
+    const admin = await apiClient(cloud, 'staff-boston-staff-admin');
     const own = await admin.get('/v1/directory/practices?limit=100');
     expect(own.status).toBe(200);
     expect(own.body.items.map((p: { tenantId: string }) => p.tenantId)).toEqual(

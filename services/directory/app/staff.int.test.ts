@@ -8,7 +8,7 @@ let bostonAdmin: ApiClient;
 
 beforeAll(async () => {
   cloud = await startTestCloud([]);
-  bostonAdmin = await apiClient(cloud, 'practice-boston-staff-admin');
+  bostonAdmin = await apiClient(cloud, 'staff-boston-staff-admin');
 });
 afterAll(async () => {
   await cloud?.stop();
@@ -47,7 +47,7 @@ describe('staff in the directory', () => {
   });
 
   it('keeps an admin to its own tenant: another tenant’s person or practice is not theirs', async () => {
-    const denverAdmin = await apiClient(cloud, 'practice-denver-staff-admin');
+    const denverAdmin = await apiClient(cloud, 'staff-denver-staff-admin');
     const body = newPerson();
     await bostonAdmin.post('/v1/directory/staff', body);
     expect((await denverAdmin.get(`/v1/directory/staff/${body.staffId}`)).status).toBe(404);

@@ -126,7 +126,7 @@ describe('eligibility on referral events', () => {
     expect(programOf(determined, 'tcm')?.status).toBe('ineligible');
     expect(JSON.stringify(determined)).not.toContain('M-1001');
 
-    const staff = await apiClient(cloud, 'practice-boston-care-manager');
+    const staff = await apiClient(cloud, 'staff-boston-care-manager');
     const res = await staff.get(`/v1/patients/${data.patientId}/eligibility`);
     expect(res.status).toBe(200);
     const [current] = res.body.determinations;
@@ -190,7 +190,7 @@ describe('eligibility on referral events', () => {
     // A late copy of the original referral is stale: it neither re-determines nor lowers the version.
     await publish(ReferralReceivedV1, data);
     expect(determinations(data.referralId)).toHaveLength(2);
-    const staff = await apiClient(cloud, 'practice-boston-care-manager');
+    const staff = await apiClient(cloud, 'staff-boston-care-manager');
     const res = await staff.get(`/v1/patients/${data.patientId}/eligibility`);
     expect(res.body.determinations[0].determinationVersion).toBe(2);
   });
@@ -232,7 +232,7 @@ describe('coverage outage', () => {
     }
     expect(programOf(during, 'ccm')?.status).toBe('needs-information');
 
-    const staff = await apiClient(cloud, 'practice-boston-care-manager');
+    const staff = await apiClient(cloud, 'staff-boston-care-manager');
     const pending = await staff.get(`/v1/patients/${data.patientId}/eligibility`);
     expect(pending.body.determinations[0].coverage).toMatchObject({
       status: 'unknown',
@@ -276,7 +276,7 @@ describe('consent', () => {
   it('is recorded, revoked and re-required after a billing practitioner change, each as events', async () => {
     const data = referral();
     await publish(ReferralReceivedV1, data);
-    const staff = await apiClient(cloud, 'practice-boston-care-manager');
+    const staff = await apiClient(cloud, 'staff-boston-care-manager');
     const path = `/v1/patients/${data.patientId}/consents`;
 
     const first = await staff.post(path, consentBody());
@@ -353,7 +353,7 @@ describe('consent', () => {
   it('replays a repeated Idempotency-Key without recording a second consent', async () => {
     const data = referral();
     await publish(ReferralReceivedV1, data);
-    const staff = await apiClient(cloud, 'practice-boston-care-manager');
+    const staff = await apiClient(cloud, 'staff-boston-care-manager');
     const path = `/v1/patients/${data.patientId}/consents`;
     const headers = { 'idempotency-key': `consent-${ulid()}` };
     const first = await staff.post(path, consentBody(), headers);
@@ -366,7 +366,7 @@ describe('consent', () => {
   it('rejects a malformed consent with 422 listing every bad field', async () => {
     const data = referral();
     await publish(ReferralReceivedV1, data);
-    const staff = await apiClient(cloud, 'practice-boston-care-manager');
+    const staff = await apiClient(cloud, 'staff-boston-care-manager');
     const path = `/v1/patients/${data.patientId}/consents`;
 
     const malformed = await staff.post(path, {
@@ -409,7 +409,7 @@ describe('access', () => {
     const elsewhere = referral({ practiceId: 'practice-cambridge' });
     await publish(ReferralReceivedV1, elsewhere);
 
-    const denver = await apiClient(cloud, 'practice-denver-care-manager');
+    const denver = await apiClient(cloud, 'staff-denver-care-manager');
     expect((await denver.get(`/v1/patients/${data.patientId}/eligibility`)).status).toBe(404);
     expect((await denver.get(`/v1/patients/${data.patientId}/consents`)).status).toBe(404);
     expect(
@@ -427,13 +427,13 @@ describe('access', () => {
       ).status,
     ).toBe(404);
 
-    const boston = await apiClient(cloud, 'practice-boston-care-manager');
+    const boston = await apiClient(cloud, 'staff-boston-care-manager');
     expect((await boston.get(`/v1/patients/${elsewhere.patientId}/eligibility`)).status).toBe(404);
     expect((await boston.get(`/v1/patients/${elsewhere.patientId}/consents`)).status).toBe(404);
     expect((await boston.get(`/v1/patients/${ulid()}/eligibility`)).status).toBe(404);
     expect((await boston.get(`/v1/patients/${data.patientId}/eligibility`)).status).toBe(200);
 
-    const billing = await apiClient(cloud, 'practice-boston-billing-lead');
+    const billing = await apiClient(cloud, 'staff-boston-billing-lead');
     expect((await billing.post(`/v1/patients/${data.patientId}/consents`, {})).status).toBe(403);
     const partner = await apiClient(cloud, 'northwind-health');
     expect((await partner.get(`/v1/patients/${data.patientId}/eligibility`)).status).toBe(403);

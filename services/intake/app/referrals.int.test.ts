@@ -142,7 +142,7 @@ describe('POST /v1/referrals', () => {
   });
 
   it('answers 403 to a token without referrals:write', async () => {
-    const staff = await apiClient(cloud, 'practice-boston-care-manager');
+    const staff = await apiClient(cloud, 'staff-boston-care-manager');
     const res = await staff.post('/v1/referrals', referralBody());
     expect(res.status).toBe(403);
     expect((await staff.get('/v1/referrals')).status).toBe(403);

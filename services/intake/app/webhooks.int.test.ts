@@ -75,7 +75,7 @@ describe('webhook subscriptions', () => {
   });
 
   it('answers 403 without webhooks:manage', async () => {
-    const staff = await apiClient(cloud, 'practice-boston-staff-admin');
+    const staff = await apiClient(cloud, 'staff-boston-staff-admin');
     expect((await staff.post('/v1/webhooks', { url: 'https://hooks.example/x' })).status).toBe(403);
   });
 });

@@ -59,12 +59,13 @@ export async function logTimeEntry(
   request: TimeEntryRequest,
   ids: { id: string; now: Temporal.Instant },
 ): Promise<{ entry: StoredTimeEntry; commit: Commit }> {
+  // Another practice's patient is a 404 before anything about the entry is judged.
+  const patient = await patientOfCaller(stores, principal, patientId);
   const authorIssues = timeAuthorIssues(
     { staffId: principal.subject, credential: principal.credential },
     request,
   );
   if (authorIssues.length > 0) throw new TimeAuthorError(authorIssues);
-  const patient = await patientOfCaller(stores, principal, patientId);
   const startedAt = Temporal.Instant.from(request.startedAt);
   const end = startedAt.add({ minutes: request.minutes });
   const window = await stores.timeEntries.practitionerWindow(

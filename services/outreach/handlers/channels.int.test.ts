@@ -12,7 +12,7 @@ let staff: ApiClient;
 
 beforeAll(async () => {
   cloud = await startTestCloud([outreachManifest]);
-  staff = await apiClient(cloud, 'practice-boston-care-manager');
+  staff = await apiClient(cloud, 'staff-boston-care-manager');
 });
 afterAll(async () => {
   await cloud?.stop();

@@ -6,7 +6,7 @@ import {
   type EventContract,
 } from '@carelink/contracts';
 import type { LocalCloud } from '@carelink/local/cloud';
-import { type ApiClient, apiClient } from '@carelink/local/testing/api-client';
+import { type ApiClient, apiClient, integrationAs } from '@carelink/local/testing/api-client';
 import { publishContractEvent } from '@carelink/local/testing/bus';
 import { startTestCloud } from '@carelink/local/testing/local-cloud-fixture';
 import { monotonicFactory } from 'ulid';
@@ -18,14 +18,17 @@ const ulid = monotonicFactory();
 let cloud: LocalCloud;
 let staff: ApiClient;
 let clinical: ApiClient;
+/** The practice's EHR integration, which records anyone's time and states the performer. */
+let integration: ApiClient;
 let denver: ApiClient;
 const primary = 'staff-boston-care-manager';
 
 beforeAll(async () => {
   cloud = await startTestCloud([outreachManifest]);
-  staff = await apiClient(cloud, 'practice-boston-care-manager');
-  clinical = await apiClient(cloud, 'practice-boston-clinical-staff');
-  denver = await apiClient(cloud, 'practice-denver-care-manager');
+  staff = await apiClient(cloud, 'staff-boston-care-manager');
+  clinical = await apiClient(cloud, 'staff-boston-clinical-staff');
+  integration = await integrationAs(cloud, 'staff-boston-clinical-staff', 'boston-ehr');
+  denver = await apiClient(cloud, 'staff-denver-care-manager');
 });
 afterAll(async () => {
   await cloud?.stop();
@@ -193,9 +196,32 @@ describe('time entries', () => {
     ...overrides,
   });
 
+  it('counts a signed-in person’s time as their credential says, and only as their own', async () => {
+    const { patientId } = await openCase();
+    const own = { practitionerId: 'staff-boston-clinical-staff' };
+    const asPhysician = await clinical.post(
+      `/v1/patients/${patientId}/time-entries`,
+      entry({ ...own, performer: 'physician' }),
+    );
+    expect(asPhysician.status).toBe(422);
+    expect(asPhysician.body.errors).toEqual([
+      expect.objectContaining({ path: 'performer', code: 'performer-from-credential' }),
+    ]);
+    const forSomeoneElse = await clinical.post(`/v1/patients/${patientId}/time-entries`, entry());
+    expect(forSomeoneElse.body.errors).toEqual([
+      expect.objectContaining({ path: 'practitionerId', code: 'own-time-only' }),
+    ]);
+    const mine = await clinical.post(`/v1/patients/${patientId}/time-entries`, entry(own));
+    expect(mine.status).toBe(201);
+    expect(mine.body).toMatchObject({
+      performer: 'clinical-staff',
+      recordedBy: 'staff-boston-clinical-staff',
+    });
+  });
+
   it('rejects an entry that ends in the future with 422', async () => {
     const { patientId } = await openCase();
-    const res = await clinical.post(
+    const res = await integration.post(
       `/v1/patients/${patientId}/time-entries`,
       entry({ startedAt: new Date(Date.now() - 10 * 60_000).toISOString(), minutes: 30 }),
     );
@@ -207,10 +233,10 @@ describe('time entries', () => {
     const { patientId } = await openCase();
     const other = await openCase();
     const first = entry();
-    const created = await clinical.post(`/v1/patients/${patientId}/time-entries`, first);
+    const created = await integration.post(`/v1/patients/${patientId}/time-entries`, first);
     expect(created.status).toBe(201);
     const startedAt = new Date(Date.parse(first.startedAt as string) + 10 * 60_000).toISOString();
-    const clash = await clinical.post(`/v1/patients/${other.patientId}/time-entries`, {
+    const clash = await integration.post(`/v1/patients/${other.patientId}/time-entries`, {
       ...first,
       startedAt,
     });
@@ -219,12 +245,12 @@ describe('time entries', () => {
     // Back to back is not an overlap, and another practitioner may log the same time.
     const adjacent = new Date(Date.parse(first.startedAt as string) + 25 * 60_000).toISOString();
     expect(
-      (await clinical.post(`/v1/patients/${patientId}/time-entries`, { ...first, startedAt: adjacent }))
+      (await integration.post(`/v1/patients/${patientId}/time-entries`, { ...first, startedAt: adjacent }))
         .status,
     ).toBe(201);
     expect(
       (
-        await clinical.post(`/v1/patients/${patientId}/time-entries`, {
+        await integration.post(`/v1/patients/${patientId}/time-entries`, {
           ...first,
           practitionerId: 'rn-other',
         })
@@ -234,15 +260,15 @@ describe('time entries', () => {
 
   it('TimeLogged never carries the note, and a void publishes voided: true', async () => {
     const { patientId } = await openCase();
-    const created = await clinical.post(`/v1/patients/${patientId}/time-entries`, entry());
+    const created = await integration.post(`/v1/patients/${patientId}/time-entries`, entry());
     const id = created.body.timeEntryId as string;
-    const voided = await clinical.post(`/v1/patients/${patientId}/time-entries/${id}/void`, {
+    const voided = await integration.post(`/v1/patients/${patientId}/time-entries/${id}/void`, {
       reason: 'duplicate',
     });
     expect(voided.status).toBe(200);
-    expect(voided.body.voided).toMatchObject({ reason: 'duplicate', by: 'staff-boston-clinical-staff' });
+    expect(voided.body.voided).toMatchObject({ reason: 'duplicate', by: 'boston-ehr' });
     expect(
-      (await clinical.post(`/v1/patients/${patientId}/time-entries/${id}/void`, { reason: 'duplicate' }))
+      (await integration.post(`/v1/patients/${patientId}/time-entries/${id}/void`, { reason: 'duplicate' }))
         .status,
     ).toBe(409);
     await cloud.settle();
@@ -262,7 +288,7 @@ describe('time entries', () => {
     cloud.setClock(now);
     try {
       const at = (iso: string, minutes: number, overrides: Record<string, unknown> = {}) =>
-        clinical.post(
+        integration.post(
           `/v1/patients/${patientId}/time-entries`,
           entry({ practitionerId, startedAt: iso, minutes, ...overrides }),
         );
@@ -273,10 +299,10 @@ describe('time entries', () => {
       await at('2026-10-06T14:00:00Z', 15, { program: 'rpm' });
       // 03:30Z on October 1st is 23:30 on September 30th in New York: September's time.
       await at('2026-10-01T03:30:00Z', 20);
-      await clinical.post(`/v1/patients/${patientId}/time-entries/${voided.body.timeEntryId}/void`, {
+      await integration.post(`/v1/patients/${patientId}/time-entries/${voided.body.timeEntryId}/void`, {
         reason: 'wrong-patient',
       });
-      const listed = await clinical.get(`/v1/patients/${patientId}/time-entries?month=2026-10`);
+      const listed = await integration.get(`/v1/patients/${patientId}/time-entries?month=2026-10`);
       expect(listed.body.items).toHaveLength(5);
       const worklist = await staff.get('/v1/worklist');
       expect(worklist.body.month).toBe('2026-10');

@@ -102,7 +102,7 @@ describe('people sign in with the AWS SDK, as against Cognito', () => {
     });
     expect(read.status).toBe(200);
     await cloud.settle();
-    const compliance = await apiClient(cloud, 'practice-boston-compliance');
+    const compliance = await apiClient(cloud, 'staff-boston-compliance');
     const trail = await compliance.get('/v1/audit?subject=staff-boston-care-manager');
     expect(trail.body.items).toEqual(
       expect.arrayContaining([

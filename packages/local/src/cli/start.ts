@@ -32,16 +32,6 @@ const credentials = {
   partners: cloud.partners,
   staffUsers: cloud.staffUsers,
   cognito: cloud.cognito,
-  staff: cloud.clients
-    .filter((c) => c.kind === 'staff')
-    .map(({ tenantId, practiceId, role, clientId, clientSecret, scopes }) => ({
-      tenantId,
-      practiceId,
-      role,
-      clientId,
-      clientSecret,
-      scopes,
-    })),
 };
 const credentialsFile = join(stateDir, 'local-credentials.json');
 await writeFile(credentialsFile, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
@@ -64,7 +54,9 @@ ${line}
 ${line}
  Clients:
 ${cloud.partners.map((p) => `   ${p.clientId.padEnd(34)} partner ${p.partnerId}`).join('\n')}
-${cloud.clients.map((c) => `   ${c.clientId.padEnd(34)} ${c.kind === 'staff' ? `${c.role} @ ${c.practiceId} (${c.tenantId})` : 'operator (platform-admin)'}`).join('\n')}
+   ${'carelink-operator'.padEnd(34)} operator (platform-admin)
+ People (password and TOTP secret in the credentials file):
+${cloud.staffUsers.map((u) => `   ${u.username.padEnd(34)} ${u.roles.join(', ')} @ ${u.practiceId} (${u.credential})`).join('\n')}
 ${line}
  Try it:
    TOKEN=$(curl -s -u ${partner?.clientId}:${partner?.clientSecret} -d grant_type=client_credentials ${cloud.apiUrl}/oauth2/token | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')

@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: tests read response bodies field by field and assert them
 import { randomUUID } from 'node:crypto';
+import { type StaffRole, scopesOfRoles } from '@carelink/contracts';
 import type { LocalCloud } from '../cloud';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -106,4 +107,30 @@ export function apiClientWithToken(cloud: Pick<LocalCloud, 'apiUrl'>, token: str
     delete: (path, headers) => call('DELETE')(path, undefined, headers),
     send,
   };
+}
+
+/**
+ * A client acting as a tenant integration (an EHR's machine client) in a seeded person's tenant,
+ * practice and role, recorded under `subject`, with extra scopes if given. Unlike the person it has
+ * no credential, so it states a time entry's performer and practitioner itself.
+ */
+export async function integrationAs(
+  cloud: LocalCloud,
+  staffId: string,
+  subject: string,
+  extraScopes: readonly string[] = [],
+): Promise<ApiClient> {
+  const person = cloud.staffUsers.find((u) => u.staffId === staffId);
+  if (!person) throw new Error(`no seeded person ${staffId}`);
+  const token = await cloud.issuer.sign({
+    clientId: `${staffId}-integration`,
+    clientSecret: '',
+    kind: 'staff',
+    tenantId: person.tenantId,
+    practiceId: person.practiceId,
+    role: person.roles[0] as string,
+    subject,
+    scopes: [...scopesOfRoles(person.roles as StaffRole[]), ...extraScopes],
+  });
+  return apiClientWithToken(cloud, token);
 }
