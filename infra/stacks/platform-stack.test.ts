@@ -1,3 +1,4 @@
+import { StaffRole } from '@carelink/contracts';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { fixtureManifests } from '../test-fixtures/manifests';
@@ -76,6 +77,13 @@ describe('identity in the platform', () => {
       MfaConfiguration: 'ON',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
     });
+  });
+
+  it('has one group per staff role, which the directory places people in', () => {
+    const groups = Object.values(resourcesOf(platform, 'AWS::Cognito::UserPoolGroup')).map(
+      (group) => group.Properties?.GroupName,
+    );
+    expect(groups.sort()).toEqual([...StaffRole.options].sort());
   });
 
   it('keeps the patient-key pepper in Secrets Manager under the platform key', () => {

@@ -1,4 +1,5 @@
 import type { Scope } from '@carelink/contracts';
+import { StaffRole } from '@carelink/contracts';
 import { PartnerScope } from '@carelink/contracts/api/directory';
 import { ArnFormat, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
@@ -160,6 +161,17 @@ export class PlatformStack extends Stack {
       enableTokenRevocation: true,
       preventUserExistenceErrors: true,
     });
+    // Groups = roles: people are placed in them by the directory, and their tokens list them.
+    for (const role of StaffRole.options)
+      new cognito.CfnUserPoolGroup(
+        this,
+        `Group${role.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}`,
+        {
+          userPoolId: this.userPool.userPoolId,
+          groupName: role,
+          description: `Carelink ${role}`,
+        },
+      );
     this.consoleClient = this.userPool.addClient('Console', {
       userPoolClientName: 'carelink-console',
       generateSecret: false,

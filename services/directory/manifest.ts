@@ -68,7 +68,11 @@ export const directoryManifest = defineManifest({
     },
     { contract: getStaffMemberRoute, handler: 'handlers/get-staff-member.ts' },
     { contract: listStaffMembersRoute, handler: 'handlers/list-staff-members.ts' },
-    { contract: updateStaffMemberRoute, handler: 'handlers/update-staff-member.ts' },
+    {
+      contract: updateStaffMemberRoute,
+      handler: 'handlers/update-staff-member.ts',
+      uses: ['user-pool-users'],
+    },
     {
       contract: disableStaffMemberRoute,
       handler: 'handlers/disable-staff-member.ts',

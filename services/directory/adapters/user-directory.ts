@@ -1,7 +1,9 @@
 import { randomInt } from 'node:crypto';
 import {
+  AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
   AdminDisableUserCommand,
+  AdminRemoveUserFromGroupCommand,
   AdminUserGlobalSignOutCommand,
   AliasExistsException,
   CognitoIdentityProviderClient,
@@ -18,6 +20,8 @@ export type Invitation = { delivery: 'email' } | { delivery: 'response'; tempora
 export interface UserDirectory {
   /** A new user named by the staff id, with a verified e-mail; MFA is set up at first sign-in. */
   create(user: { staffId: string; email: string }): Promise<Invitation>;
+  /** Puts the user in exactly the groups of these roles (the pool has one group per role). */
+  setGroups(staffId: string, roles: { add: readonly string[]; remove: readonly string[] }): Promise<void>;
   /** No further sign-in or refresh for the user. */
   disable(staffId: string): Promise<void>;
 }
@@ -72,6 +76,17 @@ export function cognitoUserDirectory(
         throw error;
       }
       return password ? { delivery: 'response', temporaryPassword: password } : { delivery: 'email' };
+    },
+
+    async setGroups(staffId, { add, remove }) {
+      for (const GroupName of add)
+        await client.send(
+          new AdminAddUserToGroupCommand({ UserPoolId: poolId(), Username: staffId, GroupName }),
+        );
+      for (const GroupName of remove)
+        await client.send(
+          new AdminRemoveUserFromGroupCommand({ UserPoolId: poolId(), Username: staffId, GroupName }),
+        );
     },
 
     async disable(staffId) {

@@ -58,6 +58,7 @@ export function createStaff(runtime: ServiceRuntime, store: DirectoryStore, user
       const staffId = body.staffId ?? `staff-${runtime.newId().toLowerCase()}`;
       const record: StaffMember = firstVersion({ ...body, staffId, status: 'active' as const }, now());
       const invitation = await users.create({ staffId, email: body.email });
+      await users.setGroups(staffId, { add: body.roles, remove: [] });
       runtime.logger.info('staff member added', { staffId, tenantId: body.tenantId, roles: body.roles });
       return {
         record,
@@ -82,6 +83,13 @@ export function createStaff(runtime: ServiceRuntime, store: DirectoryStore, user
       if (body.practiceIds) await requirePractices(before.tenantId, body.practiceIds);
       const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
       const record = revise(before, changes, now());
+      if (body.roles) {
+        const roles = body.roles;
+        await users.setGroups(staffId, {
+          add: roles.filter((role) => !before.roles.includes(role)),
+          remove: before.roles.filter((role) => !roles.includes(role)),
+        });
+      }
       runtime.logger.info('staff member changed', { staffId, fields: Object.keys(changes) });
       return { record, commit: replaced(before, record) };
     },

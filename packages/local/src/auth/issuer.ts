@@ -174,7 +174,7 @@ export class LocalIssuer {
    * scopes in the access token, the e-mail in the ID token. Throws when the trigger refuses.
    */
   async signUser(
-    user: { username: string; sub: string; email: string },
+    user: { username: string; sub: string; email: string; groups?: readonly string[] },
     clientId: string,
   ): Promise<{ accessToken: string; idToken: string; expiresIn: number }> {
     const { claims, scopes = [] } = await this.claimsHook({
@@ -196,6 +196,7 @@ export class LocalIssuer {
       client_id: clientId,
       username: user.username,
       scope: scopes.join(' '),
+      ...(user.groups?.length ? { 'cognito:groups': [...user.groups] } : {}),
       ...claims,
     });
     const idToken = await sign({

@@ -120,6 +120,7 @@ describe('people sign in with the AWS SDK, as against Cognito', () => {
       staff_id: 'staff-boston-care-manager',
       roles: 'care-manager',
       credential: 'RN',
+      'cognito:groups': ['care-manager'],
     });
     expect(claims.scope.split(' ')).toEqual(expect.arrayContaining(['outreach:write', 'cases:read']));
     expect(claims.scope).not.toContain('billing:');

@@ -15,6 +15,8 @@ export interface LocalUser {
   failedAttempts: number;
   lockedUntil: number;
   refreshTokens: Set<string>;
+  /** Cognito groups (Carelink: one per role); access tokens list them as `cognito:groups`. */
+  groups?: string[];
 }
 
 type Challenge = 'NEW_PASSWORD_REQUIRED' | 'MFA_SETUP' | 'SOFTWARE_TOKEN_MFA';
@@ -101,6 +103,16 @@ export class LocalUserPool {
         }),
       ),
       op('AdminUserGlobalSignOut', (input) => this.admin(input, (user) => user.refreshTokens.clear())),
+      op('AdminAddUserToGroup', (input) =>
+        this.admin(input, (user) => {
+          user.groups = [...new Set([...(user.groups ?? []), String(input.GroupName)])];
+        }),
+      ),
+      op('AdminRemoveUserFromGroup', (input) =>
+        this.admin(input, (user) => {
+          user.groups = (user.groups ?? []).filter((group) => group !== input.GroupName);
+        }),
+      ),
       op('InitiateAuth', (input) => this.initiateAuth(input)),
       op('RespondToAuthChallenge', (input) => this.respondToAuthChallenge(input)),
       op('AssociateSoftwareToken', (input) => this.associateSoftwareToken(input)),
@@ -183,7 +195,10 @@ export class LocalUserPool {
 
   private async tokens(user: LocalUser, withRefresh = true) {
     const signed = await this.issuer
-      .signUser({ username: user.username, sub: user.sub, email: user.email }, this.clientId)
+      .signUser(
+        { username: user.username, sub: user.sub, email: user.email, groups: user.groups ?? [] },
+        this.clientId,
+      )
       .catch(() => {
         // The token trigger refused (no active person in the directory): Cognito issues nothing.
         throw new AwsApiError('UserLambdaValidationException', 'PreTokenGeneration failed with error.');
