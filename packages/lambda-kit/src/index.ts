@@ -1,3 +1,4 @@
+export * from './directory/newer-version';
 export * from './directory/practice-directory';
 export * from './errors';
 export * from './events/dead-letters';

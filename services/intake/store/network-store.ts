@@ -1,7 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { PartnerChangedData } from '@carelink/contracts';
-import type { ServiceRuntime } from '@carelink/lambda-kit';
+import { putIfNewer, type ServiceRuntime } from '@carelink/lambda-kit';
 import type { NetworkAgreement } from '../domain/routing';
 import { keys, withoutKeys } from './keys';
 
@@ -12,59 +11,28 @@ import { keys, withoutKeys } from './keys';
 export function createNetworkStore(runtime: ServiceRuntime) {
   const { tableName } = runtime;
 
-  /** Writes the record unless a newer or equal version is there; false when it was not newer. */
-  async function putNewer(item: Record<string, unknown>, version: number): Promise<boolean> {
-    try {
-      await runtime.db.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: item,
-          ConditionExpression: 'attribute_not_exists(pk) OR version < :version',
-          ExpressionAttributeValues: { ':version': version },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
-  }
-
-  async function queryAll(input: ConstructorParameters<typeof QueryCommand>[0]) {
+  async function queryAll(input: QueryCommandInput) {
     const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await runtime.db.send(
-        new QueryCommand({ ...input, ...(startKey ? { ExclusiveStartKey: startKey } : {}) }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    for await (const page of paginateQuery({ client: runtime.db }, input)) items.push(...(page.Items ?? []));
     return items;
   }
 
   return {
     applyAgreement: (agreement: NetworkAgreement) =>
-      putNewer(
-        {
-          ...keys.networkAgreement(agreement.partnerId, agreement.agreementId),
-          kind: 'agreement',
-          ...agreement,
-        },
-        agreement.version,
-      ),
+      putIfNewer(runtime, {
+        ...keys.networkAgreement(agreement.partnerId, agreement.agreementId),
+        kind: 'agreement',
+        ...agreement,
+      }),
 
     applyPartner: (partner: PartnerChangedData) =>
-      putNewer(
-        {
-          ...keys.partner(partner.partnerId),
-          gsi1pk: keys.partners,
-          gsi1sk: partner.partnerId,
-          kind: 'partner',
-          ...partner,
-        },
-        partner.version,
-      ),
+      putIfNewer(runtime, {
+        ...keys.partner(partner.partnerId),
+        gsi1pk: keys.partners,
+        gsi1sk: partner.partnerId,
+        kind: 'partner',
+        ...partner,
+      }),
 
     async agreementsOf(partnerId: string): Promise<NetworkAgreement[]> {
       const items = await queryAll({

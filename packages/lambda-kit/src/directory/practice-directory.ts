@@ -1,9 +1,9 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { type PracticeChangedData, PracticeChangedV1 } from '@carelink/contracts';
 import { eventConsumer } from '../events/event-consumer';
 import { tenantKey } from '../keys';
 import type { ServiceRuntime } from '../runtime';
+import { putIfNewer } from './newer-version';
 
 /** A practice as the directory last described it: what services need to schedule, message and bill. */
 export type PracticeFacts = PracticeChangedData;
@@ -33,47 +33,31 @@ export function createPracticeDirectory(runtime: ServiceRuntime, options: { cach
 
   async function listAll(): Promise<PracticeFacts[]> {
     const practices: PracticeFacts[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await runtime.db.send(
-        new QueryCommand({
-          TableName: runtime.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': LISTING },
-          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-        }),
-      );
-      practices.push(...(page.Items ?? []).map(facts));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const pages = paginateQuery(
+      { client: runtime.db },
+      {
+        TableName: runtime.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': LISTING },
+      },
+    );
+    for await (const page of pages) practices.push(...(page.Items ?? []).map(facts));
     return practices;
   }
 
   return {
     /** Keeps the practice unless the projection already holds this version or a newer one. */
     async apply(practice: PracticeFacts): Promise<boolean> {
-      try {
-        await runtime.db.send(
-          new PutCommand({
-            TableName: runtime.tableName,
-            Item: {
-              ...key(practice.tenantId, practice.practiceId),
-              gsi1pk: LISTING,
-              gsi1sk: `${practice.tenantId}#${practice.practiceId}`,
-              kind: 'directory-practice',
-              ...practice,
-            },
-            ConditionExpression: 'attribute_not_exists(pk) OR version < :version',
-            ExpressionAttributeValues: { ':version': practice.version },
-          }),
-        );
-        cache.delete(`${practice.tenantId}#${practice.practiceId}`);
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+      const applied = await putIfNewer(runtime, {
+        ...key(practice.tenantId, practice.practiceId),
+        gsi1pk: LISTING,
+        gsi1sk: `${practice.tenantId}#${practice.practiceId}`,
+        kind: 'directory-practice',
+        ...practice,
+      });
+      if (applied) cache.delete(`${practice.tenantId}#${practice.practiceId}`);
+      return applied;
     },
 
     /** The tenant's practice, or undefined when it has none by that id (another tenant's included). */
