@@ -1,10 +1,4 @@
-import {
-  callerNamespace,
-  decodeCursor,
-  encodeCursor,
-  type Principal,
-  ValidationError,
-} from '@carelink/lambda-kit';
+import { callerKey, decodeCursor, encodeCursor, type Principal, ValidationError } from '@carelink/lambda-kit';
 import type { Page } from '../store/directory-store';
 
 /**
@@ -17,7 +11,7 @@ export async function listPage<T, R>(
   list: (startKey: Record<string, unknown> | undefined, limit: number) => Promise<Page<T>>,
   view: (item: T) => R,
 ): Promise<{ items: R[]; nextCursor?: string }> {
-  const namespace = callerNamespace(principal);
+  const namespace = callerKey(principal);
   const startKey = decodeCursor(namespace, query.cursor);
   if (startKey === null)
     throw new ValidationError('The cursor is not valid', [{ path: 'query.cursor', code: 'invalid_cursor' }]);

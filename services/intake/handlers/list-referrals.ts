@@ -1,5 +1,5 @@
 import { listReferralsRoute } from '@carelink/contracts/api/intake';
-import { callerNamespace, decodeCursor, encodeCursor, httpHandler, ok } from '@carelink/lambda-kit';
+import { callerKey, decodeCursor, encodeCursor, httpHandler, ok } from '@carelink/lambda-kit';
 import { referralSummary } from '../app/views';
 import { intake } from '../runtime';
 
@@ -7,8 +7,8 @@ export const handler = httpHandler(intake.runtime, listReferralsRoute, async ({ 
   const { cursor, ...filters } = query;
   const page = await intake.referrals.list(principal.partnerId, {
     ...filters,
-    startKey: decodeCursor(callerNamespace(principal), cursor),
+    startKey: decodeCursor(callerKey(principal), cursor),
   });
-  const nextCursor = encodeCursor(callerNamespace(principal), page.lastKey);
+  const nextCursor = encodeCursor(callerKey(principal), page.lastKey);
   return ok({ items: page.items.map(referralSummary), ...(nextCursor ? { nextCursor } : {}) });
 });

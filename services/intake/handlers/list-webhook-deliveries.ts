@@ -1,5 +1,5 @@
 import { listWebhookDeliveriesRoute } from '@carelink/contracts/api/intake';
-import { callerNamespace, decodeCursor, encodeCursor, httpHandler, ok } from '@carelink/lambda-kit';
+import { callerKey, decodeCursor, encodeCursor, httpHandler, ok } from '@carelink/lambda-kit';
 import { deliveryResource } from '../app/views';
 import { intake } from '../runtime';
 
@@ -8,10 +8,10 @@ export const handler = httpHandler(
   listWebhookDeliveriesRoute,
   async ({ params, query, principal }) => {
     const page = await intake.webhooks.deliveries(principal.partnerId, params.webhookId, {
-      startKey: decodeCursor(callerNamespace(principal), query.cursor),
+      startKey: decodeCursor(callerKey(principal), query.cursor),
       limit: query.limit,
     });
-    const nextCursor = encodeCursor(callerNamespace(principal), page.lastKey);
+    const nextCursor = encodeCursor(callerKey(principal), page.lastKey);
     return ok({ items: page.items.map(deliveryResource), ...(nextCursor ? { nextCursor } : {}) });
   },
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callerNamespace, principalFrom, requireCaller, requireScopes } from './principal';
+import { callerKey, principalFrom, requireCaller, requireScopes } from './principal';
 
 const event = (claims: Partial<Record<string, string>> | null) =>
   ({ requestContext: { authorizer: claims ? { claims } : null } }) as Parameters<typeof principalFrom>[0];
@@ -116,8 +116,8 @@ describe('requireCaller', () => {
   });
 
   it('gives partners and the operator namespaces no tenant id can take', () => {
-    expect(callerNamespace(staff)).toBe('acme-health');
-    expect(callerNamespace(partner)).toBe('partner.northwind-health');
-    expect(callerNamespace(partner)).not.toMatch(/^[a-z0-9][a-z0-9-]{1,62}$/);
+    expect(callerKey(staff)).toBe('T#acme-health');
+    expect(callerKey(partner)).toBe('P#northwind-health');
+    expect(callerKey(partner)).not.toMatch(/^T#/);
   });
 });

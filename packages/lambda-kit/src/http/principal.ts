@@ -135,16 +135,9 @@ export function requirePractice(principal: TenantPrincipal): string {
 export const platformTenantId = 'carelink-platform';
 
 /**
- * The namespace a caller's own records live in (idempotency records, cursors): its tenant, or a
- * value no tenant id can take for partners and the operator.
+ * The namespace of what a caller owns, as a partition-key prefix: `T#<tenant>`, `P#<partner>` or the
+ * operator's. Idempotency records and cursors are bound to it, so they never cross callers.
  */
-export function callerNamespace(principal: Principal): string {
-  if (principal.kind === 'tenant') return principal.tenantId;
-  if (principal.kind === 'partner') return `partner.${principal.partnerId}`;
-  return 'operator.platform';
-}
-
-/** The partition-key prefix of what a caller owns: `T#<tenant>`, `P#<partner>` or the operator's. */
 export function callerKey(principal: Principal): string {
   if (principal.kind === 'tenant') return tenantKey(principal.tenantId);
   if (principal.kind === 'partner') return partnerKey(principal.partnerId);
