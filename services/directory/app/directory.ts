@@ -1,4 +1,4 @@
-import { NotFoundError, PreconditionFailedError } from '@carelink/contracts';
+import { NotFoundError } from '@carelink/contracts';
 import type {
   CreateAgreementBody,
   CreatePartnerBody,
@@ -13,9 +13,9 @@ import {
   type Commit,
   type EventDraft,
   type IfMatch,
-  ifMatchAccepts,
   type OperatorPrincipal,
   platformTenantId,
+  requireIfMatch,
   type ServiceRuntime,
   type StateWrite,
   type TenantPrincipal,
@@ -54,13 +54,6 @@ const listings = {
     sort: `${a.partnerId}#${a.agreementId}`,
   }),
 };
-
-function requireVersion(ifMatch: IfMatch | undefined, version: number): void {
-  if (ifMatch === undefined || !ifMatchAccepts(ifMatch, version)) throw new PreconditionFailedError();
-}
-
-const present = <T extends object>(patch: T): Partial<T> =>
-  Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /** Care organisations, practices, partners and their network agreements. */
 export function createDirectory(runtime: ServiceRuntime, store: DirectoryStore) {
@@ -138,8 +131,8 @@ export function createDirectory(runtime: ServiceRuntime, store: DirectoryStore) 
       ifMatch: IfMatch | undefined,
     ): Promise<Change<Tenant>> {
       const before = await tenant(tenantId);
-      requireVersion(ifMatch, before.version);
-      const record = revise(before, present(body), now());
+      requireIfMatch(ifMatch, before.version);
+      const record = revise(before, body, now());
       return {
         record,
         commit: {
@@ -168,8 +161,8 @@ export function createDirectory(runtime: ServiceRuntime, store: DirectoryStore) 
       ifMatch: IfMatch | undefined,
     ): Promise<Change<Practice>> {
       const before = await practice(admin, practiceId);
-      requireVersion(ifMatch, before.version);
-      return replaced('practice', practiceId, revise(before, present(body), now()), before.version, {
+      requireIfMatch(ifMatch, before.version);
+      return replaced('practice', practiceId, revise(before, body, now()), before.version, {
         tenantId: before.tenantId,
         listing: listings.practice,
         event: practiceChanged,
@@ -191,8 +184,8 @@ export function createDirectory(runtime: ServiceRuntime, store: DirectoryStore) 
       ifMatch: IfMatch | undefined,
     ): Promise<Change<Partner>> {
       const before = await partner(partnerId);
-      requireVersion(ifMatch, before.version);
-      return replaced('partner', partnerId, revise(before, present(body), now()), before.version, {
+      requireIfMatch(ifMatch, before.version);
+      return replaced('partner', partnerId, revise(before, body, now()), before.version, {
         tenantId: platformTenantId,
         listing: listings.partner,
         event: partnerChanged,
@@ -223,7 +216,7 @@ export function createDirectory(runtime: ServiceRuntime, store: DirectoryStore) 
       ifMatch: IfMatch | undefined,
     ): Promise<Change<Agreement>> {
       const before = await agreement(agreementId);
-      requireVersion(ifMatch, before.version);
+      requireIfMatch(ifMatch, before.version);
       const record = reviseAgreement(before, body, now());
       return {
         record,

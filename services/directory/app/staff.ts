@@ -1,6 +1,6 @@
-import { NotFoundError, PreconditionFailedError } from '@carelink/contracts';
+import { NotFoundError } from '@carelink/contracts';
 import type { CreateStaffMemberBody, UpdateStaffMemberBody } from '@carelink/contracts/api/directory';
-import { type Commit, type IfMatch, ifMatchAccepts, type ServiceRuntime } from '@carelink/lambda-kit';
+import { type Commit, type IfMatch, requireIfMatch, type ServiceRuntime } from '@carelink/lambda-kit';
 import type { Invitation, UserDirectory } from '../adapters/user-directory';
 import { firstVersion, type Practice, revise, type StaffMember, type Tenant } from '../domain/directory';
 import { PracticeOutsideTenantError } from '../domain/errors';
@@ -78,11 +78,9 @@ export function createStaff(runtime: ServiceRuntime, store: DirectoryStore, user
       ifMatch: IfMatch | undefined,
     ): Promise<{ record: StaffMember; commit: Commit }> {
       const before = await person(admin, staffId);
-      if (ifMatch === undefined || !ifMatchAccepts(ifMatch, before.version))
-        throw new PreconditionFailedError();
+      requireIfMatch(ifMatch, before.version);
       if (body.practiceIds) await requirePractices(before.tenantId, body.practiceIds);
-      const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
-      const record = revise(before, changes, now());
+      const record = revise(before, body, now());
       if (body.roles) {
         const roles = body.roles;
         await users.setGroups(staffId, {
@@ -90,7 +88,7 @@ export function createStaff(runtime: ServiceRuntime, store: DirectoryStore, user
           remove: before.roles.filter((role) => !roles.includes(role)),
         });
       }
-      runtime.logger.info('staff member changed', { staffId, fields: Object.keys(changes) });
+      runtime.logger.info('staff member changed', { staffId, fields: Object.keys(body) });
       return { record, commit: replaced(before, record) };
     },
 

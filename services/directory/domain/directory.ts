@@ -54,13 +54,13 @@ export interface PartnerClient {
   status: 'active' | 'revoked';
 }
 
+/** The fields a change may name; one left undefined (absent from a PATCH) keeps its value. */
+export type Changes<T> = { [K in keyof Omit<T, keyof Versioned>]?: T[K] | undefined };
+
 /** The next version of a record with the given fields changed. */
-export function revise<T extends Versioned>(
-  record: T,
-  changes: Partial<Omit<T, keyof Versioned>>,
-  at: string,
-): T {
-  return { ...record, ...changes, version: record.version + 1, updatedAt: at };
+export function revise<T extends Versioned>(record: T, changes: Changes<T>, at: string): T {
+  const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+  return { ...record, ...given, version: record.version + 1, updatedAt: at };
 }
 
 /** A first version of a record. */
@@ -81,11 +81,7 @@ export function reviseAgreement(
   at: string,
 ): Agreement {
   const { effectiveTo, ...rest } = patch;
-  const next = revise(
-    agreement,
-    Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
-    at,
-  );
+  const next = revise(agreement, rest, at);
   if (effectiveTo === null) {
     const { effectiveTo: _ended, ...open } = next;
     return open;

@@ -1,4 +1,5 @@
 import type { RouteContract } from '@carelink/contracts';
+import { PreconditionFailedError } from '@carelink/contracts';
 import { HttpProblem } from '../errors';
 
 /** What an `If-Match` header asks for: one exact version, or any current version (`*`). */
@@ -36,4 +37,12 @@ export function ifMatchAccepts(ifMatch: IfMatch | undefined, current: number | u
   if (ifMatch === undefined) return true;
   if (ifMatch === 'any') return current !== undefined;
   return ifMatch === current;
+}
+
+/**
+ * 412 unless the caller's `If-Match` names the version it updates (routes that require If-Match
+ * answer 428 before a handler runs, so undefined here is a stale or absent precondition too).
+ */
+export function requireIfMatch(ifMatch: IfMatch | undefined, current: number): void {
+  if (ifMatch === undefined || !ifMatchAccepts(ifMatch, current)) throw new PreconditionFailedError();
 }
