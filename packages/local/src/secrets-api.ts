@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { AwsApiError, type AwsOperation } from './auth/cognito-api';
+import { writePrivateFile } from './private-file';
 
 /** The secret id the local cloud serves the patient-key pepper under. */
 export const patientKeySecretId = 'carelink/local/patient-key-pepper';
@@ -10,10 +10,7 @@ export const patientKeySecretId = 'carelink/local/patient-key-pepper';
 function localPepper(file: string | undefined): string {
   if (file && existsSync(file)) return readFileSync(file, 'utf8').trim();
   const pepper = randomBytes(32).toString('base64url');
-  if (file) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, `${pepper}\n`, { mode: 0o600 });
-  }
+  if (file) writePrivateFile(file, `${pepper}\n`);
   return pepper;
 }
 

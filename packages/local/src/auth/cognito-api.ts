@@ -13,7 +13,8 @@ export class AwsApiError extends Error {
 
 export type AwsOperation = (input: Record<string, unknown>) => unknown;
 
-const target = (operation: string) => `AWSCognitoIdentityProviderService.${operation}`;
+/** The `X-Amz-Target` of a Cognito user-pool operation. */
+export const cognitoTarget = (operation: string) => `AWSCognitoIdentityProviderService.${operation}`;
 
 /**
  * The Cognito user-pool client operations the directory uses, answered for the local issuer: the
@@ -31,7 +32,7 @@ export function cognitoOperations(issuer: LocalIssuer, userPoolId: string): Map<
   };
   return new Map<string, AwsOperation>([
     [
-      target('CreateUserPoolClient'),
+      cognitoTarget('CreateUserPoolClient'),
       (input) => {
         requirePool(input);
         const scopes = ((input.AllowedOAuthScopes ?? []) as string[]).map((s) =>
@@ -51,7 +52,7 @@ export function cognitoOperations(issuer: LocalIssuer, userPoolId: string): Map<
       },
     ],
     [
-      target('DeleteUserPoolClient'),
+      cognitoTarget('DeleteUserPoolClient'),
       (input) => {
         requirePool(input);
         if (!issuer.remove(String(input.ClientId)))

@@ -159,10 +159,15 @@ export class LocalIssuer {
       ...(client.role ? { role: client.role } : {}),
       ...added,
     };
-    return new SignJWT(claims)
+    return this.signJwt(client.subject, claims);
+  }
+
+  /** A token of this issuer: RS256 under its key, its issuer, one hour, a fresh id. */
+  private signJwt(subject: string, payload: JWTPayload): Promise<string> {
+    return new SignJWT(payload)
       .setProtectedHeader({ alg: 'RS256', kid: 'local-1' })
       .setIssuer(this.issuerUrl)
-      .setSubject(client.subject)
+      .setSubject(subject)
       .setIssuedAt()
       .setExpirationTime(`${TOKEN_LIFETIME_SECONDS}s`)
       .setJti(crypto.randomUUID())
@@ -182,15 +187,7 @@ export class LocalIssuer {
       username: user.username,
       clientId,
     });
-    const sign = (payload: JWTPayload) =>
-      new SignJWT(payload)
-        .setProtectedHeader({ alg: 'RS256', kid: 'local-1' })
-        .setIssuer(this.issuerUrl)
-        .setSubject(user.sub)
-        .setIssuedAt()
-        .setExpirationTime(`${TOKEN_LIFETIME_SECONDS}s`)
-        .setJti(crypto.randomUUID())
-        .sign(this.privateKey);
+    const sign = (payload: JWTPayload) => this.signJwt(user.sub, payload);
     const accessToken = await sign({
       token_use: 'access',
       client_id: clientId,

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
-import { AwsApiError, type AwsOperation } from './cognito-api';
+import { AwsApiError, type AwsOperation, cognitoTarget } from './cognito-api';
 import type { LocalIssuer } from './issuer';
 
 /** A person's user, as Cognito keeps it: the password only as a salted hash. */
@@ -91,10 +91,7 @@ export class LocalUserPool {
   private changed: () => void = () => {};
 
   operations(): Map<string, AwsOperation> {
-    const op = (name: string, fn: AwsOperation): [string, AwsOperation] => [
-      `AWSCognitoIdentityProviderService.${name}`,
-      fn,
-    ];
+    const op = (name: string, fn: AwsOperation): [string, AwsOperation] => [cognitoTarget(name), fn];
     return new Map([
       op('AdminCreateUser', (input) => this.adminCreateUser(input)),
       op('AdminDisableUser', (input) =>
