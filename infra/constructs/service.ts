@@ -93,6 +93,8 @@ export interface ServiceIdentity {
   /** The resource server whose scopes partner clients hold, e.g. `carelink`. */
   readonly resourceServerId: string;
   readonly patientKeySecret: secretsmanager.ISecret;
+  /** Where urgent risk flags page the on-call person (SNS, encrypted with the platform key). */
+  readonly onCallTopic: sns.ITopic;
   /**
    * The fixed name of the pre-token-generation function: the user pool (in the platform stack) names
    * it by ARN, since it cannot reference a function of a stack that depends on it.
@@ -341,6 +343,19 @@ export class Service extends Construct {
           resources: [identity.userPool.userPoolArn],
         }),
       );
+    } else if (capability === 'on-call-topic') {
+      fn.function.addEnvironment('ON_CALL_TOPIC_ARN', identity.onCallTopic.topicArn);
+      // On the role, for the same reason as the secret below: the topic lives in the platform stack.
+      fn.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [identity.onCallTopic.topicArn] }),
+      );
+      fn.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+          resources: [this.props.key.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `sns.${Stack.of(this).region}.amazonaws.com` } },
+        }),
+      );
     } else {
       fn.function.addEnvironment('PATIENT_KEY_SECRET_ID', identity.patientKeySecret.secretArn);
       // Granted on the role alone: a grant on the secret or the key would make the platform stack
@@ -429,6 +444,7 @@ export class Service extends Construct {
     const consumer = this.addFunction(id, this.handlerEntry(subscription.handler), 'consumer', {
       timeout: Duration.seconds(timeoutSeconds),
     });
+    for (const capability of subscription.uses ?? []) this.grantCapability(consumer, capability);
     const reserved = this.props.stage.reservedConcurrency.consumer;
     consumer.function.addEventSource(
       new SqsEventSource(queue, {
@@ -473,6 +489,7 @@ export class Service extends Construct {
         timeout: Duration.minutes(5),
         memorySize: 1024,
       });
+      for (const capability of schedule.uses ?? []) this.grantCapability(fn, capability);
       role.addToPrincipalPolicy(
         new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [fn.function.functionArn] }),
       );

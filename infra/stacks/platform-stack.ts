@@ -53,6 +53,8 @@ export class PlatformStack extends Stack {
   readonly consoleClient: cognito.UserPoolClient;
   /** The pepper patient keys are computed under; read by the functions that key patients. */
   readonly patientKeySecret: secretsmanager.Secret;
+  /** Pages for urgent risk flags; the practice's on-call people subscribe to it (SMS, e-mail, paging tools). */
+  readonly onCallTopic: sns.Topic;
   readonly alarmTopic: sns.Topic;
   readonly backupVault: backup.BackupVault;
   readonly backupRole: iam.Role;
@@ -204,6 +206,13 @@ export class PlatformStack extends Stack {
       { id: 'AwsSolutions-SMG4', reason: noRotation },
       { id: 'HIPAA.Security-SecretsManagerRotationEnabled', reason: noRotation },
     );
+
+    this.onCallTopic = new sns.Topic(this, 'OnCallTopic', {
+      topicName: `carelink-${stage.name}-on-call`,
+      displayName: `Carelink ${stage.name} on-call`,
+      masterKey: this.key,
+      enforceSSL: true,
+    });
 
     this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
       topicName: `carelink-${stage.name}-alarms`,

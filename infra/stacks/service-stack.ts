@@ -37,6 +37,7 @@ export class ServiceStack extends Stack {
         userPool: platform.userPool,
         resourceServerId: resourceServerIdentifier,
         patientKeySecret: platform.patientKeySecret,
+        onCallTopic: platform.onCallTopic,
         tokenTriggerFunctionName: tokenTriggerFunctionName(stage, manifest.name),
       },
     });

@@ -43,6 +43,7 @@ const practices: z.input<typeof CreatePracticeBody>[] = [
     careModel: 'time-based',
     callbackNumber: '+16175550100',
     billingPractitioners: [{ npi: '1234567893', name: 'Dr. Ana Ruiz' }],
+    onCall: ['staff-boston-care-manager', 'staff-boston-billing-practitioner'],
   },
   {
     practiceId: 'practice-cambridge',
@@ -69,6 +70,7 @@ const practices: z.input<typeof CreatePracticeBody>[] = [
     careModel: 'time-based',
     callbackNumber: '+13035550100',
     billingPractitioners: [{ npi: '1245319599', name: 'Dr. Sam Whitaker' }],
+    onCall: ['staff-denver-care-manager', 'staff-denver-billing-practitioner'],
   },
 ];
 

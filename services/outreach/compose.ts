@@ -1,6 +1,7 @@
 import { createPracticeDirectory, type ServiceRuntime } from '@carelink/lambda-kit';
 import { Temporal } from 'temporal-polyfill';
 import { LocalOutboxMessageSender } from './adapters/message-sender';
+import { snsOnCallPager } from './adapters/on-call-pager';
 import { createCaseStore } from './store/cases';
 import { createClinicalStore } from './store/clinical';
 import { createCommunityStore } from './store/community';
@@ -41,6 +42,8 @@ export function composeOutreach(runtime: ServiceRuntime) {
     practices: stores.practices,
     /** SMS and email leave through this port; locally they land in the inspectable message outbox. */
     messageSender: new LocalOutboxMessageSender(stores.messages),
+    /** Urgent risk flags page the practice's on-call people through SNS. */
+    pager: snsOnCallPager(process.env.ON_CALL_TOPIC_ARN),
     /** The runtime clock as an instant. */
     now: (): Temporal.Instant => Temporal.Instant.fromEpochMilliseconds(runtime.clock().getTime()),
   };

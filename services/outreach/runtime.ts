@@ -3,4 +3,4 @@ import { composeOutreach } from './compose';
 
 /** The outreach composition root: one runtime per process and the service built on it. */
 export const outreach = composeOutreach(createServiceRuntime('outreach'));
-export const { runtime, stores, messageSender, now } = outreach;
+export const { runtime, stores, messageSender, pager, now } = outreach;

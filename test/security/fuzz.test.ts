@@ -13,6 +13,7 @@ import { serviceManifests } from '../../services/manifests';
 import { member, startJourneyCloud } from '../journeys/ccm-journey';
 import { distinctiveLeaves, type MalformedCase, malformedCases } from './malformed';
 import { callerFor, exampleOf, fillPath, manifestRoutes, manifestSubscriptions } from './manifest-routes';
+import { openWork } from './open-work';
 
 const TENANT = 'acme-health';
 const WORLD = { tenantId: TENANT, partnerId: 'northwind-health' };
@@ -164,9 +165,13 @@ beforeAll(async () => {
     200,
     'roster entry',
   );
+  const work = await openWork(careManager, patientId);
   await cloud.settle();
 
   ids.set('referralId', referral.id);
+  ids.set('flagId', work.flagId);
+  ids.set('escalationId', work.escalationId);
+  ids.set('taskId', work.taskId);
   ids.set('community-referrals/{referralId}', communityReferral.referralId);
   ids.set('patientId', patientId);
   ids.set('caseId', caseId);

@@ -16,6 +16,7 @@ import {
   manifestRoutes,
   type World,
 } from './manifest-routes';
+import { openWork } from './open-work';
 
 const OWNER: World = { tenantId: 'acme-health', partnerId: 'northwind-health' };
 const OTHER: World = { tenantId: 'bluepeak-health', partnerId: 'lakeside-clinics' };
@@ -185,7 +186,12 @@ beforeAll(async () => {
     'roster entry',
   );
 
+  const work = await openWork(careManager, journey.patientId);
+
   own('referralId', journey.referralId, 'reference');
+  own('flagId', work.flagId, 'reference');
+  own('escalationId', work.escalationId, 'reference');
+  own('taskId', work.taskId, 'reference');
   own('community-referrals/{referralId}', communityReferral.referralId, 'reference');
   own('patientId', journey.patientId, 'reference');
   own('caseId', journey.caseId, 'reference');

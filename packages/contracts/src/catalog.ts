@@ -18,6 +18,7 @@ import { ReferralCancelledV1 } from './events/referral-cancelled.v1';
 import { ReferralReceivedV1 } from './events/referral-received.v1';
 import { ReferralStatusChangedV1 } from './events/referral-status-changed.v1';
 import { ReferralUpdatedV1 } from './events/referral-updated.v1';
+import { RiskFlagResolvedV1 } from './events/risk-flag-resolved.v1';
 import { RiskFlaggedV1 } from './events/risk-flagged.v1';
 import { ScreeningScoredV1 } from './events/screening-scored.v1';
 import { StaffMemberChangedV1 } from './events/staff-member-changed.v1';
@@ -46,6 +47,7 @@ export const eventCatalog = [
   TimeLoggedV1,
   ScreeningScoredV1,
   RiskFlaggedV1,
+  RiskFlagResolvedV1,
   BillingRunCompletedV1,
   AccessRecordedV1,
 ] as const satisfies readonly EventContract[];

@@ -24,6 +24,7 @@ export * from './events/referral-cancelled.v1';
 export * from './events/referral-received.v1';
 export * from './events/referral-status-changed.v1';
 export * from './events/referral-updated.v1';
+export * from './events/risk-flag-resolved.v1';
 export * from './events/risk-flagged.v1';
 export * from './events/screening-scored.v1';
 export * from './events/shared';

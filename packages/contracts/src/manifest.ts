@@ -25,9 +25,10 @@ export interface TableSpec {
  * their configuration, the local cloud serves them:
  * - `user-pool-clients`: create and delete app clients of the user pool (partner credentials);
  * - `user-pool-users`: create, disable and sign out users of the user pool (people);
- * - `patient-key-secret`: read the pepper that patient keys are computed under.
+ * - `patient-key-secret`: read the pepper that patient keys are computed under;
+ * - `on-call-topic`: publish pages to the on-call notification topic.
  */
-export type Capability = 'user-pool-clients' | 'user-pool-users' | 'patient-key-secret';
+export type Capability = 'user-pool-clients' | 'user-pool-users' | 'patient-key-secret' | 'on-call-topic';
 
 export interface RouteBinding {
   readonly contract: RouteContract;
@@ -43,6 +44,7 @@ export interface Subscription {
   readonly batchSize: number;
   readonly maxReceiveCount: number;
   readonly visibilityTimeoutSeconds: number;
+  readonly uses?: readonly Capability[];
 }
 
 export interface Schedule {
@@ -52,6 +54,7 @@ export interface Schedule {
   readonly timeZone: string;
   readonly handler: HandlerPath;
   readonly description: string;
+  readonly uses?: readonly Capability[];
 }
 
 /**

@@ -47,3 +47,42 @@ export const VitalThresholds = z
   })
   .strict();
 export type VitalThresholds = z.infer<typeof VitalThresholds>;
+
+/** How a risk flag or an escalation was closed: a code, so events and the trail carry no free text. */
+export const AlertResolution = z.enum([
+  'clinically-addressed',
+  'referred-to-emergency-care',
+  'care-plan-updated',
+  'patient-reached',
+  'false-alarm',
+  'duplicate',
+  'case-closed',
+]);
+export type AlertResolution = z.infer<typeof AlertResolution>;
+
+/** Where a piece of open work stands: acknowledged means someone owns it now, resolved means done. */
+export const AlertStatus = z.enum(['open', 'acknowledged', 'resolved']);
+export type AlertStatus = z.infer<typeof AlertStatus>;
+
+/** How an outreach task was finished, as a code. */
+export const TaskOutcome = z.enum([
+  'done',
+  'patient-reached',
+  'scheduled',
+  'information-given',
+  'refill-requested',
+  'transport-arranged',
+  'not-needed',
+]);
+export type TaskOutcome = z.infer<typeof TaskOutcome>;
+
+/** Why an outreach task was cancelled. */
+export const TaskCancelReason = z.enum([
+  'not-applicable',
+  'duplicate',
+  'patient-declined',
+  'handled-elsewhere',
+  'case-closed',
+  'referral-cancelled',
+]);
+export type TaskCancelReason = z.infer<typeof TaskCancelReason>;

@@ -16,23 +16,51 @@ function reply(res: ServerResponse, status: number, body: unknown, contentType: 
   res.end(JSON.stringify(body));
 }
 
+/** A query-protocol request (SNS): XML in, XML out, errors as `ErrorResponse`. */
+function answerQuery(
+  res: ServerResponse,
+  raw: string,
+  queryProtocol: ((params: URLSearchParams) => string) | undefined,
+): void {
+  try {
+    if (!queryProtocol) throw new AwsApiError('InvalidAction', 'no query-protocol service here');
+    const body = queryProtocol(new URLSearchParams(raw));
+    res.writeHead(200, { 'content-type': 'text/xml' });
+    res.end(body);
+  } catch (error) {
+    const { type, status, message } =
+      error instanceof AwsApiError
+        ? error
+        : { type: 'InternalFailure', status: 500, message: 'internal error' };
+    res.writeHead(status, { 'content-type': 'text/xml' });
+    res.end(
+      `<ErrorResponse><Error><Type>Sender</Type><Code>${type}</Code><Message>${message.replace(/[<>&]/g, '')}</Message></Error><RequestId>local</RequestId></ErrorResponse>`,
+    );
+  }
+}
+
 /**
  * The AWS JSON-protocol endpoints the functions call, served locally so production code runs with
  * the real SDK clients (`AWS_ENDPOINT_URL_EVENTBRIDGE`, `AWS_ENDPOINT_URL_SQS`, ...): EventBridge
  * `PutEvents`, SQS `SendMessage` (poison messages to a dead-letter queue), and any further
- * operations by `X-Amz-Target` (the Cognito operations of the local issuer).
+ * operations by `X-Amz-Target` (the Cognito operations of the local issuer), and query-protocol
+ * requests (SNS) through `queryProtocol`.
  */
 export async function startAwsEndpoint(
   bus: LocalBus,
   queues: Map<string, LocalQueue>,
   operations: ReadonlyMap<string, AwsOperation> = new Map(),
+  queryProtocol?: (params: URLSearchParams) => string,
 ): Promise<{ url: string; server: Server }> {
   const server = createServer(async (req, res) => {
     const target = String(req.headers['x-amz-target'] ?? '');
     const contentType = String(req.headers['content-type'] ?? 'application/x-amz-json-1.1');
+    const raw = await readBody(req);
+    if (contentType.startsWith('application/x-www-form-urlencoded'))
+      return answerQuery(res, raw, queryProtocol);
     let input: Record<string, unknown>;
     try {
-      input = JSON.parse((await readBody(req)) || '{}');
+      input = JSON.parse(raw || '{}');
     } catch {
       return reply(res, 400, { __type: 'SerializationException', message: 'malformed JSON' }, contentType);
     }

@@ -32,6 +32,7 @@ import {
 import { type DynamoDbLocal, localCredentials, localRegion, startDynamoDbLocal } from './dynamodb/launcher';
 import { LocalScheduler } from './scheduler/local-scheduler';
 import { patientKeySecretId, secretsOperations } from './secrets-api';
+import { LocalSns } from './sns-api';
 import type { LocalQueue } from './sqs/local-queue';
 import { type StreamHandler, type StreamRelay, streamsClient } from './streams/stream-relay';
 
@@ -97,6 +98,9 @@ export const localConsoleClientId = 'carelink-console';
 
 const RELAY_HANDLER = new URL('../../lambda-kit/src/handlers/outbox-relay.ts', import.meta.url).pathname;
 
+/** The topic urgent risk flags page on-call people through, as the platform stack names it. */
+const onCallTopicArn = (prefix: string) => `arn:aws:sns:${localRegion}:000000000000:${prefix}-on-call`;
+
 /**
  * Starts the whole system on this machine, driven by the same manifests as infra: DynamoDB Local
  * with every table, the AWS endpoints the functions call, the bus with the manifests' rules and
@@ -124,6 +128,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const queues = new Map<string, LocalQueue>();
   const userPool = new LocalUserPool(issuer, localUserPoolId, localConsoleClientId);
   if (options.dataDir) fileUserPool(userPool, join(options.dataDir, 'user-pool.json'));
+  const sns = new LocalSns(clock, [onCallTopicArn(prefix)]);
   const aws = await startAwsEndpoint(
     bus,
     queues,
@@ -132,6 +137,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       ...userPool.operations(),
       ...secretsOperations(options.dataDir && join(options.dataDir, 'patient-key-pepper')),
     ]),
+    (params) => sns.handle(params),
   );
 
   useLocalAws({
@@ -143,6 +149,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamoDbEndpoint,
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: aws.url,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.url,
+    AWS_ENDPOINT_URL_SNS: aws.url,
+    ON_CALL_TOPIC_ARN: onCallTopicArn(prefix),
     USER_POOL_ID: localUserPoolId,
     PATIENT_KEY_SECRET_ID: patientKeySecretId,
     EVENT_BUS_NAME: bus.name,
@@ -197,7 +205,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   };
 
   const control = (request: ControlRequest, res: ServerResponse) =>
-    handleControl(request, res, { bus, queues, scheduler, recentEvents, clock, setClock });
+    handleControl(request, res, { bus, queues, scheduler, recentEvents, clock, setClock, sns });
 
   // The document describes what this cloud serves: every service's routes under npm start.
   const servedRoutes = manifests.flatMap((manifest) => manifest.routes.map((route) => route.contract));
@@ -289,9 +297,10 @@ interface ControlContext {
   recentEvents: unknown[];
   clock: () => Date;
   setClock: (at: Date) => void;
+  sns: LocalSns;
 }
 
-/** The `/local/*` developer endpoints: events, schedules, clock, queues and dead letters. */
+/** The `/local/*` developer endpoints: events, schedules, notifications, clock, queues and dead letters. */
 async function handleControl(
   request: ControlRequest,
   res: ServerResponse,
@@ -321,6 +330,7 @@ async function handleControl(
     return ctx.recentEvents.slice(-Number(request.query.get('limit') ?? 100));
   }
   if (method === 'GET' && path === '/local/schedules') return ctx.scheduler.upcoming();
+  if (method === 'GET' && path === '/local/notifications') return ctx.sns.list();
   const run = /^\/local\/schedules\/([\w-]+)\/run$/.exec(path);
   if (method === 'POST' && run?.[1]) {
     const at = typeof input.scheduledTime === 'string' ? new Date(input.scheduledTime) : ctx.clock();

@@ -31,6 +31,7 @@ export const practiceChanged = (practice: Practice): EventDraft =>
       careModel: practice.careModel,
       callbackNumber: practice.callbackNumber,
       billingPractitioners: practice.billingPractitioners,
+      onCall: practice.onCall,
       status: practice.status,
       version: practice.version,
     },

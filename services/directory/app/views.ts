@@ -4,7 +4,8 @@ import type { Agreement, Partner, PartnerClient, Practice, StaffMember, Tenant }
 // except a client's status, so views pick rather than rebuild.
 
 export const tenantResource = (tenant: Tenant) => tenant;
-export const practiceResource = (practice: Practice) => practice;
+/** Practices stored before on-call lists existed have none. */
+export const practiceResource = (practice: Practice) => ({ ...practice, onCall: practice.onCall ?? [] });
 export const partnerResource = (partner: Partner) => partner;
 export const agreementResource = (agreement: Agreement) => agreement;
 

@@ -1,7 +1,13 @@
-import { ContactCompletedV1, RiskFlaggedV1, ScreeningScoredV1, TimeLoggedV1 } from '@carelink/contracts';
+import {
+  ContactCompletedV1,
+  RiskFlaggedV1,
+  RiskFlagResolvedV1,
+  ScreeningScoredV1,
+  TimeLoggedV1,
+} from '@carelink/contracts';
 import { type EventDraft, emit } from '@carelink/lambda-kit';
 import type * as z from 'zod';
-import type { StoredRiskFlag } from '../store/risk-flags';
+import type { RiskFlagRecord, StoredRiskFlag } from '../store/risk-flags';
 import type { StoredTimeEntry } from '../store/time-entries';
 
 // What outreach publishes: ids, codes, scores and times. Notes, replies and values stay in the service.
@@ -33,6 +39,21 @@ export const riskFlagged = (flag: StoredRiskFlag): EventDraft =>
     code: flag.code,
     observedAt: flag.observedAt,
   });
+
+/** A flag resolved: who, when and the resolution code; the note stays in the service. */
+export const riskFlagResolved = (flag: RiskFlagRecord): EventDraft => {
+  if (!flag.resolved) throw new Error('a flag is published as resolved only once it is');
+  return emit(RiskFlagResolvedV1, {
+    flagId: flag.flagId,
+    patientId: flag.patientId,
+    caseId: flag.caseId,
+    practiceId: flag.practiceId,
+    code: flag.code,
+    resolution: flag.resolved.resolution,
+    resolvedBy: flag.resolved.by,
+    resolvedAt: flag.resolved.at,
+  });
+};
 
 /** A screening's score and band; the answers stay in the service. */
 export const screeningScored = (data: z.input<(typeof ScreeningScoredV1)['data']>): EventDraft =>

@@ -50,3 +50,28 @@ export class IllegalReferralTransitionError extends DomainError {
 }
 
 export { InvalidInputError } from '@carelink/contracts';
+
+/** A risk flag or escalation was asked to take a step its status does not allow (e.g. resolving a resolved one). */
+export class AlertTransitionError extends DomainError {
+  override readonly name = 'AlertTransitionError';
+  readonly code = 'ALERT_TRANSITION_NOT_ALLOWED';
+  readonly problemType = 'conflict';
+
+  constructor(
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super(`The item is ${from} and cannot become ${to}`);
+  }
+}
+
+/** An outreach task was asked to finish after it was already done or cancelled. */
+export class TaskClosedError extends DomainError {
+  override readonly name = 'TaskClosedError';
+  readonly code = 'TASK_ALREADY_CLOSED';
+  readonly problemType = 'conflict';
+
+  constructor(readonly status: string) {
+    super(`The task is already ${status}`);
+  }
+}

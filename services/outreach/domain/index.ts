@@ -1,3 +1,4 @@
+export * from './alerts';
 export * from './cadence';
 export * from './case-projection';
 export * from './channel-policy';
@@ -7,6 +8,7 @@ export * from './errors';
 export * from './gad7';
 export * from './hrsn';
 export * from './instant-schema';
+export * from './on-call';
 export * from './outreach-task';
 export * from './phq9';
 export * from './risk-flags';

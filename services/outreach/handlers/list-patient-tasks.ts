@@ -1,6 +1,7 @@
 import { listPatientTasksRoute } from '@carelink/contracts/api/outreach';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { patientOfCaller } from '../app/access';
+import { taskView } from '../app/tasks';
 import { runtime, stores } from '../runtime';
 
 export const handler = httpHandler(runtime, listPatientTasksRoute, async ({ params, query, principal }) => {
@@ -9,17 +10,6 @@ export const handler = httpHandler(runtime, listPatientTasksRoute, async ({ para
   const items = tasks
     .filter((task) => query.status === undefined || task.status === query.status)
     .sort((a, b) => a.dueAt.epochMilliseconds - b.dueAt.epochMilliseconds || a.id.localeCompare(b.id))
-    .map((task) => ({
-      taskId: task.id,
-      caseId: task.caseId,
-      kind: task.kind,
-      source: task.source,
-      period: task.period,
-      recurrence: task.recurrence,
-      openFrom: task.openFrom.toString(),
-      dueAt: task.dueAt.toString(),
-      assigneeId: task.assigneeId,
-      status: task.status,
-    }));
+    .map(taskView);
   return ok({ items });
 });

@@ -14,10 +14,20 @@ export interface PatientProfile {
   readonly identifiedAt: string;
 }
 
+/** Who finished a task, when, and how (an outcome when done, a reason when cancelled). */
+export interface TaskClosure {
+  readonly by: string;
+  readonly at: string;
+  readonly outcome?: string;
+  readonly reason?: string;
+  readonly note?: string;
+}
+
 /** A task with the patient it belongs to. */
 export interface StoredTask extends OutreachTask {
   readonly patientId: string;
   readonly practiceId: string;
+  readonly closed?: TaskClosure;
 }
 
 export function toTask(item: Item): StoredTask {
@@ -34,6 +44,7 @@ export function toTask(item: Item): StoredTask {
     dueAt: Temporal.Instant.from(item.dueAt as string),
     assigneeId: item.assigneeId as string,
     status: item.status as OutreachTask['status'],
+    ...(item.closed ? { closed: item.closed as TaskClosure } : {}),
   };
 }
 
@@ -148,22 +159,37 @@ export function createCaseStore(table: Table) {
     };
   }
 
-  /** Closes an open task (done or cancelled) and takes it off the worklist index. */
+  async function task(tenantId: string, patientId: string, taskId: string): Promise<StoredTask | undefined> {
+    const item = await table.get(keys.patient(tenantId, patientId), sk.task(taskId));
+    return item ? toTask(item) : undefined;
+  }
+
+  /**
+   * Closes an open task (done or cancelled), with who did it when there is a person, and takes it
+   * off the worklist index.
+   */
   function closeTask(
     tenantId: string,
     patientId: string,
     taskId: string,
     status: 'done' | 'cancelled',
+    closure?: TaskClosure,
+    onConditionFailed?: () => Error,
   ): StateWrite {
     return {
       Update: {
         TableName: table.name,
         Key: { pk: keys.patient(tenantId, patientId), sk: sk.task(taskId) },
-        UpdateExpression: 'SET #status = :status REMOVE gsi1pk, gsi1sk',
+        UpdateExpression: `SET #status = :status${closure ? ', closed = :closed' : ''} REMOVE gsi1pk, gsi1sk`,
         ConditionExpression: '#status = :open',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':status': status, ':open': 'open' },
+        ExpressionAttributeValues: {
+          ':status': status,
+          ':open': 'open',
+          ...(closure ? { ':closed': closure } : {}),
+        },
       },
+      ...(onConditionFailed ? { onConditionFailed } : {}),
     };
   }
 
@@ -194,6 +220,7 @@ export function createCaseStore(table: Table) {
     caseOf,
     tasksOfCase,
     tasksOfPatient,
+    task,
     putCase,
     putProfile,
     openCaseMarker,

@@ -1,6 +1,7 @@
 import type { StateWrite } from '@carelink/lambda-kit';
 import { Temporal } from 'temporal-polyfill';
-import type { ContactAttempt, Escalation } from '../domain';
+import type { AlertState, ContactAttempt, Escalation } from '../domain';
+import { alertStateOf, alertTransition } from './alerts';
 import { keys, sk } from './keys';
 import type { Table } from './table';
 
@@ -22,9 +23,22 @@ export function createContactStore(table: Table) {
     }));
   }
 
-  async function escalationsOfPatient(tenantId: string, patientId: string): Promise<Escalation[]> {
+  async function escalationsOfPatient(tenantId: string, patientId: string): Promise<EscalationRecord[]> {
     const items = await table.queryPrefix(keys.patient(tenantId, patientId), 'ESCALATION#');
-    return items.map(toEscalation);
+    return items.map((item) => ({ ...toEscalation(item), ...alertStateOf(item) }));
+  }
+
+  function transitionEscalation(
+    tenantId: string,
+    patientId: string,
+    escalation: EscalationRecord,
+    next: AlertState,
+  ): StateWrite {
+    const key = {
+      pk: keys.patient(tenantId, patientId),
+      sk: sk.escalation(escalation.caseId, escalation.month),
+    };
+    return alertTransition(table, key, escalation.status, next);
   }
 
   /**
@@ -95,6 +109,7 @@ export function createContactStore(table: Table) {
           assigneeId: escalation.assigneeId,
           failedAttempts: escalation.failedAttempts,
           raisedAt: escalation.raisedAt.toString(),
+          status: 'open',
           gsi1pk: keys.staff(tenantId, escalation.assigneeId),
           gsi1sk: `ESCALATION#${escalation.raisedAt.toString()}`,
         },
@@ -103,8 +118,11 @@ export function createContactStore(table: Table) {
     };
   }
 
-  return { attemptsOfCase, escalationsOfPatient, record, escalate };
+  return { attemptsOfCase, escalationsOfPatient, transitionEscalation, record, escalate };
 }
+
+/** An escalation with where it stands. */
+export type EscalationRecord = Escalation & AlertState;
 
 export type ContactStore = ReturnType<typeof createContactStore>;
 

@@ -17,6 +17,8 @@ export const keys = {
   /** Deferred messages of a tenant by release time. */
   deferredMessages: (tenantId: string) => tenantKey(tenantId, 'DEFERRED-MESSAGES'),
   resources: (tenantId: string) => tenantKey(tenantId, 'COMMUNITY-RESOURCES'),
+  /** Re-pages of unacknowledged urgent flags by due time (`<instant>#<flagId>`). */
+  pagesDue: (tenantId: string) => tenantKey(tenantId, 'PAGES-DUE'),
 } as const;
 
 export const sk = {

@@ -28,10 +28,11 @@ export function createWorklistStore(table: Table) {
           work.tasks.push(toTask(item));
           break;
         case 'escalation':
-          work.escalations.push({ ...toEscalation(item), patientId, practiceId });
+          if (item.status !== 'resolved')
+            work.escalations.push({ ...toEscalation(item), patientId, practiceId });
           break;
         case 'risk-flag':
-          if (item.status === 'open')
+          if (item.status !== 'resolved')
             work.riskFlags.push({
               id: item.flagId as string,
               caseId: item.caseId as string,

@@ -78,6 +78,13 @@ export const CreatePracticeBody = z
     careModel: CareModel,
     callbackNumber: E164Phone,
     billingPractitioners: z.array(BillingPractitioner).max(50).default([]),
+    onCall: z
+      .array(StaffId)
+      .max(10)
+      .default([])
+      .meta({
+        description: 'Staff ids urgent risk flags page, in order (every 30 minutes until acknowledged)',
+      }),
   })
   .strict()
   .meta({
@@ -112,6 +119,7 @@ export const PracticeResource = z
     careModel: CareModel,
     callbackNumber: z.string(),
     billingPractitioners: z.array(BillingPractitioner),
+    onCall: z.array(z.string()),
     status: z.enum(['active', 'inactive']),
     ...Audit,
   })

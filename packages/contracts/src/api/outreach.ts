@@ -1,6 +1,14 @@
 import * as z from 'zod';
 import { Performer } from '../events/shared';
-import { TimeEntryActivity, VitalThresholds, VoidReason } from '../outreach-vocabulary';
+import {
+  AlertResolution,
+  AlertStatus,
+  TaskCancelReason,
+  TaskOutcome,
+  TimeEntryActivity,
+  VitalThresholds,
+  VoidReason,
+} from '../outreach-vocabulary';
 import { Cursor, IsoInstant, TimeProgram, Ulid, YearMonth } from '../primitives';
 import { defineRoute, type RouteContract, scopes } from '../route-contract';
 
@@ -35,6 +43,16 @@ export const OutreachTaskResource = z
     dueAt: IsoInstant,
     assigneeId: z.string(),
     status: z.enum(['open', 'done', 'cancelled']),
+    closed: z
+      .object({
+        by: z.string(),
+        at: IsoInstant,
+        outcome: TaskOutcome.optional(),
+        reason: TaskCancelReason.optional(),
+        note: z.string().optional(),
+      })
+      .optional()
+      .meta({ description: 'Who finished the task and how; absent for tasks a schedule change closed' }),
   })
   .meta({
     id: 'OutreachTask',
@@ -668,6 +686,221 @@ export const updateCommunityReferralStatusRoute = defineRoute({
 });
 
 // ---------------------------------------------------------------------------------------------
+// Risk flags and escalations: open → acknowledged → resolved, each step by a named person
+
+const Stamp = z.object({ by: z.string(), at: IsoInstant });
+const Resolved = Stamp.extend({ resolution: AlertResolution, note: z.string().optional() });
+
+export const AcknowledgeBody = z
+  .object({ note: z.string().max(2000).optional() })
+  .strict()
+  .meta({ id: 'OutreachAcknowledgeRequest', example: { note: 'Calling the patient now' } });
+
+export const ResolveBody = z
+  .object({ resolution: AlertResolution, note: z.string().max(2000).optional() })
+  .strict()
+  .meta({
+    id: 'OutreachResolveRequest',
+    example: { resolution: 'clinically-addressed', note: 'Safety plan reviewed with the patient' },
+  });
+
+export const RiskFlagResource = z
+  .object({
+    flagId: Ulid,
+    caseId: Ulid,
+    kind: z.enum(['self-harm-risk', 'vital-sign', 'readmission-risk', 'social-need', 'contact-failure']),
+    severity: z.enum(['urgent', 'high']),
+    code: z.string(),
+    observedAt: IsoInstant,
+    assigneeId: z.string(),
+    status: AlertStatus,
+    acknowledged: Stamp.extend({ note: z.string().optional() }).optional(),
+    resolved: Resolved.optional(),
+  })
+  .meta({
+    id: 'OutreachRiskFlag',
+    example: {
+      flagId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8M',
+      caseId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8F',
+      kind: 'self-harm-risk',
+      severity: 'urgent',
+      code: 'PHQ9_ITEM9_POSITIVE',
+      observedAt: '2026-10-11T09:00:00Z',
+      assigneeId: 'staff-boston-care-manager',
+      status: 'acknowledged',
+      acknowledged: { by: 'staff-boston-care-manager', at: '2026-10-11T09:05:00Z' },
+    },
+  });
+
+export const EscalationResource = z
+  .object({
+    escalationId: z.string(),
+    caseId: Ulid,
+    reason: z.enum(['unreachable']),
+    month: YearMonth,
+    failedAttempts: z.int(),
+    raisedAt: IsoInstant,
+    assigneeId: z.string(),
+    status: AlertStatus,
+    acknowledged: Stamp.extend({ note: z.string().optional() }).optional(),
+    resolved: Resolved.optional(),
+  })
+  .meta({
+    id: 'OutreachEscalation',
+    example: {
+      escalationId: 'escalation#01JD3Y7T5V0M3Q8W9X2Z4A6B8F#2026-10',
+      caseId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8F',
+      reason: 'unreachable',
+      month: '2026-10',
+      failedAttempts: 3,
+      raisedAt: '2026-10-20T15:00:00Z',
+      assigneeId: 'staff-boston-care-manager',
+      status: 'open',
+    },
+  });
+
+const StatusQuery = z.object({ status: AlertStatus.optional() });
+const transitionProblems = {
+  409: { description: 'The item is not in a status that allows this step (e.g. already resolved)' },
+  ...problems,
+} as const;
+
+export const listRiskFlagsRoute = defineRoute({
+  operationId: 'listRiskFlags',
+  method: 'GET',
+  path: '/v1/patients/{patientId}/risk-flags',
+  summary: 'List a patient’s risk flags, newest first',
+  tag,
+  scopes: read,
+  params: PatientParams,
+  query: StatusQuery,
+  responses: {
+    200: { description: 'The flags', schema: z.object({ items: z.array(RiskFlagResource) }) },
+    ...problems,
+  },
+});
+
+const FlagParams = z.object({ patientId: Ulid, flagId: Ulid });
+
+export const acknowledgeRiskFlagRoute = defineRoute({
+  operationId: 'acknowledgeRiskFlag',
+  method: 'POST',
+  path: '/v1/patients/{patientId}/risk-flags/{flagId}/acknowledge',
+  summary: 'Acknowledge an open risk flag: the caller owns it now, and on-call paging stops',
+  tag,
+  scopes: write,
+  idempotent: true,
+  params: FlagParams,
+  body: AcknowledgeBody,
+  responses: { 200: { description: 'Acknowledged', schema: RiskFlagResource }, ...transitionProblems },
+});
+
+export const resolveRiskFlagRoute = defineRoute({
+  operationId: 'resolveRiskFlag',
+  method: 'POST',
+  path: '/v1/patients/{patientId}/risk-flags/{flagId}/resolve',
+  summary: 'Resolve a risk flag with a resolution code; publishes RiskFlagResolved',
+  tag,
+  scopes: write,
+  idempotent: true,
+  params: FlagParams,
+  body: ResolveBody,
+  responses: { 200: { description: 'Resolved', schema: RiskFlagResource }, ...transitionProblems },
+});
+
+export const listEscalationsRoute = defineRoute({
+  operationId: 'listEscalations',
+  method: 'GET',
+  path: '/v1/patients/{patientId}/escalations',
+  summary: 'List a patient’s escalations, newest first',
+  tag,
+  scopes: read,
+  params: PatientParams,
+  query: StatusQuery,
+  responses: {
+    200: { description: 'The escalations', schema: z.object({ items: z.array(EscalationResource) }) },
+    ...problems,
+  },
+});
+
+const EscalationParams = z.object({ patientId: Ulid, escalationId: z.string().min(1).max(200) });
+
+export const acknowledgeEscalationRoute = defineRoute({
+  operationId: 'acknowledgeEscalation',
+  method: 'POST',
+  path: '/v1/patients/{patientId}/escalations/{escalationId}/acknowledge',
+  summary: 'Acknowledge an open escalation',
+  tag,
+  scopes: write,
+  idempotent: true,
+  params: EscalationParams,
+  body: AcknowledgeBody,
+  responses: { 200: { description: 'Acknowledged', schema: EscalationResource }, ...transitionProblems },
+});
+
+export const resolveEscalationRoute = defineRoute({
+  operationId: 'resolveEscalation',
+  method: 'POST',
+  path: '/v1/patients/{patientId}/escalations/{escalationId}/resolve',
+  summary: 'Resolve an escalation with a resolution code',
+  tag,
+  scopes: write,
+  idempotent: true,
+  params: EscalationParams,
+  body: ResolveBody,
+  responses: { 200: { description: 'Resolved', schema: EscalationResource }, ...transitionProblems },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Finishing tasks
+
+const TaskParams = z.object({ patientId: Ulid, taskId: z.string().min(1).max(300) });
+
+export const CompleteTaskBody = z
+  .object({ outcome: TaskOutcome, note: z.string().max(2000).optional() })
+  .strict()
+  .meta({ id: 'OutreachCompleteTaskRequest', example: { outcome: 'refill-requested' } });
+
+export const CancelTaskBody = z
+  .object({ reason: TaskCancelReason })
+  .strict()
+  .meta({ id: 'OutreachCancelTaskRequest', example: { reason: 'handled-elsewhere' } });
+
+export const completeTaskRoute = defineRoute({
+  operationId: 'completeOutreachTask',
+  method: 'POST',
+  path: '/v1/patients/{patientId}/tasks/{taskId}/complete',
+  summary: 'Complete an open outreach task (intervention tasks included)',
+  tag,
+  scopes: write,
+  idempotent: true,
+  params: TaskParams,
+  body: CompleteTaskBody,
+  responses: {
+    200: { description: 'Completed', schema: OutreachTaskResource },
+    409: { description: 'The task is already done or cancelled' },
+    ...problems,
+  },
+});
+
+export const cancelTaskRoute = defineRoute({
+  operationId: 'cancelOutreachTask',
+  method: 'POST',
+  path: '/v1/patients/{patientId}/tasks/{taskId}/cancel',
+  summary: 'Cancel an open outreach task',
+  tag,
+  scopes: write,
+  idempotent: true,
+  params: TaskParams,
+  body: CancelTaskBody,
+  responses: {
+    200: { description: 'Cancelled', schema: OutreachTaskResource },
+    409: { description: 'The task is already done or cancelled' },
+    ...problems,
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
 // Worklist
 
 export const WorklistResource = z
@@ -753,4 +986,12 @@ export const outreachRoutes: readonly RouteContract[] = [
   createCommunityReferralRoute,
   updateCommunityReferralStatusRoute,
   getOutreachWorklistRoute,
+  listRiskFlagsRoute,
+  acknowledgeRiskFlagRoute,
+  resolveRiskFlagRoute,
+  listEscalationsRoute,
+  acknowledgeEscalationRoute,
+  resolveEscalationRoute,
+  completeTaskRoute,
+  cancelTaskRoute,
 ];

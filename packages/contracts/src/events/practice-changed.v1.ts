@@ -9,6 +9,7 @@ import {
 } from '../directory/vocabulary';
 import { defineEvent } from '../event-contract';
 import { E164Phone, IanaTimeZone, Npi, TenantId } from '../primitives';
+import { StaffId } from './staff-member-changed.v1';
 
 /**
  * The whole practice as it now is: consumers keep the latest version in their own table and ignore
@@ -28,6 +29,11 @@ export const PracticeChangedData = z
     careModel: CareModel,
     callbackNumber: E164Phone,
     billingPractitioners: z.array(BillingPractitioner).max(50),
+    onCall: z
+      .array(StaffId)
+      .max(10)
+      .optional()
+      .meta({ description: 'Who urgent risk flags page, in order; the patient’s primary when empty' }),
     status: z.enum(['active', 'inactive']),
     version: z.int().min(1),
   })
@@ -53,6 +59,7 @@ export const PracticeChangedV1 = defineEvent({
     careModel: 'time-based',
     callbackNumber: '+16175550100',
     billingPractitioners: [{ npi: '1234567893', name: 'Dr. Ana Ruiz' }],
+    onCall: ['staff-boston-care-manager'],
     status: 'active',
     version: 1,
   },

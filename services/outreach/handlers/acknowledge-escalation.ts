@@ -1,0 +1,19 @@
+import { acknowledgeEscalationRoute } from '@carelink/contracts/api/outreach';
+import { httpHandler } from '@carelink/lambda-kit';
+import { escalationView, stepEscalation } from '../app/alerts';
+import { now, runtime, stores } from '../runtime';
+
+export const handler = httpHandler(
+  runtime,
+  acknowledgeEscalationRoute,
+  async ({ params, body, principal }) => {
+    const { escalation, commit } = await stepEscalation(
+      stores,
+      principal,
+      params,
+      { step: 'acknowledge', note: body.note },
+      now(),
+    );
+    return { status: 200, body: escalationView(escalation), commit };
+  },
+);

@@ -1,0 +1,15 @@
+import { acknowledgeRiskFlagRoute } from '@carelink/contracts/api/outreach';
+import { httpHandler } from '@carelink/lambda-kit';
+import { riskFlagView, stepRiskFlag } from '../app/alerts';
+import { now, runtime, stores } from '../runtime';
+
+export const handler = httpHandler(runtime, acknowledgeRiskFlagRoute, async ({ params, body, principal }) => {
+  const { flag, commit } = await stepRiskFlag(
+    stores,
+    principal,
+    params,
+    { step: 'acknowledge', note: body.note },
+    now(),
+  );
+  return { status: 200, body: riskFlagView(flag), commit };
+});

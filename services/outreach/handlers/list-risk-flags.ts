@@ -1,0 +1,8 @@
+import { listRiskFlagsRoute } from '@carelink/contracts/api/outreach';
+import { httpHandler, ok } from '@carelink/lambda-kit';
+import { listRiskFlags } from '../app/alerts';
+import { runtime, stores } from '../runtime';
+
+export const handler = httpHandler(runtime, listRiskFlagsRoute, async ({ params, query, principal }) =>
+  ok({ items: await listRiskFlags(stores, principal, params.patientId, query.status) }),
+);

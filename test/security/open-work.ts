@@ -1,0 +1,49 @@
+import type { ApiClient, RawAnswer } from '../../packages/local/src/testing/api-client';
+
+function expectStatus<T>(answer: RawAnswer, status: number, what: string): T {
+  if (answer.status !== status) throw new Error(`${what}: ${answer.status} ${answer.text.slice(0, 500)}`);
+  return answer.body as T;
+}
+
+/**
+ * Gives a patient one item of each kind of closable work, so routes on a flag, an escalation and
+ * a task have a real id to be called with: an urgent flag (PHQ-9 item 9), an escalation (three
+ * failed calls) and the patient's first open task.
+ */
+export async function openWork(
+  staff: Pick<ApiClient, 'send'>,
+  patientId: string,
+): Promise<{ flagId: string; escalationId: string; taskId: string }> {
+  expectStatus(
+    await staff.send('POST', `/v1/patients/${patientId}/screenings`, {
+      instrument: 'phq-9',
+      answers: [0, 0, 0, 0, 0, 0, 0, 0, 2],
+    }),
+    201,
+    'urgent screening',
+  );
+  for (const outcome of ['no-answer', 'voicemail', 'no-answer'])
+    expectStatus(
+      await staff.send('POST', `/v1/patients/${patientId}/contact-attempts`, { channel: 'phone', outcome }),
+      201,
+      'contact attempt',
+    );
+  const flags = expectStatus<{ items: { flagId: string }[] }>(
+    await staff.send('GET', `/v1/patients/${patientId}/risk-flags?status=open`),
+    200,
+    'risk flags',
+  );
+  const escalations = expectStatus<{ items: { escalationId: string }[] }>(
+    await staff.send('GET', `/v1/patients/${patientId}/escalations?status=open`),
+    200,
+    'escalations',
+  );
+  const tasks = expectStatus<{ items: { taskId: string }[] }>(
+    await staff.send('GET', `/v1/patients/${patientId}/tasks?status=open`),
+    200,
+    'tasks',
+  );
+  const [flag, escalation, task] = [flags.items[0], escalations.items[0], tasks.items[0]];
+  if (!flag || !escalation || !task) throw new Error('the patient has no open flag, escalation or task');
+  return { flagId: flag.flagId, escalationId: escalation.escalationId, taskId: task.taskId };
+}
