@@ -1,5 +1,6 @@
 import { createPracticeDirectory, type ServiceRuntime } from '@carelink/lambda-kit';
 import { caseStore } from './store/case-store';
+import { consentStore } from './store/consent-store';
 import { planStore } from './store/plan-store';
 import { rosterStore } from './store/roster-store';
 
@@ -14,6 +15,7 @@ export function composeCarePlanning(runtime: ServiceRuntime) {
     roster: rosterStore(runtime),
     cases: caseStore(runtime),
     plans: planStore(runtime),
+    consents: consentStore(runtime),
   };
 }
 

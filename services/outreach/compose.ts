@@ -2,6 +2,7 @@ import { createPracticeDirectory, type ServiceRuntime } from '@carelink/lambda-k
 import { Temporal } from 'temporal-polyfill';
 import { LocalOutboxMessageSender } from './adapters/message-sender';
 import { snsOnCallPager } from './adapters/on-call-pager';
+import { createCaseTaskStore } from './store/case-tasks';
 import { createCaseStore } from './store/cases';
 import { createClinicalStore } from './store/clinical';
 import { createCommunityStore } from './store/community';
@@ -18,6 +19,7 @@ export function createStores(runtime: ServiceRuntime) {
   return {
     practices: createPracticeDirectory(runtime),
     cases: createCaseStore(table),
+    caseTasks: createCaseTaskStore(table),
     contacts: createContactStore(table),
     timeEntries: createTimeEntryStore(table),
     clinical: createClinicalStore(table),

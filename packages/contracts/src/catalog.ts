@@ -8,6 +8,7 @@ import { CarePlanRevisedV1 } from './events/care-plan-revised.v1';
 import { CareTeamChangedV1 } from './events/care-team-changed.v1';
 import { CaseClosedV1 } from './events/case-closed.v1';
 import { CaseOpenedV1 } from './events/case-opened.v1';
+import { CaseTaskChangedV1 } from './events/case-task-changed.v1';
 import { ConsentRecordedV1 } from './events/consent-recorded.v1';
 import { ConsentRevokedV1 } from './events/consent-revoked.v1';
 import { ContactCompletedV1 } from './events/contact-completed.v1';
@@ -43,6 +44,7 @@ export const eventCatalog = [
   CarePlanRevisedV1,
   CareTeamChangedV1,
   AssessmentOverdueV1,
+  CaseTaskChangedV1,
   ContactCompletedV1,
   TimeLoggedV1,
   ScreeningScoredV1,

@@ -5,6 +5,7 @@ import {
   decodeCursor,
   encodeCursor,
   ForbiddenError,
+  NotFoundError,
   requirePractice,
   type StateWrite,
   type TenantPrincipal,
@@ -21,13 +22,15 @@ import {
 } from '../domain/assessment';
 import { activePrimary, addSecondary, reassignPrimary, removeSecondary } from '../domain/care-team';
 import { type CloseReason, closeCase } from '../domain/case';
+import { settledMilestones } from '../domain/case-tasks';
 import { milestoneDeadlines } from '../domain/deadlines';
 import type { SecondaryService } from '../domain/roster';
-import type { CaseRecord, CaseStatus } from '../store/case-store';
+import { type CaseRecord, type CaseStatus, primaryOf } from '../store/case-store';
 import { actorOf, caseForStaff, requireCareTeam, requirePrimary } from './access';
 import { now } from './clock';
 import * as published from './events';
 import { assignFirstPrimary } from './open-case';
+import { settleTasks } from './review-tasks';
 import { assessmentView, caseDetail, caseSummary } from './views';
 
 /** Cases of the caller's practice assigned to `me`, a staff id, or the unassigned worklist. */
@@ -105,13 +108,30 @@ export async function putAssessment(
     if (complete) deadlineWrites.push(...ctx.cases.removeDeadlines(tenantId, caseId, [complete]));
   }
   const version = (stored?.version ?? 0) + 1;
+  const settledKeys = new Set(settledMilestones(assessment).map((m) => `assessment-overdue#${caseId}#${m}`));
+  const overdue = (await ctx.cases.listTasks(tenantId, caseId)).filter((task) =>
+    settledKeys.has(task.taskKey),
+  );
+  const settled = settleTasks(ctx, tenantId, overdue, {
+    patientId: record.case.patientId,
+    practiceId: record.case.practiceId,
+    by: principal.subject,
+  });
   return {
     assessment: assessmentView(assessment),
     commit: {
-      writes: [ctx.cases.saveAssessment(tenantId, assessment, version), ...deadlineWrites],
-      events: [],
+      writes: [ctx.cases.saveAssessment(tenantId, assessment, version), ...deadlineWrites, ...settled.writes],
+      events: settled.events,
     },
   };
+}
+
+/** The assessment of a case of the caller's practice, once begun. */
+export async function getAssessment(ctx: CarePlanning, principal: TenantPrincipal, caseId: string) {
+  const record = await caseForStaff(ctx, principal, caseId);
+  const stored = await ctx.cases.getAssessment(principal.tenantId, caseId);
+  if (!stored) throw new NotFoundError('Assessment');
+  return { assessment: assessmentView(stored.assessment), patientId: record.case.patientId };
 }
 
 type CareTeamChange =
@@ -215,22 +235,36 @@ export async function closeCaseFor(
     throw new ConflictError('The case has no primary yet');
   if (record.case.state === 'closed') throw new ConflictError('The case is already closed');
   requirePrimary(record, principal);
+  const { next, commit } = closing(ctx, tenantId, record, reason);
+  return { detail: await detailOf(ctx, tenantId, next), commit };
+}
+
+/**
+ * The writes and event that close a case: the record, the primary's capacity handed back (when it
+ * has one) and its assessment deadlines dropped, and `CaseClosed`.
+ */
+export function closing(
+  ctx: CarePlanning,
+  tenantId: string,
+  record: CaseRecord,
+  reason: CloseReason,
+): { next: CaseRecord; commit: Commit } {
   const c = record.case;
-  const primary = activePrimary(c);
+  const primary = primaryOf(record);
   const closed = closeCase(c, reason, now(ctx)).case;
   const next: CaseRecord = { ...record, case: closed, status: 'closed', version: record.version + 1 };
   return {
-    detail: await detailOf(ctx, tenantId, next),
+    next,
     commit: {
       writes: [
         ctx.cases.save(tenantId, next),
-        ctx.roster.releaseCase(tenantId, c.practiceId, primary),
-        ...ctx.cases.removeDeadlines(tenantId, caseId, milestoneDeadlines(c.identifiedAt)),
+        ...(primary ? [ctx.roster.releaseCase(tenantId, c.practiceId, primary)] : []),
+        ...ctx.cases.removeDeadlines(tenantId, c.caseId, milestoneDeadlines(c.identifiedAt)),
       ],
       events: [
         published.caseClosed(
           {
-            caseId,
+            caseId: c.caseId,
             patientId: c.patientId,
             referralId: c.referralId,
             practiceId: c.practiceId,

@@ -1,3 +1,4 @@
+import type { CaseTaskType } from '@carelink/contracts';
 import {
   AssessmentOverdueV1,
   CarePlanEstablishedV1,
@@ -5,9 +6,11 @@ import {
   CareTeamChangedV1,
   CaseClosedV1,
   CaseOpenedV1,
+  CaseTaskChangedV1,
 } from '@carelink/contracts';
 import { type EventDraft, emit } from '@carelink/lambda-kit';
 import type * as z from 'zod';
+import type { ReviewPriority } from '../domain/risk-review';
 
 // What care-planning publishes: ids, programs, dates and interventions' kinds, owners and cadences.
 // Assessment answers and care plan text never leave the service.
@@ -41,3 +44,29 @@ export const caseOpened = (
   data: z.input<(typeof CaseOpenedV1)['data']>,
   aggregateVersion?: number,
 ): EventDraft => emit(CaseOpenedV1, data, aggregateVersion);
+
+/** A task opened or done, for the worklists; no note and no clinical detail. */
+export const caseTaskChanged = (
+  task: {
+    taskKey: string;
+    type: CaseTaskType;
+    caseId: string;
+    assigneeStaffId: string;
+    priority: ReviewPriority;
+    dueBy: string;
+  },
+  status: 'open' | 'done',
+  at: { patientId: string; practiceId: string; changedAt: string },
+): EventDraft =>
+  emit(CaseTaskChangedV1, {
+    taskKey: task.taskKey,
+    type: task.type,
+    caseId: task.caseId,
+    patientId: at.patientId,
+    practiceId: at.practiceId,
+    assigneeStaffId: task.assigneeStaffId,
+    priority: task.priority,
+    dueBy: task.dueBy,
+    status,
+    changedAt: at.changedAt,
+  });

@@ -86,8 +86,11 @@ export async function openCaseForDetermination(
   }
   const program = programToOpen(data.programs);
   if (!program) return undefined;
-  if (await ctx.cases.caseIdForReferral(tenantId, data.referralId)) {
-    ctx.runtime.logger.info('referral already has a case', { referralId: data.referralId });
+  const claim = await ctx.cases.referralClaim(tenantId, data.referralId);
+  if (claim) {
+    ctx.runtime.logger.info(claim.cancelled ? 'referral was cancelled' : 'referral already has a case', {
+      referralId: data.referralId,
+    });
     return undefined;
   }
 

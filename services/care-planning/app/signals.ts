@@ -4,6 +4,7 @@ import type { CarePlanning } from '../compose';
 import type { Case } from '../domain/case';
 import { type RiskSeverity, urgentReviewFor } from '../domain/risk-review';
 import type { CaseRecord } from '../store/case-store';
+import * as published from './events';
 
 /** Worklist owner of tasks raised on a case that has no primary yet. */
 export const UNASSIGNED = 'unassigned';
@@ -61,7 +62,17 @@ export async function reviewRisk(
     flagId: detail.data.flagId,
     priority: review.task.priority,
   });
-  return { writes: [ctx.cases.putTask(tenantId, review.task)], events: [] };
+  const { patientId, practiceId } = record.case;
+  return {
+    writes: [ctx.cases.putTask(tenantId, review.task)],
+    events: [
+      published.caseTaskChanged(review.task, 'open', {
+        patientId,
+        practiceId,
+        changedAt: ctx.runtime.clock().toISOString(),
+      }),
+    ],
+  };
 }
 
 /** Records the latest score and band per instrument; an older score arriving late is ignored. */

@@ -2,7 +2,7 @@ import type { Temporal } from 'temporal-polyfill';
 import { type Assessment, assessmentStatus, missingSections } from '../domain/assessment';
 import type { CarePlan } from '../domain/care-plan';
 import { missingElements } from '../domain/care-plan';
-import type { CarePlanReviewTask } from '../domain/risk-review';
+import type { ReviewTaskRecord } from '../domain/case-tasks';
 import { type CaseRecord, primaryOf } from '../store/case-store';
 import type { PlanDraft, PlanHead } from '../store/plan-store';
 
@@ -28,7 +28,7 @@ export const caseSummary = (record: CaseRecord) => {
 export const caseDetail = (
   record: CaseRecord,
   assessment: Assessment | undefined,
-  tasks: readonly CarePlanReviewTask[],
+  tasks: readonly ReviewTaskRecord[],
   at: Temporal.Instant,
 ) => {
   const c = record.case;
@@ -46,9 +46,12 @@ export const caseDetail = (
       missingSections: assessment ? missingSections(assessment) : [],
     },
     screenings: record.screenings,
-    reviewTasks: tasks.map(({ tenantId: _t, caseId: _c, ...task }) => task),
+    reviewTasks: tasks.map(reviewTaskView),
   };
 };
+
+/** A review task as the API returns it. */
+export const reviewTaskView = ({ tenantId: _t, caseId: _c, ...task }: ReviewTaskRecord) => task;
 
 /** An assessment as the API returns it. */
 export const assessmentView = (assessment: Assessment) => ({

@@ -1,3 +1,4 @@
+import { CaseCloseReason } from '@carelink/contracts';
 import type { Temporal } from 'temporal-polyfill';
 import * as z from 'zod';
 import { InvalidTransitionError } from './errors';
@@ -12,7 +13,7 @@ export const CaseStateSchema = z.enum(['open', 'active', 'closed']);
 export type CaseState = z.infer<typeof CaseStateSchema>;
 
 /** Why a case was closed. */
-export const CloseReasonSchema = z.enum(['goals-met', 'transferred', 'declined', 'deceased', 'ineligible']);
+export const CloseReasonSchema = CaseCloseReason;
 /** Why a case was closed. */
 export type CloseReason = z.infer<typeof CloseReasonSchema>;
 

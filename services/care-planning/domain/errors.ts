@@ -107,3 +107,14 @@ export class InvariantViolationError extends Error {
 }
 
 export { InvalidInputError } from '@carelink/contracts';
+
+/** A review task was asked to complete after it was done. */
+export class TaskAlreadyDoneError extends DomainError {
+  override readonly name = 'TaskAlreadyDoneError';
+  readonly code = 'TASK_ALREADY_DONE';
+  readonly problemType = 'conflict';
+
+  constructor(readonly taskKey: string) {
+    super('The task is already done');
+  }
+}

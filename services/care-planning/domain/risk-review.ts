@@ -1,3 +1,4 @@
+import type { CaseTaskType } from '@carelink/contracts';
 import { Temporal } from 'temporal-polyfill';
 import * as z from 'zod';
 import { activePrimary } from './care-team';
@@ -23,9 +24,12 @@ export type RiskFlag = z.infer<typeof RiskFlagSchema>;
 /** Priority of a review task in the worklist. */
 export type ReviewPriority = 'routine' | 'high' | 'urgent';
 
-/** A task asking the primary case manager to review the care plan after a risk was flagged. */
+/**
+ * A task for the case's primary: review the care plan after a flagged risk, decide on a referral
+ * the partner cancelled, or catch up on an overdue assessment.
+ */
 export interface CarePlanReviewTask {
-  type: 'care-plan-review';
+  type: CaseTaskType;
   /** Same flag, same key: lets the handler drop redelivered events. */
   taskKey: string;
   tenantId: string;

@@ -3,7 +3,9 @@ import { ConflictError, type ServiceRuntime, type StateWrite } from '@carelink/l
 import type { Assessment } from '../domain/assessment';
 import { activePrimaries } from '../domain/care-team';
 import type { Case } from '../domain/case';
+import type { ReviewTaskRecord, TaskCompletion } from '../domain/case-tasks';
 import type { MilestoneDeadline } from '../domain/deadlines';
+import { TaskAlreadyDoneError } from '../domain/errors';
 import type { CarePlanReviewTask } from '../domain/risk-review';
 import { keys } from './keys';
 
@@ -45,6 +47,13 @@ export interface DeadlineItem {
   sk: string;
 }
 
+/** A stored task; tasks written before they had a status are open. */
+const toTaskRecord = (item: Record<string, unknown>): ReviewTaskRecord => ({
+  ...(item.task as CarePlanReviewTask),
+  status: item.status === 'done' ? 'done' : 'open',
+  ...(item.completed ? { completed: item.completed as TaskCompletion } : {}),
+});
+
 /** Current primary staff id, if the case has one. */
 export const primaryOf = (record: CaseRecord): string | undefined => activePrimaries(record.case)[0]?.staffId;
 
@@ -78,7 +87,11 @@ export function caseStore(runtime: ServiceRuntime) {
       return record as CaseRecord;
     },
 
-    async caseIdForReferral(tenantId: string, referralId: string): Promise<string | undefined> {
+    /** The referral's claim: the case it opened, or that it was cancelled before any case opened. */
+    async referralClaim(
+      tenantId: string,
+      referralId: string,
+    ): Promise<{ caseId?: string; cancelled?: boolean } | undefined> {
       const { Item } = await db.send(
         new GetCommand({
           TableName: tableName,
@@ -86,7 +99,26 @@ export function caseStore(runtime: ServiceRuntime) {
           ConsistentRead: true,
         }),
       );
-      return Item?.caseId as string | undefined;
+      if (!Item) return undefined;
+      return {
+        ...(Item.caseId ? { caseId: Item.caseId as string } : {}),
+        ...(Item.cancelled ? { cancelled: true } : {}),
+      };
+    },
+
+    /**
+     * Claims a referral cancelled before any case opened for it, so a late determination opens
+     * none; fails (and is retried) if a case claimed it first.
+     */
+    claimCancelledReferral(tenantId: string, referralId: string): StateWrite {
+      return {
+        Put: {
+          TableName: tableName,
+          Item: { ...keys.referral(tenantId, referralId), cancelled: true },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+        onConditionFailed: () => new ConflictError('A case opened for the referral meanwhile'),
+      };
     },
 
     async caseIdsForPatient(tenantId: string, patientId: string): Promise<string[]> {
@@ -208,15 +240,46 @@ export function caseStore(runtime: ServiceRuntime) {
       };
     },
 
-    async listTasks(tenantId: string, caseId: string): Promise<CarePlanReviewTask[]> {
+    async listTasks(tenantId: string, caseId: string): Promise<ReviewTaskRecord[]> {
       const { Items } = await db.send(
         new QueryCommand({
           TableName: tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :task)',
           ExpressionAttributeValues: { ':pk': keys.casePk(tenantId, caseId), ':task': keys.taskPrefix },
+          ConsistentRead: true,
         }),
       );
-      return (Items ?? []).map((i) => i.task as CarePlanReviewTask);
+      return (Items ?? []).map(toTaskRecord);
+    },
+
+    async getTask(tenantId: string, caseId: string, taskKey: string): Promise<ReviewTaskRecord | undefined> {
+      const { Item } = await db.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: keys.task(tenantId, caseId, taskKey),
+          ConsistentRead: true,
+        }),
+      );
+      return Item ? toTaskRecord(Item) : undefined;
+    },
+
+    /** Marks an open task done, unless someone completed it meanwhile. */
+    completeTask(tenantId: string, task: ReviewTaskRecord): StateWrite {
+      return {
+        Update: {
+          TableName: tableName,
+          Key: keys.task(tenantId, task.caseId, task.taskKey),
+          UpdateExpression: 'SET #status = :done, completed = :completed',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#status) OR #status = :open)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':done': 'done',
+            ':open': 'open',
+            ':completed': task.completed ?? null,
+          },
+        },
+        onConditionFailed: () => new TaskAlreadyDoneError(task.taskKey),
+      };
     },
 
     async hasTask(tenantId: string, caseId: string, taskKey: string): Promise<boolean> {
@@ -234,7 +297,7 @@ export function caseStore(runtime: ServiceRuntime) {
       return {
         Put: {
           TableName: tableName,
-          Item: { ...keys.task(tenantId, task.caseId, task.taskKey), task },
+          Item: { ...keys.task(tenantId, task.caseId, task.taskKey), task, status: 'open' },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       };

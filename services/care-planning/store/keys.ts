@@ -7,9 +7,10 @@ import { tenantKey } from '@carelink/lambda-kit';
  * - Case:        pk `T#<t>#CASE#<caseId>`          sk `CASE` | `ASSESSMENT` | `PLAN` | `PLAN#DRAFT` |
  *                `PLAN#V#<000001>` | `TASK#<taskKey>`
  *   gsi1:        gsi1pk `T#<t>#PRACTICE#<p>#ASSIGNEE#<staffId|unassigned>`  gsi1sk `CASE#<caseId>`
- * - Referral:    pk `T#<t>#REFERRAL#<referralId>`  sk `CASE` (one case per referral)
+ * - Referral:    pk `T#<t>#REFERRAL#<referralId>`  sk `CASE` (one case per referral, or its cancellation)
  * - Patient:     pk `T#<t>#PATIENT#<patientId>`    sk `CASE#<caseId>`
  * - Deadlines:   pk `T#<t>#ASSESSMENT-DUE`         sk `<dueDate>#<caseId>#<milestone>`
+ * - Consents:    pk `T#<t>#PATIENT#<p>#CONSENTS`   sk `CONSENT#<consentId>` (projection of eligibility's)
  */
 export const keys = {
   staff: (tenantId: string, practiceId: string, staffId: string) => ({
@@ -40,6 +41,11 @@ export const keys = {
   }),
   patientPk: (tenantId: string, patientId: string) => tenantKey(tenantId, 'PATIENT', patientId),
   deadlinesPk: (tenantId: string) => tenantKey(tenantId, 'ASSESSMENT-DUE'),
+  consentsPk: (tenantId: string, patientId: string) => tenantKey(tenantId, 'PATIENT', patientId, 'CONSENTS'),
+  consent: (tenantId: string, patientId: string, consentId: string) => ({
+    pk: keys.consentsPk(tenantId, patientId),
+    sk: `CONSENT#${consentId}`,
+  }),
   deadline: (tenantId: string, dueDate: string, caseId: string, milestone: string) => ({
     pk: keys.deadlinesPk(tenantId),
     sk: `${dueDate}#${caseId}#${milestone}`,

@@ -119,6 +119,7 @@ export function createEligibilityService(deps: EligibilityDeps) {
      */
     async onReferral(tenantId: string, referral: ReferralInput): Promise<Commit | undefined> {
       const state = await deps.patients.load(tenantId, referral.patientId);
+      if (state.withdrawals.has(referral.referralId)) return undefined;
       const previous = state.referrals.find((r) => r.referralId === referral.referralId);
       if (previous && previous.sourceVersion >= referral.sourceVersion) return undefined;
       const at = deps.clock().toISOString();
@@ -131,11 +132,36 @@ export function createEligibilityService(deps: EligibilityDeps) {
       };
     },
 
+    /**
+     * The partner cancelled a referral: its determination is withdrawn and no work runs for it again
+     * (no re-verification, no re-determination), even if the referral itself arrives later.
+     */
+    async onReferralCancelled(
+      tenantId: string,
+      cancelled: { referralId: string; patientId: string; reasonCode: string },
+      at: string,
+    ): Promise<Commit | undefined> {
+      const state = await deps.patients.load(tenantId, cancelled.patientId);
+      if (state.withdrawals.has(cancelled.referralId)) return undefined;
+      const recorded = state.referrals.some((r) => r.referralId === cancelled.referralId);
+      const withdrawal = { at, reasonCode: cancelled.reasonCode };
+      return {
+        writes: deps.referrals.withdraw(
+          tenantId,
+          cancelled.patientId,
+          cancelled.referralId,
+          withdrawal,
+          recorded,
+        ),
+        events: [],
+      };
+    },
+
     /** Asks the payer again about a referral whose coverage was unverified. */
     async reverify(tenantId: string, pending: PendingCoverage): Promise<ReverifyOutcome> {
       const state = await deps.patients.load(tenantId, pending.patientId);
       const previous = state.referrals.find((r) => r.referralId === pending.referralId);
-      if (!previous?.coveragePending) return { outcome: 'skipped' };
+      if (!previous?.coveragePending || previous.withdrawn) return { outcome: 'skipped' };
       const at = deps.clock().toISOString();
       const coverage = await verify(tenantId, previous, at);
       if (coverage.status === 'unknown') {
@@ -164,6 +190,7 @@ export function createEligibilityService(deps: EligibilityDeps) {
       const writes: StateWrite[] = [];
       const events: EventDraft[] = [];
       for (const previous of state.referrals) {
+        if (previous.withdrawn) continue;
         const view = await evaluate(state.tenantId, previous, previous.coverage, consents, at);
         if (sameOutcome(view, previous.determination)) continue;
         const next = nextDetermination(state.tenantId, previous, previous.coverage, view, at, previous);

@@ -51,6 +51,7 @@ export function eligibilityResource(
           reasons: p.reasons.map(({ code, text }) => ({ code, text })),
           blockingReasons: [...p.blockingReasons],
         })),
+        ...(r.withdrawn ? { withdrawn: r.withdrawn } : {}),
       })),
   };
 }

@@ -9,8 +9,11 @@ export const patientPk = (tenantId: string, patientId: string): string =>
 export const PROFILE_SK = 'PROFILE';
 export const REFERRAL_PREFIX = 'REFERRAL#';
 export const CONSENT_PREFIX = 'CONSENT#';
+export const WITHDRAWN_PREFIX = 'WITHDRAWN#';
 export const referralSk = (referralId: string): string => `${REFERRAL_PREFIX}${referralId}`;
 export const consentSk = (consentId: string): string => `${CONSENT_PREFIX}${consentId}`;
+/** A cancelled referral's marker; kept apart from the record so it can precede it. */
+export const withdrawnSk = (referralId: string): string => `${WITHDRAWN_PREFIX}${referralId}`;
 
 /** Sparse index partition listing a tenant's referrals whose coverage awaits re-verification. */
 export const coveragePendingKey = (tenantId: string): string => tenantKey(tenantId, 'COVERAGE_PENDING');

@@ -1,8 +1,15 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { StateWrite } from '@carelink/lambda-kit';
-import { CONSENT_PREFIX, PROFILE_SK, patientPk, REFERRAL_PREFIX, withoutKeys } from './keys';
-import type { PatientState, ReferralRecord, StoredConsent } from './records';
+import {
+  CONSENT_PREFIX,
+  PROFILE_SK,
+  patientPk,
+  REFERRAL_PREFIX,
+  WITHDRAWN_PREFIX,
+  withoutKeys,
+} from './keys';
+import type { PatientState, ReferralRecord, StoredConsent, Withdrawal } from './records';
 
 /** Where the store reads and writes. */
 export interface TableRef {
@@ -17,6 +24,7 @@ export function createPatientStore({ db, tableName }: TableRef) {
     async load(tenantId: string, patientId: string): Promise<PatientState> {
       const referrals: ReferralRecord[] = [];
       const consents: StoredConsent[] = [];
+      const withdrawals = new Map<string, Withdrawal>();
       let consentVersion = 0;
       let known = false;
       let startKey: Record<string, unknown> | undefined;
@@ -39,11 +47,28 @@ export function createPatientStore({ db, tableName }: TableRef) {
             referrals.push(withoutKeys(item) as unknown as ReferralRecord);
           } else if (sk.startsWith(CONSENT_PREFIX)) {
             consents.push(withoutKeys(item) as unknown as StoredConsent);
+          } else if (sk.startsWith(WITHDRAWN_PREFIX)) {
+            withdrawals.set(sk.slice(WITHDRAWN_PREFIX.length), {
+              at: String(item.at),
+              reasonCode: String(item.reasonCode),
+            });
           }
         }
         startKey = page.LastEvaluatedKey;
       } while (startKey);
-      return { tenantId, patientId, known, consentVersion, referrals, consents };
+      const withdrawn = (r: ReferralRecord) => {
+        const withdrawal = withdrawals.get(r.referralId);
+        return withdrawal ? { ...r, withdrawn: withdrawal } : r;
+      };
+      return {
+        tenantId,
+        patientId,
+        known,
+        consentVersion,
+        referrals: referrals.map(withdrawn),
+        consents,
+        withdrawals,
+      };
     },
 
     /**

@@ -11,6 +11,14 @@ export interface ReferralRecord extends ReferralInput {
   /** Coverage answered `unknown`: the schedule re-verifies it until the payer answers. */
   readonly coveragePending: boolean;
   readonly coverageAttempts: number;
+  /** The partner cancelled the referral: the determination no longer stands and nothing re-runs it. */
+  readonly withdrawn?: Withdrawal;
+}
+
+/** When and why a referral's determination was withdrawn. */
+export interface Withdrawal {
+  readonly at: string;
+  readonly reasonCode: string;
 }
 
 /** A consent with the practice that recorded it. */
@@ -29,6 +37,8 @@ export interface PatientState {
   readonly consentVersion: number;
   readonly referrals: readonly ReferralRecord[];
   readonly consents: readonly StoredConsent[];
+  /** Cancelled referrals by id, including ones cancelled before they were determined. */
+  readonly withdrawals: ReadonlyMap<string, Withdrawal>;
 }
 
 /** True when staff of `practiceId` may see the patient: a referral routed the patient to them. */

@@ -1,8 +1,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { StateWrite } from '@carelink/lambda-kit';
-import { coveragePendingKey, patientPk, referralSk } from './keys';
+import { coveragePendingKey, patientPk, referralSk, withdrawnSk } from './keys';
 import type { TableRef } from './patient-store';
-import type { ReferralRecord } from './records';
+import type { ReferralRecord, Withdrawal } from './records';
 
 /** A referral waiting for its coverage to be verified again. */
 export interface PendingCoverage {
@@ -41,6 +41,40 @@ export function createReferralStore({ db, tableName }: TableRef) {
               }),
         },
       };
+    },
+
+    /**
+     * Withdraws a cancelled referral's determination: a marker that also stops a late arrival of the
+     * referral, and (when the record exists) its removal from the re-verification list.
+     */
+    withdraw(
+      tenantId: string,
+      patientId: string,
+      referralId: string,
+      withdrawal: Withdrawal,
+      recorded: boolean,
+    ): StateWrite[] {
+      const pk = patientPk(tenantId, patientId);
+      return [
+        {
+          Put: {
+            TableName: tableName,
+            Item: { pk, sk: withdrawnSk(referralId), kind: 'withdrawal', referralId, ...withdrawal },
+          },
+        },
+        ...(recorded
+          ? [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: { pk, sk: referralSk(referralId) },
+                  UpdateExpression: 'SET coveragePending = :no REMOVE gsi1pk, gsi1sk',
+                  ExpressionAttributeValues: { ':no': false },
+                },
+              },
+            ]
+          : []),
+      ];
     },
 
     /** Counts a re-verification attempt that still got no answer, without a new determination. */

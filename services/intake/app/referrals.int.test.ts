@@ -469,10 +469,42 @@ describe('lifecycle from events', () => {
     ]);
   });
 
-  it('ignores an illegal transition from an event instead of retrying it', async () => {
+  it('still tells the partner what became of the case after it cancelled', async () => {
     const acme = await apiClient(cloud, 'northwind-health');
     const { body: referral } = await acme.post('/v1/referrals', referralBody());
     await acme.post(`/v1/referrals/${referral.id}/cancel`, { reasonCode: 'duplicate' });
+    const caseId = ulid();
+    const opened = {
+      caseId,
+      patientId: referral.patientId,
+      referralId: referral.id,
+      practiceId: 'practice-boston',
+      program: 'ccm' as const,
+    };
+    await inject(CaseOpenedV1, 'acme-health', {
+      ...opened,
+      primaryStaffId: 'staff-boston-care-manager',
+      identifiedAt: new Date().toISOString(),
+      timeZone: 'America/New_York',
+    });
+    expect((await acme.get(`/v1/referrals/${referral.id}`)).body).toMatchObject({
+      status: 'cancelled',
+      version: 3,
+      businessStatus: { code: 'CANCELLED_CARE_CONTINUES' },
+    });
+    await inject(CaseClosedV1, 'acme-health', { ...opened, reason: 'referral-cancelled' });
+    expect((await acme.get(`/v1/referrals/${referral.id}`)).body).toMatchObject({
+      status: 'cancelled',
+      version: 4,
+      businessStatus: { code: 'CANCELLED_CASE_CLOSED' },
+    });
+    expect(cloud.queues.get('intake-referral-lifecycle-dlq')?.depth ?? 0).toBe(0);
+  });
+
+  it('ignores an illegal transition from an event instead of retrying it', async () => {
+    const acme = await apiClient(cloud, 'northwind-health');
+    const { body: referral } = await acme.post('/v1/referrals', referralBody());
+    await inject(EligibilityDeterminedV1, 'acme-health', determination(referral, 1, ['ineligible']));
     await inject(CaseOpenedV1, 'acme-health', {
       caseId: ulid(),
       patientId: referral.patientId,
@@ -483,10 +515,7 @@ describe('lifecycle from events', () => {
       identifiedAt: new Date().toISOString(),
       timeZone: 'America/New_York',
     });
-    expect((await acme.get(`/v1/referrals/${referral.id}`)).body).toMatchObject({
-      status: 'cancelled',
-      version: 2,
-    });
+    expect((await acme.get(`/v1/referrals/${referral.id}`)).body.status).toBe('ineligible');
     expect(cloud.queues.get('intake-referral-lifecycle-dlq')?.depth ?? 0).toBe(0);
   });
 

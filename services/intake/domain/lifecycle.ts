@@ -30,7 +30,8 @@ export interface LifecycleState {
  * Allowed moves. `received → screening → eligible | ineligible → enrolled → closed`; a newer
  * determination may move between screening, eligible and ineligible; a case closed before its
  * opening was seen closes an eligible referral; any non-terminal referral may be cancelled.
- * `screening → screening` is a business-status change (e.g. more information needed).
+ * `screening → screening` is a business-status change (e.g. more information needed), and so is
+ * `cancelled → cancelled` (what became of the case after the partner cancelled).
  */
 const allowed: Readonly<Record<ReferralStatus, readonly ReferralStatus[]>> = {
   received: ['screening', 'cancelled'],
@@ -39,7 +40,7 @@ const allowed: Readonly<Record<ReferralStatus, readonly ReferralStatus[]>> = {
   ineligible: ['screening', 'eligible', 'cancelled'],
   enrolled: ['closed', 'cancelled'],
   closed: [],
-  cancelled: [],
+  cancelled: ['cancelled'],
 };
 
 export const terminalStatuses: ReadonlySet<ReferralStatus> = new Set(['closed', 'cancelled']);

@@ -168,7 +168,7 @@ describe('case events', () => {
     expect(closed).toMatchObject({ status: 'closed', taskStatus: 'completed' });
   });
 
-  it('ignores repeated case events and a case opened for a cancelled or ineligible referral', () => {
+  it('ignores repeated case events and a case opened for an ineligible referral', () => {
     const enrolled = applied(applyCaseOpened(eligible(), 'case-1', T1));
     expect(applyCaseOpened(enrolled, 'case-1', T1)).toEqual({ applied: false, reason: 'duplicate' });
     const ineligible = applied(
@@ -178,11 +178,26 @@ describe('case events', () => {
       applied: false,
       reason: 'illegal-transition',
     });
-    const cancelled = cancel(referral(), { reasonCode: 'duplicate' }, T1);
-    expect(applyCaseOpened(cancelled, 'case-1', T1)).toEqual({
-      applied: false,
-      reason: 'illegal-transition',
-    });
+  });
+
+  it('keeps telling the partner what became of the case after it cancelled, status still cancelled', () => {
+    const enrolled = applied(applyCaseOpened(eligible(), 'case-1', T1));
+    const cancelled = cancel(enrolled, { reasonCode: 'no-longer-needed' }, T1);
+    const closed = applied(applyCaseClosed(cancelled, 'case-1', T1));
+    expect(closed).toMatchObject({ status: 'cancelled', cases: { 'case-1': 'closed' } });
+    expect(statusChanges(cancelled, closed)).toEqual([
+      expect.objectContaining({
+        status: 'cancelled',
+        previousStatus: 'cancelled',
+        businessStatus: expect.objectContaining({ code: 'CANCELLED_CASE_CLOSED' }),
+      }),
+    ]);
+    expect(applyCaseClosed(closed, 'case-1', T1)).toEqual({ applied: false, reason: 'duplicate' });
+
+    const early = cancel(referral(), { reasonCode: 'duplicate' }, T1);
+    const opened = applied(applyCaseOpened(early, 'case-2', T1));
+    expect(opened.businessStatus.code).toBe('CANCELLED_CARE_CONTINUES');
+    expect(() => cancel(opened, { reasonCode: 'duplicate' }, T1)).toThrow();
   });
 
   it('holds a case opened before the determination and enrols the referral once it is eligible', () => {

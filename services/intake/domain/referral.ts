@@ -204,6 +204,18 @@ function catchUpWithCases(referral: Referral, at: string): Referral {
 }
 
 /** Before eligibility is known, a case event is recorded and applied once the referral is eligible. */
+/**
+ * What the partner hears of the case after it cancelled: the status stays `cancelled`, the business
+ * status says whether care goes on (a consented patient's care does not end on the plan's say-so).
+ */
+const afterCancellation = {
+  open: {
+    code: 'CANCELLED_CARE_CONTINUES',
+    text: 'Referral cancelled; care continues with the patient’s consent',
+  },
+  closed: { code: 'CANCELLED_CASE_CLOSED', text: 'Referral cancelled; the case is closed' },
+} as const;
+
 function awaitingEligibility(status: ReferralStatus): boolean {
   return status === 'received' || status === 'screening';
 }
@@ -215,6 +227,11 @@ function awaitingEligibility(status: ReferralStatus): boolean {
 export function applyCaseOpened(referral: Referral, caseId: string, at: string): EventOutcome {
   if (referral.cases[caseId] !== undefined) return { applied: false, reason: 'duplicate' };
   const cases = { ...referral.cases, [caseId]: 'open' as const };
+  if (referral.status === 'cancelled')
+    return {
+      applied: true,
+      referral: transition({ ...referral, cases }, 'cancelled', at, afterCancellation.open),
+    };
   if (referral.status === 'enrolled' || awaitingEligibility(referral.status))
     return { applied: true, referral: touch({ ...referral, cases }, at) };
   return attempt(() => transition({ ...referral, cases }, 'enrolled', at));
@@ -227,6 +244,14 @@ export function applyCaseOpened(referral: Referral, caseId: string, at: string):
 export function applyCaseClosed(referral: Referral, caseId: string, at: string): EventOutcome {
   if (referral.cases[caseId] === 'closed') return { applied: false, reason: 'duplicate' };
   const cases = { ...referral.cases, [caseId]: 'closed' as const };
+  if (referral.status === 'cancelled') {
+    const stillOpen = Object.values(cases).some((state) => state === 'open');
+    if (stillOpen) return { applied: true, referral: touch({ ...referral, cases }, at) };
+    return {
+      applied: true,
+      referral: transition({ ...referral, cases }, 'cancelled', at, afterCancellation.closed),
+    };
+  }
   if (awaitingEligibility(referral.status))
     return { applied: true, referral: touch({ ...referral, cases }, at) };
   if (referral.status !== 'enrolled' && referral.status !== 'eligible')

@@ -74,8 +74,19 @@ export async function receiveReply(
 }
 
 /** Hands over a tenant's deferred messages whose quiet hours are over; opted-out ones are blocked. */
+/** Whether the patient's current case is closed: its queued reminders are not sent. */
+async function caseClosed(
+  stores: Pick<Stores, 'cases'>,
+  tenantId: string,
+  patientId: string,
+): Promise<boolean> {
+  const profile = await stores.cases.profile(tenantId, patientId);
+  if (!profile) return false;
+  return (await stores.cases.caseOf(tenantId, patientId, profile.caseId))?.projection.closed ?? false;
+}
+
 export async function releaseDeferred(
-  stores: Pick<Stores, 'messages'>,
+  stores: Pick<Stores, 'messages' | 'cases'>,
   sender: MessageSender,
   tenantId: string,
   now: Temporal.Instant,
@@ -84,11 +95,14 @@ export async function releaseDeferred(
   const commits: Commit[] = [];
   for (const message of due) {
     const consent = await stores.messages.consent(tenantId, message.patientId, message.channel);
+    const closed = await caseClosed(stores, tenantId, message.patientId);
     commits.push({
       writes: [
-        consent === 'opted-out'
-          ? stores.messages.markBlocked(tenantId, message)
-          : sender.release(tenantId, message, now.toString()),
+        closed
+          ? stores.messages.markBlocked(tenantId, message, 'case-closed')
+          : consent === 'opted-out'
+            ? stores.messages.markBlocked(tenantId, message)
+            : sender.release(tenantId, message, now.toString()),
       ],
       events: [],
     });

@@ -6,6 +6,7 @@ import type { Stores } from '../compose';
 import {
   minutesInMonth,
   recordTimeEntry,
+  TimeAfterCaseClosedError,
   TimeAuthorError,
   TimeEntryOverlapError,
   timeAuthorIssues,
@@ -67,6 +68,10 @@ export async function logTimeEntry(
   );
   if (authorIssues.length > 0) throw new TimeAuthorError(authorIssues);
   const startedAt = Temporal.Instant.from(request.startedAt);
+  const current = await stores.cases.caseOf(principal.tenantId, patientId, patient.caseId);
+  const closedAt = current?.projection.closedAt;
+  if (closedAt && Temporal.Instant.compare(startedAt, Temporal.Instant.from(closedAt)) >= 0)
+    throw new TimeAfterCaseClosedError();
   const end = startedAt.add({ minutes: request.minutes });
   const window = await stores.timeEntries.practitionerWindow(
     principal.tenantId,

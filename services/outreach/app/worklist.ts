@@ -1,6 +1,6 @@
 import type { WorklistResource } from '@carelink/contracts/api/outreach';
 import { requirePractice, type TenantPrincipal } from '@carelink/lambda-kit';
-import type { Temporal } from 'temporal-polyfill';
+import { Temporal } from 'temporal-polyfill';
 import type * as z from 'zod';
 import type { Stores } from '../compose';
 import { buildWorklist, type TimeEntry } from '../domain';
@@ -24,6 +24,7 @@ export async function worklistOf(
   const tasks = mine(work.tasks);
   const escalations = mine(work.escalations);
   const riskFlags = mine(work.riskFlags);
+  const caseTasks = mine(work.caseTasks);
 
   const timeEntries: TimeEntry[] = [];
   for (const patientId of new Set(caseload.map((c) => c.patientId)))
@@ -37,11 +38,19 @@ export async function worklistOf(
     tasks,
     escalations,
     riskFlags,
+    reviewTasks: caseTasks.map((task) => ({
+      taskKey: task.taskKey,
+      type: task.type,
+      caseId: task.caseId,
+      assigneeId: task.assigneeId,
+      priority: task.priority,
+      dueBy: Temporal.Instant.from(task.dueBy),
+    })),
     timeEntries,
   });
 
   const patientOfCase = new Map<string, string>();
-  for (const item of [...caseload, ...tasks, ...escalations, ...riskFlags])
+  for (const item of [...caseload, ...tasks, ...escalations, ...riskFlags, ...caseTasks])
     patientOfCase.set(item.caseId, item.patientId);
   const flagKinds = new Map(riskFlags.map((flag) => [flag.id, flag.publishedKind]));
 
@@ -72,6 +81,12 @@ export async function worklistOf(
               month: item.escalation.month,
               failedAttempts: item.escalation.failedAttempts,
             },
+          };
+        case 'review-task':
+          return {
+            ...base,
+            id: item.reviewTask.taskKey,
+            detail: { type: item.reviewTask.type, priority: item.reviewTask.priority },
           };
         default:
           return {

@@ -32,6 +32,8 @@ export interface CaseProjection {
   readonly dischargeDate?: string;
   readonly opened: boolean;
   readonly closed: boolean;
+  /** When the case closed; no time is counted after it. */
+  readonly closedAt?: string;
   readonly planId?: string;
   readonly planVersion?: number;
   readonly interventions?: readonly PlannedInterventionFacts[];
@@ -72,6 +74,7 @@ export type CaseEvent =
       readonly patientId: string;
       readonly practiceId: string;
       readonly program: CaseProgram;
+      readonly at?: string;
     }
   | {
       readonly type: 'team';
@@ -130,7 +133,12 @@ export function applyCaseEvent(
     }
     case 'closed': {
       if (base.closed) return undefined;
-      return { ...base, program: base.program ?? event.program, closed: true };
+      return {
+        ...base,
+        program: base.program ?? event.program,
+        closed: true,
+        ...(event.at ? { closedAt: event.at } : {}),
+      };
     }
     case 'team': {
       if (base.teamChangedAt !== undefined && event.at < base.teamChangedAt) return undefined;

@@ -75,3 +75,16 @@ export class TaskClosedError extends DomainError {
     super(`The task is already ${status}`);
   }
 }
+
+/** Time was logged as spent after the patient's case closed: care management ended then. */
+export class TimeAfterCaseClosedError extends DomainError {
+  override readonly name = 'TimeAfterCaseClosedError';
+  readonly code = 'TIME_AFTER_CASE_CLOSED';
+  readonly problemType = 'validation-failed';
+
+  constructor() {
+    super('The case is closed: time spent after it closed cannot be logged', {
+      fields: [{ path: 'startedAt', code: 'after_case_closed' }],
+    });
+  }
+}

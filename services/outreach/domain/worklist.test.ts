@@ -90,7 +90,9 @@ describe('worklist ordering', () => {
           ? item.task.id
           : item.kind === 'risk-flag'
             ? item.riskFlag.id
-            : item.escalation.id,
+            : item.kind === 'escalation'
+              ? item.escalation.id
+              : item.reviewTask.taskKey,
       ]),
     ).toEqual([
       ['urgent', 'flag-urgent-old'],

@@ -29,11 +29,22 @@ interface ItemBase {
   readonly dueAt: Temporal.Instant;
 }
 
+/** Work the care plan's owner was given: a review, a cancelled referral to decide on, an overdue assessment. */
+export interface ReviewTask {
+  readonly taskKey: string;
+  readonly type: 'care-plan-review' | 'referral-cancelled' | 'assessment-overdue';
+  readonly caseId: string;
+  readonly assigneeId: string;
+  readonly priority: 'routine' | 'high' | 'urgent';
+  readonly dueBy: Temporal.Instant;
+}
+
 /** One line of a staff member's worklist. */
 export type WorklistItem =
   | (ItemBase & { readonly kind: 'risk-flag'; readonly riskFlag: CaseRiskFlag })
   | (ItemBase & { readonly kind: 'escalation'; readonly escalation: Escalation })
-  | (ItemBase & { readonly kind: 'task'; readonly task: OutreachTask });
+  | (ItemBase & { readonly kind: 'task'; readonly task: OutreachTask })
+  | (ItemBase & { readonly kind: 'review-task'; readonly reviewTask: ReviewTask });
 
 /** CCM clinical-staff time of one case this month and what is missing to the next billable threshold. */
 export interface CcmMinutesSummary {
@@ -63,6 +74,7 @@ export interface WorklistInput {
   readonly tasks: readonly OutreachTask[];
   readonly escalations: readonly Escalation[];
   readonly riskFlags: readonly CaseRiskFlag[];
+  readonly reviewTasks?: readonly ReviewTask[];
   readonly timeEntries: readonly TimeEntry[];
 }
 
@@ -85,6 +97,8 @@ function itemId(item: WorklistItem): string {
       return item.escalation.id;
     case 'task':
       return item.task.id;
+    case 'review-task':
+      return item.reviewTask.taskKey;
   }
 }
 
@@ -100,8 +114,8 @@ export function summariseCcmMinutes(caseId: string, minutes: number): CcmMinutes
 }
 
 /**
- * Builds a staff member's worklist: urgent risk flags first, then overdue work, then work that is
- * due, each oldest first; tasks not yet open are left out. Minutes are counted in the practice's
+ * Builds a staff member's worklist: urgent risk flags and urgent review tasks first, then overdue
+ * work, then work that is due, each oldest first; tasks not yet open are left out. Minutes are counted in the practice's
  * time zone because that is the calendar the claim is billed in.
  */
 export function buildWorklist(input: WorklistInput): Worklist {
@@ -133,6 +147,18 @@ export function buildWorklist(input: WorklistInput): Worklist {
     if (Temporal.Instant.compare(task.openFrom, now) > 0) continue;
     const urgency = Temporal.Instant.compare(task.dueAt, now) <= 0 ? 'overdue' : 'due';
     items.push({ kind: 'task', urgency, caseId: task.caseId, dueAt: task.dueAt, task });
+  }
+  for (const reviewTask of input.reviewTasks ?? []) {
+    if (reviewTask.assigneeId !== staffId) continue;
+    const late = Temporal.Instant.compare(reviewTask.dueBy, now) <= 0;
+    const urgency = reviewTask.priority === 'urgent' ? 'urgent' : late ? 'overdue' : 'due';
+    items.push({
+      kind: 'review-task',
+      urgency,
+      caseId: reviewTask.caseId,
+      dueAt: reviewTask.dueBy,
+      reviewTask,
+    });
   }
   items.sort(compareItems);
 

@@ -51,7 +51,7 @@ function toCaseEvent(event: { contract: EventContract; detail: unknown }): CaseE
   const closed = detailOf(event, CaseClosedV1);
   if (closed) {
     const { caseId, patientId, practiceId, program } = closed.data;
-    return { type: 'closed', caseId, patientId, practiceId, program };
+    return { type: 'closed', caseId, patientId, practiceId, program, at: closed.metadata.occurredAt };
   }
   const team = detailOf(event, CareTeamChangedV1);
   if (team) {

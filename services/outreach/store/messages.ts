@@ -16,7 +16,7 @@ export interface OutboxMessage {
   readonly status: 'sent' | 'deferred' | 'blocked';
   readonly sendAfter?: string;
   readonly sentAt?: string;
-  readonly blockedReason?: 'opted-out';
+  readonly blockedReason?: 'opted-out' | 'case-closed';
   readonly createdAt: string;
   readonly createdBy: string;
 }
@@ -74,8 +74,12 @@ export function createMessageStore(table: Table) {
     };
   }
 
-  /** Marks a deferred message blocked because the patient opted out before it went. */
-  function markBlocked(tenantId: string, message: OutboxMessage): StateWrite {
+  /** Marks a deferred message blocked: the patient opted out, or the case closed, before it went. */
+  function markBlocked(
+    tenantId: string,
+    message: OutboxMessage,
+    reason: NonNullable<OutboxMessage['blockedReason']> = 'opted-out',
+  ): StateWrite {
     return {
       Update: {
         TableName: table.name,
@@ -83,7 +87,7 @@ export function createMessageStore(table: Table) {
         UpdateExpression: 'SET #status = :blocked, blockedReason = :reason REMOVE gsi1pk, gsi1sk',
         ConditionExpression: '#status = :deferred',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':blocked': 'blocked', ':reason': 'opted-out', ':deferred': 'deferred' },
+        ExpressionAttributeValues: { ':blocked': 'blocked', ':reason': reason, ':deferred': 'deferred' },
       },
     };
   }

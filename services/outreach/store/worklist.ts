@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { CaseRiskFlag, Escalation, RiskFlagKind } from '../domain';
+import { type CaseTaskItem, toCaseTask } from './case-tasks';
 import { type StoredTask, toTask } from './cases';
 import { toEscalation } from './contacts';
 import { keys } from './keys';
@@ -11,12 +12,13 @@ export interface StaffWork {
   readonly tasks: StoredTask[];
   readonly escalations: (Escalation & { patientId: string; practiceId: string })[];
   readonly riskFlags: (CaseRiskFlag & { patientId: string; practiceId: string; publishedKind: string })[];
+  readonly caseTasks: CaseTaskItem[];
 }
 
 export function createWorklistStore(table: Table) {
   async function workOf(tenantId: string, staffId: string): Promise<StaffWork> {
     const items = await table.queryIndexPrefix(keys.staff(tenantId, staffId));
-    const work: StaffWork = { caseload: [], tasks: [], escalations: [], riskFlags: [] };
+    const work: StaffWork = { caseload: [], tasks: [], escalations: [], riskFlags: [], caseTasks: [] };
     for (const item of items) {
       const patientId = item.patientId as string;
       const practiceId = item.practiceId as string;
@@ -26,6 +28,9 @@ export function createWorklistStore(table: Table) {
           break;
         case 'task':
           work.tasks.push(toTask(item));
+          break;
+        case 'case-task':
+          if (item.status === 'open') work.caseTasks.push(toCaseTask(item));
           break;
         case 'escalation':
           if (item.status !== 'resolved')

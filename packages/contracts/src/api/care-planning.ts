@@ -8,6 +8,7 @@ import {
   MedicationAdherence,
 } from '../assessment-vocabulary';
 import { PlannedIntervention } from '../events/care-plan-established.v1';
+import { CaseTaskType, ReviewTaskOutcome } from '../events/case-task-changed.v1';
 import { CaseCloseReason, SecondaryService } from '../events/shared';
 import { Cursor, IanaTimeZone, Icd10CmDottedCode, IsoDate, IsoInstant, Program, Ulid } from '../primitives';
 import { defineRoute, type RouteContract, scopes } from '../route-contract';
@@ -163,13 +164,17 @@ export const CaseSummaryResource = z
 
 export const ReviewTask = z.object({
   taskKey: z.string(),
-  type: z.literal('care-plan-review'),
+  type: CaseTaskType,
   assigneeStaffId: z.string(),
   priority: z.enum(['routine', 'high', 'urgent']),
   flagKind: z.string(),
   severity: z.string(),
   observedAt: IsoInstant,
   dueBy: IsoInstant,
+  status: z.enum(['open', 'done']),
+  completed: z
+    .object({ by: z.string(), at: IsoInstant, outcome: ReviewTaskOutcome, note: z.string().optional() })
+    .optional(),
 });
 
 export const ScreeningResult = z.object({ score: z.int().min(0), band: z.string(), scoredAt: IsoInstant });
@@ -751,6 +756,63 @@ export const closeCaseRoute = defineRoute({
   },
 });
 
+// ---------------------------------------------------------------------------------------------
+// Review tasks and the assessment as read
+
+const ReviewTaskParams = z.object({ caseId: Ulid, taskKey: z.string().min(1).max(300) });
+
+export const listReviewTasksRoute = defineRoute({
+  operationId: 'listReviewTasks',
+  method: 'GET',
+  path: '/v1/cases/{caseId}/review-tasks',
+  summary: 'List a case’s review tasks (care plan reviews, cancelled referrals, overdue assessments)',
+  tag,
+  scopes: [scopes.casesRead],
+  params: CaseIdParams,
+  query: z.object({ status: z.enum(['open', 'done']).optional() }),
+  responses: {
+    200: { description: 'The tasks, soonest due first', schema: z.object({ items: z.array(ReviewTask) }) },
+    404: { description: 'No such case in the caller’s practice' },
+  },
+});
+
+export const CompleteReviewTaskBody = z
+  .object({ outcome: ReviewTaskOutcome, note: z.string().max(2000).optional() })
+  .strict()
+  .meta({ example: { outcome: 'care-continues', note: 'Patient wants to stay in CCM' } });
+
+export const completeReviewTaskRoute = defineRoute({
+  operationId: 'completeReviewTask',
+  method: 'POST',
+  path: '/v1/cases/{caseId}/review-tasks/{taskKey}/complete',
+  summary: 'Complete a review task with an outcome; it leaves the worklist',
+  tag,
+  scopes: [scopes.casesWrite],
+  idempotent: true,
+  params: ReviewTaskParams,
+  body: CompleteReviewTaskBody,
+  responses: {
+    200: { description: 'Completed', schema: ReviewTask },
+    404: { description: 'No such case or task in the caller’s practice' },
+    409: { description: 'The task is already done' },
+    422: { description: 'The request is not valid' },
+  },
+});
+
+export const getAssessmentRoute = defineRoute({
+  operationId: 'getAssessment',
+  method: 'GET',
+  path: '/v1/cases/{caseId}/assessment',
+  summary: 'Read the comprehensive assessment of a case',
+  tag,
+  scopes: [scopes.casesRead],
+  params: CaseIdParams,
+  responses: {
+    200: { description: 'The assessment', schema: AssessmentResource },
+    404: { description: 'No such case, or its assessment has not begun' },
+  },
+});
+
 /** Routes served by the care-planning service. */
 export const carePlanningRoutes: readonly RouteContract[] = [
   putRosterStaffRoute,
@@ -765,4 +827,7 @@ export const carePlanningRoutes: readonly RouteContract[] = [
   createCarePlanFromTemplateRoute,
   changeCareTeamRoute,
   closeCaseRoute,
+  listReviewTasksRoute,
+  completeReviewTaskRoute,
+  getAssessmentRoute,
 ];

@@ -78,13 +78,9 @@ export const CreatePracticeBody = z
     careModel: CareModel,
     callbackNumber: E164Phone,
     billingPractitioners: z.array(BillingPractitioner).max(50).default([]),
-    onCall: z
-      .array(StaffId)
-      .max(10)
-      .default([])
-      .meta({
-        description: 'Staff ids urgent risk flags page, in order (every 30 minutes until acknowledged)',
-      }),
+    onCall: z.array(StaffId).max(10).default([]).meta({
+      description: 'Staff ids urgent risk flags page, in order (every 30 minutes until acknowledged)',
+    }),
   })
   .strict()
   .meta({

@@ -138,6 +138,10 @@ export const ReferralEligibility = z.object({
   conditionCategories: z.array(z.string()),
   complexConditionForPcm: z.boolean(),
   programs: z.array(ProgramEligibility),
+  withdrawn: z
+    .object({ at: IsoInstant, reasonCode: z.string() })
+    .optional()
+    .meta({ description: 'The partner cancelled the referral: this determination no longer stands' }),
 });
 
 export const PatientEligibilityResource = z

@@ -155,7 +155,7 @@ export const MessageResource = z
     status: z.enum(['sent', 'deferred', 'blocked']),
     sendAfter: IsoInstant.optional(),
     sentAt: IsoInstant.optional(),
-    blockedReason: z.literal('opted-out').optional(),
+    blockedReason: z.enum(['opted-out', 'case-closed']).optional(),
     createdAt: IsoInstant,
   })
   .meta({
@@ -909,7 +909,7 @@ export const WorklistResource = z
     month: YearMonth,
     items: z.array(
       z.object({
-        kind: z.enum(['task', 'escalation', 'risk-flag']),
+        kind: z.enum(['task', 'escalation', 'risk-flag', 'review-task']),
         urgency: z.enum(['urgent', 'overdue', 'due']),
         id: z.string(),
         patientId: Ulid,
@@ -962,7 +962,7 @@ export const getOutreachWorklistRoute = defineRoute({
   path: '/v1/worklist',
   summary: 'The calling staff member’s worklist',
   description:
-    'Risk flags, escalations and due or overdue tasks sorted by urgency then due time, and the CCM clinical-staff minutes of each patient on the caseload this month (practice time zone) with the minutes missing to the next threshold (20/40/60).',
+    'Risk flags, escalations, due or overdue tasks and the case tasks care-planning gave the caller (care plan reviews, cancelled referrals to decide on, overdue assessments), sorted by urgency then due time, and the CCM clinical-staff minutes of each patient on the caseload this month (practice time zone) with the minutes missing to the next threshold (20/40/60).',
   tag,
   scopes: read,
   responses: { 200: { description: 'The worklist', schema: WorklistResource } },

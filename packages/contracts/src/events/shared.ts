@@ -64,7 +64,14 @@ export const InterventionKind = z.enum([
 ]);
 export type InterventionKind = z.infer<typeof InterventionKind>;
 
-export const CaseCloseReason = z.enum(['goals-met', 'transferred', 'declined', 'deceased', 'ineligible']);
+export const CaseCloseReason = z.enum([
+  'goals-met',
+  'transferred',
+  'declined',
+  'deceased',
+  'ineligible',
+  'referral-cancelled',
+]);
 export type CaseCloseReason = z.infer<typeof CaseCloseReason>;
 
 export const Performer = z.enum(['clinical-staff', 'physician']);
