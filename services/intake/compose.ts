@@ -2,10 +2,12 @@ import { allowLoopbackWebhooksVariable, type ServiceRuntime } from '@carelink/la
 import { type ResolveHost, resolveHost } from './adapters/address-resolver';
 import { type PatientKeys, secretsManagerPatientKeys } from './adapters/patient-keys';
 import { createHttpWebhookSender, type WebhookSender } from './adapters/webhook-sender';
+import { createAccessLog } from './app/access-log';
 import { createReferrals } from './app/referrals';
 import { createWebhookDispatch } from './app/webhook-dispatch';
 import { createWebhookTargets } from './app/webhook-targets';
 import { createWebhooks } from './app/webhooks';
+import { createAccessLogStore } from './store/access-log-store';
 import { createNetworkStore } from './store/network-store';
 import { createReferralStore } from './store/referral-store';
 import { createWebhookStore } from './store/webhook-store';
@@ -26,15 +28,17 @@ export function composeIntake(runtime: ServiceRuntime, overrides: IntakeOverride
   const vet = createWebhookTargets(overrides.resolveHost ?? resolveHost, {
     allowLoopback: overrides.allowLoopbackWebhooks ?? process.env[allowLoopbackWebhooksVariable] === 'true',
   });
+  const referrals = createReferrals({
+    runtime,
+    referrals: referralStore,
+    network,
+    patientKeys: overrides.patientKeys ?? secretsManagerPatientKeys(process.env.PATIENT_KEY_SECRET_ID),
+  });
   return {
     runtime,
     network,
-    referrals: createReferrals({
-      runtime,
-      referrals: referralStore,
-      network,
-      patientKeys: overrides.patientKeys ?? secretsManagerPatientKeys(process.env.PATIENT_KEY_SECRET_ID),
-    }),
+    referrals,
+    accessLog: createAccessLog(createAccessLogStore(runtime), referrals),
     webhooks: createWebhooks(runtime, webhookStore, vet),
     dispatch: createWebhookDispatch({
       runtime,

@@ -1,4 +1,5 @@
 import {
+  AccessRecordedV1,
   AgreementChangedV1,
   CaseClosedV1,
   CaseOpenedV1,
@@ -13,6 +14,7 @@ import {
   createReferralRoute,
   createWebhookRoute,
   deleteWebhookRoute,
+  getReferralAccessLogRoute,
   getReferralRoute,
   listReferralsRoute,
   listWebhookDeliveriesRoute,
@@ -37,8 +39,17 @@ export const intakeManifest = defineManifest({
     { contract: listWebhooksRoute, handler: 'handlers/list-webhooks.ts' },
     { contract: deleteWebhookRoute, handler: 'handlers/delete-webhook.ts' },
     { contract: listWebhookDeliveriesRoute, handler: 'handlers/list-webhook-deliveries.ts' },
+    { contract: getReferralAccessLogRoute, handler: 'handlers/get-referral-access-log.ts' },
   ],
   subscriptions: [
+    {
+      name: 'partner-access-log',
+      events: [AccessRecordedV1],
+      handler: 'handlers/on-access-recorded.ts',
+      batchSize: 25,
+      maxReceiveCount: 5,
+      visibilityTimeoutSeconds: 60,
+    },
     {
       name: 'partner-network',
       events: [AgreementChangedV1, PartnerChangedV1],

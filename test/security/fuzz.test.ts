@@ -165,13 +165,14 @@ beforeAll(async () => {
     200,
     'roster entry',
   );
-  const work = await openWork(careManager, patientId);
+  const work = await openWork(careManager, { patientId, caseId }, () => cloud.settle());
   await cloud.settle();
 
   ids.set('referralId', referral.id);
   ids.set('flagId', work.flagId);
   ids.set('escalationId', work.escalationId);
   ids.set('taskId', work.taskId);
+  ids.set('taskKey', work.taskKey);
   ids.set('community-referrals/{referralId}', communityReferral.referralId);
   ids.set('patientId', patientId);
   ids.set('caseId', caseId);

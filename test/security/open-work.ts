@@ -6,14 +6,16 @@ function expectStatus<T>(answer: RawAnswer, status: number, what: string): T {
 }
 
 /**
- * Gives a patient one item of each kind of closable work, so routes on a flag, an escalation and
- * a task have a real id to be called with: an urgent flag (PHQ-9 item 9), an escalation (three
- * failed calls) and the patient's first open task.
+ * Gives a patient one item of each kind of closable work, so routes on a flag, an escalation, a
+ * task and a review task have a real id to be called with: an urgent flag (PHQ-9 item 9, which
+ * also asks for a care plan review), an escalation (three failed calls) and the first open task.
  */
 export async function openWork(
   staff: Pick<ApiClient, 'send'>,
-  patientId: string,
-): Promise<{ flagId: string; escalationId: string; taskId: string }> {
+  ids: { patientId: string; caseId: string },
+  settle: () => Promise<void>,
+): Promise<{ flagId: string; escalationId: string; taskId: string; taskKey: string }> {
+  const { patientId, caseId } = ids;
   expectStatus(
     await staff.send('POST', `/v1/patients/${patientId}/screenings`, {
       instrument: 'phq-9',
@@ -43,7 +45,25 @@ export async function openWork(
     200,
     'tasks',
   );
-  const [flag, escalation, task] = [flags.items[0], escalations.items[0], tasks.items[0]];
-  if (!flag || !escalation || !task) throw new Error('the patient has no open flag, escalation or task');
-  return { flagId: flag.flagId, escalationId: escalation.escalationId, taskId: task.taskId };
+  // The urgent flag asks care-planning for a care plan review, once its event is through.
+  await settle();
+  const reviews = expectStatus<{ items: { taskKey: string }[] }>(
+    await staff.send('GET', `/v1/cases/${caseId}/review-tasks?status=open`),
+    200,
+    'review tasks',
+  );
+  const [flag, escalation, task, review] = [
+    flags.items[0],
+    escalations.items[0],
+    tasks.items[0],
+    reviews.items[0],
+  ];
+  if (!flag || !escalation || !task || !review)
+    throw new Error('the patient has no open flag, escalation, task or review task');
+  return {
+    flagId: flag.flagId,
+    escalationId: escalation.escalationId,
+    taskId: task.taskId,
+    taskKey: review.taskKey,
+  };
 }

@@ -118,6 +118,8 @@ const defectsSeen: string[] = [];
 /** Reads whose answer changes by design between two calls of the owner. */
 const volatileReads: Record<string, string> = {
   'GET /v1/audit': 'the trail records every request, the owner’s own reads included',
+  'GET /v1/referrals/{referralId}/access-log':
+    'the partner’s access log lists every successful request on its member, the owner’s own reads included',
   'GET /v1/webhooks/{webhookId}/deliveries':
     'deliveries to the journey’s stopped receiver are retried on their own schedule',
 };
@@ -186,12 +188,13 @@ beforeAll(async () => {
     'roster entry',
   );
 
-  const work = await openWork(careManager, journey.patientId);
+  const work = await openWork(careManager, journey, () => cloud.settle());
 
   own('referralId', journey.referralId, 'reference');
   own('flagId', work.flagId, 'reference');
   own('escalationId', work.escalationId, 'reference');
   own('taskId', work.taskId, 'reference');
+  own('taskKey', work.taskKey, 'reference');
   own('community-referrals/{referralId}', communityReferral.referralId, 'reference');
   own('patientId', journey.patientId, 'reference');
   own('caseId', journey.caseId, 'reference');

@@ -577,6 +577,61 @@ export const listWebhookDeliveriesRoute = defineRoute({
   },
 });
 
+// ---------------------------------------------------------------------------------------------
+// The partner's access log
+
+export const AccessLogEntryResource = z
+  .object({
+    at: IsoInstant,
+    organisation: z
+      .string()
+      .meta({ description: 'The care organisation (tenant) whose staff or systems acted' }),
+    practiceId: z.string().optional(),
+    role: z
+      .string()
+      .meta({ description: 'The role of who acted: care-manager, billing-lead, integration, partner…' }),
+    record: z
+      .string()
+      .meta({ description: 'The kind of record, e.g. `outreach/time-entries`, `care-planning/care-plan`' }),
+    action: z.enum(['read', 'create', 'update', 'delete']),
+  })
+  .meta({
+    id: 'AccessLogEntry',
+    example: {
+      at: '2026-10-20T15:04:05.000Z',
+      organisation: 'acme-health',
+      practiceId: 'practice-boston',
+      role: 'care-manager',
+      record: 'care-planning/care-plan',
+      action: 'update',
+    },
+  });
+
+export const getReferralAccessLogRoute = defineRoute({
+  operationId: 'getReferralAccessLog',
+  method: 'GET',
+  path: '/v1/referrals/{referralId}/access-log',
+  summary:
+    'Who accessed the referred member’s records: when, which organisation and role, which record, which action',
+  description:
+    'Newest first. No staff names and no clinical content: the organisation, the role, the kind of record and the action only. Another partner’s referral is a 404.',
+  tag,
+  scopes: [scopes.referralsRead],
+  callers: partner,
+  params: ReferralIdParams,
+  query: z.object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: Cursor.optional(),
+  }),
+  responses: {
+    200: {
+      description: 'The accesses',
+      schema: z.object({ items: z.array(AccessLogEntryResource), nextCursor: z.string().optional() }),
+    },
+    404: { description: 'No such referral sent by this partner' },
+  },
+});
+
 /** Routes served by the intake service. */
 export const intakeRoutes: readonly RouteContract[] = [
   createReferralRoute,
@@ -588,4 +643,5 @@ export const intakeRoutes: readonly RouteContract[] = [
   listWebhooksRoute,
   deleteWebhookRoute,
   listWebhookDeliveriesRoute,
+  getReferralAccessLogRoute,
 ];
