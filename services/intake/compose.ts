@@ -3,6 +3,7 @@ import { type ResolveHost, resolveHost } from './adapters/address-resolver';
 import { type PatientKeys, secretsManagerPatientKeys } from './adapters/patient-keys';
 import { createHttpWebhookSender, type WebhookSender } from './adapters/webhook-sender';
 import { createAccessLog } from './app/access-log';
+import { createCommunityLoop } from './app/community-loop';
 import { createReferrals } from './app/referrals';
 import { createWebhookDispatch } from './app/webhook-dispatch';
 import { createWebhookTargets } from './app/webhook-targets';
@@ -34,19 +35,21 @@ export function composeIntake(runtime: ServiceRuntime, overrides: IntakeOverride
     network,
     patientKeys: overrides.patientKeys ?? secretsManagerPatientKeys(process.env.PATIENT_KEY_SECRET_ID),
   });
+  const dispatch = createWebhookDispatch({
+    runtime,
+    webhooks: webhookStore,
+    sender: overrides.sender ?? createHttpWebhookSender(),
+    vet,
+    random: overrides.random ?? Math.random,
+  });
   return {
     runtime,
     network,
     referrals,
     accessLog: createAccessLog(createAccessLogStore(runtime), referrals),
     webhooks: createWebhooks(runtime, webhookStore, vet),
-    dispatch: createWebhookDispatch({
-      runtime,
-      webhooks: webhookStore,
-      sender: overrides.sender ?? createHttpWebhookSender(),
-      vet,
-      random: overrides.random ?? Math.random,
-    }),
+    dispatch,
+    communityLoop: createCommunityLoop(referralStore, dispatch),
   };
 }
 

@@ -3,6 +3,7 @@ import {
   AgreementChangedV1,
   CaseClosedV1,
   CaseOpenedV1,
+  CommunityReferralStatusChangedV1,
   defineManifest,
   EligibilityDeterminedV1,
   PartnerChangedV1,
@@ -19,6 +20,7 @@ import {
   listReferralsRoute,
   listWebhookDeliveriesRoute,
   listWebhooksRoute,
+  rotateWebhookSecretRoute,
   updateReferralRoute,
 } from '@carelink/contracts/api/intake';
 
@@ -40,6 +42,7 @@ export const intakeManifest = defineManifest({
     { contract: deleteWebhookRoute, handler: 'handlers/delete-webhook.ts' },
     { contract: listWebhookDeliveriesRoute, handler: 'handlers/list-webhook-deliveries.ts' },
     { contract: getReferralAccessLogRoute, handler: 'handlers/get-referral-access-log.ts' },
+    { contract: rotateWebhookSecretRoute, handler: 'handlers/rotate-webhook-secret.ts' },
   ],
   subscriptions: [
     {
@@ -47,6 +50,14 @@ export const intakeManifest = defineManifest({
       events: [AccessRecordedV1],
       handler: 'handlers/on-access-recorded.ts',
       batchSize: 25,
+      maxReceiveCount: 5,
+      visibilityTimeoutSeconds: 60,
+    },
+    {
+      name: 'community-loop',
+      events: [CommunityReferralStatusChangedV1],
+      handler: 'handlers/on-community-referral-changed.ts',
+      batchSize: 10,
       maxReceiveCount: 5,
       visibilityTimeoutSeconds: 60,
     },

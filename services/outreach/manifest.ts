@@ -18,6 +18,7 @@ import {
   completeTaskRoute,
   createCommunityReferralRoute,
   getOutreachWorklistRoute,
+  listCommunityReferralsRoute,
   listCommunityResourcesRoute,
   listEscalationsRoute,
   listMessagesRoute,
@@ -69,6 +70,7 @@ export const outreachManifest = defineManifest({
     { contract: resolveEscalationRoute, handler: 'handlers/resolve-escalation.ts' },
     { contract: completeTaskRoute, handler: 'handlers/complete-task.ts' },
     { contract: cancelTaskRoute, handler: 'handlers/cancel-task.ts' },
+    { contract: listCommunityReferralsRoute, handler: 'handlers/list-community-referrals.ts' },
   ],
   subscriptions: [
     practiceDirectorySubscription(PracticeChangedV1),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../packages/local/src/cloud';
 import { type ApiClient, apiClient } from '../../packages/local/src/testing/api-client';
 import { eventually, member, startJourneyCloud } from './ccm-journey';
+import { startWebhookReceiver } from './webhook-receiver';
 
 /**
  * Scenario: the care team's work can be finished. A PHQ-9 with item 9 answered "more than half the
@@ -12,6 +13,8 @@ import { eventually, member, startJourneyCloud } from './ccm-journey';
  */
 
 let cloud: LocalCloud;
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+let second: { referralId: string; patientId: string; caseId: string };
 let partner: ApiClient;
 let otherPartner: ApiClient;
 let careManager: ApiClient;
@@ -57,9 +60,20 @@ beforeAll(async () => {
   otherPartner = await apiClient(cloud, 'lakeside-clinics');
   careManager = await apiClient(cloud, 'staff-boston-care-manager');
   clinicalStaff = await apiClient(cloud, 'staff-boston-clinical-staff');
+  receiver = await startWebhookReceiver();
+  const webhook = await partner.post('/v1/webhooks', {
+    url: receiver.url,
+    events: ['ReferralStatusChanged', 'CommunityReferralStatusChanged'],
+  });
+  expect(webhook.status, JSON.stringify(webhook.body)).toBe(201);
+  receiver.useSecret(webhook.body.secret);
+  webhookId = webhook.body.id;
 }, 180_000);
 
+let webhookId: string;
+
 afterAll(async () => {
+  await receiver?.stop();
   await cloud?.stop();
 });
 
@@ -172,7 +186,7 @@ describe('work loops: flags are closed, cancellations stop work, partners see ac
   });
 
   it('a consented patient’s case stays open after a cancellation; the primary decides from an urgent review task', async () => {
-    const second = await enrolledCase('3EG4-TE5-MK73', 'ACME-LOOP-2');
+    second = await enrolledCase('3EG4-TE5-MK73', 'ACME-LOOP-2');
     const consent = await careManager.post(`/v1/patients/${second.patientId}/consents`, {
       program: 'ccm',
       method: 'verbal',
@@ -217,5 +231,54 @@ describe('work loops: flags are closed, cancellations stop work, partners see ac
     await until('the task to leave the worklist', async () =>
       (await worklistIds()).includes(task.taskKey) ? undefined : true,
     );
+  });
+
+  it('closes the social-needs loop with the plan: each step of a community referral reaches its webhook as a FHIR Task status', async () => {
+    const resource = await careManager.put('/v1/community-resources/loops-pantry', {
+      name: 'Loops Pantry',
+      category: 'food-assistance',
+    });
+    expect(resource.status).toBe(200);
+    const sent = await careManager.post(`/v1/patients/${second.patientId}/community-referrals`, {
+      resourceId: 'loops-pantry',
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    expect(sent.body).toMatchObject({ status: 'sent', taskStatus: 'requested' });
+    const statusPath = `/v1/patients/${second.patientId}/community-referrals/${sent.body.referralId}/status`;
+    expect((await careManager.post(statusPath, { status: 'rejected' })).status).toBe(422);
+    expect((await careManager.post(statusPath, { status: 'accepted' })).body.taskStatus).toBe('accepted');
+
+    // The partner rotates its secret; until the overlap ends both secrets sign each delivery.
+    const rotated = await partner.post(`/v1/webhooks/${webhookId}/rotate-secret`, { overlapHours: 24 });
+    expect(rotated.status, JSON.stringify(rotated.body)).toBe(200);
+    const completed = await careManager.post(statusPath, { status: 'completed' });
+    expect(completed.body).toMatchObject({ status: 'completed', taskStatus: 'completed' });
+    expect((await careManager.post(statusPath, { status: 'cancelled', reason: 'other' })).status).toBe(409);
+
+    const loop = await until('three community deliveries', async () => {
+      const bodies = receiver.received
+        .map((r) => ({ ...r, payload: JSON.parse(r.body) }))
+        .filter((r) => r.payload.type === 'CommunityReferralStatusChanged');
+      return bodies.length >= 3 ? bodies : undefined;
+    });
+    expect(loop.map((r) => [r.payload.data.taskStatus, r.payload.data.reason])).toEqual([
+      ['requested', 'referral-sent'],
+      ['accepted', 'accepted-by-organization'],
+      ['completed', 'service-provided'],
+    ]);
+    expect(loop.every((r) => r.verified && r.standardVerified)).toBe(true);
+    expect(loop[2]?.payload.data).toMatchObject({
+      referralId: second.referralId,
+      category: 'food-assistance',
+    });
+    expect(JSON.stringify(loop.map((r) => r.payload))).not.toMatch(/Dolores|Abernathy|staff-boston/);
+
+    receiver.useSecret(rotated.body.secret);
+    const listed = await careManager.get(
+      `/v1/patients/${second.patientId}/community-referrals?status=completed`,
+    );
+    expect(listed.body.items.map((r: { referralId: string }) => r.referralId)).toEqual([
+      sent.body.referralId,
+    ]);
   });
 });

@@ -166,6 +166,12 @@ beforeAll(async () => {
     'roster entry',
   );
   const work = await openWork(careManager, { patientId, caseId }, () => cloud.settle());
+  // Nothing listens here: deliveries fail and are retried, which the fuzzing does not wait for.
+  const webhook = ok<{ id: string }>(
+    await partner.send('POST', '/v1/webhooks', { url: 'http://127.0.0.1:9/fuzz-hooks' }),
+    201,
+    'webhook',
+  );
   await cloud.settle();
 
   ids.set('referralId', referral.id);
@@ -173,6 +179,7 @@ beforeAll(async () => {
   ids.set('escalationId', work.escalationId);
   ids.set('taskId', work.taskId);
   ids.set('taskKey', work.taskKey);
+  ids.set('webhookId', webhook.id);
   ids.set('community-referrals/{referralId}', communityReferral.referralId);
   ids.set('patientId', patientId);
   ids.set('caseId', caseId);

@@ -9,6 +9,7 @@ import { CareTeamChangedV1 } from './events/care-team-changed.v1';
 import { CaseClosedV1 } from './events/case-closed.v1';
 import { CaseOpenedV1 } from './events/case-opened.v1';
 import { CaseTaskChangedV1 } from './events/case-task-changed.v1';
+import { CommunityReferralStatusChangedV1 } from './events/community-referral-status-changed.v1';
 import { ConsentRecordedV1 } from './events/consent-recorded.v1';
 import { ConsentRevokedV1 } from './events/consent-revoked.v1';
 import { ContactCompletedV1 } from './events/contact-completed.v1';
@@ -50,6 +51,7 @@ export const eventCatalog = [
   ScreeningScoredV1,
   RiskFlaggedV1,
   RiskFlagResolvedV1,
+  CommunityReferralStatusChangedV1,
   BillingRunCompletedV1,
   AccessRecordedV1,
 ] as const satisfies readonly EventContract[];

@@ -4,11 +4,20 @@ import type * as z from 'zod';
 import type { WebhookSender } from '../adapters/webhook-sender';
 import {
   afterAttempt,
+  type CommunityReferralWebhookData,
+  communityReferralPayload,
   type DeliveryAttempt,
+  type SigningSecrets,
   signatureHeader,
+  standardWebhookHeaders,
   webhookPayload,
 } from '../domain/webhook-delivery';
-import type { WebhookDelivery, WebhookStore, WebhookSubscription } from '../store/webhook-store';
+import type {
+  WebhookDelivery,
+  WebhookEventType,
+  WebhookStore,
+  WebhookSubscription,
+} from '../store/webhook-store';
 import type { VetWebhookTarget } from './webhook-targets';
 
 const BATCH_PER_PARTNER = 25;
@@ -32,6 +41,14 @@ export function createWebhookDispatch({ runtime, webhooks, sender, vet, random }
     delivery: Pick<WebhookDelivery, 'id' | 'body' | 'eventType'>,
   ): Promise<DeliveryAttempt> {
     const at = runtime.clock();
+    const secrets: SigningSecrets = {
+      secret: subscription.secret,
+      previousSecret:
+        subscription.previousSecretExpiresAt &&
+        Date.parse(subscription.previousSecretExpiresAt) > at.getTime()
+          ? subscription.previousSecret
+          : undefined,
+    };
     const target = await vet(subscription.url);
     if (target === 'unresolvable-host')
       return { at: at.toISOString(), outcome: 'network-error', durationMs: 0 };
@@ -44,7 +61,8 @@ export function createWebhookDispatch({ runtime, webhooks, sender, vet, random }
         'user-agent': 'Carelink-Webhooks/1',
         'carelink-delivery-id': delivery.id,
         'carelink-event-type': delivery.eventType,
-        'carelink-signature': signatureHeader(subscription.secret, delivery.body, at),
+        'carelink-signature': signatureHeader(secrets, delivery.body, at),
+        ...standardWebhookHeaders(secrets, delivery, at),
       },
     });
     return { at: at.toISOString(), ...result };
@@ -77,57 +95,89 @@ export function createWebhookDispatch({ runtime, webhooks, sender, vet, random }
     return next.status;
   }
 
+  /**
+   * Fans an event out to the partner's subscriptions to its type that existed when it happened:
+   * records one delivery per subscription and makes its first attempt at once.
+   */
+  async function deliver(
+    metadata: EventMetadata,
+    target: { partnerId: string; referralId: string; eventType: WebhookEventType; body: string },
+  ): Promise<Commit | undefined> {
+    const { partnerId } = target;
+    const subscriptions = (await webhooks.list(partnerId)).filter(
+      (s) =>
+        s.status === 'active' &&
+        s.events.includes(target.eventType) &&
+        Date.parse(s.createdAt) <= Date.parse(metadata.occurredAt),
+    );
+    if (subscriptions.length === 0) return undefined;
+    const writes: StateWrite[] = await Promise.all(
+      subscriptions.map(async (subscription) => {
+        const createdAt = runtime.clock().toISOString();
+        const pending = {
+          id: metadata.eventId,
+          partnerId,
+          webhookId: subscription.id,
+          eventId: metadata.eventId,
+          eventType: target.eventType,
+          referralId: target.referralId,
+          body: target.body,
+          createdAt,
+        };
+        const first = await attempt(subscription, pending);
+        const next = afterAttempt({ createdAt, attempts: [first], now: runtime.clock(), random: random() });
+        const delivery: WebhookDelivery = {
+          ...pending,
+          status: next.status,
+          attempts: [first],
+          attemptCount: 1,
+          ...(next.nextAttemptAt ? { nextAttemptAt: next.nextAttemptAt } : {}),
+        };
+        runtime.logger.info('webhook attempted', {
+          webhookId: subscription.id,
+          deliveryId: delivery.id,
+          referralId: target.referralId,
+          eventType: target.eventType,
+          outcome: first.outcome,
+          statusCode: first.statusCode,
+        });
+        return webhooks.createDelivery(delivery);
+      }),
+    );
+    return { writes, events: [] };
+  }
+
   return {
-    /**
-     * Fans a status change out to the partner's subscriptions that existed when it happened: records
-     * one delivery per subscription and makes its first attempt at once.
-     */
+    /** A referral's status change, told to the partner who sent it. */
     async fanOut(
       metadata: EventMetadata,
       data: z.output<typeof ReferralStatusChangedData>,
     ): Promise<Commit | undefined> {
-      const { partnerId } = data;
-      if (!partnerId) return undefined;
-      const subscriptions = (await webhooks.list(partnerId)).filter(
-        (s) =>
-          s.status === 'active' &&
-          s.events.includes('ReferralStatusChanged') &&
-          Date.parse(s.createdAt) <= Date.parse(metadata.occurredAt),
-      );
-      if (subscriptions.length === 0) return undefined;
-      const writes: StateWrite[] = await Promise.all(
-        subscriptions.map(async (subscription) => {
-          const createdAt = runtime.clock().toISOString();
-          const pending = {
-            id: metadata.eventId,
-            partnerId,
-            webhookId: subscription.id,
-            eventId: metadata.eventId,
-            eventType: 'ReferralStatusChanged' as const,
-            referralId: data.referralId,
-            body: webhookPayload({ deliveryId: metadata.eventId, occurredAt: metadata.occurredAt, data }),
-            createdAt,
-          };
-          const first = await attempt(subscription, pending);
-          const next = afterAttempt({ createdAt, attempts: [first], now: runtime.clock(), random: random() });
-          const delivery: WebhookDelivery = {
-            ...pending,
-            status: next.status,
-            attempts: [first],
-            attemptCount: 1,
-            ...(next.nextAttemptAt ? { nextAttemptAt: next.nextAttemptAt } : {}),
-          };
-          runtime.logger.info('webhook attempted', {
-            webhookId: subscription.id,
-            deliveryId: delivery.id,
-            referralId: data.referralId,
-            outcome: first.outcome,
-            statusCode: first.statusCode,
-          });
-          return webhooks.createDelivery(delivery);
+      if (!data.partnerId) return undefined;
+      return deliver(metadata, {
+        partnerId: data.partnerId,
+        referralId: data.referralId,
+        eventType: 'ReferralStatusChanged',
+        body: webhookPayload({ deliveryId: metadata.eventId, occurredAt: metadata.occurredAt, data }),
+      });
+    },
+
+    /** A community referral's step, told to the partner whose referral the patient came through. */
+    async fanOutCommunityReferral(
+      metadata: EventMetadata,
+      partnerId: string,
+      data: CommunityReferralWebhookData,
+    ): Promise<Commit | undefined> {
+      return deliver(metadata, {
+        partnerId,
+        referralId: data.referralId,
+        eventType: 'CommunityReferralStatusChanged',
+        body: communityReferralPayload({
+          deliveryId: metadata.eventId,
+          occurredAt: metadata.occurredAt,
+          data,
         }),
-      );
-      return { writes, events: [] };
+      });
     },
 
     /** Retries due deliveries of every partner; a delivery never blocks the event queue. */
@@ -144,3 +194,5 @@ export function createWebhookDispatch({ runtime, webhooks, sender, vet, random }
     },
   };
 }
+
+export type WebhookDispatch = ReturnType<typeof createWebhookDispatch>;

@@ -38,6 +38,27 @@ export function createWebhooks(runtime: ServiceRuntime, webhooks: WebhookStore, 
 
     list: (partnerId: string) => webhooks.list(partnerId),
 
+    /**
+     * A new secret for the subscription; the old one keeps signing for `overlapHours`, so the
+     * partner can deploy the new one without a delivery failing verification.
+     */
+    async rotateSecret(partnerId: string, webhookId: string, overlapHours: number) {
+      const subscription = await webhooks.get(partnerId, webhookId);
+      if (!subscription) throw new NotFoundError('Webhook');
+      const secret = newWebhookSecret();
+      const previousSecretExpiresAt = new Date(
+        runtime.clock().getTime() + overlapHours * 3_600_000,
+      ).toISOString();
+      runtime.logger.info('webhook secret rotated', { webhookId, overlapHours });
+      return {
+        rotated: { id: webhookId, secret, previousSecretExpiresAt },
+        commit: {
+          writes: [webhooks.rotateSecret(subscription, secret, previousSecretExpiresAt)],
+          events: [],
+        },
+      };
+    },
+
     remove(partnerId: string, webhookId: string): Commit {
       runtime.logger.info('webhook unsubscribed', { webhookId });
       return { writes: [webhooks.remove(partnerId, webhookId)], events: [] };

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import {
   afterAttempt,
@@ -6,6 +7,7 @@ import {
   deliveryClassOf,
   retryDelayMs,
   signatureHeader,
+  standardWebhookHeaders,
   webhookPayload,
 } from './webhook-delivery';
 
@@ -94,6 +96,30 @@ describe('webhook signature and payload', () => {
       `t=${t},v1=${createHmac('sha256', 'whsec_test').update(`${t}.${body}`).digest('hex')}`,
     );
     expect(signatureHeader('whsec_other', body, new Date('2026-11-02T15:00:00Z'))).not.toBe(header);
+  });
+
+  it('signs the Standard Webhooks way, as the standardwebhooks library verifies it', () => {
+    const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+    const body = '{"id":"d-1","type":"ReferralStatusChanged"}';
+    const at = new Date();
+    const headers = standardWebhookHeaders({ secret }, { id: 'd-1', body }, at);
+    expect(new Webhook(secret).verify(body, headers)).toEqual(JSON.parse(body));
+    expect(() => new Webhook('whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA').verify(body, headers)).toThrow();
+  });
+
+  it('signs with both secrets during a rotation, and each verifies on its own', () => {
+    const secrets = {
+      secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+      previousSecret: 'whsec_c2VjcmV0LW9sZC1vbmUtMzItYnl0ZXMtbG9uZyEh',
+    };
+    const body = '{"id":"d-2"}';
+    const at = new Date();
+    const headers = standardWebhookHeaders(secrets, { id: 'd-2', body }, at);
+    expect(headers['webhook-signature'].split(' ')).toHaveLength(2);
+    expect(new Webhook(secrets.secret).verify(body, headers)).toBeTruthy();
+    expect(new Webhook(secrets.previousSecret).verify(body, headers)).toBeTruthy();
+    const carelink = signatureHeader(secrets, body, at);
+    expect(carelink.match(/v1=/g)).toHaveLength(2);
   });
 
   it('keeps only ids and statuses in the payload', () => {

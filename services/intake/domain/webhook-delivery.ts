@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { ReferralStatusChangedData } from '@carelink/contracts';
+import type { CommunityReferralStatusChangedData, ReferralStatusChangedData } from '@carelink/contracts';
 import type * as z from 'zod';
 
 /** How one attempt ended; `rejected` means the target's address was refused and nothing was sent. */
@@ -71,12 +71,32 @@ export function afterAttempt(input: {
   return { status: 'pending', nextAttemptAt: new Date(next).toISOString() };
 }
 
-/** The JSON a partner receives: ids and statuses only. */
-export interface WebhookPayload {
-  id: string;
-  type: 'ReferralStatusChanged';
-  occurredAt: string;
-  data: z.output<typeof ReferralStatusChangedData>;
+/** The JSON a partner receives: ids, statuses and codes only. */
+export type WebhookPayload =
+  | {
+      id: string;
+      type: 'ReferralStatusChanged';
+      occurredAt: string;
+      data: z.output<typeof ReferralStatusChangedData>;
+    }
+  | {
+      id: string;
+      type: 'CommunityReferralStatusChanged';
+      occurredAt: string;
+      data: CommunityReferralWebhookData;
+    };
+
+/** What a partner hears of a community referral: the closed loop as a FHIR Task, on its own referral. */
+export interface CommunityReferralWebhookData {
+  referralId: string;
+  externalReferralId: string;
+  communityReferralId: string;
+  category: string;
+  status: CommunityReferralStatusChangedData['status'];
+  previousStatus: CommunityReferralStatusChangedData['previousStatus'];
+  taskStatus: CommunityReferralStatusChangedData['taskStatus'];
+  reason: CommunityReferralStatusChangedData['reason'];
+  version: number;
 }
 
 export function webhookPayload(input: {
@@ -95,12 +115,62 @@ export function webhookPayload(input: {
   return JSON.stringify(payload);
 }
 
+export function communityReferralPayload(input: {
+  deliveryId: string;
+  occurredAt: string;
+  data: CommunityReferralWebhookData;
+}): string {
+  const payload: WebhookPayload = {
+    id: input.deliveryId,
+    type: 'CommunityReferralStatusChanged',
+    occurredAt: input.occurredAt,
+    data: input.data,
+  };
+  return JSON.stringify(payload);
+}
+
+/** A signing secret and, during a rotation's overlap, the one it replaced. */
+export interface SigningSecrets {
+  secret: string;
+  previousSecret?: string | undefined;
+}
+
+const hmacHex = (secret: string, text: string) => createHmac('sha256', secret).update(text).digest('hex');
+
 /**
- * The `Carelink-Signature` header: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`.
- * The timestamp is signed too, so a receiver can reject replays of old deliveries.
+ * The `Carelink-Signature` header: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, with a
+ * second `v1` under the previous secret during a rotation. The timestamp is signed too, so a
+ * receiver can reject replays of old deliveries.
  */
-export function signatureHeader(secret: string, body: string, at: Date): string {
+export function signatureHeader(secrets: SigningSecrets | string, body: string, at: Date): string {
+  const { secret, previousSecret } =
+    typeof secrets === 'string' ? { secret: secrets, previousSecret: undefined } : secrets;
   const t = Math.floor(at.getTime() / 1000);
-  const v1 = createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
-  return `t=${t},v1=${v1}`;
+  const signatures = [secret, ...(previousSecret ? [previousSecret] : [])].map(
+    (s) => `v1=${hmacHex(s, `${t}.${body}`)}`,
+  );
+  return [`t=${t}`, ...signatures].join(',');
+}
+
+/**
+ * The Standard Webhooks headers (standardwebhooks.com): `webhook-id`, `webhook-timestamp` and
+ * `webhook-signature` = space-separated `v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">`,
+ * keyed by the base64 part of the `whsec_` secret, one per secret during a rotation.
+ */
+export function standardWebhookHeaders(
+  secrets: SigningSecrets,
+  delivery: { id: string; body: string },
+  at: Date,
+): Record<'webhook-id' | 'webhook-timestamp' | 'webhook-signature', string> {
+  const timestamp = String(Math.floor(at.getTime() / 1000));
+  const sign = (secret: string) => {
+    const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+    return `v1,${createHmac('sha256', key).update(`${delivery.id}.${timestamp}.${delivery.body}`).digest('base64')}`;
+  };
+  const signatures = [secrets.secret, ...(secrets.previousSecret ? [secrets.previousSecret] : [])].map(sign);
+  return {
+    'webhook-id': delivery.id,
+    'webhook-timestamp': timestamp,
+    'webhook-signature': signatures.join(' '),
+  };
 }

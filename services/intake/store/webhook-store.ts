@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '@carelink/contracts';
-import type { ServiceRuntime, StateWrite } from '@carelink/lambda-kit';
+import { ConflictError, type ServiceRuntime, type StateWrite } from '@carelink/lambda-kit';
 import type { DeliveryAttempt, DeliveryStatus } from '../domain/webhook-delivery';
 import { keys, withoutKeys } from './keys';
 
@@ -10,11 +10,17 @@ export interface WebhookSubscription {
   id: string;
   partnerId: string;
   url: string;
-  events: 'ReferralStatusChanged'[];
+  events: WebhookEventType[];
   status: 'active';
   secret: string;
+  /** The secret a rotation replaced, still signing until `previousSecretExpiresAt`. */
+  previousSecret?: string;
+  previousSecretExpiresAt?: string;
   createdAt: string;
 }
+
+/** What a subscription can be told about. */
+export type WebhookEventType = 'ReferralStatusChanged' | 'CommunityReferralStatusChanged';
 
 /** One event delivered (or being delivered) to one subscription. */
 export interface WebhookDelivery {
@@ -22,7 +28,7 @@ export interface WebhookDelivery {
   partnerId: string;
   webhookId: string;
   eventId: string;
-  eventType: 'ReferralStatusChanged';
+  eventType: WebhookEventType;
   referralId: string;
   /** The exact JSON sent on every attempt (ids and statuses only). */
   body: string;
@@ -42,6 +48,28 @@ export function createWebhookStore(runtime: ServiceRuntime) {
         Item: { ...keys.webhook(subscription.partnerId, subscription.id), kind: 'webhook', ...subscription },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
+    };
+  }
+
+  /** Replaces the secret, keeping the old one for the overlap; only if nobody rotated it meanwhile. */
+  function rotateSecret(
+    subscription: WebhookSubscription,
+    secret: string,
+    previousExpiresAt: string,
+  ): StateWrite {
+    return {
+      Update: {
+        TableName: runtime.tableName,
+        Key: keys.webhook(subscription.partnerId, subscription.id),
+        UpdateExpression: 'SET secret = :new, previousSecret = :old, previousSecretExpiresAt = :until',
+        ConditionExpression: 'secret = :old',
+        ExpressionAttributeValues: {
+          ':new': secret,
+          ':old': subscription.secret,
+          ':until': previousExpiresAt,
+        },
+      },
+      onConditionFailed: () => new ConflictError('The secret was rotated meanwhile; read the webhook again'),
     };
   }
 
@@ -213,7 +241,18 @@ export function createWebhookStore(runtime: ServiceRuntime) {
     }
   }
 
-  return { create, remove, get, list, createDelivery, listDeliveries, due, claim, recordAttempt };
+  return {
+    create,
+    rotateSecret,
+    remove,
+    get,
+    list,
+    createDelivery,
+    listDeliveries,
+    due,
+    claim,
+    recordAttempt,
+  };
 }
 
 export type WebhookStore = ReturnType<typeof createWebhookStore>;

@@ -1,7 +1,9 @@
+import type { CommunityReferralReason } from '@carelink/contracts';
 import {
   type Commit,
   ConflictError,
   decodeCursor,
+  type EventDraft,
   encodeCursor,
   NotFoundError,
   type TenantPrincipal,
@@ -9,9 +11,17 @@ import {
 } from '@carelink/lambda-kit';
 import type { Temporal } from 'temporal-polyfill';
 import type { Stores } from '../compose';
-import { type ReferralStatus, sendReferral, transitionReferral } from '../domain';
+import {
+  latestReason,
+  type ReferralStatus,
+  sendReferral,
+  taskStatusOfReferral,
+  transitionReferral,
+} from '../domain';
+import type { PatientProfile } from '../store/cases';
 import type { CommunityResource, StoredReferral } from '../store/community';
 import { patientOfCaller } from './access';
+import { communityReferralStatusChanged } from './events';
 
 const PAGE = 50;
 
@@ -22,8 +32,55 @@ export function referralView(referral: StoredReferral) {
     resourceId: referral.organizationId,
     category: referral.category,
     status: referral.status,
-    history: referral.history.map((h) => ({ status: h.status, at: h.at.toString(), by: h.by })),
+    taskStatus: taskStatusOfReferral[referral.status],
+    history: referral.history.map((h) => ({
+      status: h.status,
+      at: h.at.toString(),
+      by: h.by,
+      ...(h.reason ? { reason: h.reason } : {}),
+    })),
   };
+}
+
+/** The status change as other services and the referring partner learn of it: codes, no names. */
+async function statusChanged(
+  stores: Pick<Stores, 'cases'>,
+  tenantId: string,
+  patient: PatientProfile,
+  referral: StoredReferral,
+): Promise<EventDraft> {
+  const current = await stores.cases.caseOf(tenantId, patient.patientId, referral.caseId);
+  const referralId = current?.projection.referralId;
+  const previous = referral.history.at(-2)?.status ?? null;
+  return communityReferralStatusChanged({
+    communityReferralId: referral.id,
+    ...(referralId ? { referralId } : {}),
+    patientId: patient.patientId,
+    caseId: referral.caseId,
+    practiceId: patient.practiceId,
+    category: referral.category,
+    status: referral.status,
+    previousStatus: previous,
+    taskStatus: taskStatusOfReferral[referral.status],
+    reason: latestReason(referral),
+    changedAt: (referral.history.at(-1)?.at ?? '').toString(),
+    version: referral.version,
+  });
+}
+
+/** The patient's community referrals, newest first. */
+export async function listReferrals(
+  stores: Pick<Stores, 'cases' | 'community'>,
+  principal: TenantPrincipal,
+  patientId: string,
+  status: ReferralStatus | undefined,
+) {
+  await patientOfCaller(stores, principal, patientId);
+  const referrals = await stores.community.referralsOfPatient(principal.tenantId, patientId);
+  return referrals
+    .filter((referral) => status === undefined || referral.status === status)
+    .sort((a, b) => b.id.localeCompare(a.id))
+    .map(referralView);
 }
 
 export function putResource(
@@ -69,7 +126,7 @@ export async function referPatient(
     throw new ValidationError('Unknown or inactive community resource', [
       { path: 'resourceId', code: 'unknown' },
     ]);
-  const { referral } = sendReferral({
+  const referral = sendReferral({
     id: ids.referralId,
     caseId: patient.caseId,
     category: resource.category,
@@ -83,7 +140,7 @@ export async function referPatient(
     referral: stored,
     commit: {
       writes: [stores.community.putReferral(principal.tenantId, stored, undefined, raced)],
-      events: [],
+      events: [await statusChanged(stores, principal.tenantId, patient, stored)],
     },
   };
 }
@@ -93,20 +150,24 @@ export async function moveReferral(
   principal: TenantPrincipal,
   patientId: string,
   referralId: string,
-  to: ReferralStatus,
+  change: { to: ReferralStatus; reason?: CommunityReferralReason | undefined },
   now: Temporal.Instant,
 ): Promise<{ referral: StoredReferral; commit: Commit }> {
-  await patientOfCaller(stores, principal, patientId);
+  const patient = await patientOfCaller(stores, principal, patientId);
   const current = await stores.community.referral(principal.tenantId, patientId, referralId);
   if (!current) throw new NotFoundError('Community referral');
-  const { referral } = transitionReferral(current, to, { by: principal.subject, at: now });
+  const referral = transitionReferral(current, change.to, {
+    by: principal.subject,
+    at: now,
+    reason: change.reason,
+  });
   const next: StoredReferral = { ...referral, patientId, version: current.version + 1 };
   const raced = () => new ConflictError('The referral changed concurrently; read it again');
   return {
     referral: next,
     commit: {
       writes: [stores.community.putReferral(principal.tenantId, next, current.version, raced)],
-      events: [],
+      events: [await statusChanged(stores, principal.tenantId, patient, next)],
     },
   };
 }

@@ -1,4 +1,5 @@
 import {
+  CommunityReferralStatusChangedV1,
   ContactCompletedV1,
   RiskFlaggedV1,
   RiskFlagResolvedV1,
@@ -61,3 +62,8 @@ export const screeningScored = (data: z.input<(typeof ScreeningScoredV1)['data']
 
 export const contactCompleted = (data: z.input<(typeof ContactCompletedV1)['data']>): EventDraft =>
   emit(ContactCompletedV1, data);
+
+/** A community referral's step in the closed loop: codes and ids, never the organisation's notes. */
+export const communityReferralStatusChanged = (
+  data: z.input<(typeof CommunityReferralStatusChangedV1)['data']>,
+): EventDraft => emit(CommunityReferralStatusChangedV1, data, data.version);

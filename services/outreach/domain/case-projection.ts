@@ -30,6 +30,8 @@ export interface CaseProjection {
   readonly timeZone?: string;
   readonly identifiedAt?: string;
   readonly dischargeDate?: string;
+  /** The partner's referral the case came from: community referral outcomes go back to it. */
+  readonly referralId?: string;
   readonly opened: boolean;
   readonly closed: boolean;
   /** When the case closed; no time is counted after it. */
@@ -57,6 +59,7 @@ export type CaseEvent =
       readonly timeZone: string;
       readonly identifiedAt: string;
       readonly dischargeDate?: string;
+      readonly referralId?: string;
     }
   | {
       readonly type: 'plan';
@@ -119,6 +122,7 @@ export function applyCaseEvent(
         timeZone: event.timeZone,
         identifiedAt: event.identifiedAt,
         ...(event.dischargeDate ? { dischargeDate: event.dischargeDate } : {}),
+        ...(event.referralId ? { referralId: event.referralId } : {}),
       };
     }
     case 'plan': {

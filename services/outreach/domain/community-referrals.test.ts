@@ -2,91 +2,85 @@ import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import {
   canTransitionReferral,
+  latestReason,
   type ReferralStatus,
   sendReferral,
+  taskStatusOfReferral,
   transitionReferral,
 } from './community-referrals';
-import { IllegalReferralTransitionError } from './errors';
+import { IllegalReferralTransitionError, ReferralReasonRequiredError } from './errors';
 
 const sentAt = Temporal.Instant.from('2026-05-01T14:00:00Z');
 const later = Temporal.Instant.from('2026-05-03T14:00:00Z');
 
-function sent() {
-  return sendReferral({
+const sent = () =>
+  sendReferral({
     id: 'ref-1',
     caseId: 'case-1',
     category: 'food-assistance',
     organizationId: 'org-9',
     by: 'staff-1',
     at: sentAt,
-  }).referral;
-}
+  });
 
-function walk(path: readonly ReferralStatus[]) {
-  let referral = sent();
-  for (const status of path)
-    referral = transitionReferral(referral, status, { by: 'org-9', at: later }).referral;
-  return referral;
-}
+const statuses: ReferralStatus[] = ['sent', 'accepted', 'rejected', 'completed', 'cancelled'];
 
-describe('community referral loop', () => {
-  it('starts as sent with an audited history and an event', () => {
-    const { referral, events } = sendReferral({
-      id: 'ref-1',
-      caseId: 'case-1',
-      category: 'housing-assistance',
-      organizationId: 'org-9',
-      by: 'staff-1',
-      at: sentAt,
-    });
+describe('community referral closed loop', () => {
+  it('starts as sent, with the sender and a reason in its history', () => {
+    const referral = sent();
     expect(referral.status).toBe('sent');
-    expect(referral.history).toEqual([{ status: 'sent', at: sentAt, by: 'staff-1' }]);
-    expect(events[0]).toMatchObject({
-      type: 'CommunityReferralSent',
-      referralId: 'ref-1',
-      at: sentAt.toString(),
+    expect(referral.history).toEqual([
+      { status: 'sent', at: sentAt, by: 'staff-1', reason: 'referral-sent' },
+    ]);
+    expect(taskStatusOfReferral[referral.status]).toBe('requested');
+  });
+
+  it('allows exactly sent → accepted | rejected | cancelled and accepted → completed | cancelled', () => {
+    const allowed = new Set([
+      'sent>accepted',
+      'sent>rejected',
+      'sent>cancelled',
+      'accepted>completed',
+      'accepted>cancelled',
+    ]);
+    for (const from of statuses)
+      for (const to of statuses)
+        expect(canTransitionReferral(from, to), `${from}>${to}`).toBe(allowed.has(`${from}>${to}`));
+  });
+
+  it('completes with default reasons and keeps every step', () => {
+    const accepted = transitionReferral(sent(), 'accepted', { by: 'staff-2', at: later });
+    const completed = transitionReferral(accepted, 'completed', { by: 'staff-2', at: later });
+    expect(completed.history.map((h) => [h.status, h.reason])).toEqual([
+      ['sent', 'referral-sent'],
+      ['accepted', 'accepted-by-organization'],
+      ['completed', 'service-provided'],
+    ]);
+    expect(latestReason(completed)).toBe('service-provided');
+    expect(taskStatusOfReferral.completed).toBe('completed');
+  });
+
+  it('needs a reason to reject or cancel', () => {
+    expect(() => transitionReferral(sent(), 'rejected', { by: 'staff-2', at: later })).toThrow(
+      ReferralReasonRequiredError,
+    );
+    const cancelled = transitionReferral(sent(), 'cancelled', {
+      by: 'staff-2',
+      at: later,
+      reason: 'patient-declined',
     });
+    expect(latestReason(cancelled)).toBe('patient-declined');
   });
 
-  it.each([[['accepted', 'completed']], [['accepted', 'declined']]] as const)(
-    'follows the path %o',
-    (path) => {
-      const referral = walk(path);
-      expect(referral.status).toBe(path.at(-1));
-      expect(referral.history.map((change) => change.status)).toEqual(['sent', ...path]);
-    },
-  );
-
-  it('emits the previous and new status on each change', () => {
-    const { events } = transitionReferral(sent(), 'accepted', { by: 'org-9', at: later });
-    expect(events[0]).toMatchObject({ type: 'CommunityReferralStatusChanged', from: 'sent', to: 'accepted' });
-  });
-
-  it.each([
-    [[], 'completed'],
-    [[], 'declined'],
-    [[], 'sent'],
-    [['accepted'], 'accepted'],
-    [['accepted'], 'sent'],
-    [['accepted', 'completed'], 'declined'],
-    [['accepted', 'completed'], 'accepted'],
-    [['accepted', 'declined'], 'completed'],
-  ] as const)('rejects moving from the end of %o to %s', (path, to) => {
-    const referral = walk(path);
-    expect(() => transitionReferral(referral, to, { by: 'org-9', at: later })).toThrow(
+  it('refuses steps out of the final statuses', () => {
+    const rejected = transitionReferral(sent(), 'rejected', { by: 'org', at: later, reason: 'no-capacity' });
+    expect(() => transitionReferral(rejected, 'accepted', { by: 'org', at: later })).toThrow(
       IllegalReferralTransitionError,
     );
-    expect(canTransitionReferral(referral.status, to)).toBe(false);
-  });
-
-  it('does not change the referral it rejects', () => {
-    const referral = sent();
-    try {
-      transitionReferral(referral, 'completed', { by: 'org-9', at: later });
-    } catch (error) {
-      expect(error).toMatchObject({ code: 'ILLEGAL_REFERRAL_TRANSITION', from: 'sent', to: 'completed' });
-    }
-    expect(referral.status).toBe('sent');
-    expect(referral.history).toHaveLength(1);
+    const accepted = transitionReferral(sent(), 'accepted', { by: 'org', at: later });
+    const completed = transitionReferral(accepted, 'completed', { by: 'org', at: later });
+    expect(() =>
+      transitionReferral(completed, 'cancelled', { by: 'org', at: later, reason: 'other' }),
+    ).toThrow(IllegalReferralTransitionError);
   });
 });

@@ -1,5 +1,6 @@
+import type { CommunityReferralReason, CommunityReferralStatus, TaskStatus } from '@carelink/contracts';
 import type { Temporal } from 'temporal-polyfill';
-import { IllegalReferralTransitionError } from './errors';
+import { IllegalReferralTransitionError, ReferralReasonRequiredError } from './errors';
 
 /** Kinds of community organisation a patient can be referred to. */
 export type CommunityResourceCategory =
@@ -11,13 +12,14 @@ export type CommunityResourceCategory =
   | 'other';
 
 /** Closed-loop status of a community referral. */
-export type ReferralStatus = 'sent' | 'accepted' | 'completed' | 'declined';
+export type ReferralStatus = CommunityReferralStatus;
 
-/** One audited status change. */
+/** One audited status change, with why it happened. */
 export interface ReferralStatusChange {
   readonly status: ReferralStatus;
   readonly at: Temporal.Instant;
   readonly by: string;
+  readonly reason?: CommunityReferralReason;
 }
 
 /** A referral to a community organisation, with its full status history. */
@@ -30,36 +32,33 @@ export interface CommunityReferral {
   readonly history: readonly ReferralStatusChange[];
 }
 
-/** Emitted when a referral is sent. */
-export interface CommunityReferralSent {
-  readonly type: 'CommunityReferralSent';
-  readonly referralId: string;
-  readonly caseId: string;
-  readonly category: CommunityResourceCategory;
-  readonly organizationId: string;
-  readonly at: string;
-}
-
-/** Emitted on every later status change, so the loop can be closed from the event stream. */
-export interface CommunityReferralStatusChanged {
-  readonly type: 'CommunityReferralStatusChanged';
-  readonly referralId: string;
-  readonly caseId: string;
-  readonly from: ReferralStatus;
-  readonly to: ReferralStatus;
-  readonly at: string;
-}
-
 /**
- * The loop runs sent -> accepted -> completed | declined: an organisation accepts first, then
- * reports whether the service was completed or the patient declined it. Completed and declined are
- * final.
+ * The loop as the Gravity SDOH closed-loop guide runs it: the organisation accepts or rejects a
+ * sent referral, then reports it completed; staff may cancel it until it is completed. Rejected,
+ * completed and cancelled are final.
  */
 const NEXT: Readonly<Record<ReferralStatus, readonly ReferralStatus[]>> = {
-  sent: ['accepted'],
-  accepted: ['completed', 'declined'],
+  sent: ['accepted', 'rejected', 'cancelled'],
+  accepted: ['completed', 'cancelled'],
+  rejected: [],
   completed: [],
-  declined: [],
+  cancelled: [],
+};
+
+/** The FHIR Task status a partner sees for each step of the loop. */
+export const taskStatusOfReferral: Readonly<Record<ReferralStatus, TaskStatus>> = {
+  sent: 'requested',
+  accepted: 'accepted',
+  rejected: 'rejected',
+  completed: 'completed',
+  cancelled: 'cancelled',
+};
+
+/** The reason a step has when none is given; rejecting and cancelling need one. */
+const DEFAULT_REASON: Readonly<Partial<Record<ReferralStatus, CommunityReferralReason>>> = {
+  sent: 'referral-sent',
+  accepted: 'accepted-by-organization',
+  completed: 'service-provided',
 };
 
 /** True when a referral in status `from` may move to `to`. */
@@ -78,57 +77,42 @@ export interface SendReferralInput {
 }
 
 /** Creates a referral in status `sent`. */
-export function sendReferral(input: SendReferralInput): {
-  referral: CommunityReferral;
-  events: [CommunityReferralSent];
-} {
-  const referral: CommunityReferral = {
+export function sendReferral(input: SendReferralInput): CommunityReferral {
+  return {
     id: input.id,
     caseId: input.caseId,
     category: input.category,
     organizationId: input.organizationId,
     status: 'sent',
-    history: [{ status: 'sent', at: input.at, by: input.by }],
-  };
-  return {
-    referral,
-    events: [
-      {
-        type: 'CommunityReferralSent',
-        referralId: input.id,
-        caseId: input.caseId,
-        category: input.category,
-        organizationId: input.organizationId,
-        at: input.at.toString(),
-      },
-    ],
+    history: [{ status: 'sent', at: input.at, by: input.by, reason: 'referral-sent' }],
   };
 }
 
-/** Moves a referral to `to`, rejecting transitions the closed loop does not allow. */
+/**
+ * Moves a referral to `to` with a reason, rejecting transitions the closed loop does not allow
+ * and a rejection or cancellation that does not say why.
+ */
 export function transitionReferral(
   referral: CommunityReferral,
   to: ReferralStatus,
-  change: { readonly by: string; readonly at: Temporal.Instant },
-): { referral: CommunityReferral; events: [CommunityReferralStatusChanged] } {
-  if (!canTransitionReferral(referral.status, to)) {
+  change: {
+    readonly by: string;
+    readonly at: Temporal.Instant;
+    readonly reason?: CommunityReferralReason | undefined;
+  },
+): CommunityReferral {
+  if (!canTransitionReferral(referral.status, to))
     throw new IllegalReferralTransitionError(referral.status, to);
-  }
+  const reason = change.reason ?? DEFAULT_REASON[to];
+  if (!reason) throw new ReferralReasonRequiredError(to);
   return {
-    referral: {
-      ...referral,
-      status: to,
-      history: [...referral.history, { status: to, at: change.at, by: change.by }],
-    },
-    events: [
-      {
-        type: 'CommunityReferralStatusChanged',
-        referralId: referral.id,
-        caseId: referral.caseId,
-        from: referral.status,
-        to,
-        at: change.at.toString(),
-      },
-    ],
+    ...referral,
+    status: to,
+    history: [...referral.history, { status: to, at: change.at, by: change.by, reason }],
   };
+}
+
+/** The reason of the latest step. */
+export function latestReason(referral: CommunityReferral): CommunityReferralReason {
+  return referral.history.at(-1)?.reason ?? DEFAULT_REASON[referral.status] ?? 'other';
 }

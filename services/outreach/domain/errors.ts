@@ -88,3 +88,16 @@ export class TimeAfterCaseClosedError extends DomainError {
     });
   }
 }
+
+/** A community referral was rejected or cancelled without a reason code. */
+export class ReferralReasonRequiredError extends DomainError {
+  override readonly name = 'ReferralReasonRequiredError';
+  readonly code = 'REASON_REQUIRED';
+  readonly problemType = 'validation-failed';
+
+  constructor(readonly to: string) {
+    super(`A reason is required to move a community referral to ${to}`, {
+      fields: [{ path: 'reason', code: 'required' }],
+    });
+  }
+}

@@ -31,7 +31,7 @@ function detailOf<C extends EventContract>(
 function toCaseEvent(event: { contract: EventContract; detail: unknown }): CaseEvent | undefined {
   const opened = detailOf(event, CaseOpenedV1);
   if (opened) {
-    const { referralId: _referral, dischargeDate, ...data } = opened.data;
+    const { dischargeDate, ...data } = opened.data;
     return { type: 'opened', ...data, ...(dischargeDate ? { dischargeDate } : {}) };
   }
   const established = detailOf(event, CarePlanEstablishedV1) ?? detailOf(event, CarePlanRevisedV1);

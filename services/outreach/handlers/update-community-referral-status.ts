@@ -12,7 +12,7 @@ export const handler = httpHandler(
       principal,
       params.patientId,
       params.referralId,
-      body.status,
+      { to: body.status, reason: body.reason },
       now(),
     );
     return { status: 200, body: referralView(referral), commit };

@@ -24,6 +24,17 @@ function toResource(item: Item): CommunityResource {
   return resource as unknown as CommunityResource;
 }
 
+type StoredChange = {
+  status: string;
+  at: string;
+  by: string;
+  reason?: CommunityReferral['history'][number]['reason'];
+};
+
+/** `declined` is what a rejection was called before the loop followed the FHIR Task statuses. */
+const statusOf = (status: string) =>
+  (status === 'declined' ? 'rejected' : status) as CommunityReferral['status'];
+
 function toReferral(item: Item): StoredReferral {
   return {
     id: item.referralId as string,
@@ -31,9 +42,10 @@ function toReferral(item: Item): StoredReferral {
     caseId: item.caseId as string,
     category: item.category as CommunityResourceCategory,
     organizationId: item.resourceId as string,
-    status: item.status as CommunityReferral['status'],
-    history: (item.history as { status: CommunityReferral['status']; at: string; by: string }[]).map((h) => ({
+    status: statusOf(item.status as string),
+    history: (item.history as StoredChange[]).map((h) => ({
       ...h,
+      status: statusOf(h.status),
       at: Temporal.Instant.from(h.at),
     })),
     version: item.version as number,
@@ -100,7 +112,12 @@ export function createCommunityStore(table: Table) {
           category: referral.category,
           resourceId: referral.organizationId,
           status: referral.status,
-          history: referral.history.map((h) => ({ status: h.status, at: h.at.toString(), by: h.by })),
+          history: referral.history.map((h) => ({
+            status: h.status,
+            at: h.at.toString(),
+            by: h.by,
+            ...(h.reason ? { reason: h.reason } : {}),
+          })),
           version: referral.version,
         },
         ConditionExpression: expectedVersion === undefined ? 'attribute_not_exists(pk)' : 'version = :v',
@@ -110,7 +127,13 @@ export function createCommunityStore(table: Table) {
     };
   }
 
-  return { resource, resources, putResource, referral, putReferral };
+  async function referralsOfPatient(tenantId: string, patientId: string): Promise<StoredReferral[]> {
+    return (await table.queryPrefix(keys.patient(tenantId, patientId), 'COMMUNITY-REFERRAL#')).map(
+      toReferral,
+    );
+  }
+
+  return { resource, resources, putResource, referral, referralsOfPatient, putReferral };
 }
 
 export type CommunityStore = ReturnType<typeof createCommunityStore>;

@@ -317,7 +317,7 @@ export const ListReferralsQuery = z
   .strict();
 
 /** Partner webhook events (ids and statuses only). */
-export const WebhookEventType = z.enum(['ReferralStatusChanged']);
+export const WebhookEventType = z.enum(['ReferralStatusChanged', 'CommunityReferralStatusChanged']);
 
 export const CreateWebhookBody = z
   .object({
@@ -338,7 +338,12 @@ export const CreateWebhookBody = z
           'private, link-local, unique-local, CGNAT, multicast and reserved addresses are refused ' +
           "(422, field code 'forbidden-address'). Redirects are not followed.",
       }),
-    events: z.array(WebhookEventType).min(1).max(1).default(['ReferralStatusChanged']),
+    events: z
+      .array(WebhookEventType)
+      .min(1)
+      .max(2)
+      .refine((events) => new Set(events).size === events.length, 'each event type once')
+      .default(['ReferralStatusChanged']),
   })
   .strict()
   .meta({
@@ -632,6 +637,54 @@ export const getReferralAccessLogRoute = defineRoute({
   },
 });
 
+export const RotateWebhookSecretBody = z
+  .object({
+    overlapHours: z
+      .int()
+      .min(0)
+      .max(72)
+      .default(24)
+      .meta({ description: 'How long deliveries are also signed with the old secret (default 24 hours)' }),
+  })
+  .strict()
+  .meta({ id: 'RotateWebhookSecret', example: { overlapHours: 24 } });
+
+export const RotatedWebhookSecretResource = z
+  .object({
+    id: Ulid,
+    secret: z.string().meta({ description: 'The new signing secret; returned only in this response' }),
+    previousSecretExpiresAt: IsoInstant.meta({
+      description: 'Until then every delivery carries a signature with each secret',
+    }),
+  })
+  .meta({
+    id: 'RotatedWebhookSecret',
+    example: {
+      id: '01JD3Y7T5V0M3Q8W9X2Z4A6B8W',
+      secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+      previousSecretExpiresAt: '2026-11-03T15:04:05.000Z',
+    },
+  });
+
+export const rotateWebhookSecretRoute = defineRoute({
+  operationId: 'rotateWebhookSecret',
+  method: 'POST',
+  path: '/v1/webhooks/{webhookId}/rotate-secret',
+  summary: 'Rotate a webhook’s signing secret, keeping the old one valid for an overlap window',
+  description:
+    'During the overlap each delivery carries two signatures (one per secret) in both `Carelink-Signature` and the Standard Webhooks `webhook-signature` header, so receivers can switch without losing a delivery.',
+  tag,
+  scopes: [scopes.webhooksManage],
+  callers: partner,
+  idempotent: true,
+  params: z.object({ webhookId: Ulid }),
+  body: RotateWebhookSecretBody,
+  responses: {
+    200: { description: 'The new secret', schema: RotatedWebhookSecretResource },
+    404: { description: 'No such webhook of this partner' },
+  },
+});
+
 /** Routes served by the intake service. */
 export const intakeRoutes: readonly RouteContract[] = [
   createReferralRoute,
@@ -644,4 +697,5 @@ export const intakeRoutes: readonly RouteContract[] = [
   deleteWebhookRoute,
   listWebhookDeliveriesRoute,
   getReferralAccessLogRoute,
+  rotateWebhookSecretRoute,
 ];

@@ -1,5 +1,9 @@
 import * as z from 'zod';
-import { Performer } from '../events/shared';
+import {
+  CommunityReferralReason,
+  CommunityReferralStatus,
+} from '../events/community-referral-status-changed.v1';
+import { Performer, TaskStatus } from '../events/shared';
 import {
   AlertResolution,
   AlertStatus,
@@ -622,8 +626,6 @@ export const listCommunityResourcesRoute = defineRoute({
   },
 });
 
-export const CommunityReferralStatus = z.enum(['sent', 'accepted', 'completed', 'declined']);
-
 export const CommunityReferralResource = z
   .object({
     referralId: Ulid,
@@ -631,7 +633,15 @@ export const CommunityReferralResource = z
     resourceId: z.string(),
     category: ResourceCategory,
     status: CommunityReferralStatus,
-    history: z.array(z.object({ status: CommunityReferralStatus, at: IsoInstant, by: z.string() })),
+    taskStatus: TaskStatus.meta({ description: 'The FHIR Task status of the closed loop (Gravity SDOH)' }),
+    history: z.array(
+      z.object({
+        status: CommunityReferralStatus,
+        at: IsoInstant,
+        by: z.string(),
+        reason: CommunityReferralReason.optional(),
+      }),
+    ),
   })
   .meta({
     id: 'OutreachCommunityReferral',
@@ -641,7 +651,15 @@ export const CommunityReferralResource = z
       resourceId: 'gbfb',
       category: 'food-assistance',
       status: 'sent',
-      history: [{ status: 'sent', at: '2026-10-12T14:00:00Z', by: 'staff-boston-care-manager' }],
+      taskStatus: 'requested',
+      history: [
+        {
+          status: 'sent',
+          at: '2026-10-12T14:00:00Z',
+          by: 'staff-boston-care-manager',
+          reason: 'referral-sent',
+        },
+      ],
     },
   });
 
@@ -664,7 +682,13 @@ export const createCommunityReferralRoute = defineRoute({
 });
 
 export const CommunityReferralStatusBody = z
-  .object({ status: z.enum(['accepted', 'completed', 'declined']) })
+  .object({
+    status: z.enum(['accepted', 'rejected', 'completed', 'cancelled']),
+    reason: CommunityReferralReason.optional().meta({
+      description:
+        'Required to reject or cancel; accepting defaults to accepted-by-organization, completing to service-provided',
+    }),
+  })
   .strict()
   .meta({ id: 'OutreachCommunityReferralStatusRequest', example: { status: 'accepted' } });
 
@@ -672,7 +696,10 @@ export const updateCommunityReferralStatusRoute = defineRoute({
   operationId: 'updateCommunityReferralStatus',
   method: 'POST',
   path: '/v1/patients/{patientId}/community-referrals/{referralId}/status',
-  summary: 'Close the loop on a community referral: sent → accepted → completed | declined',
+  summary:
+    'Close the loop on a community referral: sent → accepted | rejected | cancelled, accepted → completed | cancelled',
+  description:
+    'Each change is published as CommunityReferralStatusChanged with its reason and forwarded to the referring partner’s webhooks with the FHIR Task status.',
   tag,
   scopes: write,
   idempotent: true,
@@ -900,6 +927,21 @@ export const cancelTaskRoute = defineRoute({
   },
 });
 
+export const listCommunityReferralsRoute = defineRoute({
+  operationId: 'listCommunityReferrals',
+  method: 'GET',
+  path: '/v1/patients/{patientId}/community-referrals',
+  summary: 'List a patient’s community referrals with their closed-loop history, newest first',
+  tag,
+  scopes: read,
+  params: PatientParams,
+  query: z.object({ status: CommunityReferralStatus.optional() }),
+  responses: {
+    200: { description: 'The referrals', schema: z.object({ items: z.array(CommunityReferralResource) }) },
+    ...problems,
+  },
+});
+
 // ---------------------------------------------------------------------------------------------
 // Worklist
 
@@ -994,4 +1036,5 @@ export const outreachRoutes: readonly RouteContract[] = [
   resolveEscalationRoute,
   completeTaskRoute,
   cancelTaskRoute,
+  listCommunityReferralsRoute,
 ];

@@ -1,0 +1,10 @@
+import { CommunityReferralStatusChangedV1 } from '@carelink/contracts';
+import { eventConsumer } from '@carelink/lambda-kit';
+import { intake } from '../runtime';
+
+/** Tells the referring partner each step of its member's community referrals. */
+export const handler = eventConsumer(intake.runtime, {
+  name: 'community-loop',
+  contracts: [CommunityReferralStatusChangedV1],
+  handle: ({ detail }) => intake.communityLoop.changed(detail.metadata, detail.data),
+});
