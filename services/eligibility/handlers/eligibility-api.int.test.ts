@@ -1,5 +1,6 @@
 import {
   type EventContract,
+  ReferralCancelledV1,
   type ReferralReceivedData,
   ReferralReceivedV1,
   ReferralUpdatedV1,
@@ -437,5 +438,39 @@ describe('access', () => {
     expect((await billing.post(`/v1/patients/${data.patientId}/consents`, {})).status).toBe(403);
     const partner = await apiClient(cloud, 'northwind-health');
     expect((await partner.get(`/v1/patients/${data.patientId}/eligibility`)).status).toBe(403);
+  });
+});
+
+describe('a partner cancels the referral', () => {
+  it('withdraws the determination and stops re-verifying coverage for it', async () => {
+    process.env[COVERAGE_OUTAGE_VARIABLE] = 'on';
+    const data = referral();
+    await publish(ReferralReceivedV1, data);
+    await publish(ReferralCancelledV1, {
+      referralId: data.referralId,
+      patientId: data.patientId,
+      reasonCode: 'member-declined',
+    });
+    const staff = await apiClient(cloud, 'staff-boston-care-manager');
+    const read = await staff.get(`/v1/patients/${data.patientId}/eligibility`);
+    expect(read.body.determinations[0]).toMatchObject({
+      withdrawn: { reasonCode: 'member-declined' },
+      coverage: { reverificationPending: false },
+    });
+    delete process.env[COVERAGE_OUTAGE_VARIABLE];
+    await cloud.scheduler.runNow('coverage-reverification');
+    await cloud.settle();
+    expect(determinations(data.referralId)).toHaveLength(1);
+  });
+
+  it('never determines a referral whose cancellation arrived first', async () => {
+    const data = referral();
+    await publish(ReferralCancelledV1, {
+      referralId: data.referralId,
+      patientId: data.patientId,
+      reasonCode: 'duplicate',
+    });
+    await publish(ReferralReceivedV1, data);
+    expect(determinations(data.referralId)).toHaveLength(0);
   });
 });
