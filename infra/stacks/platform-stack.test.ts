@@ -107,6 +107,16 @@ describe('capabilities a manifest grants', () => {
     expect(policies).toMatch(/cognito-idp:CreateUserPoolClient[^\]]*\][^}]*"Resource":\{"Fn::ImportValue"/s);
   });
 
+  it('lets only functions that page on-call people publish to the on-call topic, encrypted with the platform key', () => {
+    platform.hasResourceProperties('AWS::SNS::Topic', {
+      TopicName: 'carelink-prod-on-call',
+      KmsMasterKeyId: Match.anyValue(),
+    });
+    expect(grantedActions(intake)).toEqual(expect.arrayContaining(['sns:Publish']));
+    expect(grantedActions(carePlanning)).not.toContain('sns:Publish');
+    expect(JSON.stringify(intake?.toJSON())).toContain('ON_CALL_TOPIC_ARN');
+  });
+
   it('lets only the function that keys patients read the pepper', () => {
     expect(grantedActions(intake)).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue']));
     expect(grantedActions(carePlanning)).not.toContain('secretsmanager:GetSecretValue');

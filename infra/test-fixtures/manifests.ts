@@ -90,6 +90,7 @@ export const intakeFixture: ServiceManifest = defineManifest({
       batchSize: 10,
       maxReceiveCount: 5,
       visibilityTimeoutSeconds: 60,
+      uses: ['on-call-topic'],
     },
   ],
   schedules: [
