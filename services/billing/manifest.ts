@@ -13,6 +13,7 @@ import {
   getWorklistRoute,
   putMedicalDecisionMakingRoute,
   putOtherBilledRoute,
+  recordVisitRoute,
   startRunRoute,
 } from '@carelink/contracts/api/billing';
 import { ledgerEvents } from './app/ledger-events';
@@ -33,6 +34,7 @@ export const billingManifest = defineManifest({
     { contract: getSummaryRoute, handler: 'handlers/get-summary.ts' },
     { contract: getAuditRoute, handler: 'handlers/get-audit.ts' },
     { contract: getWorklistRoute, handler: 'handlers/get-worklist.ts' },
+    { contract: recordVisitRoute, handler: 'handlers/record-visit.ts' },
   ],
   subscriptions: [
     practiceDirectorySubscription(PracticeChangedV1),

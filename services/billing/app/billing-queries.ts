@@ -1,13 +1,16 @@
 import { monthOf } from '@carelink/calendar';
 import {
+  type Commit,
   decodeCursor,
   encodeCursor,
   NotFoundError,
   type PracticeDirectory,
   type ServiceRuntime,
+  ValidationError,
 } from '@carelink/lambda-kit';
 import { type ClaimLine, claimLinesToCsv, claimLinesToFhirBundle, type FhirBundle } from '../domain/claims';
 import { buildMonthInput } from '../domain/month-input';
+import { applyVisitRecorded, type VisitFact } from '../domain/patient-facts';
 import { countedMinutes, type MonthDecision } from '../domain/rules';
 import { summarizeMonth } from '../domain/summary';
 import { type ThresholdStatus, thresholdWorklist } from '../domain/threshold-worklist';
@@ -158,6 +161,7 @@ export function createBillingQueries(
           const { input } = buildMonthInput({
             month: target,
             timeZone: practice.timeZone,
+            careModel: practice.careModel,
             billingPractitionerId: practice.billingPractitionerNpi,
             facts: facts.get(ledgerMonth.patientId) ?? { consents: [], carePlans: [], eligibility: null },
             ledger: ledgerMonth,
@@ -199,6 +203,29 @@ export function createBillingQueries(
       const practice = await practiceFor(scope);
       await requireKnownPatient(scope.tenantId, practice.practiceId, patientId);
       return ledger.setHeadField(scope.tenantId, practice.practiceId, month, patientId, 'mdm', level);
+    },
+
+    /** Records a visit on the patient's billing facts; a visit cannot lie in the future. */
+    async recordVisit(
+      scope: StaffScope,
+      patientId: string,
+      visit: { visitId: string; practitionerNpi: string; kind: VisitFact['kind']; at: string },
+    ): Promise<{ visit: VisitFact; commit: Commit }> {
+      const practice = await practiceFor(scope);
+      const { facts, version } = await ledger.getFacts(scope.tenantId, practice.practiceId, patientId);
+      if (version === 0) throw new NotFoundError('Patient');
+      if (Date.parse(visit.at) > runtime.clock().getTime())
+        throw new ValidationError('A visit cannot be recorded before it happened', [
+          { path: 'at', code: 'in_future' },
+        ]);
+      const next = applyVisitRecorded(facts, visit);
+      return {
+        visit,
+        commit: {
+          writes: [ledger.putFacts(scope.tenantId, practice.practiceId, patientId, next, version)],
+          events: [],
+        },
+      };
     },
 
     async setOtherBilled(

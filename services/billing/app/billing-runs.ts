@@ -92,6 +92,7 @@ export function createBillingRuns(
     const { input, audit } = buildMonthInput({
       month,
       timeZone: practice.timeZone,
+      careModel: practice.careModel,
       billingPractitionerId: practice.billingPractitionerNpi,
       facts: facts ?? { consents: [], carePlans: [], eligibility: null },
       ledger: ledgerMonth,

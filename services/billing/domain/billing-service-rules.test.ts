@@ -8,6 +8,7 @@ import {
   applyConsentRecorded,
   applyConsentRevoked,
   applyEligibilityDetermined,
+  applyVisitRecorded,
   emptyPatientFacts,
 } from './patient-facts';
 import { decideMonth } from './rules';
@@ -83,6 +84,7 @@ describe('month input', () => {
         determinationVersion: 1,
         conditionCategories: ['diabetes', 'heart-failure', 'chronic-kidney-disease'],
         complexConditionForPcm: false,
+        lastVisit: { npi: NPI, date: '2026-06-15' },
       }),
       { carePlanId: 'cp', program: 'ccm', version: 1, establishedAt: '2026-10-05T15:00:00Z' },
     ),
@@ -93,6 +95,7 @@ describe('month input', () => {
     const { input, audit } = buildMonthInput({
       month: '2026-10',
       timeZone: 'America/New_York',
+      careModel: 'time-based',
       billingPractitionerId: NPI,
       facts,
       ledger: ledger([
@@ -115,10 +118,52 @@ describe('month input', () => {
     expect(countedEntries(input, ledger([entry('x', 5, '2026-10-01T12:00:00Z')]).entries)).toEqual([]);
   });
 
+  it('takes the referral’s last visit, or a recorded one, as the initiating visit of the billing practitioner only', () => {
+    const month = { month: '2026-10', timeZone: 'America/New_York', careModel: 'time-based' as const };
+    const minutes = ledger([entry('a', 45, '2026-10-10T15:00:00Z')]);
+    const { input } = buildMonthInput({ ...month, billingPractitionerId: NPI, facts, ledger: minutes });
+    expect(input.lastQualifyingVisitAt).toBe('2026-06-15T04:00:00Z');
+
+    const noVisit = {
+      ...facts,
+      eligibility: facts.eligibility && {
+        ...facts.eligibility,
+        lastVisit: { npi: '1245319599', date: '2026-06-15' },
+      },
+    };
+    const unseen = buildMonthInput({ ...month, billingPractitionerId: NPI, facts: noVisit, ledger: minutes });
+    expect(decideMonth(unseen.input)).toEqual({ lines: [], reasons: ['NO_INITIATING_VISIT'] });
+
+    const visited = applyVisitRecorded(noVisit, {
+      visitId: 'v-1',
+      practitionerNpi: NPI,
+      kind: 'awv',
+      at: '2026-09-02T14:00:00Z',
+    });
+    const seen = buildMonthInput({ ...month, billingPractitionerId: NPI, facts: visited, ledger: minutes });
+    expect(seen.audit.lastQualifyingVisitAt).toBe('2026-09-02T14:00:00Z');
+    expect(decideMonth(seen.input).lines.map((l) => l.code)).toEqual(['99439', '99490']);
+  });
+
+  it('bills a program only with consent to it: a PCM-only consent does not bill CCM time', () => {
+    const pcmOnly = { ...facts, consents: facts.consents.map((c) => ({ ...c, program: 'pcm' })) };
+    const { input } = buildMonthInput({
+      month: '2026-10',
+      timeZone: 'America/New_York',
+      careModel: 'time-based',
+      billingPractitionerId: NPI,
+      facts: pcmOnly,
+      ledger: ledger([entry('a', 45, '2026-10-10T15:00:00Z')]),
+    });
+    expect(input.consent?.programs).toEqual(['pcm']);
+    expect(decideMonth(input)).toEqual({ lines: [], reasons: ['NO_CONSENT_FOR_PROGRAM'] });
+  });
+
   it('counts only entries inside the consent window, by staff or the billing practitioner', () => {
     const { input } = buildMonthInput({
       month: '2026-10',
       timeZone: 'America/New_York',
+      careModel: 'time-based',
       billingPractitionerId: NPI,
       facts,
       ledger: ledger([]),

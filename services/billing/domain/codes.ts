@@ -45,8 +45,17 @@ export const PCM_CODES: ReadonlySet<string> = new Set(['99424', '99425', '99426'
 /** Advanced primary care management; it bundles CCM and PCM for the month. */
 export const APCM_CODES: ReadonlySet<string> = new Set(['G0556', 'G0557', 'G0558']);
 
+/** APCM by the patient's chronic conditions and QMB status (CY 2025): one line a month, no time threshold. */
+export const APCM = { low: 'G0556', multiple: 'G0557', multipleQmb: 'G0558' } as const;
+
+/** Transitional care management: moderate (99495) and high (99496) complexity. */
+export const TCM = { moderate: '99495', high: '99496' } as const;
+
 /** Every code the rules can emit. */
 export const BILLABLE_CODES = [
+  'G0556',
+  'G0557',
+  'G0558',
   '99424',
   '99425',
   '99426',
@@ -57,6 +66,8 @@ export const BILLABLE_CODES = [
   '99489',
   '99490',
   '99491',
+  '99495',
+  '99496',
 ] as const;
 
 /** A code the rules can emit. */

@@ -41,6 +41,8 @@ describe('fee schedule', () => {
   });
 
   it('refuses codes it has no fee for', () => {
-    expect(() => feeCents('G0557')).toThrow(RangeError);
+    expect(() => feeCents('99457')).toThrow(RangeError);
+    expect(feeCents('G0558')).toBeGreaterThan(feeCents('G0557'));
+    expect(feeCents('99496')).toBeGreaterThan(feeCents('99495'));
   });
 });

@@ -23,6 +23,13 @@ export const NON_FACILITY_RVUS_2026: Readonly<Record<BillableCode, number>> = {
   '99425': 1.84,
   '99426': 1.98,
   '99427': 1.45,
+  // APCM and TCM: the CY 2025 national non-facility payments divided by the CY 2026 factor, until the
+  // fee schedule files of the practice's locality replace every figure here.
+  G0556: 0.45,
+  G0557: 1.5,
+  G0558: 3.29,
+  '99495': 6.02,
+  '99496': 8.16,
 };
 
 const isBillableCode = (code: string): code is BillableCode => Object.hasOwn(NON_FACILITY_RVUS_2026, code);

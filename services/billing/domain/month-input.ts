@@ -1,4 +1,5 @@
 import type { Performer } from '@carelink/contracts';
+import { Temporal } from 'temporal-polyfill';
 import { consentWindow } from './consent-window';
 import { diagnosisCodesFor } from './diagnosis-codes';
 import { monthBounds } from './month-bounds';
@@ -40,6 +41,8 @@ export interface AuditFacts {
     complexConditionForPcm: boolean;
   } | null;
   diagnosisCodes: string[];
+  /** The visit taken as the initiating visit (or the latest before it), when there is one. */
+  lastQualifyingVisitAt?: string | null;
 }
 
 const RULE_PROGRAMS: ReadonlySet<string> = new Set(['ccm', 'pcm', 'tcm', 'rpm', 'bhi']);
@@ -64,6 +67,49 @@ export const selectConsent = (
     .sort((a, b) => byInstant(b.obtainedAt, a.obtainedAt) || (a.consentId < b.consentId ? -1 : 1));
   if (before[0]) return before[0];
   return [...pool].sort((a, b) => byInstant(a.obtainedAt, b.obtainedAt))[0] ?? null;
+};
+
+/**
+ * Every program the patient consented to with the selected consent's practitioner and that was in
+ * force during the month: each consent names one program, and a program's lines need its own.
+ */
+export const consentedPrograms = (
+  consents: readonly ConsentFact[],
+  selected: ConsentFact,
+  bounds: { startMs: number; endMs: number },
+): ('ccm' | 'pcm' | 'apcm')[] => {
+  const inForce = consents.filter(
+    (c) =>
+      c.billingPractitionerId === selected.billingPractitionerId &&
+      c.obtainedAt !== null &&
+      Date.parse(c.obtainedAt) < bounds.endMs &&
+      (c.revokedAt === null || Date.parse(c.revokedAt) > bounds.startMs),
+  );
+  const programs = new Set([selected, ...inForce].map((c) => c.program));
+  return (['ccm', 'pcm', 'apcm'] as const).filter((program) => programs.has(program));
+};
+
+/**
+ * The latest E/M, AWV or IPPE by the billing practitioner on or before the month's end: a visit the
+ * practice recorded, or the last visit the referral reported for the attributed practitioner (a
+ * local date, taken at the start of that day in the practice's zone).
+ */
+export const lastQualifyingVisit = (
+  facts: PatientFacts,
+  billingPractitionerId: string,
+  timeZone: string,
+  endMs: number,
+): string | null => {
+  const candidates = (facts.visits ?? [])
+    .filter((v) => v.practitionerNpi === billingPractitionerId && v.kind !== 'tcm-face-to-face')
+    .map((v) => v.at);
+  const reported = facts.eligibility?.lastVisit;
+  if (reported && reported.npi === billingPractitionerId)
+    candidates.push(
+      Temporal.PlainDate.from(reported.date).toZonedDateTime({ timeZone }).toInstant().toString(),
+    );
+  const before = candidates.filter((at) => Date.parse(at) < endMs).sort(byInstant);
+  return before.at(-1) ?? null;
 };
 
 /** The care plan of the month: the earliest established by the month's end, else the earliest. */
@@ -92,6 +138,7 @@ const eligibilityAudit = (eligibility: EligibilityFact | null): AuditFacts['elig
 export const buildMonthInput = (args: {
   month: string;
   timeZone: string;
+  careModel: PatientMonthInput['careModel'];
   billingPractitionerId: string;
   facts: PatientFacts;
   ledger: LedgerMonth;
@@ -99,6 +146,7 @@ export const buildMonthInput = (args: {
   const { month, timeZone, billingPractitionerId, facts, ledger } = args;
   const bounds = monthBounds(month, timeZone);
   const consent = selectConsent(facts.consents, billingPractitionerId, bounds.endMs);
+  const lastQualifyingVisitAt = lastQualifyingVisit(facts, billingPractitionerId, timeZone, bounds.endMs);
   const plan = selectCarePlan(facts.carePlans, bounds.endMs);
   const revisionsByEnd = (plan?.revisions ?? []).filter((r) => Date.parse(r.revisedAt) < bounds.endMs);
   const latestRevision = revisionsByEnd.at(-1);
@@ -117,15 +165,20 @@ export const buildMonthInput = (args: {
   const input: PatientMonthInput = {
     month,
     timeZone,
+    careModel: args.careModel,
     patient: {
       chronicConditionCount: facts.eligibility?.conditionCategories.length ?? 0,
       complexConditionForPcm: facts.eligibility?.complexConditionForPcm ?? false,
+      // Coverage does not tell QMB status yet: G0558 is never chosen until it does.
+      qmb: false,
     },
     consent: consent && {
       obtainedAt: consent.obtainedAt,
       revokedAt: consent.revokedAt,
       billingPractitionerId: consent.billingPractitionerId,
+      programs: consentedPrograms(facts.consents, consent, bounds),
     },
+    lastQualifyingVisitAt,
     carePlan: plan && {
       establishedAt: plan.establishedAt,
       revisedAt: latestRevision?.revisedAt ?? null,
@@ -152,6 +205,7 @@ export const buildMonthInput = (args: {
     },
     eligibility: eligibilityAudit(facts.eligibility),
     diagnosisCodes: diagnosisCodesFor(facts.eligibility?.conditionCategories ?? []),
+    lastQualifyingVisitAt,
   };
   return { input, audit };
 };

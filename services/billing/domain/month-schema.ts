@@ -21,21 +21,37 @@ export const TimeEntry = z.object({
 /** Time documented for a patient, one row per activity. */
 export type TimeEntry = z.infer<typeof TimeEntry>;
 
-/** Everything the rules need to decide one patient-month for one billing practitioner. */
+/** Programs a patient consents to, each on its own (a PCM consent does not bill CCM). */
+export const ConsentProgram = z.enum(['ccm', 'pcm', 'apcm']);
+
+/**
+ * Everything the rules need to decide one patient-month for one billing practitioner (version 2:
+ * the practice's care model, consent per program, the initiating visit and QMB status).
+ */
 export const PatientMonthInput = z.object({
   month: YearMonth,
   timeZone: IanaTimeZone,
+  /** `apcm`: one advanced primary care management line a month instead of time-based CCM/PCM. */
+  careModel: z.enum(['time-based', 'apcm']),
   patient: z.object({
     chronicConditionCount: z.int().min(0),
     complexConditionForPcm: z.boolean().optional(),
+    /** Qualified Medicare Beneficiary: G0558 instead of G0557 under APCM. */
+    qmb: z.boolean(),
   }),
   consent: z
     .object({
       obtainedAt: Instant,
       revokedAt: Instant.nullable(),
       billingPractitionerId: Id,
+      programs: z.array(ConsentProgram).min(1),
     })
     .nullable(),
+  /**
+   * The latest E/M visit, AWV or IPPE by the billing practitioner on or before the month's end: CCM,
+   * PCM and APCM need one no earlier than 12 months before consent (the initiating visit).
+   */
+  lastQualifyingVisitAt: Instant.nullable(),
   carePlan: z
     .object({
       establishedAt: Instant,

@@ -31,15 +31,42 @@ export interface EligibilityFact {
   determinationVersion: number;
   conditionCategories: string[];
   complexConditionForPcm: boolean;
+  /** The referral's attributed practitioner's last visit with the patient (a local date). */
+  lastVisit?: { npi: string; date: string };
+}
+
+/** A visit the practice recorded: an E/M visit, AWV, IPPE, or the TCM face-to-face visit. */
+export interface VisitFact {
+  visitId: string;
+  practitionerNpi: string;
+  kind: 'e-m' | 'awv' | 'ippe' | 'tcm-face-to-face';
+  at: string;
 }
 
 export interface PatientFacts {
   consents: ConsentFact[];
   carePlans: CarePlanFact[];
   eligibility: EligibilityFact | null;
+  /** Absent on facts kept before visits were recorded. */
+  visits?: VisitFact[];
 }
 
-export const emptyPatientFacts = (): PatientFacts => ({ consents: [], carePlans: [], eligibility: null });
+export const emptyPatientFacts = (): PatientFacts => ({
+  consents: [],
+  carePlans: [],
+  eligibility: null,
+  visits: [],
+});
+
+/** Records a visit once (by id); the newest visits are kept. */
+export const applyVisitRecorded = (facts: PatientFacts, visit: VisitFact): PatientFacts => ({
+  ...facts,
+  visits: upsert(
+    facts.visits ?? [],
+    (v) => v.visitId === visit.visitId,
+    () => visit,
+  ),
+});
 
 /** Programs whose consent and care plan matter to CCM/PCM billing. */
 const BILLING_PROGRAMS: ReadonlySet<string> = new Set(['ccm', 'pcm']);
@@ -138,6 +165,7 @@ export const applyEligibilityDetermined = (
     determinationVersion: number;
     conditionCategories: readonly string[];
     complexConditionForPcm: boolean;
+    lastVisit?: { npi: string; date: string } | undefined;
   },
 ): PatientFacts => {
   if (facts.eligibility && facts.eligibility.determinationVersion >= data.determinationVersion) return facts;
@@ -147,6 +175,7 @@ export const applyEligibilityDetermined = (
       determinationVersion: data.determinationVersion,
       conditionCategories: [...new Set(data.conditionCategories)],
       complexConditionForPcm: data.complexConditionForPcm,
+      ...(data.lastVisit ? { lastVisit: { ...data.lastVisit } } : {}),
     },
   };
 };

@@ -31,6 +31,10 @@ export const REASON_CODES = [
   'NO_COUNTED_TIME',
   /** Minutes were counted but no time threshold was met. */
   'BELOW_THRESHOLD',
+  /** The patient's consent does not name this program (a PCM consent does not bill CCM). */
+  'NO_CONSENT_FOR_PROGRAM',
+  /** No E/M, AWV or IPPE by the billing practitioner within 12 months before consent. */
+  'NO_INITIATING_VISIT',
 ] as const;
 
 /** One reason code. */

@@ -21,18 +21,25 @@ const timeEntry: fc.Arbitrary<TimeEntry> = fc.record({
 const input: fc.Arbitrary<PatientMonthInput> = fc.record({
   month: fc.constant('2026-03'),
   timeZone: fc.constantFrom('America/New_York', 'UTC', 'Pacific/Auckland', 'America/Los_Angeles'),
+  careModel: fc.constantFrom('time-based' as const, 'time-based' as const, 'apcm' as const),
   patient: fc.record({
     chronicConditionCount: fc.integer({ min: 0, max: 5 }),
     complexConditionForPcm: fc.option(fc.boolean(), { nil: undefined }),
+    qmb: fc.boolean(),
   }),
   consent: fc.option(
     fc.record({
       obtainedAt: instant,
       revokedAt: fc.option(instant, { nil: null }),
       billingPractitionerId: fc.constantFrom(BILLER, BILLER, OTHER),
+      programs: fc.subarray(['ccm' as const, 'pcm' as const, 'apcm' as const], { minLength: 1 }),
     }),
     { nil: null, freq: 5 },
   ),
+  lastQualifyingVisitAt: fc.option(fc.constantFrom('2024-06-01T15:00:00Z', '2025-12-01T15:00:00Z'), {
+    nil: null,
+    freq: 4,
+  }),
   carePlan: fc.option(
     fc.record({
       establishedAt: instant,

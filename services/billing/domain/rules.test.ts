@@ -16,7 +16,7 @@ const billed = (...lines: Array<[string, number]>): MonthDecision => ({
 });
 const notBilled = (...reasons: MonthDecision['reasons']): MonthDecision => ({ lines: [], reasons });
 
-const pcmPatient = { chronicConditionCount: 1, complexConditionForPcm: true };
+const pcmPatient = { chronicConditionCount: 1, complexConditionForPcm: true, qmb: false };
 const pcmStaff = (minutes: number) => entry(minutes, { program: 'pcm' });
 const pcmPhysician = (minutes: number) => physician(minutes, { program: 'pcm' });
 
@@ -214,13 +214,13 @@ const pcmThresholds: Case[] = [
   ],
   [
     'PCM needs the complex condition flag',
-    baseInput({ patient: { chronicConditionCount: 1 }, timeEntries: [pcmStaff(45)] }),
+    baseInput({ patient: { chronicConditionCount: 1, qmb: false }, timeEntries: [pcmStaff(45)] }),
     notBilled('NOT_PCM_ELIGIBLE'),
   ],
   [
     'PCM needs at least one chronic condition',
     baseInput({
-      patient: { chronicConditionCount: 0, complexConditionForPcm: true },
+      patient: { chronicConditionCount: 0, complexConditionForPcm: true, qmb: false },
       timeEntries: [pcmStaff(45)],
     }),
     notBilled('NOT_PCM_ELIGIBLE'),
@@ -233,7 +233,7 @@ const pcmThresholds: Case[] = [
   [
     'with both programs open the better-paying PCM option wins (99424 over 99490)',
     baseInput({
-      patient: { chronicConditionCount: 3, complexConditionForPcm: true },
+      patient: { chronicConditionCount: 3, complexConditionForPcm: true, qmb: false },
       timeEntries: [entry(20), pcmPhysician(30)],
     }),
     billed(['99424', 1]),
@@ -241,7 +241,7 @@ const pcmThresholds: Case[] = [
   [
     'with both programs open the better-paying CCM option wins (99490 + 2 x 99439 over 99424)',
     baseInput({
-      patient: { chronicConditionCount: 3, complexConditionForPcm: true },
+      patient: { chronicConditionCount: 3, complexConditionForPcm: true, qmb: false },
       timeEntries: [entry(60), pcmPhysician(30)],
     }),
     billed(['99439', 2], ['99490', 1]),
@@ -301,7 +301,7 @@ const exclusions: Case[] = [
   [
     'CCM billed by another practitioner does not block our PCM',
     baseInput({
-      patient: { chronicConditionCount: 2, complexConditionForPcm: true },
+      patient: { chronicConditionCount: 2, complexConditionForPcm: true, qmb: false },
       timeEntries: [entry(30), pcmStaff(30)],
       otherBilled: [{ code: '99490', practitionerId: OTHER }],
     }),
@@ -344,7 +344,12 @@ const consentCases: Case[] = [
   [
     'consent for another billing practitioner does not count',
     baseInput({
-      consent: { obtainedAt: '2026-01-10T15:00:00Z', revokedAt: null, billingPractitionerId: OTHER },
+      consent: {
+        obtainedAt: '2026-01-10T15:00:00Z',
+        revokedAt: null,
+        billingPractitionerId: OTHER,
+        programs: ['ccm', 'pcm'],
+      },
       timeEntries: [entry(30)],
     }),
     notBilled('CONSENT_OTHER_PRACTITIONER'),
@@ -352,7 +357,12 @@ const consentCases: Case[] = [
   [
     'consent obtained after the month ends (April 1, 00:30 New York)',
     baseInput({
-      consent: { obtainedAt: '2026-04-01T04:30:00Z', revokedAt: null, billingPractitionerId: BILLER },
+      consent: {
+        obtainedAt: '2026-04-01T04:30:00Z',
+        revokedAt: null,
+        billingPractitionerId: BILLER,
+        programs: ['ccm', 'pcm'],
+      },
       timeEntries: [entry(30)],
     }),
     notBilled('CONSENT_AFTER_MONTH'),
@@ -360,7 +370,12 @@ const consentCases: Case[] = [
   [
     'consent obtained on the last evening of the month still opens the month (March 31, 23:30 New York)',
     baseInput({
-      consent: { obtainedAt: '2026-04-01T03:30:00Z', revokedAt: null, billingPractitionerId: BILLER },
+      consent: {
+        obtainedAt: '2026-04-01T03:30:00Z',
+        revokedAt: null,
+        billingPractitionerId: BILLER,
+        programs: ['ccm', 'pcm'],
+      },
       timeEntries: [entry(20, { at: '2026-04-01T03:45:00Z' })],
     }),
     billed(['99490', 1]),
@@ -368,7 +383,12 @@ const consentCases: Case[] = [
   [
     'time before consent obtained mid-month does not count',
     baseInput({
-      consent: { obtainedAt: '2026-03-15T12:00:00Z', revokedAt: null, billingPractitionerId: BILLER },
+      consent: {
+        obtainedAt: '2026-03-15T12:00:00Z',
+        revokedAt: null,
+        billingPractitionerId: BILLER,
+        programs: ['ccm', 'pcm'],
+      },
       timeEntries: [entry(25, { at: '2026-03-15T11:59:59Z' }), entry(15, { at: '2026-03-16T12:00:00Z' })],
     }),
     notBilled('BELOW_THRESHOLD'),
@@ -376,7 +396,12 @@ const consentCases: Case[] = [
   [
     'time at the very instant consent is obtained counts',
     baseInput({
-      consent: { obtainedAt: '2026-03-15T12:00:00Z', revokedAt: null, billingPractitionerId: BILLER },
+      consent: {
+        obtainedAt: '2026-03-15T12:00:00Z',
+        revokedAt: null,
+        billingPractitionerId: BILLER,
+        programs: ['ccm', 'pcm'],
+      },
       timeEntries: [entry(5, { at: '2026-03-14T12:00:00Z' }), entry(20, { at: '2026-03-15T12:00:00Z' })],
     }),
     billed(['99490', 1]),
@@ -384,7 +409,12 @@ const consentCases: Case[] = [
   [
     'only time before consent means no counted time',
     baseInput({
-      consent: { obtainedAt: '2026-03-20T12:00:00Z', revokedAt: null, billingPractitionerId: BILLER },
+      consent: {
+        obtainedAt: '2026-03-20T12:00:00Z',
+        revokedAt: null,
+        billingPractitionerId: BILLER,
+        programs: ['ccm', 'pcm'],
+      },
       timeEntries: [entry(45, { at: '2026-03-05T12:00:00Z' })],
     }),
     notBilled('NO_COUNTED_TIME'),
@@ -396,6 +426,7 @@ const consentCases: Case[] = [
         obtainedAt: '2026-01-10T15:00:00Z',
         revokedAt: '2026-03-12T00:00:00Z',
         billingPractitionerId: BILLER,
+        programs: ['ccm', 'pcm'],
       },
       timeEntries: [entry(20, { at: '2026-03-11T23:59:00Z' }), entry(20, { at: '2026-03-12T00:00:00Z' })],
     }),
@@ -408,6 +439,7 @@ const consentCases: Case[] = [
         obtainedAt: '2026-01-10T15:00:00Z',
         revokedAt: '2026-02-20T00:00:00Z',
         billingPractitionerId: BILLER,
+        programs: ['ccm', 'pcm'],
       },
       timeEntries: [entry(30)],
     }),
@@ -420,6 +452,7 @@ const consentCases: Case[] = [
         obtainedAt: '2026-01-10T15:00:00Z',
         revokedAt: '2026-03-01T05:00:00Z',
         billingPractitionerId: BILLER,
+        programs: ['ccm', 'pcm'],
       },
       timeEntries: [entry(30)],
     }),
@@ -451,7 +484,7 @@ const carePlanAndConditions: Case[] = [
   ],
   [
     'CCM needs two chronic conditions',
-    baseInput({ patient: { chronicConditionCount: 1 }, timeEntries: [entry(30)] }),
+    baseInput({ patient: { chronicConditionCount: 1, qmb: false }, timeEntries: [entry(30)] }),
     notBilled('INSUFFICIENT_CHRONIC_CONDITIONS'),
   ],
   [
@@ -459,7 +492,7 @@ const carePlanAndConditions: Case[] = [
     baseInput({
       consent: null,
       carePlan: null,
-      patient: { chronicConditionCount: 1 },
+      patient: { chronicConditionCount: 1, qmb: false },
       timeEntries: [entry(30)],
     }),
     notBilled('NO_CONSENT', 'INSUFFICIENT_CHRONIC_CONDITIONS', 'NO_CARE_PLAN'),
@@ -497,7 +530,12 @@ const zoneCases: Case[] = [
     'November starts at 04:00Z (daylight time) in New York',
     baseInput({
       month: '2026-11',
-      consent: { obtainedAt: '2026-01-10T15:00:00Z', revokedAt: null, billingPractitionerId: BILLER },
+      consent: {
+        obtainedAt: '2026-01-10T15:00:00Z',
+        revokedAt: null,
+        billingPractitionerId: BILLER,
+        programs: ['ccm', 'pcm'],
+      },
       timeEntries: [entry(20, { at: '2026-11-01T04:30:00Z' })],
     }),
     billed(['99490', 1]),
@@ -605,7 +643,7 @@ describe('input validation', () => {
 
   it('keeps patient data out of error messages', () => {
     const secret = 'Jane Q. Public 1950-02-03';
-    const raw = { ...baseInput(), patient: { chronicConditionCount: secret } };
+    const raw = { ...baseInput(), patient: { chronicConditionCount: secret, qmb: false } };
     const error = (() => {
       try {
         parsePatientMonthInput(raw);

@@ -13,9 +13,11 @@
  * Add-on caps are in `ADD_ON_UNIT_CAPS`.
  *
  * Eligibility: CCM needs two or more chronic conditions and a care plan; PCM needs one complex condition
- * flagged for PCM. Both need consent for this billing practitioner: time before consent was obtained,
- * or from its revocation on, does not count. Minutes belong to the calendar month of the practice's
- * time zone.
+ * flagged for PCM. Both need consent to that program for this billing practitioner (time before
+ * consent was obtained, or from its revocation on, does not count) and an initiating visit: an E/M,
+ * AWV or IPPE by the billing practitioner no earlier than 12 months before consent. Minutes belong to
+ * the calendar month of the practice's time zone. A practice on the APCM care model bills one
+ * G0556/G0557/G0558 line a month instead (`decideApcm`).
  *
  * Exclusions:
  * - APCM (G0556-G0558) billed this month absorbs CCM and PCM.
@@ -41,10 +43,11 @@
  */
 import { billedElsewhere } from './billed-elsewhere';
 import { type BillingOption, bestOption, familyOption, NOTHING } from './code-selection';
-import { COMPLEX_CCM, PHYSICIAN_CCM, PHYSICIAN_PCM, STAFF_CCM, STAFF_PCM } from './codes';
+import { APCM, COMPLEX_CCM, PHYSICIAN_CCM, PHYSICIAN_PCM, STAFF_CCM, STAFF_PCM } from './codes';
 import { consentWindow } from './consent-window';
 import { type CountedMinutes, tallyMinutes } from './counted-minutes';
 import { deepFreeze } from './deep-freeze';
+import { hasInitiatingVisit } from './initiating-visit';
 import { monthBounds } from './month-bounds';
 import { type MonthDecision, PatientMonthInput } from './month-schema';
 import { orderReasons, type ReasonCode } from './reason-codes';
@@ -52,6 +55,7 @@ import { orderReasons, type ReasonCode } from './reason-codes';
 export type { CountedMinutes } from './counted-minutes';
 export { DecisionLine, MonthDecision, PatientMonthInput, TimeEntry } from './month-schema';
 export { REASON_CODES, type ReasonCode } from './reason-codes';
+export { decideTcm, TCM_REASON_CODES, TcmDecision, TcmInput, type TcmReasonCode } from './tcm';
 
 // Inputs returned by `parsePatientMonthInput` are deep-frozen, so once validated they stay valid and
 // `decideMonth` can skip the schema for them.
@@ -75,9 +79,40 @@ type ProgramResult = { readonly option: BillingOption; readonly reasons: readonl
 const thresholdReason = (countedMinutes: number): ReasonCode =>
   countedMinutes === 0 ? 'NO_COUNTED_TIME' : 'BELOW_THRESHOLD';
 
+/** What the consent and the initiating visit say about one program, before any time is counted. */
+const programGate = (
+  input: PatientMonthInput,
+  consent: ReturnType<typeof consentWindow>,
+  program: 'ccm' | 'pcm' | 'apcm',
+): ReasonCode[] => {
+  if (!consent.ok || input.consent === null) return consent.ok ? [] : [consent.reason];
+  const blocked: ReasonCode[] = [];
+  if (!input.consent.programs.includes(program)) blocked.push('NO_CONSENT_FOR_PROGRAM');
+  if (!hasInitiatingVisit(input.lastQualifyingVisitAt, input.consent.obtainedAt, input.timeZone))
+    blocked.push('NO_INITIATING_VISIT');
+  return blocked;
+};
+
+/**
+ * APCM (G0556-G0558, CY 2025): one line a month by the patient's chronic conditions and QMB status,
+ * no time threshold; consent to APCM and the initiating visit as for CCM. CCM or PCM billed by the
+ * same practitioner this month rules it out, and so does APCM billed already.
+ */
+const decideApcm = (input: PatientMonthInput, consent: ReturnType<typeof consentWindow>): MonthDecision => {
+  const billed = billedElsewhere(input.otherBilled, input.billingPractitionerId);
+  const blocked = programGate(input, consent, 'apcm');
+  if (billed.apcm) blocked.push('APCM_BILLED');
+  if (billed.ccmBySelf || billed.pcmBySelf) blocked.push('CCM_PCM_SAME_PRACTITIONER');
+  if (blocked.length > 0) return { lines: [], reasons: orderReasons(blocked) };
+  const { chronicConditionCount, qmb } = input.patient;
+  const code = chronicConditionCount < 2 ? APCM.low : qmb ? APCM.multipleQmb : APCM.multiple;
+  return { lines: [{ code, units: 1 }], reasons: [] };
+};
+
 const decideValid = (input: PatientMonthInput): MonthDecision => {
   const bounds = monthBounds(input.month, input.timeZone);
   const consent = consentWindow(input.consent, input.billingPractitionerId, bounds);
+  if (input.careModel === 'apcm') return decideApcm(input, consent);
   const billed = billedElsewhere(input.otherBilled, input.billingPractitionerId);
   const tally = consent.ok
     ? tallyMinutes(input.timeEntries, bounds, consent.fromMs, consent.toMs, input.billingPractitionerId)
@@ -85,8 +120,7 @@ const decideValid = (input: PatientMonthInput): MonthDecision => {
   const { chronicConditionCount, complexConditionForPcm } = input.patient;
 
   const ccm = ((): ProgramResult => {
-    const blocked: ReasonCode[] = [];
-    if (!consent.ok) blocked.push(consent.reason);
+    const blocked: ReasonCode[] = programGate(input, consent, 'ccm');
     if (chronicConditionCount < 2) blocked.push('INSUFFICIENT_CHRONIC_CONDITIONS');
     if (input.carePlan === null) blocked.push('NO_CARE_PLAN');
     else if (Date.parse(input.carePlan.establishedAt) >= bounds.endMs) blocked.push('CARE_PLAN_AFTER_MONTH');
@@ -107,8 +141,7 @@ const decideValid = (input: PatientMonthInput): MonthDecision => {
   })();
 
   const pcm = ((): ProgramResult => {
-    const blocked: ReasonCode[] = [];
-    if (!consent.ok) blocked.push(consent.reason);
+    const blocked: ReasonCode[] = programGate(input, consent, 'pcm');
     if (complexConditionForPcm !== true || chronicConditionCount < 1) blocked.push('NOT_PCM_ELIGIBLE');
     if (billed.apcm) blocked.push('APCM_BILLED');
     if (billed.pcmByOther) blocked.push('OTHER_PRACTITIONER_BILLED');

@@ -95,6 +95,7 @@ beforeAll(async () => {
       conditionCategories: ['diabetes', 'heart-failure', 'chronic-kidney-disease'],
       complexConditionForPcm: false,
       timeZone: 'America/New_York',
+      lastVisit: { npi: NPI, date: '2026-06-15' },
     }),
     // 20 + 15 + 10 = 45 clinical-staff CCM minutes in October (New York); the last one is on
     // 1 November 01:30 UTC, still 31 October in Boston.

@@ -9,8 +9,15 @@ export const OTHER = 'prac-2';
 export const baseInput = (overrides: Partial<PatientMonthInput> = {}): PatientMonthInput => ({
   month: '2026-03',
   timeZone: 'America/New_York',
-  patient: { chronicConditionCount: 3 },
-  consent: { obtainedAt: '2026-01-10T15:00:00Z', revokedAt: null, billingPractitionerId: BILLER },
+  careModel: 'time-based',
+  lastQualifyingVisitAt: '2025-11-20T15:00:00Z',
+  patient: { chronicConditionCount: 3, qmb: false },
+  consent: {
+    obtainedAt: '2026-01-10T15:00:00Z',
+    revokedAt: null,
+    billingPractitionerId: BILLER,
+    programs: ['ccm', 'pcm'],
+  },
   carePlan: { establishedAt: '2026-01-10T16:00:00Z', revisedAt: null, substantialRevisionInMonth: false },
   medicalDecisionMaking: 'low',
   timeEntries: [],

@@ -49,6 +49,7 @@ export function syntheticPatientMonths(
         conditionCategories:
           i % 7 === 0 ? ['diabetes'] : ['diabetes', 'heart-failure', 'chronic-kidney-disease'],
         complexConditionForPcm: false,
+        lastVisit: { npi: billingPractitionerId, date: '2025-12-15' },
       },
     };
     const minutes = [15, 25, 45, 65, 30][i % 5] ?? 0;

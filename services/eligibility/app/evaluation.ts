@@ -137,11 +137,18 @@ export function determinedEventData(
     readonly practiceId: string;
     readonly timeZone: string;
     readonly preferredLanguage?: string;
+    readonly facts?: {
+      readonly attributedPractitioner?: { npi: string; lastVisitDate?: string | undefined } | undefined;
+    };
   },
   determinationVersion: number,
   view: DeterminationView,
 ): z.input<typeof EligibilityDeterminedData> {
+  const attributed = referral.facts?.attributedPractitioner;
   return {
+    ...(attributed?.lastVisitDate
+      ? { lastVisit: { npi: attributed.npi, date: attributed.lastVisitDate } }
+      : {}),
     referralId: referral.referralId,
     patientId: referral.patientId,
     practiceId: referral.practiceId,

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Cursor, Npi, Ulid, YearMonth } from '../primitives';
+import { Cursor, IsoInstant, Npi, Ulid, YearMonth } from '../primitives';
 import { defineRoute, type RouteContract, scopes } from '../route-contract';
 
 const tag = 'billing';
@@ -410,6 +410,60 @@ export const getWorklistRoute = defineRoute({
 });
 
 /** Routes served by the billing service. */
+export const RecordVisitBody = z
+  .object({
+    practitionerNpi: Npi.meta({ description: 'The individual NPI of the practitioner who saw the patient' }),
+    kind: z.enum(['e-m', 'awv', 'ippe', 'tcm-face-to-face']).meta({
+      description:
+        'An E/M visit, annual wellness visit or IPPE (initiating visits), or the TCM face-to-face visit',
+    }),
+    at: IsoInstant,
+  })
+  .strict()
+  .meta({
+    id: 'BillingRecordVisit',
+    example: { practitionerNpi: '1234567893', kind: 'awv', at: '2026-09-02T14:00:00Z' },
+  });
+
+export const VisitResource = z
+  .object({
+    visitId: Ulid,
+    patientId: z.string(),
+    practitionerNpi: z.string(),
+    kind: z.enum(['e-m', 'awv', 'ippe', 'tcm-face-to-face']),
+    at: IsoInstant,
+  })
+  .meta({
+    id: 'BillingVisit',
+    example: {
+      visitId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8V',
+      patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
+      practitionerNpi: '1234567893',
+      kind: 'awv',
+      at: '2026-09-02T14:00:00Z',
+    },
+  });
+
+export const recordVisitRoute = defineRoute({
+  operationId: 'recordBillingVisit',
+  method: 'POST',
+  path: '/v1/billing/patients/{patientId}/visits',
+  summary:
+    'Record a visit that billing depends on: the initiating visit of CCM/PCM/APCM, or the TCM face-to-face visit',
+  description:
+    'CCM, PCM and APCM bill only when the billing practitioner saw the patient (E/M, AWV or IPPE) no earlier than 12 months before consent. A visit in the future is refused (422).',
+  tag,
+  scopes: [scopes.billingWrite],
+  idempotent: true,
+  params: z.object({ patientId: PatientId }),
+  body: RecordVisitBody,
+  responses: {
+    201: { description: 'Recorded', schema: VisitResource },
+    404: { description: 'No such patient in the caller’s practice' },
+    422: { description: 'The request is not valid' },
+  },
+});
+
 export const billingRoutes: readonly RouteContract[] = [
   putMedicalDecisionMakingRoute,
   putOtherBilledRoute,
@@ -420,4 +474,5 @@ export const billingRoutes: readonly RouteContract[] = [
   getSummaryRoute,
   getAuditRoute,
   getWorklistRoute,
+  recordVisitRoute,
 ];

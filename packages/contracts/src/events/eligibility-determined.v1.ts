@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineEvent } from '../event-contract';
-import { IanaTimeZone, IsoDate, Program, Ulid } from '../primitives';
+import { IanaTimeZone, IsoDate, Npi, Program, Ulid } from '../primitives';
 import { DeterminationStatus, PlanType, ReasonCode } from './shared';
 
 /** TCM deadlines, present once the discharge date is known. */
@@ -41,6 +41,11 @@ export const EligibilityDeterminedData = z.object({
   coverageStatus: z.enum(['active', 'inactive', 'unknown']).optional(),
   /** Determination date in the practice's time zone. */
   determinedOn: IsoDate.optional(),
+  /**
+   * The referral's attributed practitioner and the date it last saw the patient: billing counts it
+   * as the initiating visit when that practitioner bills.
+   */
+  lastVisit: z.object({ npi: Npi, date: IsoDate }).optional(),
 });
 
 export const EligibilityDeterminedV1 = defineEvent({

@@ -18,7 +18,10 @@ const discharged = (
 describe('evaluateTcm: discharge window', () => {
   it.each([
     ['2025-06-16', 0, 'eligible', 'DISCHARGE_WITHIN_WINDOW'],
-    ['2025-05-17', 30, 'eligible', 'DISCHARGE_WITHIN_WINDOW'],
+    ['2025-06-02', 14, 'eligible', 'DISCHARGE_WITHIN_WINDOW'],
+    ['2025-06-01', 15, 'ineligible', 'FACE_TO_FACE_WINDOW_PASSED'],
+    ['2025-05-18', 29, 'ineligible', 'FACE_TO_FACE_WINDOW_PASSED'],
+    ['2025-05-17', 30, 'ineligible', 'DISCHARGE_WINDOW_EXPIRED'],
     ['2025-05-16', 31, 'ineligible', 'DISCHARGE_WINDOW_EXPIRED'],
     ['2025-06-17', -1, 'needs-information', 'DISCHARGE_DATE_IN_FUTURE'],
   ])('discharged %s (%i days ago) -> %s', (date, days, status, code) => {

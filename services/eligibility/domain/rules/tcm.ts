@@ -20,8 +20,10 @@ export interface TcmResult extends ProgramResultBase<'tcm'> {
 }
 
 /**
- * TCM follows a discharge from an inpatient, observation, SNF or partial hospitalization stay
- * within the window (30 days by default: discharged 30 days ago qualifies, 31 does not).
+ * TCM follows a discharge from an inpatient, observation, SNF or partial hospitalization stay. Its
+ * period is the discharge date and the next 29 days (30 days by default: discharged 29 days ago
+ * qualifies, 30 does not), and it needs the face-to-face visit within 14 days: once that deadline
+ * has passed there is no TCM left to provide.
  */
 export function evaluateTcm(referral: ReferralFacts, ctx: RuleContext): TcmResult {
   const policy = ctx.policy.tcm;
@@ -69,12 +71,20 @@ export function evaluateTcm(referral: ReferralFacts, ctx: RuleContext): TcmResul
         'The discharge date is after the determination date.',
       ),
     );
-  } else if (daysSinceDischarge > policy.dischargeWindowDays) {
+  } else if (daysSinceDischarge >= policy.dischargeWindowDays) {
     findings.push(
       finding(
         'ineligible',
         'DISCHARGE_WINDOW_EXPIRED',
-        `The discharge was more than ${policy.dischargeWindowDays} days ago.`,
+        `The ${policy.dischargeWindowDays}-day period from the discharge date has ended.`,
+      ),
+    );
+  } else if (daysSinceDischarge > policy.faceToFaceModerateComplexityDays) {
+    findings.push(
+      finding(
+        'ineligible',
+        'FACE_TO_FACE_WINDOW_PASSED',
+        `The face-to-face visit was due within ${policy.faceToFaceModerateComplexityDays} days of the discharge.`,
       ),
     );
   } else {

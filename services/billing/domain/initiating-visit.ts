@@ -1,0 +1,19 @@
+import { Temporal } from 'temporal-polyfill';
+
+/**
+ * CCM, PCM and APCM start with an initiating visit (an E/M visit, AWV or IPPE) by the billing
+ * practitioner, unless that practitioner saw the patient within the 12 months before care
+ * management began. Compared by calendar date in the practice's zone: a visit on the same date one
+ * year before consent still counts.
+ */
+export const hasInitiatingVisit = (
+  lastQualifyingVisitAt: string | null,
+  consentObtainedAt: string,
+  timeZone: string,
+): boolean => {
+  if (lastQualifyingVisitAt === null) return false;
+  const localDate = (instant: string) =>
+    Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone).toPlainDate();
+  const earliest = localDate(consentObtainedAt).subtract({ months: 12 });
+  return Temporal.PlainDate.compare(localDate(lastQualifyingVisitAt), earliest) >= 0;
+};
