@@ -4,6 +4,7 @@ import { createBillingRuns } from './app/billing-runs';
 import { createLedgerProjector } from './app/ledger-projector';
 import { createMonthlyRunScheduler } from './app/monthly-run-scheduler';
 import { createLedgerStore } from './store/ledger-store';
+import { createLockStore } from './store/lock-store';
 import { createRunStore } from './store/run-store';
 
 /** Builds the billing service's stores and use cases on a runtime (Lambda, CLI, tests, benchmark). */
@@ -11,7 +12,7 @@ export function composeBilling(runtime: ServiceRuntime) {
   const ledger = createLedgerStore(runtime);
   const runs = createRunStore(runtime);
   const practices = createPracticeDirectory(runtime);
-  const billingRuns = createBillingRuns(runtime, ledger, runs, practices);
+  const billingRuns = createBillingRuns(runtime, ledger, runs, practices, createLockStore(runtime));
   return {
     runtime,
     practices,

@@ -7,6 +7,7 @@ import {
   type StateWrite,
 } from '@carelink/lambda-kit';
 import { dateOfService } from '../domain/claims';
+import { familyOf, type ServiceFamily, withoutLockedFamilies } from '../domain/code-families';
 import { feeCents } from '../domain/fee-schedule';
 import { planLines, type StoredLine } from '../domain/line-plan';
 import { buildMonthInput, countedEntries, type LedgerMonth } from '../domain/month-input';
@@ -14,6 +15,7 @@ import type { PatientFacts } from '../domain/patient-facts';
 import { decideMonth } from '../domain/rules';
 import { keys } from '../store/keys';
 import type { LedgerStore } from '../store/ledger-store';
+import { type LockOwner, type LockStore, LockTakenError } from '../store/lock-store';
 import type {
   PatientMonthResult,
   RunDifference,
@@ -79,6 +81,7 @@ export function createBillingRuns(
   ledger: LedgerStore,
   runs: RunStore,
   practices: PracticeDirectory,
+  locks: LockStore,
 ) {
   const { logger } = runtime;
   const practiceFor = practiceLookup(practices);
@@ -88,6 +91,7 @@ export function createBillingRuns(
     month: string,
     ledgerMonth: LedgerMonth,
     facts: PatientFacts | undefined,
+    heldElsewhere: ReadonlySet<ServiceFamily> = new Set(),
   ) {
     const { input, audit } = buildMonthInput({
       month,
@@ -97,7 +101,7 @@ export function createBillingRuns(
       facts: facts ?? { consents: [], carePlans: [], eligibility: null },
       ledger: ledgerMonth,
     });
-    const decision = decideMonth(input);
+    const decision = withoutLockedFamilies(decideMonth(input), month, heldElsewhere);
     const holdReason =
       decision.lines.length > 0 && audit.diagnosisCodes.length === 0 ? NO_DIAGNOSIS_CODES : null;
     return { input, audit, decision, holdReason };
@@ -111,8 +115,15 @@ export function createBillingRuns(
     ledgerMonth: LedgerMonth,
     facts: PatientFacts | undefined,
     prior: PatientMonthResult | undefined,
+    heldElsewhere: ReadonlySet<ServiceFamily>,
   ): StateWrite[] {
-    const { input, audit, decision, holdReason } = decide(practice, run.month, ledgerMonth, facts);
+    const { input, audit, decision, holdReason } = decide(
+      practice,
+      run.month,
+      ledgerMonth,
+      facts,
+      heldElsewhere,
+    );
     const counted = countedEntries(input, ledgerMonth.entries);
     const claimable = holdReason ? [] : decision.lines;
     const fingerprint = fingerprintOf({
@@ -152,11 +163,46 @@ export function createBillingRuns(
       fingerprint,
       attempt: run.attempt,
     };
-    return runs.patientMonthWrites(tenantId, run, result, plan, {
-      npi: practice.billingPractitionerNpi,
-      dateOfService: dateOfService(run.month),
-      diagnosisCodes: audit.diagnosisCodes,
-    });
+    const lockWrites = lockChanges(
+      facts?.eligibility?.patientKey,
+      run,
+      { tenantId, practiceId: practice.practiceId, runId: run.runId },
+      storedBefore.filter((l) => l.status === 'active'),
+      claimable,
+    );
+    return [
+      ...lockWrites,
+      ...runs.patientMonthWrites(tenantId, run, result, plan, {
+        npi: practice.billingPractitionerNpi,
+        dateOfService: dateOfService(run.month),
+        diagnosisCodes: audit.diagnosisCodes,
+      }),
+    ];
+  }
+
+  /**
+   * The patient-month locks a decision needs: each family it bills is taken (or kept) in the same
+   * transaction as its claim lines; a family a re-run no longer bills is let go. Without a patient
+   * key (a referral from before keys were shared) there is nothing to lock on.
+   */
+  function lockChanges(
+    patientKey: string | undefined,
+    run: RunRecord,
+    owner: LockOwner,
+    before: readonly { code: string }[],
+    now: readonly { code: string }[],
+  ): StateWrite[] {
+    if (!patientKey) return [];
+    const families = (lines: readonly { code: string }[]) =>
+      new Set(
+        lines.map((l) => familyOf(l.code, run.month)).filter((f): f is ServiceFamily => f !== undefined),
+      );
+    const wanted = families(now);
+    const dropped = [...families(before)].filter((family) => !wanted.has(family));
+    return [
+      ...[...wanted].map((family) => locks.take(patientKey, run.month, family, owner)),
+      ...dropped.map((family) => locks.release(patientKey, run.month, family, owner)),
+    ];
   }
 
   async function processPage(
@@ -173,6 +219,17 @@ export function createBillingRuns(
       ledger.batchGetFacts(tenantId, practice.practiceId, ids),
       runs.batchGetPatientMonths(tenantId, run.runId, ids),
     ]);
+    const patientKeys = [...facts.values()].flatMap((f) =>
+      f.eligibility?.patientKey ? [f.eligibility.patientKey] : [],
+    );
+    const held = await locks.heldElsewhere(patientKeys, run.month, {
+      tenantId,
+      practiceId: practice.practiceId,
+    });
+    const heldFor = (patientId: string): ReadonlySet<ServiceFamily> => {
+      const key = facts.get(patientId)?.eligibility?.patientKey;
+      return (key && held.get(key)) || new Set();
+    };
     const batches: { writes: StateWrite[]; upTo: number }[] = [];
     let batch: StateWrite[] = [];
     for (const [index, ledgerMonth] of months.entries()) {
@@ -183,6 +240,7 @@ export function createBillingRuns(
         ledgerMonth,
         facts.get(ledgerMonth.patientId),
         previous.get(ledgerMonth.patientId),
+        heldFor(ledgerMonth.patientId),
       );
       if (writes.length === 0) continue;
       if (batch.length + writes.length + 1 > MAX_TRANSACTION_ITEMS) {
@@ -202,6 +260,22 @@ export function createBillingRuns(
       }
     };
     await Promise.all(Array.from({ length: COMMIT_CONCURRENCY }, worker));
+  }
+
+  /**
+   * Another organisation took a patient-month lock between this page's read and its write (two runs
+   * at the same moment): the page is decided again, now seeing the lock, and gives that patient
+   * `BILLED_ELSEWHERE`. Batches already written are unchanged on the second pass.
+   */
+  async function withLockRetries(processOnce: () => Promise<void>, attempts = 3): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await processOnce();
+      } catch (error) {
+        if (!(error instanceof LockTakenError) || attempt >= attempts) throw error;
+        logger.info('a patient-month lock was taken meanwhile; deciding the page again', { attempt });
+      }
+    }
   }
 
   async function complete(
@@ -272,7 +346,9 @@ export function createBillingRuns(
       const page = await ledger.readPage(tenantId, run.practiceId, run.month, startAfter, PAGE_ITEMS);
       const last = page.months.at(-1);
       if (last) {
-        await processPage(tenantId, run, owner, practice, page.months, processed, hooks);
+        await withLockRetries(() =>
+          processPage(tenantId, run, owner, practice, page.months, processed, hooks),
+        );
         processed += page.months.length;
         await runs.checkpoint(tenantId, run.runId, owner, last.patientId, processed, LEASE_MS);
         hooks.onProgress?.({ processed });

@@ -33,6 +33,8 @@ export interface EligibilityFact {
   complexConditionForPcm: boolean;
   /** The referral's attributed practitioner's last visit with the patient (a local date). */
   lastVisit?: { npi: string; date: string };
+  /** The same person's key in every tenant: the patient-month lock is taken on it. */
+  patientKey?: string;
 }
 
 /** A visit the practice recorded: an E/M visit, AWV, IPPE, or the TCM face-to-face visit. */
@@ -166,6 +168,7 @@ export const applyEligibilityDetermined = (
     conditionCategories: readonly string[];
     complexConditionForPcm: boolean;
     lastVisit?: { npi: string; date: string } | undefined;
+    patientKey?: string | undefined;
   },
 ): PatientFacts => {
   if (facts.eligibility && facts.eligibility.determinationVersion >= data.determinationVersion) return facts;
@@ -176,6 +179,7 @@ export const applyEligibilityDetermined = (
       conditionCategories: [...new Set(data.conditionCategories)],
       complexConditionForPcm: data.complexConditionForPcm,
       ...(data.lastVisit ? { lastVisit: { ...data.lastVisit } } : {}),
+      ...(data.patientKey ? { patientKey: data.patientKey } : {}),
     },
   };
 };

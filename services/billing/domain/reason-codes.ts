@@ -35,6 +35,8 @@ export const REASON_CODES = [
   'NO_CONSENT_FOR_PROGRAM',
   /** No E/M, AWV or IPPE by the billing practitioner within 12 months before consent. */
   'NO_INITIATING_VISIT',
+  /** Another practice or tenant already claimed this service family for the patient-month. */
+  'BILLED_ELSEWHERE',
 ] as const;
 
 /** One reason code. */

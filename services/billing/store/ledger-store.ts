@@ -1,13 +1,8 @@
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  GetCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ServiceRuntime, StateWrite } from '@carelink/lambda-kit';
 import type { LedgerEntry, LedgerMonth } from '../domain/month-input';
 import { emptyPatientFacts, type PatientFacts } from '../domain/patient-facts';
+import { batchGetAll } from './batch-get';
 import { keys, patientOfLedgerKey } from './keys';
 
 /** Minute counters kept on every ledger month, by program family and performer. */
@@ -191,22 +186,12 @@ export function createLedgerStore(runtime: ServiceRuntime) {
       patientIds: readonly string[],
     ): Promise<Map<string, PatientFacts>> {
       const found = new Map<string, PatientFacts>();
-      for (const ids of chunk([...new Set(patientIds)], 100)) {
-        let request: Record<string, { Keys: Item[]; ConsistentRead: boolean }> | undefined = {
-          [TableName]: {
-            Keys: ids.map((id) => keys.patientFacts(tenantId, practiceId, id)),
-            ConsistentRead: true,
-          },
-        };
-        for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-          if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-          const result = await db.send(new BatchGetCommand({ RequestItems: request }));
-          for (const item of result.Responses?.[TableName] ?? []) {
-            found.set(String(item.patientId), item.facts as PatientFacts);
-          }
-          request = result.UnprocessedKeys as typeof request;
-        }
-      }
+      const items = await batchGetAll(
+        db,
+        TableName,
+        [...new Set(patientIds)].map((id) => keys.patientFacts(tenantId, practiceId, id)),
+      );
+      for (const item of items) found.set(String(item.patientId), item.facts as PatientFacts);
       return found;
     },
 

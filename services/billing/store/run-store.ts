@@ -12,6 +12,7 @@ import type { LinePlan, StoredLine } from '../domain/line-plan';
 import type { AuditFacts, LedgerEntry } from '../domain/month-input';
 import type { DecisionLine } from '../domain/month-schema';
 import { keys } from './keys';
+import { isLockKey, LockTakenError } from './lock-store';
 
 export type RunStatus = 'running' | 'completed' | 'finalized';
 export type RunTrigger = 'api' | 'schedule' | 'cli';
@@ -386,11 +387,15 @@ export function createRunStore(runtime: ServiceRuntime) {
       try {
         await db.send(new TransactWriteCommand({ TransactItems: items }));
       } catch (error) {
-        if (
-          error instanceof TransactionCanceledException &&
-          error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
-        ) {
-          throw new LeaseLostError();
+        if (error instanceof TransactionCanceledException) {
+          const reasons = error.CancellationReasons ?? [];
+          if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new LeaseLostError();
+          const lockLost = reasons.some((reason, index) => {
+            const item = items[index];
+            const key = item?.Put?.Item ?? item?.Delete?.Key;
+            return reason.Code === 'ConditionalCheckFailed' && isLockKey(key?.pk);
+          });
+          if (lockLost) throw new LockTakenError();
         }
         throw error;
       }

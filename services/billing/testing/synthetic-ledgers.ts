@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { PracticeChangedV1 } from '@carelink/contracts';
 import type { ServiceRuntime } from '@carelink/lambda-kit';
@@ -50,6 +51,8 @@ export function syntheticPatientMonths(
           i % 7 === 0 ? ['diabetes'] : ['diabetes', 'heart-failure', 'chronic-kidney-disease'],
         complexConditionForPcm: false,
         lastVisit: { npi: billingPractitionerId, date: '2025-12-15' },
+        // The same synthetic person has the same key in every tenant, as one MBI would.
+        patientKey: createHash('sha256').update(`synthetic-person-${i}`).digest('hex'),
       },
     };
     const minutes = [15, 25, 45, 65, 30][i % 5] ?? 0;

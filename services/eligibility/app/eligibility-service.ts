@@ -91,6 +91,7 @@ export function createEligibilityService(deps: EligibilityDeps) {
       practiceId: referral.practiceId,
       timeZone: referral.timeZone,
       ...(referral.preferredLanguage ? { preferredLanguage: referral.preferredLanguage } : {}),
+      ...(referral.patientKey ? { patientKey: referral.patientKey } : {}),
       memberId: referral.memberId,
       sourceVersion: referral.sourceVersion,
       facts: referral.facts,

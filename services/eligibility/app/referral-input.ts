@@ -39,6 +39,7 @@ export function referralInputOf(data: ReferralData, sourceVersion: number): Refe
     timeZone: data.timeZone,
     ...(data.preferredLanguage ? { preferredLanguage: data.preferredLanguage } : {}),
     memberId: data.coverage.memberId,
+    ...(data.patientKey ? { patientKey: data.patientKey } : {}),
     sourceVersion,
     facts,
   };

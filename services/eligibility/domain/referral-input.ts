@@ -12,4 +12,6 @@ export interface ReferralInput {
   /** The referral's own version: 1 when received, then the version of each update. */
   readonly sourceVersion: number;
   readonly facts: ReferralFacts;
+  /** Passed on to billing for its patient-month lock; never logged or returned. */
+  readonly patientKey?: string;
 }

@@ -267,6 +267,7 @@ export function eligibilityFacts(referral: Referral): z.input<typeof ReferralRec
   return {
     referralId: referral.id,
     patientId: referral.patientId,
+    patientKey: referral.patientKey,
     practiceId: referral.practiceId,
     requestedPrograms: referral.requestedPrograms,
     priority: referral.priority,

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { defineEvent } from '../event-contract';
 import { IanaTimeZone, IsoDate, Npi, Program, Ulid } from '../primitives';
+import { PatientKey } from './referral-received.v1';
 import { DeterminationStatus, PlanType, ReasonCode } from './shared';
 
 /** TCM deadlines, present once the discharge date is known. */
@@ -46,6 +47,8 @@ export const EligibilityDeterminedData = z.object({
    * as the initiating visit when that practitioner bills.
    */
   lastVisit: z.object({ npi: Npi, date: IsoDate }).optional(),
+  /** The patient key (see `ReferralReceived`), for billing's patient-month lock across practices and tenants. */
+  patientKey: PatientKey.optional(),
 });
 
 export const EligibilityDeterminedV1 = defineEvent({

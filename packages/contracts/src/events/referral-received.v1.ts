@@ -7,9 +7,17 @@ import { DischargeFacilityType, PlanType, ReferralReasonType } from './shared';
  * What eligibility needs to decide, and nothing more: no names, contact details or free text.
  * The partner member id is included because coverage verification (X12 270) is keyed by it.
  */
+/**
+ * The patient key: HMAC-SHA256 of the normalised member identifier under a secret pepper. The same
+ * person has the same key across tenants, which is what lets billing refuse a second claim for the
+ * same patient-month; without the pepper it reveals nothing.
+ */
+export const PatientKey = z.string().regex(/^[0-9a-f]{64}$/);
+
 export const ReferralReceivedData = z.object({
   referralId: Ulid,
   patientId: Ulid,
+  patientKey: PatientKey.optional(),
   practiceId: z.string(),
   requestedPrograms: z.array(Program),
   priority: z.enum(['routine', 'urgent']),
