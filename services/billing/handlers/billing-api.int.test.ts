@@ -206,6 +206,8 @@ describe('billing on the local cloud', () => {
     expect(summary.body.notBilled.map((g: { reason: string }) => g.reason)).toEqual([
       'INSUFFICIENT_CHRONIC_CONDITIONS',
       'NO_CARE_PLAN',
+      // The second patient's practitioner never saw them: no initiating visit either.
+      'NO_INITIATING_VISIT',
     ]);
     expect(summary.body.codes).toEqual([
       { code: '99439', patients: 1, units: 1 },
@@ -244,6 +246,24 @@ describe('billing on the local cloud', () => {
     expect(rerun.body.existing).toBe(`/v1/billing/runs/${runId}`);
     const claims = await lead.get(`/v1/billing/runs/${runId}/claims`);
     expect(claims.body.lines).toHaveLength(2);
+  });
+
+  it('records visits for the initiating-visit rule, for the practice’s own patients only', async () => {
+    const lead = await apiClient(cloud, 'staff-boston-billing-lead');
+    const other = await apiClient(cloud, 'staff-denver-billing-lead');
+    const visit = { practitionerNpi: NPI, kind: 'awv', at: '2026-09-02T14:00:00Z' };
+    const recorded = await lead.post(`/v1/billing/patients/${patientId}/visits`, visit);
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    expect(recorded.body).toMatchObject({ ...visit, patientId, visitId: expect.any(String) });
+    expect((await other.post(`/v1/billing/patients/${patientId}/visits`, visit)).status).toBe(404);
+    const future = await lead.post(`/v1/billing/patients/${patientId}/visits`, {
+      ...visit,
+      at: '2099-01-01T00:00:00Z',
+    });
+    expect(future.status).toBe(422);
+    expect(
+      (await lead.post(`/v1/billing/patients/${patientId}/visits`, { ...visit, kind: 'phone-call' })).status,
+    ).toBe(422);
   });
 
   it('answers bad input with 4xx problems', async () => {
