@@ -108,8 +108,9 @@ export async function openCaseForDetermination(
     openedAt: now(ctx).toString(),
     careTeam: [],
   };
-  const dischargeDate =
-    program === 'tcm' ? data.programs.find((p) => p.program === 'tcm')?.tcm?.dischargeDate : undefined;
+  // A CCM case opened after a discharge keeps the TCM deadlines too: both may be billed in one month.
+  const tcm = data.programs.find((p) => p.program === 'tcm');
+  const dischargeDate = program === 'tcm' || tcm?.status === 'eligible' ? tcm?.tcm?.dischargeDate : undefined;
   const pending: CaseRecord = {
     case: pendingCase,
     status: 'unassigned',

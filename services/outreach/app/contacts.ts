@@ -100,8 +100,16 @@ export async function logContactAttempt(
     const monthly = outreachTaskId(patient.caseId, 'monthly-contact', month);
     for (const task of tasks) {
       const completes = task.id === monthly || task.kind === 'tcm-interactive-contact';
-      if (completes && task.status === 'open')
-        writes.push(stores.cases.closeTask(principal.tenantId, patientId, task.id, 'done'));
+      if (!completes || task.status !== 'open') continue;
+      // A TCM contact after its two business days is kept as late: it does not meet the TCM rule.
+      const late = Temporal.Instant.compare(attemptedAt, task.dueAt) >= 0;
+      const closure = {
+        by: principal.subject,
+        at: attemptedAt.toString(),
+        outcome: 'patient-reached',
+        ...(late ? { late } : {}),
+      };
+      writes.push(stores.cases.closeTask(principal.tenantId, patientId, task.id, 'done', closure));
     }
   }
   return {

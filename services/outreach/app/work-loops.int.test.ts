@@ -237,3 +237,43 @@ describe('outreach tasks are finished by people', () => {
     expect((await denver.post(`${path(refill.taskId)}/complete`, { outcome: 'done' })).status).toBe(404);
   });
 });
+
+describe('TCM alongside CCM', () => {
+  it('gives a CCM case opened after a discharge the TCM contact task too, and keeps a late contact as late', async () => {
+    const patientId = ulid();
+    const caseId = ulid();
+    const discharged = new Date(Date.now() - 10 * 24 * 3600_000);
+    await publish(CaseOpenedV1, {
+      caseId,
+      patientId,
+      referralId: ulid(),
+      practiceId: 'practice-boston',
+      program: 'ccm',
+      primaryStaffId: 'staff-boston-care-manager',
+      identifiedAt: discharged.toISOString(),
+      timeZone: 'America/New_York',
+      dischargeDate: discharged.toISOString().slice(0, 10),
+    });
+    const tasks = (await primary.get(`/v1/patients/${patientId}/tasks?status=open`)).body.items as {
+      kind: string;
+    }[];
+    expect(tasks.map((t) => t.kind)).toEqual(
+      expect.arrayContaining(['monthly-contact', 'tcm-interactive-contact']),
+    );
+
+    expect(
+      (
+        await primary.post(`/v1/patients/${patientId}/contact-attempts`, {
+          channel: 'phone',
+          outcome: 'reached',
+        })
+      ).status,
+    ).toBe(201);
+    const done = (await primary.get(`/v1/patients/${patientId}/tasks?status=done`)).body.items as {
+      kind: string;
+      closed?: { late?: boolean };
+    }[];
+    expect(done.find((t) => t.kind === 'tcm-interactive-contact')?.closed).toMatchObject({ late: true });
+    expect(done.find((t) => t.kind === 'monthly-contact')?.closed?.late).toBeUndefined();
+  });
+});

@@ -177,12 +177,17 @@ export function buildOutreachSchedule(
   options: ScheduleOptions,
 ): OutreachTask[] {
   const months = horizon(facts, options);
+  // CMS allows TCM and CCM in the same month: a CCM case opened after a discharge also gets the
+  // TCM interactive contact.
   const tasks: OutreachTask[] =
     facts.program === 'tcm'
       ? [tcmTask(facts)]
-      : months.map((month) =>
-          monthlyTask(facts, month, MONTHLY_CONTACT, MONTHLY_CONTACT, facts.primaryCaseManagerId),
-        );
+      : [
+          ...months.map((month) =>
+            monthlyTask(facts, month, MONTHLY_CONTACT, MONTHLY_CONTACT, facts.primaryCaseManagerId),
+          ),
+          ...(facts.dischargedAt ? [tcmTask(facts)] : []),
+        ];
   for (const intervention of plan.interventions) {
     if (intervention.status === 'active') tasks.push(...interventionTasks(facts, intervention, months));
   }

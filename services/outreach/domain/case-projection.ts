@@ -199,11 +199,10 @@ export function desiredTasks(projection: CaseProjection, now: Temporal.Instant):
   if (!projection.opened || projection.closed || !program || !timeZone || !primaryStaffId || !identifiedAt)
     return [];
   const enrolledAt = Temporal.Instant.from(identifiedAt);
-  const dischargedAt =
-    program === 'tcm'
-      ? projection.dischargeDate
-        ? Temporal.PlainDate.from(projection.dischargeDate).toZonedDateTime(timeZone).toInstant()
-        : enrolledAt
+  const dischargedAt = projection.dischargeDate
+    ? Temporal.PlainDate.from(projection.dischargeDate).toZonedDateTime(timeZone).toInstant()
+    : program === 'tcm'
+      ? enrolledAt
       : undefined;
   const facts: OutreachCaseFacts = {
     caseId: projection.caseId,

@@ -21,6 +21,8 @@ export interface TaskClosure {
   readonly outcome?: string;
   readonly reason?: string;
   readonly note?: string;
+  /** Done after the task was due (a TCM contact after two business days does not count). */
+  readonly late?: boolean;
 }
 
 /** A task with the patient it belongs to. */

@@ -54,6 +54,7 @@ export const OutreachTaskResource = z
         outcome: TaskOutcome.optional(),
         reason: TaskCancelReason.optional(),
         note: z.string().optional(),
+        late: z.boolean().optional().meta({ description: 'Done after it was due' }),
       })
       .optional()
       .meta({ description: 'Who finished the task and how; absent for tasks a schedule change closed' }),
