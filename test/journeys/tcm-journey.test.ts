@@ -106,6 +106,7 @@ describe('TCM journey: a post-discharge referral before a holiday weekend', () =
       interactiveContactDue: '2026-09-09',
       faceToFaceDueHighComplexity: '2026-09-11',
       faceToFaceDueModerateComplexity: '2026-09-18',
+      dischargeFacilityType: 'inpatient',
     });
     const determined = cloud.bus
       .events()

@@ -11,8 +11,9 @@ import { familyOf, type ServiceFamily, withoutLockedFamilies } from '../domain/c
 import { feeCents } from '../domain/fee-schedule';
 import { planLines, type StoredLine } from '../domain/line-plan';
 import { buildMonthInput, countedEntries, type LedgerMonth } from '../domain/month-input';
-import type { PatientFacts } from '../domain/patient-facts';
-import { decideMonth } from '../domain/rules';
+import { emptyPatientFacts, type PatientFacts } from '../domain/patient-facts';
+import { decideMonth, decideTcm, type MonthDecision, type TcmDecision } from '../domain/rules';
+import { buildTcmInput } from '../domain/tcm-input';
 import { keys } from '../store/keys';
 import type { LedgerStore } from '../store/ledger-store';
 import { type LockOwner, type LockStore, LockTakenError } from '../store/lock-store';
@@ -76,6 +77,18 @@ const fingerprintOf = (value: unknown): string =>
  * The billing run use case: one run per practice-month, resumable from its checkpoint, idempotent
  * per patient-month and per claim line, finished by one transaction with its event.
  */
+/**
+ * The month's decision with a TCM line added (CMS allows TCM and CCM in the same month); a month
+ * that bills TCM alone reports no time-based reasons.
+ */
+function withTcm(decision: MonthDecision, tcm: TcmDecision | undefined): MonthDecision {
+  if (!tcm || tcm.lines.length === 0) return decision;
+  const lines = [...decision.lines, ...tcm.lines.map(({ code, units }) => ({ code, units }))].sort((a, b) =>
+    a.code < b.code ? -1 : 1,
+  );
+  return { lines, reasons: [] };
+}
+
 export function createBillingRuns(
   runtime: ServiceRuntime,
   ledger: LedgerStore,
@@ -101,7 +114,15 @@ export function createBillingRuns(
       facts: facts ?? { consents: [], carePlans: [], eligibility: null },
       ledger: ledgerMonth,
     });
-    const decision = withoutLockedFamilies(decideMonth(input), month, heldElsewhere);
+    const tcmInput = buildTcmInput({
+      month,
+      timeZone: practice.timeZone,
+      facts: facts ?? emptyPatientFacts(),
+      medicalDecisionMaking: ledgerMonth.medicalDecisionMaking,
+    });
+    const tcm = tcmInput ? decideTcm(tcmInput) : undefined;
+    const decision = withoutLockedFamilies(withTcm(decideMonth(input), tcm), month, heldElsewhere);
+    if (tcm) audit.tcm = { dischargeDate: facts?.eligibility?.tcm?.dischargeDate ?? '', ...tcm };
     const holdReason =
       decision.lines.length > 0 && audit.diagnosisCodes.length === 0 ? NO_DIAGNOSIS_CODES : null;
     return { input, audit, decision, holdReason };
@@ -175,6 +196,7 @@ export function createBillingRuns(
       ...runs.patientMonthWrites(tenantId, run, result, plan, {
         npi: practice.billingPractitionerNpi,
         dateOfService: dateOfService(run.month),
+        datesOfService: Object.fromEntries((audit.tcm?.lines ?? []).map((l) => [l.code, l.dateOfService])),
         diagnosisCodes: audit.diagnosisCodes,
       }),
     ];

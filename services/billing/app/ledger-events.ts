@@ -3,6 +3,7 @@ import {
   CarePlanRevisedV1,
   ConsentRecordedV1,
   ConsentRevokedV1,
+  ContactCompletedV1,
   EligibilityDeterminedV1,
   TimeLoggedV1,
 } from '@carelink/contracts';
@@ -15,4 +16,5 @@ export const ledgerEvents = [
   CarePlanEstablishedV1,
   CarePlanRevisedV1,
   EligibilityDeterminedV1,
+  ContactCompletedV1,
 ] as const;

@@ -4,6 +4,7 @@ import type {
   CarePlanRevisedV1,
   ConsentRecordedV1,
   ConsentRevokedV1,
+  ContactCompletedV1,
   EligibilityDeterminedV1,
   EventData,
   TimeLoggedV1,
@@ -21,6 +22,7 @@ import {
   applyCarePlanRevised,
   applyConsentRecorded,
   applyConsentRevoked,
+  applyContactCompleted,
   applyEligibilityDetermined,
   type PatientFacts,
 } from '../domain/patient-facts';
@@ -175,6 +177,10 @@ export function createLedgerProjector(
         return patientFact(tenantId, data.practiceId, data.patientId, (f) =>
           applyEligibilityDetermined(f, data),
         );
+      }
+      case 'ContactCompleted': {
+        const data = event.detail.data as EventData<typeof ContactCompletedV1>;
+        return patientFact(tenantId, data.practiceId, data.patientId, (f) => applyContactCompleted(f, data));
       }
       default:
         return undefined;

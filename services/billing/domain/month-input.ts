@@ -43,6 +43,12 @@ export interface AuditFacts {
   diagnosisCodes: string[];
   /** The visit taken as the initiating visit (or the latest before it), when there is one. */
   lastQualifyingVisitAt?: string | null;
+  /** The TCM decision of the discharge whose visit falls in this month, with its reasons. */
+  tcm?: {
+    dischargeDate: string;
+    lines: { code: string; units: number; dateOfService: string }[];
+    reasons: string[];
+  };
 }
 
 const RULE_PROGRAMS: ReadonlySet<string> = new Set(['ccm', 'pcm', 'tcm', 'rpm', 'bhi']);

@@ -35,6 +35,17 @@ export interface EligibilityFact {
   lastVisit?: { npi: string; date: string };
   /** The same person's key in every tenant: the patient-month lock is taken on it. */
   patientKey?: string;
+  /** The discharge TCM follows, when eligibility found the patient eligible for TCM. */
+  tcm?: { dischargeDate: string; facilityType?: string };
+}
+
+/** A contact attempt outreach logged: TCM needs a timely interactive one (or two timely attempts). */
+export interface ContactFact {
+  contactId: string;
+  at: string;
+  reached: boolean;
+  /** A phone or video conversation; a message is not interactive. */
+  interactive: boolean;
 }
 
 /** A visit the practice recorded: an E/M visit, AWV, IPPE, or the TCM face-to-face visit. */
@@ -51,6 +62,8 @@ export interface PatientFacts {
   eligibility: EligibilityFact | null;
   /** Absent on facts kept before visits were recorded. */
   visits?: VisitFact[];
+  /** Absent on facts kept before contacts were followed. */
+  contacts?: ContactFact[];
 }
 
 export const emptyPatientFacts = (): PatientFacts => ({
@@ -169,6 +182,11 @@ export const applyEligibilityDetermined = (
     complexConditionForPcm: boolean;
     lastVisit?: { npi: string; date: string } | undefined;
     patientKey?: string | undefined;
+    programs?: readonly {
+      program: string;
+      status: string;
+      tcm?: { dischargeDate: string; dischargeFacilityType?: string | undefined } | undefined;
+    }[];
   },
 ): PatientFacts => {
   if (facts.eligibility && facts.eligibility.determinationVersion >= data.determinationVersion) return facts;
@@ -180,6 +198,44 @@ export const applyEligibilityDetermined = (
       complexConditionForPcm: data.complexConditionForPcm,
       ...(data.lastVisit ? { lastVisit: { ...data.lastVisit } } : {}),
       ...(data.patientKey ? { patientKey: data.patientKey } : {}),
+      ...tcmOf(data.programs),
     },
   };
 };
+
+const tcmOf = (
+  programs:
+    | readonly {
+        program: string;
+        status: string;
+        tcm?: { dischargeDate: string; dischargeFacilityType?: string | undefined } | undefined;
+      }[]
+    | undefined,
+): { tcm?: EligibilityFact['tcm'] } => {
+  const tcm = programs?.find((p) => p.program === 'tcm' && p.status === 'eligible')?.tcm;
+  if (!tcm) return {};
+  return {
+    tcm: {
+      dischargeDate: tcm.dischargeDate,
+      ...(tcm.dischargeFacilityType ? { facilityType: tcm.dischargeFacilityType } : {}),
+    },
+  };
+};
+
+/** Records a contact attempt once (by id); the newest are kept. */
+export const applyContactCompleted = (
+  facts: PatientFacts,
+  data: { contactId: string; attemptedAt: string; outcome: string; channel: string },
+): PatientFacts => ({
+  ...facts,
+  contacts: upsert(
+    facts.contacts ?? [],
+    (c) => c.contactId === data.contactId,
+    () => ({
+      contactId: data.contactId,
+      at: data.attemptedAt,
+      reached: data.outcome === 'reached',
+      interactive: data.channel === 'phone' || data.channel === 'video',
+    }),
+  ),
+});

@@ -324,7 +324,13 @@ export function createRunStore(runtime: ServiceRuntime) {
       run: RunRecord,
       result: PatientMonthResult,
       plan: LinePlan,
-      claim: { npi: string; dateOfService: string; diagnosisCodes: string[] },
+      claim: {
+        npi: string;
+        dateOfService: string;
+        /** Codes whose date of service is not the month's (TCM: the face-to-face visit). */
+        datesOfService?: Readonly<Record<string, string>>;
+        diagnosisCodes: string[];
+      },
     ): StateWrite[] {
       const writes: StateWrite[] = [
         {
@@ -350,7 +356,7 @@ export function createRunStore(runtime: ServiceRuntime) {
             status: 'active',
             month: run.month,
             billingPractitionerNpi: claim.npi,
-            dateOfService: claim.dateOfService,
+            dateOfService: claim.datesOfService?.[code] ?? claim.dateOfService,
             diagnosisCodes: claim.diagnosisCodes,
             lastAction: action,
             lastActionAttempt: run.attempt,

@@ -55,6 +55,7 @@ function tcmDates(result: ProgramResult): TcmDeadlines | undefined {
     interactiveContactDue,
     faceToFaceDueHighComplexity,
     faceToFaceDueModerateComplexity,
+    ...(result.facilityType ? { dischargeFacilityType: result.facilityType } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { defineEvent } from '../event-contract';
 import { IanaTimeZone, IsoDate, Npi, Program, Ulid } from '../primitives';
 import { PatientKey } from './referral-received.v1';
-import { DeterminationStatus, PlanType, ReasonCode } from './shared';
+import { DeterminationStatus, DischargeFacilityType, PlanType, ReasonCode } from './shared';
 
 /** TCM deadlines, present once the discharge date is known. */
 export const TcmDeadlines = z.object({
@@ -10,6 +10,8 @@ export const TcmDeadlines = z.object({
   interactiveContactDue: IsoDate,
   faceToFaceDueHighComplexity: IsoDate,
   faceToFaceDueModerateComplexity: IsoDate,
+  /** Where the patient was discharged from, as the referral said. */
+  dischargeFacilityType: DischargeFacilityType.optional(),
 });
 export type TcmDeadlines = z.infer<typeof TcmDeadlines>;
 

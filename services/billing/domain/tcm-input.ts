@@ -1,0 +1,58 @@
+import { Temporal } from 'temporal-polyfill';
+import type { PatientFacts } from './patient-facts';
+import type { TcmInput } from './tcm';
+
+/** The discharge facility as eligibility names it, as `decideTcm` names it. */
+const FROM: Readonly<Record<string, TcmInput['discharge']['from']>> = {
+  inpatient: 'inpatient-acute',
+  observation: 'observation',
+  snf: 'skilled-nursing',
+  'partial-hospitalization': 'partial-hospitalization',
+};
+
+/**
+ * The TCM facts of a patient for the run of `month`, when TCM belongs to it: the month of the
+ * face-to-face visit (the date of service), or, without a visit yet, the month of the discharge
+ * (so the audit says what is missing). A referral for TCM is a transition to a community setting:
+ * the discharge is taken as to home until referrals say where the patient went.
+ */
+export const buildTcmInput = (args: {
+  month: string;
+  timeZone: string;
+  facts: PatientFacts;
+  medicalDecisionMaking: 'low' | 'moderate' | 'high' | null;
+}): TcmInput | undefined => {
+  const tcm = args.facts.eligibility?.tcm;
+  if (!tcm) return undefined;
+  const { timeZone } = args;
+  const discharge = Temporal.PlainDate.from(tcm.dischargeDate);
+  const periodEnd = discharge.add({ days: 29 });
+  const localDate = (at: string) => Temporal.Instant.from(at).toZonedDateTimeISO(timeZone).toPlainDate();
+  const visit = (args.facts.visits ?? [])
+    .filter((v) => v.kind === 'tcm-face-to-face')
+    .filter((v) => Temporal.PlainDate.compare(localDate(v.at), periodEnd) <= 0)
+    .filter((v) => Temporal.PlainDate.compare(localDate(v.at), discharge) >= 0)
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0];
+  const monthOfDate = (date: Temporal.PlainDate) => date.toString().slice(0, 7);
+  const belongs = visit
+    ? monthOfDate(localDate(visit.at)) === args.month
+    : monthOfDate(discharge) === args.month;
+  if (!belongs) return undefined;
+  return {
+    timeZone,
+    discharge: {
+      at: discharge.toZonedDateTime({ timeZone }).toInstant().toString(),
+      from: FROM[tcm.facilityType ?? 'inpatient'] ?? 'inpatient-acute',
+      to: 'home',
+    },
+    contactAttempts: (args.facts.contacts ?? []).map((c) => ({
+      at: c.at,
+      successful: c.reached,
+      interactive: c.interactive,
+    })),
+    faceToFaceVisitAt: visit?.at ?? null,
+    medicalDecisionMaking: args.medicalDecisionMaking,
+    diedAt: null,
+    alreadyBilledForThisDischarge: false,
+  };
+};
