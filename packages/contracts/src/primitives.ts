@@ -158,6 +158,8 @@ export type Money = z.infer<typeof Money>;
 
 /** Care programs Carelink can enrol a member in. */
 export const Program = z.enum(['case-management', 'ccm', 'pcm', 'tcm']);
+/** A program a patient consents to: the care programs, and APCM (advanced primary care management, CY 2025). */
+export const ConsentedProgram = z.enum(['case-management', 'ccm', 'pcm', 'tcm', 'apcm']);
 export type Program = z.infer<typeof Program>;
 
 /** Programs under which staff time can be logged (RPM and BHI time is tracked but never counts to CCM). */

@@ -83,8 +83,8 @@ export const applyVisitRecorded = (facts: PatientFacts, visit: VisitFact): Patie
   ),
 });
 
-/** Programs whose consent and care plan matter to CCM/PCM billing. */
-const BILLING_PROGRAMS: ReadonlySet<string> = new Set(['ccm', 'pcm']);
+/** Programs whose consent and care plan matter to CCM, PCM and APCM billing. */
+const BILLING_PROGRAMS: ReadonlySet<string> = new Set(['ccm', 'pcm', 'apcm']);
 const MAX_REVISIONS = 24;
 const MAX_FACTS = 20;
 

@@ -10,7 +10,7 @@ import {
 import { Npi } from './referral-facts';
 
 /** Programs whose billing requires documented patient consent. */
-export const ConsentProgram = z.enum(['ccm', 'pcm']);
+export const ConsentProgram = z.enum(['ccm', 'pcm', 'apcm']);
 /** A program that needs consent. */
 export type ConsentProgram = z.infer<typeof ConsentProgram>;
 

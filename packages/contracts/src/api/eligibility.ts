@@ -31,7 +31,7 @@ const PatientParams = z.object({ patientId: Ulid });
 const ConsentParams = z.object({ patientId: Ulid, consentId: Ulid });
 
 /** Programs whose billing needs documented consent. */
-export const ConsentProgramSchema = z.enum(['ccm', 'pcm']);
+export const ConsentProgramSchema = z.enum(['ccm', 'pcm', 'apcm']);
 
 /** What staff capture when a patient agrees to CCM or PCM with a billing practitioner. */
 export const RecordConsentBody = z

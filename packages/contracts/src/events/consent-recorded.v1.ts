@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { defineEvent } from '../event-contract';
-import { IsoInstant, Program, Ulid } from '../primitives';
+import { ConsentedProgram, IsoInstant, Ulid } from '../primitives';
 
 export const ConsentRecordedData = z.object({
   consentId: Ulid,
   patientId: Ulid,
   practiceId: z.string(),
-  program: Program,
+  program: ConsentedProgram,
   method: z.enum(['verbal', 'written']),
   obtainedAt: IsoInstant,
   billingPractitionerId: z.string(),

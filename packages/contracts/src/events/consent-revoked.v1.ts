@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { defineEvent } from '../event-contract';
-import { IsoInstant, Program, Ulid } from '../primitives';
+import { ConsentedProgram, IsoInstant, Ulid } from '../primitives';
 
 export const ConsentRevokedData = z.object({
   consentId: Ulid,
   patientId: Ulid,
   practiceId: z.string(),
-  program: Program,
+  program: ConsentedProgram,
   revokedAt: IsoInstant,
   billingPractitionerId: z.string(),
   /** `superseded` when consent for another billing practitioner replaced it. */
