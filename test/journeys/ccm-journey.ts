@@ -64,6 +64,28 @@ export async function eventually<T>(
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/**
+ * The journeys' October CCM time: 45 clinical-staff minutes (25 on the 6th, 20 on the 14th), by
+ * the Boston clinical staff member, which bills 99490 + 99439.
+ */
+export async function logOctoberCcmMinutes(clinicalStaff: ApiClient, patientId: string, note?: string) {
+  for (const [startedAt, minutes] of [
+    ['2026-10-06T14:00:00Z', 25],
+    ['2026-10-14T15:30:00Z', 20],
+  ] as const) {
+    const entry = await clinicalStaff.post(`/v1/patients/${patientId}/time-entries`, {
+      program: 'ccm',
+      performer: 'clinical-staff',
+      practitionerId: 'staff-boston-clinical-staff',
+      startedAt,
+      minutes,
+      activity: 'care-coordination',
+      ...(note ? { note } : {}),
+    });
+    expectStatus(entry, 201, 'time entry');
+  }
+}
+
 function expectStatus(res: { status: number; body: unknown }, status: number, what: string): void {
   if (res.status !== status)
     throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
@@ -209,21 +231,7 @@ export async function runCcmJourney(cloud: LocalCloud, narrate: Narrate): Promis
       outcome: 'reached',
     });
     expectStatus(contact, 201, 'contact attempt');
-    for (const [startedAt, minutes] of [
-      ['2026-10-06T14:00:00Z', 25],
-      ['2026-10-14T15:30:00Z', 20],
-    ] as const) {
-      const entry = await clinicalStaff.post(`/v1/patients/${patientId}/time-entries`, {
-        program: 'ccm',
-        performer: 'clinical-staff',
-        practitionerId: 'staff-boston-clinical-staff',
-        startedAt,
-        minutes,
-        activity: 'care-coordination',
-        note: timeNote,
-      });
-      expectStatus(entry, 201, 'time entry');
-    }
+    await logOctoberCcmMinutes(clinicalStaff, patientId, timeNote);
     narrate(
       'Clinical staff log 45 minutes of CCM time in October (25 + 20).',
       'events ContactCompleted, TimeLogged ×2',

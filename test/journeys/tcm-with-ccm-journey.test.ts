@@ -2,7 +2,7 @@ import { assessmentExample, carePlanExample } from '@carelink/contracts/api/care
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../packages/local/src/cloud';
 import { type ApiClient, apiClient } from '../../packages/local/src/testing/api-client';
-import { eventually, member, startJourneyCloud } from './ccm-journey';
+import { eventually, logOctoberCcmMinutes, member, startJourneyCloud } from './ccm-journey';
 
 /**
  * Scenario: a Medicare member with diabetes, heart failure and CKD is discharged home on Thursday
@@ -102,20 +102,7 @@ describe('TCM and CCM for the same patient in the same month', () => {
     expect(call.status).toBe(201);
 
     cloud.setClock(new Date('2026-10-20T15:00:00Z'));
-    for (const [startedAt, minutes] of [
-      ['2026-10-06T14:00:00Z', 25],
-      ['2026-10-14T15:30:00Z', 20],
-    ] as const) {
-      const entry = await clinicalStaff.post(`/v1/patients/${patientId}/time-entries`, {
-        program: 'ccm',
-        performer: 'clinical-staff',
-        practitionerId: 'staff-boston-clinical-staff',
-        startedAt,
-        minutes,
-        activity: 'care-coordination',
-      });
-      expect(entry.status, JSON.stringify(entry.body)).toBe(201);
-    }
+    await logOctoberCcmMinutes(clinicalStaff, patientId);
     await cloud.settle();
     const visit = await billingLead.post(`/v1/billing/patients/${patientId}/visits`, {
       practitionerNpi: '1234567893',

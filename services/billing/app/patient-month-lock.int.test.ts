@@ -1,3 +1,4 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Billing, composeBilling } from '../compose';
 import { seedSyntheticLedgers } from '../testing/synthetic-ledgers';
@@ -69,5 +70,35 @@ describe('patient-month lock across tenants', () => {
       ...(await claimsOf(bluepeak, secondRun.runId)).map((l) => `b ${l.patientId} ${l.cpt}`),
     ].sort();
     expect(after).toEqual(before);
+  });
+
+  it('lets go of a lock when the holder’s unfinalised re-run no longer bills the family, so the other tenant can', async () => {
+    const holderRun = await billing.runs.findRunOfMonth(acme.tenantId, acme.practiceId, month);
+    const otherRun = await billing.runs.findRunOfMonth(bluepeak.tenantId, bluepeak.practiceId, month);
+    if (!holderRun || !otherRun) throw new Error('no runs');
+    const held = (await claimsOf(acme, holderRun.runId))[0];
+    if (!held) throw new Error('acme billed nobody');
+    // The holder learns the patient's consent was never valid: its re-run bills nothing for them.
+    const { facts, version } = await billing.ledger.getFacts(acme.tenantId, acme.practiceId, held.patientId);
+    await billing.runtime.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          billing.ledger.putFacts(
+            acme.tenantId,
+            acme.practiceId,
+            held.patientId,
+            { ...facts, consents: [] },
+            version,
+          ),
+        ],
+      }),
+    );
+    await start(acme);
+    expect((await claimsOf(acme, holderRun.runId)).filter((l) => l.patientId === held.patientId)).toEqual([]);
+    await start(bluepeak);
+    const nowBilled = (await claimsOf(bluepeak, otherRun.runId)).filter(
+      (l) => l.patientId === held.patientId,
+    );
+    expect(nowBilled.map((l) => l.cpt)).toContain(held.cpt);
   });
 });
