@@ -41,6 +41,7 @@ describe('evaluateReferral', () => {
       interactiveContactDue: '2025-06-12',
       faceToFaceDueHighComplexity: '2025-06-17',
       faceToFaceDueModerateComplexity: '2025-06-24',
+      dischargeFacilityType: 'inpatient',
     });
     expect(view.conditionCategories).toEqual(['diabetes', 'heart-failure']);
     expect(view.complexConditionForPcm).toBe(true);

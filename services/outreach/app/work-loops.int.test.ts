@@ -92,7 +92,11 @@ describe('risk flags: open → acknowledged → resolved, with on-call paging', 
     expect(acknowledged.body.acknowledged.by).toBe('staff-boston-care-manager');
     const again = await primary.post(`/v1/patients/${patientId}/risk-flags/${flagId}/acknowledge`, {});
     expect(again.status).toBe(409);
-    expect(await onWorklist(flagId)).toBe(true);
+    const worklist = (await primary.get('/v1/worklist')).body.items as {
+      id: string;
+      detail: { status?: string };
+    }[];
+    expect(worklist.find((item) => item.id === flagId)?.detail.status).toBe('acknowledged');
 
     const resolved = await primary.post(`/v1/patients/${patientId}/risk-flags/${flagId}/resolve`, {
       resolution: 'clinically-addressed',

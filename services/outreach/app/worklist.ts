@@ -53,6 +53,7 @@ export async function worklistOf(
   for (const item of [...caseload, ...tasks, ...escalations, ...riskFlags, ...caseTasks])
     patientOfCase.set(item.caseId, item.patientId);
   const flagKinds = new Map(riskFlags.map((flag) => [flag.id, flag.publishedKind]));
+  const flagStatuses = new Map(riskFlags.map((flag) => [flag.id, flag.status]));
 
   return {
     staffId: worklist.staffId,
@@ -96,6 +97,7 @@ export async function worklistOf(
               flagKind: flagKinds.get(item.riskFlag.id) ?? '',
               severity: item.riskFlag.flag.severity,
               code: item.riskFlag.flag.code,
+              status: flagStatuses.get(item.riskFlag.id) ?? 'open',
             },
           };
       }

@@ -11,7 +11,12 @@ export interface StaffWork {
   readonly caseload: { caseId: string; patientId: string; practiceId: string }[];
   readonly tasks: StoredTask[];
   readonly escalations: (Escalation & { patientId: string; practiceId: string })[];
-  readonly riskFlags: (CaseRiskFlag & { patientId: string; practiceId: string; publishedKind: string })[];
+  readonly riskFlags: (CaseRiskFlag & {
+    patientId: string;
+    practiceId: string;
+    publishedKind: string;
+    status: 'open' | 'acknowledged';
+  })[];
   readonly caseTasks: CaseTaskItem[];
 }
 
@@ -45,6 +50,7 @@ export function createWorklistStore(table: Table) {
               patientId,
               practiceId,
               publishedKind: item.flagKind as string,
+              status: item.status === 'acknowledged' ? 'acknowledged' : 'open',
               flag: {
                 // Ranking only reads severity and time; the published kind is reported separately.
                 kind: item.flagKind as RiskFlagKind,
