@@ -36,7 +36,7 @@ export interface EligibilityFact {
   /** The same person's key in every tenant: the patient-month lock is taken on it. */
   patientKey?: string;
   /** The discharge TCM follows, when eligibility found the patient eligible for TCM. */
-  tcm?: { dischargeDate: string; facilityType?: string };
+  tcm?: { dischargeDate: string; facilityType?: string; destination?: string };
 }
 
 /** A contact attempt outreach logged: TCM needs a timely interactive one (or two timely attempts). */
@@ -182,11 +182,7 @@ export const applyEligibilityDetermined = (
     complexConditionForPcm: boolean;
     lastVisit?: { npi: string; date: string } | undefined;
     patientKey?: string | undefined;
-    programs?: readonly {
-      program: string;
-      status: string;
-      tcm?: { dischargeDate: string; dischargeFacilityType?: string | undefined } | undefined;
-    }[];
+    programs?: readonly { program: string; status: string; tcm?: DeterminedTcm | undefined }[];
   },
 ): PatientFacts => {
   if (facts.eligibility && facts.eligibility.determinationVersion >= data.determinationVersion) return facts;
@@ -203,14 +199,15 @@ export const applyEligibilityDetermined = (
   };
 };
 
+/** The TCM part of a determination, as eligibility publishes it. */
+interface DeterminedTcm {
+  dischargeDate: string;
+  dischargeFacilityType?: string | undefined;
+  dischargeDestination?: string | undefined;
+}
+
 const tcmOf = (
-  programs:
-    | readonly {
-        program: string;
-        status: string;
-        tcm?: { dischargeDate: string; dischargeFacilityType?: string | undefined } | undefined;
-      }[]
-    | undefined,
+  programs: readonly { program: string; status: string; tcm?: DeterminedTcm | undefined }[] | undefined,
 ): { tcm?: EligibilityFact['tcm'] } => {
   const tcm = programs?.find((p) => p.program === 'tcm' && p.status === 'eligible')?.tcm;
   if (!tcm) return {};
@@ -218,6 +215,7 @@ const tcmOf = (
     tcm: {
       dischargeDate: tcm.dischargeDate,
       ...(tcm.dischargeFacilityType ? { facilityType: tcm.dischargeFacilityType } : {}),
+      ...(tcm.dischargeDestination ? { destination: tcm.dischargeDestination } : {}),
     },
   };
 };

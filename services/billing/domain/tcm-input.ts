@@ -10,11 +10,20 @@ const FROM: Readonly<Record<string, TcmInput['discharge']['from']>> = {
   'partial-hospitalization': 'partial-hospitalization',
 };
 
+const DESTINATIONS: ReadonlySet<string> = new Set([
+  'home',
+  'assisted-living',
+  'domiciliary',
+  'skilled-nursing',
+  'hospice',
+  'other-facility',
+]);
+
 /**
  * The TCM facts of a patient for the run of `month`, when TCM belongs to it: the month of the
  * face-to-face visit (the date of service), or, without a visit yet, the month of the discharge
- * (so the audit says what is missing). A referral for TCM is a transition to a community setting:
- * the discharge is taken as to home until referrals say where the patient went.
+ * (so the audit says what is missing). A referral that does not say where the patient went is
+ * taken as a discharge home: a TCM referral is a transition to the community.
  */
 export const buildTcmInput = (args: {
   month: string;
@@ -43,7 +52,7 @@ export const buildTcmInput = (args: {
     discharge: {
       at: discharge.toZonedDateTime({ timeZone }).toInstant().toString(),
       from: FROM[tcm.facilityType ?? 'inpatient'] ?? 'inpatient-acute',
-      to: 'home',
+      to: DESTINATIONS.has(tcm.destination ?? '') ? (tcm.destination as TcmInput['discharge']['to']) : 'home',
     },
     contactAttempts: (args.facts.contacts ?? []).map((c) => ({
       at: c.at,

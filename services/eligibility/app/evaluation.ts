@@ -56,6 +56,7 @@ function tcmDates(result: ProgramResult): TcmDeadlines | undefined {
     faceToFaceDueHighComplexity,
     faceToFaceDueModerateComplexity,
     ...(result.facilityType ? { dischargeFacilityType: result.facilityType } : {}),
+    ...(result.destination ? { dischargeDestination: result.destination } : {}),
   };
 }
 

@@ -25,6 +25,7 @@ export function referralInputOf(data: ReferralData, sourceVersion: number): Refe
       ...(data.reason.dischargeFacilityType
         ? { dischargeFacility: { type: data.reason.dischargeFacilityType } }
         : {}),
+      ...(data.reason.dischargeDestination ? { dischargeDestination: data.reason.dischargeDestination } : {}),
     },
     diagnoses: data.diagnosisCodes.map((code) => ({ code })),
     requestedPrograms: data.requestedPrograms,

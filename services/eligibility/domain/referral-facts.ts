@@ -1,4 +1,5 @@
 import {
+  DischargeDestination,
   DischargeFacilityType,
   isIcd10CmCode,
   isValidNpi,
@@ -37,6 +38,7 @@ export const ReferralFacts = z.object({
         name: z.string().max(200).optional(),
       })
       .optional(),
+    dischargeDestination: DischargeDestination.optional(),
   }),
   diagnoses: z.array(z.object({ code: Icd10CmCode, onsetDate: IsoDate.optional() })).max(200),
   requestedPrograms: z.array(Program).max(4),

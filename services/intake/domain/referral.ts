@@ -282,6 +282,7 @@ export function eligibilityFacts(referral: Referral): z.input<typeof ReferralRec
       type: reason.type,
       ...(reason.dischargeDate ? { dischargeDate: reason.dischargeDate } : {}),
       ...(reason.dischargeFacility ? { dischargeFacilityType: reason.dischargeFacility.type } : {}),
+      ...(reason.dischargeDestination ? { dischargeDestination: reason.dischargeDestination } : {}),
     },
     diagnosisCodes: referral.diagnoses.map((d) => d.code),
     utilization: referral.utilization,

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ReferralCancelledData } from '../events/referral-cancelled.v1';
 import {
+  DischargeDestination,
   DischargeFacilityType,
   PlanType,
   ReasonCode,
@@ -92,6 +93,9 @@ export const ReferralReason = z
     description: Text(4000).meta({ description: 'Free text; treated as protected health information' }),
     dischargeDate: IsoDate.optional(),
     dischargeFacility: DischargeFacility.optional(),
+    dischargeDestination: DischargeDestination.optional().meta({
+      description: 'Where the patient was discharged to; TCM needs home, assisted living or a domiciliary',
+    }),
   })
   .strict()
   .superRefine((reason, ctx) => {

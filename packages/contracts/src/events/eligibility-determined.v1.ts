@@ -2,7 +2,13 @@ import * as z from 'zod';
 import { defineEvent } from '../event-contract';
 import { IanaTimeZone, IsoDate, Npi, Program, Ulid } from '../primitives';
 import { PatientKey } from './referral-received.v1';
-import { DeterminationStatus, DischargeFacilityType, PlanType, ReasonCode } from './shared';
+import {
+  DeterminationStatus,
+  DischargeDestination,
+  DischargeFacilityType,
+  PlanType,
+  ReasonCode,
+} from './shared';
 
 /** TCM deadlines, present once the discharge date is known. */
 export const TcmDeadlines = z.object({
@@ -12,6 +18,8 @@ export const TcmDeadlines = z.object({
   faceToFaceDueModerateComplexity: IsoDate,
   /** Where the patient was discharged from, as the referral said. */
   dischargeFacilityType: DischargeFacilityType.optional(),
+  /** Where the patient went, when the referral said. */
+  dischargeDestination: DischargeDestination.optional(),
 });
 export type TcmDeadlines = z.infer<typeof TcmDeadlines>;
 

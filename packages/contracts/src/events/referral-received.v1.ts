@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { defineEvent } from '../event-contract';
 import { IanaTimeZone, Icd10CmCode, IsoDate, Npi, Program, Ulid } from '../primitives';
-import { DischargeFacilityType, PlanType, ReferralReasonType } from './shared';
+import { DischargeDestination, DischargeFacilityType, PlanType, ReferralReasonType } from './shared';
 
 /**
  * What eligibility needs to decide, and nothing more: no names, contact details or free text.
@@ -32,6 +32,7 @@ export const ReferralReceivedData = z.object({
     type: ReferralReasonType,
     dischargeDate: IsoDate.optional(),
     dischargeFacilityType: DischargeFacilityType.optional(),
+    dischargeDestination: DischargeDestination.optional(),
   }),
   diagnosisCodes: z.array(Icd10CmCode),
   utilization: z.object({ admissions6m: z.int().min(0), edVisits6m: z.int().min(0) }),

@@ -40,6 +40,17 @@ export type ReferralReasonType = z.infer<typeof ReferralReasonType>;
 export const DischargeFacilityType = z.enum(['inpatient', 'observation', 'snf', 'partial-hospitalization']);
 export type DischargeFacilityType = z.infer<typeof DischargeFacilityType>;
 
+/** Where the patient went: TCM needs a community setting (home, assisted living, domiciliary). */
+export const DischargeDestination = z.enum([
+  'home',
+  'assisted-living',
+  'domiciliary',
+  'skilled-nursing',
+  'hospice',
+  'other-facility',
+]);
+export type DischargeDestination = z.infer<typeof DischargeDestination>;
+
 export const DeterminationStatus = z.enum(['eligible', 'ineligible', 'needs-information']);
 export type DeterminationStatus = z.infer<typeof DeterminationStatus>;
 

@@ -38,6 +38,26 @@ describe('evaluateTcm: discharge window', () => {
     },
   );
 
+  it.each([
+    ['home', 'eligible'],
+    ['assisted-living', 'eligible'],
+    ['domiciliary', 'eligible'],
+    ['skilled-nursing', 'ineligible'],
+    ['hospice', 'ineligible'],
+  ] as const)('a discharge to %s is %s', (dischargeDestination, status) => {
+    const facts = referral({
+      reason: {
+        type: 'post-discharge',
+        dischargeDate: '2025-06-10',
+        dischargeFacility: { type: 'inpatient' },
+        dischargeDestination,
+      },
+    });
+    const result = evaluateTcm(facts, context());
+    expect(result.status).toBe(status);
+    if (status === 'ineligible') expect(codes(result)).toContain('NOT_COMMUNITY_SETTING');
+  });
+
   it('rejects facility types a tenant excluded', () => {
     const base = context();
     const ctx = context({

@@ -1,5 +1,5 @@
 import { addBusinessDays, toPlainDate } from '@carelink/calendar';
-import type { DischargeFacilityType } from '@carelink/contracts';
+import type { DischargeDestination, DischargeFacilityType } from '@carelink/contracts';
 import { Temporal } from 'temporal-polyfill';
 import { coverageFindings } from '../coverage-gate';
 import { type Finding, finding, outcomeOf } from '../findings';
@@ -10,6 +10,7 @@ import type { ProgramResultBase, RuleContext } from './rule-context';
 export interface TcmResult extends ProgramResultBase<'tcm'> {
   readonly dischargeDate?: string;
   readonly facilityType?: DischargeFacilityType;
+  readonly destination?: DischargeDestination;
   readonly daysSinceDischarge?: number;
   /** Last day for the interactive contact: business days after discharge, holidays skipped. */
   readonly interactiveContactDue?: string;
@@ -18,6 +19,9 @@ export interface TcmResult extends ProgramResultBase<'tcm'> {
   /** Last day for the face-to-face visit when medical decision making is at least moderate. */
   readonly faceToFaceDueModerateComplexity?: string;
 }
+
+/** The settings TCM transitions a patient to. */
+const COMMUNITY_SETTINGS: ReadonlySet<string> = new Set(['home', 'assisted-living', 'domiciliary']);
 
 /**
  * TCM follows a discharge from an inpatient, observation, SNF or partial hospitalization stay. Its
@@ -49,6 +53,16 @@ export function evaluateTcm(referral: ReferralFacts, ctx: RuleContext): TcmResul
         'ineligible',
         'FACILITY_TYPE_NOT_ELIGIBLE',
         'The discharge facility type does not qualify for TCM.',
+      ),
+    );
+  }
+  const destination = reason.dischargeDestination;
+  if (destination !== undefined && !COMMUNITY_SETTINGS.has(destination)) {
+    findings.push(
+      finding(
+        'ineligible',
+        'NOT_COMMUNITY_SETTING',
+        'TCM follows a discharge to home, assisted living or a domiciliary.',
       ),
     );
   }
@@ -115,6 +129,7 @@ export function evaluateTcm(referral: ReferralFacts, ctx: RuleContext): TcmResul
     ...outcomeOf([...findings, ...coverage]),
     dischargeDate: reason.dischargeDate,
     ...(facilityType ? { facilityType } : {}),
+    ...(destination ? { destination } : {}),
     daysSinceDischarge,
     interactiveContactDue,
     faceToFaceDueHighComplexity: discharge.add({ days: policy.faceToFaceHighComplexityDays }).toString(),
