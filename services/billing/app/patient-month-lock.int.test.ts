@@ -73,30 +73,31 @@ describe('patient-month lock across tenants', () => {
   });
 
   it('lets go of a lock when the holder’s unfinalised re-run no longer bills the family, so the other tenant can', async () => {
-    const holderRun = await billing.runs.findRunOfMonth(acme.tenantId, acme.practiceId, month);
-    const otherRun = await billing.runs.findRunOfMonth(bluepeak.tenantId, bluepeak.practiceId, month);
-    if (!holderRun || !otherRun) throw new Error('no runs');
-    const held = (await claimsOf(acme, holderRun.runId))[0];
-    if (!held) throw new Error('acme billed nobody');
+    const acmeRun = await billing.runs.findRunOfMonth(acme.tenantId, acme.practiceId, month);
+    const bluepeakRun = await billing.runs.findRunOfMonth(bluepeak.tenantId, bluepeak.practiceId, month);
+    if (!acmeRun || !bluepeakRun) throw new Error('no runs');
+    // Whichever tenant won a person in the race is the holder here.
+    const acmeHeld = (await claimsOf(acme, acmeRun.runId))[0];
+    const holder = acmeHeld ? { scope: acme, run: acmeRun } : { scope: bluepeak, run: bluepeakRun };
+    const other = acmeHeld ? { scope: bluepeak, run: bluepeakRun } : { scope: acme, run: acmeRun };
+    const held = acmeHeld ?? (await claimsOf(bluepeak, bluepeakRun.runId))[0];
+    if (!held) throw new Error('nobody billed anybody');
     // The holder learns the patient's consent was never valid: its re-run bills nothing for them.
-    const { facts, version } = await billing.ledger.getFacts(acme.tenantId, acme.practiceId, held.patientId);
+    const { tenantId, practiceId } = holder.scope;
+    const { facts, version } = await billing.ledger.getFacts(tenantId, practiceId, held.patientId);
+    const withoutConsent = { ...facts, consents: [] };
     await billing.runtime.db.send(
       new TransactWriteCommand({
         TransactItems: [
-          billing.ledger.putFacts(
-            acme.tenantId,
-            acme.practiceId,
-            held.patientId,
-            { ...facts, consents: [] },
-            version,
-          ),
+          billing.ledger.putFacts(tenantId, practiceId, held.patientId, withoutConsent, version),
         ],
       }),
     );
-    await start(acme);
-    expect((await claimsOf(acme, holderRun.runId)).filter((l) => l.patientId === held.patientId)).toEqual([]);
-    await start(bluepeak);
-    const nowBilled = (await claimsOf(bluepeak, otherRun.runId)).filter(
+    await start(holder.scope);
+    const holderLines = await claimsOf(holder.scope, holder.run.runId);
+    expect(holderLines.filter((l) => l.patientId === held.patientId)).toEqual([]);
+    await start(other.scope);
+    const nowBilled = (await claimsOf(other.scope, other.run.runId)).filter(
       (l) => l.patientId === held.patientId,
     );
     expect(nowBilled.map((l) => l.cpt)).toContain(held.cpt);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnosisCodesFor } from './diagnosis-codes';
+import { claimDiagnosisCodes } from './diagnosis-codes';
 import { planLines } from './line-plan';
 import { buildMonthInput, countedEntries, type LedgerMonth, selectConsent } from './month-input';
 import {
@@ -85,6 +85,11 @@ describe('month input', () => {
         conditionCategories: ['diabetes', 'heart-failure', 'chronic-kidney-disease'],
         complexConditionForPcm: false,
         lastVisit: { npi: NPI, date: '2026-06-15' },
+        diagnoses: [
+          { code: 'E11.9', categories: ['diabetes'] },
+          { code: 'I50.22', categories: ['heart-failure'] },
+          { code: 'N18.30', categories: ['chronic-kidney-disease'] },
+        ],
       }),
       { carePlanId: 'cp', program: 'ccm', version: 1, establishedAt: '2026-10-05T15:00:00Z' },
     ),
@@ -114,7 +119,7 @@ describe('month input', () => {
       substantialRevisionInMonth: true,
     });
     expect(audit.carePlan?.version).toBe(2);
-    expect(audit.diagnosisCodes).toEqual(['E11.9', 'I50.9', 'N18.9']);
+    expect(audit.diagnosisCodes).toEqual(['E11.9', 'I50.22', 'N18.30']);
     expect(countedEntries(input, ledger([entry('x', 5, '2026-10-01T12:00:00Z')]).entries)).toEqual([]);
   });
 
@@ -217,8 +222,30 @@ describe('claim line plan', () => {
 });
 
 describe('diagnosis codes', () => {
-  it('maps known categories to their unspecified ICD-10-CM codes and drops unknown ones', () => {
-    expect(diagnosisCodesFor(['diabetes', 'made-up', 'hypertension', 'diabetes'])).toEqual(['E11.9', 'I10']);
+  const documented = [
+    { code: 'J06.9', categories: [] },
+    { code: 'N18.30', categories: ['chronic-kidney-disease'] },
+    { code: 'E11.9', categories: ['diabetes'] },
+    { code: 'I50.22', categories: ['heart-failure'] },
+  ];
+
+  it('puts the patient’s own codes on the claim, qualifying conditions first, exactly as documented', () => {
+    expect(claimDiagnosisCodes(['diabetes', 'heart-failure', 'chronic-kidney-disease'], documented)).toEqual([
+      'E11.9',
+      'I50.22',
+      'N18.30',
+      'J06.9',
+    ]);
+  });
+
+  it('never makes up a code: a qualifying condition without a documented code leaves the claim without any', () => {
+    expect(claimDiagnosisCodes(['diabetes', 'copd'], documented)).toEqual([]);
+    expect(claimDiagnosisCodes(['diabetes'], undefined)).toEqual([]);
+  });
+
+  it('lists at most 12', () => {
+    const many = Array.from({ length: 20 }, (_, i) => ({ code: `E11.${i}`, categories: ['diabetes'] }));
+    expect(claimDiagnosisCodes(['diabetes'], many)).toHaveLength(12);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Performer } from '@carelink/contracts';
 import { Temporal } from 'temporal-polyfill';
 import { consentWindow } from './consent-window';
-import { diagnosisCodesFor } from './diagnosis-codes';
+import { claimDiagnosisCodes } from './diagnosis-codes';
 import { monthBounds } from './month-bounds';
 import type { PatientMonthInput, TimeEntry } from './month-schema';
 import type { CarePlanFact, ConsentFact, EligibilityFact, PatientFacts } from './patient-facts';
@@ -210,7 +210,10 @@ export const buildMonthInput = (args: {
       revisedAt: latestRevision?.revisedAt ?? null,
     },
     eligibility: eligibilityAudit(facts.eligibility),
-    diagnosisCodes: diagnosisCodesFor(facts.eligibility?.conditionCategories ?? []),
+    diagnosisCodes: claimDiagnosisCodes(
+      facts.eligibility?.conditionCategories ?? [],
+      facts.eligibility?.diagnoses,
+    ),
     lastQualifyingVisitAt,
   };
   return { input, audit };

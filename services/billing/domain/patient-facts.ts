@@ -35,6 +35,8 @@ export interface EligibilityFact {
   lastVisit?: { npi: string; date: string };
   /** The same person's key in every tenant: the patient-month lock is taken on it. */
   patientKey?: string;
+  /** The patient's documented ICD-10-CM codes with the chronic categories each qualifies for. */
+  diagnoses?: { code: string; categories: string[] }[];
   /** The discharge TCM follows, when eligibility found the patient eligible for TCM. */
   tcm?: { dischargeDate: string; facilityType?: string; destination?: string };
 }
@@ -183,6 +185,7 @@ export const applyEligibilityDetermined = (
     lastVisit?: { npi: string; date: string } | undefined;
     patientKey?: string | undefined;
     programs?: readonly { program: string; status: string; tcm?: DeterminedTcm | undefined }[];
+    diagnoses?: readonly { code: string; categories: readonly string[] }[] | undefined;
   },
 ): PatientFacts => {
   if (facts.eligibility && facts.eligibility.determinationVersion >= data.determinationVersion) return facts;
@@ -195,6 +198,9 @@ export const applyEligibilityDetermined = (
       ...(data.lastVisit ? { lastVisit: { ...data.lastVisit } } : {}),
       ...(data.patientKey ? { patientKey: data.patientKey } : {}),
       ...tcmOf(data.programs),
+      ...(data.diagnoses
+        ? { diagnoses: data.diagnoses.map((d) => ({ code: d.code, categories: [...d.categories] })) }
+        : {}),
     },
   };
 };

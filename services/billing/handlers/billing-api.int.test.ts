@@ -96,6 +96,11 @@ beforeAll(async () => {
       complexConditionForPcm: false,
       timeZone: 'America/New_York',
       lastVisit: { npi: NPI, date: '2026-06-15' },
+      diagnoses: [
+        { code: 'E11.9', categories: ['diabetes'] },
+        { code: 'I50.22', categories: ['heart-failure'] },
+        { code: 'N18.30', categories: ['chronic-kidney-disease'] },
+      ],
     }),
     // 20 + 15 + 10 = 45 clinical-staff CCM minutes in October (New York); the last one is on
     // 1 November 01:30 UTC, still 31 October in Boston.
@@ -185,15 +190,15 @@ describe('billing on the local cloud', () => {
       patientId,
       billingPractitionerNpi: NPI,
       dateOfService: '2026-10-31',
-      diagnosisCodes: ['E11.9', 'I50.9', 'N18.9'],
+      diagnosisCodes: ['E11.9', 'I50.22', 'N18.30'],
     });
 
     const csv = await lead.get(`/v1/billing/runs/${runId}/claims?format=csv`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.body).toBe(
       'patient_id,month,billing_npi,date_of_service,cpt,units,icd10_codes\r\n' +
-        `${patientId},2026-10,${NPI},2026-10-31,99439,1,E11.9;I50.9;N18.9\r\n` +
-        `${patientId},2026-10,${NPI},2026-10-31,99490,1,E11.9;I50.9;N18.9\r\n`,
+        `${patientId},2026-10,${NPI},2026-10-31,99439,1,E11.9;I50.22;N18.30\r\n` +
+        `${patientId},2026-10,${NPI},2026-10-31,99490,1,E11.9;I50.22;N18.30\r\n`,
     );
 
     const fhir = await lead.get(`/v1/billing/runs/${runId}/claims?format=fhir`);

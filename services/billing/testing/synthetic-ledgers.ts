@@ -53,6 +53,15 @@ export function syntheticPatientMonths(
         lastVisit: { npi: billingPractitionerId, date: '2025-12-15' },
         // The same synthetic person has the same key in every tenant, as one MBI would.
         patientKey: createHash('sha256').update(`synthetic-person-${i}`).digest('hex'),
+        diagnoses: [
+          { code: 'E11.9', categories: ['diabetes'] },
+          ...(i % 7 === 0
+            ? []
+            : [
+                { code: 'I50.22', categories: ['heart-failure'] },
+                { code: 'N18.30', categories: ['chronic-kidney-disease'] },
+              ]),
+        ],
       },
     };
     const minutes = [15, 25, 45, 65, 30][i % 5] ?? 0;

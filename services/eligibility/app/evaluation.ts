@@ -4,6 +4,7 @@ import type * as z from 'zod';
 import {
   type ConsentRecord,
   type CoverageResult,
+  conditionCategoriesOf,
   determine,
   type EligibilityPolicy,
   effectivePlanType,
@@ -141,7 +142,9 @@ export function determinedEventData(
     readonly preferredLanguage?: string;
     readonly facts?: {
       readonly attributedPractitioner?: { npi: string; lastVisitDate?: string | undefined } | undefined;
+      readonly diagnoses?: readonly { code: string }[];
     };
+    readonly patientKey?: string;
   },
   determinationVersion: number,
   view: DeterminationView,
@@ -150,6 +153,15 @@ export function determinedEventData(
   return {
     ...(attributed?.lastVisitDate
       ? { lastVisit: { npi: attributed.npi, date: attributed.lastVisitDate } }
+      : {}),
+    ...(referral.patientKey ? { patientKey: referral.patientKey } : {}),
+    ...(referral.facts?.diagnoses
+      ? {
+          diagnoses: referral.facts.diagnoses.map(({ code }) => ({
+            code,
+            categories: conditionCategoriesOf(code).map((category) => category.id),
+          })),
+        }
       : {}),
     referralId: referral.referralId,
     patientId: referral.patientId,

@@ -100,6 +100,20 @@ const programOf = (d: Determined | undefined, program: string) =>
   d?.programs.find((p) => p.program === program);
 
 describe('eligibility on referral events', () => {
+  it('passes on what billing needs: the patient key, the documented codes with their categories, the last visit', async () => {
+    const patientKey = 'a'.repeat(64);
+    const data = referral({ patientKey });
+    await publish(ReferralReceivedV1, data);
+    const determined = latest(data.referralId) as unknown as Record<string, unknown>;
+    expect(determined.patientKey).toBe(patientKey);
+    expect(determined.lastVisit).toEqual({ npi: NPI_A, date: '2026-03-02' });
+    expect(determined.diagnoses).toEqual([
+      { code: 'E11.9', categories: ['diabetes'] },
+      { code: 'I50.22', categories: ['heart-failure'] },
+      { code: 'N18.30', categories: ['chronic-kidney-disease'] },
+    ]);
+  });
+
   it('finds a Medicare member with diabetes, heart failure and CKD eligible for CCM, consent still required', async () => {
     const data = referral();
     await publish(ReferralReceivedV1, data);

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineEvent } from '../event-contract';
-import { IanaTimeZone, IsoDate, Npi, Program, Ulid } from '../primitives';
+import { IanaTimeZone, Icd10CmCode, IsoDate, Npi, Program, Ulid } from '../primitives';
 import { PatientKey } from './referral-received.v1';
 import {
   DeterminationStatus,
@@ -59,6 +59,14 @@ export const EligibilityDeterminedData = z.object({
   lastVisit: z.object({ npi: Npi, date: IsoDate }).optional(),
   /** The patient key (see `ReferralReceived`), for billing's patient-month lock across practices and tenants. */
   patientKey: PatientKey.optional(),
+  /**
+   * The patient's documented ICD-10-CM codes, as the referral gave them, each with the chronic
+   * condition categories it qualifies for (none for an acute or other diagnosis): claims carry these.
+   */
+  diagnoses: z
+    .array(z.object({ code: Icd10CmCode, categories: z.array(z.string()) }))
+    .max(200)
+    .optional(),
 });
 
 export const EligibilityDeterminedV1 = defineEvent({
