@@ -1,4 +1,4 @@
-import { CarePlanEstablishedV1, CaseOpenedV1, type EventContract } from '@carelink/contracts';
+import { CarePlanEstablishedV1, CaseClosedV1, CaseOpenedV1, type EventContract } from '@carelink/contracts';
 import type { LocalCloud } from '@carelink/local/cloud';
 import { type ApiClient, apiClient } from '@carelink/local/testing/api-client';
 import { publishContractEvent } from '@carelink/local/testing/bus';
@@ -279,5 +279,38 @@ describe('TCM alongside CCM', () => {
     }[];
     expect(done.find((t) => t.kind === 'tcm-interactive-contact')?.closed).toMatchObject({ late: true });
     expect(done.find((t) => t.kind === 'monthly-contact')?.closed?.late).toBeUndefined();
+  });
+});
+
+describe('after a case closes', () => {
+  it('refuses time spent after the closure and keeps time spent before it', async () => {
+    const { patientId, caseId } = await openCase();
+    const closedAt = new Date(Date.now() - 2 * 3600_000);
+    await publishContractEvent(
+      cloud,
+      CaseClosedV1,
+      {
+        caseId,
+        patientId,
+        referralId: ulid(),
+        practiceId: 'practice-boston',
+        program: 'ccm',
+        reason: 'referral-cancelled',
+      },
+      { tenantId: 'acme-health', occurredAt: closedAt.toISOString() },
+    );
+    const entry = (startedAt: Date) =>
+      clinical.post(`/v1/patients/${patientId}/time-entries`, {
+        program: 'ccm',
+        performer: 'clinical-staff',
+        practitionerId: 'staff-boston-clinical-staff',
+        startedAt: startedAt.toISOString(),
+        minutes: 10,
+        activity: 'care-coordination',
+      });
+    const after = await entry(new Date(closedAt.getTime() + 30 * 60_000));
+    expect(after.status).toBe(422);
+    expect(JSON.stringify(after.body)).toContain('after_case_closed');
+    expect((await entry(new Date(closedAt.getTime() - 60 * 60_000))).status).toBe(201);
   });
 });
