@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '@carelink/local';
@@ -96,6 +96,17 @@ describe('npm start', () => {
     expect(dynamoProcessesOn(dynamoPort)).toEqual([]);
   });
 
+  /** The credentials `npm start` wrote, waiting a little for the file to appear. */
+  async function credentialsOf(
+    file: string,
+  ): Promise<{ partners: { clientId: string; clientSecret: string }[] }> {
+    for (let waited = 0; ; waited += 100) {
+      if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+      if (waited > 10_000) throw new Error(`npm start wrote no ${file}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   it('continues after a stop and a start on the same data, without replaying what it had done', async () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'carelink-restart-'));
     const port = await freePort();
@@ -116,9 +127,8 @@ describe('npm start', () => {
       await new Promise<void>((resolveExit) => running.once('exit', () => resolveExit()));
     };
     const partner = async () => {
-      const credentials = JSON.parse(readFileSync(join(stateDir, 'local-credentials.json'), 'utf8')) as {
-        partners: { clientId: string; clientSecret: string }[];
-      };
+      // The credentials file is written right after the cloud answers /health.
+      const credentials = await credentialsOf(join(stateDir, 'local-credentials.json'));
       const { clientId, clientSecret } = credentials.partners[0] as {
         clientId: string;
         clientSecret: string;

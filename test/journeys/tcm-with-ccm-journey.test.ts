@@ -61,6 +61,13 @@ describe('TCM and CCM for the same patient in the same month', () => {
       return res.body.status === 'enrolled' ? res.body : undefined;
     });
     patientId = enrolled.patientId;
+    // Billing's patient-month lock needs the patient key: intake computes it, eligibility passes it on.
+    const determined = cloud.bus
+      .events()
+      .filter((e) => e['detail-type'] === 'EligibilityDetermined')
+      .map((e) => (e.detail as { data: { referralId: string; patientKey?: string } }).data)
+      .find((data) => data.referralId === created.body.id);
+    expect(determined?.patientKey).toMatch(/^[0-9a-f]{64}$/);
     const cases = await careManager.get('/v1/cases?assignee=me&limit=100');
     const found = (cases.body.items as { caseId: string; referralId: string; program: string }[]).find(
       (c) => c.referralId === created.body.id,

@@ -1,13 +1,16 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
  * Files the local cloud keeps secrets in (client secrets, users, the pepper, seeded passwords):
- * readable by their owner only, written with their folder created as needed.
+ * readable by their owner only, written with their folder created as needed. Written to a
+ * temporary file and renamed, so a reader never sees a half-written file.
  */
 export function writePrivateFile(file: string, text: string): void {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text, { mode: 0o600 });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, text, { mode: 0o600 });
+  renameSync(temporary, file);
 }
 
 export const writePrivateJson = (file: string, value: unknown): void =>

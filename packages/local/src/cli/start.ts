@@ -1,7 +1,8 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startLocalCloud } from '../cloud';
+import { writePrivateJson } from '../private-file';
 
 /**
  * `npm start`: the whole system on this machine. Data lives in .carelink/ (CARELINK_STATE_DIR moves
@@ -34,7 +35,7 @@ const credentials = {
   cognito: cloud.cognito,
 };
 const credentialsFile = join(stateDir, 'local-credentials.json');
-await writeFile(credentialsFile, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+writePrivateJson(credentialsFile, credentials);
 
 const partner = credentials.partners[0];
 const line = '─'.repeat(72);
