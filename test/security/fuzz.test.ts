@@ -3,14 +3,10 @@ import { createDocumentClient } from '@carelink/lambda-kit';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../packages/local/src/cloud';
-import {
-  type ApiClient,
-  apiClient,
-  type HttpMethod,
-  type RawAnswer,
-} from '../../packages/local/src/testing/api-client';
+import { type ApiClient, apiClient, type HttpMethod } from '../../packages/local/src/testing/api-client';
 import { serviceManifests } from '../../services/manifests';
 import { member, startJourneyCloud } from '../journeys/ccm-journey';
+import { ok } from './answers';
 import { distinctiveLeaves, type MalformedCase, malformedCases } from './malformed';
 import { callerFor, exampleOf, fillPath, manifestRoutes, manifestSubscriptions } from './manifest-routes';
 import { openWork } from './open-work';
@@ -34,11 +30,6 @@ async function as(clientId: string): Promise<ApiClient> {
     clients.set(clientId, client);
   }
   return client;
-}
-
-function ok<T>(answer: RawAnswer, status: number, what: string): T {
-  if (answer.status !== status) throw new Error(`${what}: ${answer.status} ${answer.text.slice(0, 500)}`);
-  return answer.body as T;
 }
 
 /** State items of every service table but the audit trail (which records every request by design). */

@@ -1,9 +1,5 @@
-import type { ApiClient, RawAnswer } from '../../packages/local/src/testing/api-client';
-
-function expectStatus<T>(answer: RawAnswer, status: number, what: string): T {
-  if (answer.status !== status) throw new Error(`${what}: ${answer.status} ${answer.text.slice(0, 500)}`);
-  return answer.body as T;
-}
+import type { ApiClient } from '../../packages/local/src/testing/api-client';
+import { ok } from './answers';
 
 /**
  * Gives a patient one item of each kind of closable work, so routes on a flag, an escalation, a
@@ -16,7 +12,7 @@ export async function openWork(
   settle: () => Promise<void>,
 ): Promise<{ flagId: string; escalationId: string; taskId: string; taskKey: string }> {
   const { patientId, caseId } = ids;
-  expectStatus(
+  ok(
     await staff.send('POST', `/v1/patients/${patientId}/screenings`, {
       instrument: 'phq-9',
       answers: [0, 0, 0, 0, 0, 0, 0, 0, 2],
@@ -25,29 +21,29 @@ export async function openWork(
     'urgent screening',
   );
   for (const outcome of ['no-answer', 'voicemail', 'no-answer'])
-    expectStatus(
+    ok(
       await staff.send('POST', `/v1/patients/${patientId}/contact-attempts`, { channel: 'phone', outcome }),
       201,
       'contact attempt',
     );
-  const flags = expectStatus<{ items: { flagId: string }[] }>(
+  const flags = ok<{ items: { flagId: string }[] }>(
     await staff.send('GET', `/v1/patients/${patientId}/risk-flags?status=open`),
     200,
     'risk flags',
   );
-  const escalations = expectStatus<{ items: { escalationId: string }[] }>(
+  const escalations = ok<{ items: { escalationId: string }[] }>(
     await staff.send('GET', `/v1/patients/${patientId}/escalations?status=open`),
     200,
     'escalations',
   );
-  const tasks = expectStatus<{ items: { taskId: string }[] }>(
+  const tasks = ok<{ items: { taskId: string }[] }>(
     await staff.send('GET', `/v1/patients/${patientId}/tasks?status=open`),
     200,
     'tasks',
   );
   // The urgent flag asks care-planning for a care plan review, once its event is through.
   await settle();
-  const reviews = expectStatus<{ items: { taskKey: string }[] }>(
+  const reviews = ok<{ items: { taskKey: string }[] }>(
     await staff.send('GET', `/v1/cases/${caseId}/review-tasks?status=open`),
     200,
     'review tasks',

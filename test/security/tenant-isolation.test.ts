@@ -7,6 +7,7 @@ import {
   type RawAnswer,
 } from '../../packages/local/src/testing/api-client';
 import { type JourneyResult, phiValues, runCcmJourney, startJourneyCloud } from '../journeys/ccm-journey';
+import { ok } from './answers';
 import {
   callerFor,
   callersOf,
@@ -54,11 +55,6 @@ async function as(clientId: string): Promise<ApiClient> {
 function own(name: string, value: string, kind: Kind): void {
   owned.set(name, { value, kind });
   if (kind !== 'value') ownerSecrets.add(value);
-}
-
-function ok<T>(answer: RawAnswer, status: number, what: string): T {
-  if (answer.status !== status) throw new Error(`${what}: ${answer.status} ${answer.text.slice(0, 500)}`);
-  return answer.body as T;
 }
 
 const lookup = (name: string, context: string) => (owned.get(context) ?? owned.get(name))?.value;
