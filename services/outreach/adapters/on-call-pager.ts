@@ -23,14 +23,14 @@ export interface OnCallPager {
  * `GET /local/notifications`. Without a topic a page fails loudly: the flag's consumer retries and
  * its dead-letter queue names the reason, instead of the page silently going nowhere.
  */
-export function snsOnCallPager(
-  topicArn: string | undefined,
-  client: SNSClient = new SNSClient({ maxAttempts: 3 }),
-): OnCallPager {
+export function snsOnCallPager(topicArn: string | undefined, client?: SNSClient): OnCallPager {
+  // Built on the first page: every outreach function composes the pager, two of them page.
+  let sns = client;
   return {
     async page(page) {
       if (!topicArn) throw new Error('on-call paging is not configured (ON_CALL_TOPIC_ARN)');
-      await client.send(
+      sns ??= new SNSClient({ maxAttempts: 3 });
+      await sns.send(
         new PublishCommand({
           TopicArn: topicArn,
           Subject: page.subject,
