@@ -44,6 +44,18 @@ const practices: z.input<typeof CreatePracticeBody>[] = [
     callbackNumber: '+16175550100',
     billingPractitioners: [{ npi: '1234567893', name: 'Dr. Ana Ruiz' }],
     onCall: ['staff-boston-care-manager', 'staff-boston-billing-practitioner'],
+    claimSettings: {
+      placeOfService: '11',
+      monthlyDateOfService: 'end-of-month',
+      charges: {
+        '99490': '95.00',
+        '99439': '75.00',
+        '99491': '120.00',
+        '99487': '160.00',
+        '99495': '240.00',
+        '99496': '320.00',
+      },
+    },
   },
   {
     practiceId: 'practice-cambridge',

@@ -9,6 +9,7 @@ import { CareTeamChangedV1 } from './events/care-team-changed.v1';
 import { CaseClosedV1 } from './events/case-closed.v1';
 import { CaseOpenedV1 } from './events/case-opened.v1';
 import { CaseTaskChangedV1 } from './events/case-task-changed.v1';
+import { ClaimSubscriberChangedV1 } from './events/claim-subscriber-changed.v1';
 import { CommunityReferralStatusChangedV1 } from './events/community-referral-status-changed.v1';
 import { ConsentRecordedV1 } from './events/consent-recorded.v1';
 import { ConsentRevokedV1 } from './events/consent-revoked.v1';
@@ -36,6 +37,7 @@ export const eventCatalog = [
   ReferralCancelledV1,
   ReferralStatusChangedV1,
   ReferralUpdatedV1,
+  ClaimSubscriberChangedV1,
   EligibilityDeterminedV1,
   ConsentRecordedV1,
   ConsentRevokedV1,

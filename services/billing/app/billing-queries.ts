@@ -8,14 +8,23 @@ import {
   type ServiceRuntime,
   ValidationError,
 } from '@carelink/lambda-kit';
-import { type ClaimLine, claimLinesToCsv, claimLinesToFhirBundle, type FhirBundle } from '../domain/claims';
+import {
+  assembleClaims,
+  type ClaimLine,
+  claimsToCsv,
+  claimsToFhirBundle,
+  claimsToX12,
+} from '../domain/claims';
+import { feeBasisOf, feeScheduleSource } from '../domain/fee-schedule';
 import { buildMonthInput } from '../domain/month-input';
 import { applyVisitRecorded, type VisitFact } from '../domain/patient-facts';
 import { countedMinutes, type MonthDecision } from '../domain/rules';
 import { summarizeMonth } from '../domain/summary';
 import { type ThresholdStatus, thresholdWorklist } from '../domain/threshold-worklist';
+import type { ControlNumbers } from '../store/control-numbers';
 import type { LedgerStore, LedgerView } from '../store/ledger-store';
 import type { PatientMonthResult, RunRecord, RunStore } from '../store/run-store';
+import type { SubscriberStore } from '../store/subscriber-store';
 import { NO_DIAGNOSIS_CODES } from './billing-runs';
 import { RunNotFoundError } from './errors';
 import { practiceLookup } from './practices';
@@ -39,6 +48,8 @@ export function createBillingQueries(
   ledger: LedgerStore,
   runs: RunStore,
   practices: PracticeDirectory,
+  subscribers: SubscriberStore,
+  controlNumbers: ControlNumbers,
 ) {
   const lookup = practiceLookup(practices);
   const practiceFor = (scope: StaffScope) => lookup(scope.tenantId, scope.practiceId);
@@ -75,15 +86,44 @@ export function createBillingQueries(
   return {
     runFor,
 
-    async claims(scope: StaffScope, runId: string, format: 'json' | 'csv' | 'fhir') {
+    /**
+     * The run's claims: JSON (the lines, the assembled claims and the withheld patient-months), CSV,
+     * a FHIR R4 Claim bundle or an X12 837P file. They carry the subscriber's identity: the route's
+     * access record keeps who exported which run.
+     */
+    async claims(scope: StaffScope, runId: string, format: 'json' | 'csv' | 'fhir' | 'x12') {
       const run = await runFor(scope, runId);
-      const lines = await claimLines(scope, run);
-      if (format === 'csv') return { format, body: claimLinesToCsv(lines) } as const;
+      const [lines, practice] = await Promise.all([claimLines(scope, run), practiceFor(scope)]);
+      const subscribersOf = await subscribers.batchGet(
+        scope.tenantId,
+        practice.practiceId,
+        lines.map((line) => line.patientId),
+      );
+      const { claims, withheld } = assembleClaims({
+        practice,
+        lines,
+        subscribers: subscribersOf,
+        basis: feeBasisOf({ locality: practice.locality, placeOfService: practice.claims.placeOfService }),
+      });
+      if (format === 'csv') return { format, body: claimsToCsv(claims) } as const;
       if (format === 'fhir') {
         const created = (run.completedAt ?? run.startedAt).slice(0, 10);
-        return { format, body: claimLinesToFhirBundle(lines, created) as FhirBundle } as const;
+        return { format, body: claimsToFhirBundle(claims, created) } as const;
       }
-      return { format, body: { runId: run.runId, status: run.status, lines } } as const;
+      if (format === 'x12') {
+        const payers = new Set(claims.map((claim) => claim.payer.payerId)).size;
+        const firstControlNumber =
+          payers > 0 ? await controlNumbers.reserve(scope.tenantId, practice.practiceId, payers) : 1;
+        const { body } = claimsToX12(claims, {
+          submitterId: practice.tin,
+          submitterName: practice.name,
+          contactPhone: practice.callbackNumber,
+          firstControlNumber,
+          createdAt: runtime.clock(),
+        });
+        return { format, body } as const;
+      }
+      return { format, body: { runId: run.runId, status: run.status, lines, claims, withheld } } as const;
     },
 
     async summary(scope: StaffScope, runId: string) {
@@ -99,7 +139,12 @@ export function createBillingQueries(
           ? { lines: [], reasons: [] }
           : { lines: item.lines, reasons: item.reasons }) as MonthDecision,
       }));
-      const summary = summarizeMonth(decided);
+      const practice = await practiceFor(scope);
+      const basis = feeBasisOf({
+        locality: practice.locality,
+        placeOfService: practice.claims.placeOfService,
+      });
+      const summary = summarizeMonth(decided, basis);
       const held = items
         .filter((item) => item.holdReason)
         .map((item) => item.patientId)
@@ -113,6 +158,13 @@ export function createBillingQueries(
         billedPatients: summary.billedPatients,
         codes: summary.codes,
         expectedRevenue: formatCents(summary.expectedRevenueCents),
+        fees: {
+          year: feeScheduleSource().year,
+          locality: basis.locality
+            ? `${basis.locality.carrier}-${basis.locality.locality} ${basis.locality.name}`
+            : null,
+          facility: basis.facility,
+        },
         notBilled: [
           ...summary.notBilled,
           ...(held.length > 0 ? [{ reason: NO_DIAGNOSIS_CODES, patientIds: held }] : []),

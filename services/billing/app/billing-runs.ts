@@ -6,13 +6,13 @@ import {
   type ServiceRuntime,
   type StateWrite,
 } from '@carelink/lambda-kit';
-import { dateOfService } from '../domain/claims';
 import { familyOf, type ServiceFamily, withoutLockedFamilies } from '../domain/code-families';
-import { feeCents } from '../domain/fee-schedule';
+import { feeBasisOf, feeCents } from '../domain/fee-schedule';
 import { planLines, type StoredLine } from '../domain/line-plan';
 import { buildMonthInput, countedEntries, type LedgerMonth } from '../domain/month-input';
 import { emptyPatientFacts, type PatientFacts } from '../domain/patient-facts';
 import { decideMonth, decideTcm, type MonthDecision, type TcmDecision } from '../domain/rules';
+import { monthlyDateOfService } from '../domain/service-date';
 import { buildTcmInput } from '../domain/tcm-input';
 import { keys } from '../store/keys';
 import type { LedgerStore } from '../store/ledger-store';
@@ -147,6 +147,13 @@ export function createBillingRuns(
     );
     const counted = countedEntries(input, ledgerMonth.entries);
     const claimable = holdReason ? [] : decision.lines;
+    const serviceDate = monthlyDateOfService({
+      policy: practice.claims.monthlyDateOfService,
+      month: run.month,
+      timeZone: practice.timeZone,
+      lines: claimable,
+      counted,
+    });
     const fingerprint = fingerprintOf({
       lines: decision.lines,
       reasons: decision.reasons,
@@ -155,12 +162,17 @@ export function createBillingRuns(
       counted,
       mdm: ledgerMonth.medicalDecisionMaking,
       otherBilled: ledgerMonth.otherBilled,
+      serviceDate,
     });
     if (prior && prior.fingerprint === fingerprint) return [];
     const storedBefore = prior?.storedLines ?? [];
     const plan = planLines(storedBefore, claimable);
-    // New diagnoses rewrite every line of the claim, not only those whose units changed.
-    if (prior && stableStringify(prior.audit.diagnosisCodes) !== stableStringify(audit.diagnosisCodes)) {
+    // New diagnoses or a new date rewrite every line of the claim, not only those whose units changed.
+    if (
+      prior &&
+      (stableStringify(prior.audit.diagnosisCodes) !== stableStringify(audit.diagnosisCodes) ||
+        (prior.serviceDate ?? serviceDate) !== serviceDate)
+    ) {
       plan.changed.push(...plan.unchanged);
       plan.unchanged = [];
     }
@@ -182,6 +194,7 @@ export function createBillingRuns(
       otherBilled: ledgerMonth.otherBilled,
       storedLines,
       fingerprint,
+      serviceDate,
       attempt: run.attempt,
     };
     const lockWrites = lockChanges(
@@ -195,7 +208,7 @@ export function createBillingRuns(
       ...lockWrites,
       ...runs.patientMonthWrites(tenantId, run, result, plan, {
         npi: practice.billingPractitionerNpi,
-        dateOfService: dateOfService(run.month),
+        dateOfService: serviceDate,
         datesOfService: Object.fromEntries((audit.tcm?.lines ?? []).map((l) => [l.code, l.dateOfService])),
         diagnosisCodes: audit.diagnosisCodes,
       }),
@@ -319,7 +332,12 @@ export function createBillingRuns(
       ]),
     ]);
     const active = lines.filter((line) => line.status === 'active');
-    const cents = active.reduce((sum, line) => sum + feeCents(String(line.code)) * Number(line.units), 0);
+    const practice = await practiceFor(tenantId, run.practiceId);
+    const basis = feeBasisOf({ locality: practice.locality, placeOfService: practice.claims.placeOfService });
+    const cents = active.reduce(
+      (sum, line) => sum + feeCents(String(line.code), basis) * Number(line.units),
+      0,
+    );
     const totals: RunTotals = {
       patientMonths: patientMonths.length,
       billedPatients: new Set(active.map((line) => String(line.patientId))).size,

@@ -1,6 +1,7 @@
 import {
   CarePlanEstablishedV1,
   CarePlanRevisedV1,
+  ClaimSubscriberChangedV1,
   ConsentRecordedV1,
   ConsentRevokedV1,
   ContactCompletedV1,
@@ -8,7 +9,7 @@ import {
   TimeLoggedV1,
 } from '@carelink/contracts';
 
-/** The events that keep the ledger current. */
+/** The events that keep the ledger, the patient facts and the claim subscribers current. */
 export const ledgerEvents = [
   TimeLoggedV1,
   ConsentRecordedV1,
@@ -17,4 +18,5 @@ export const ledgerEvents = [
   CarePlanRevisedV1,
   EligibilityDeterminedV1,
   ContactCompletedV1,
+  ClaimSubscriberChangedV1,
 ] as const;

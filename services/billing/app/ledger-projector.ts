@@ -2,6 +2,7 @@ import { monthOf } from '@carelink/calendar';
 import type {
   CarePlanEstablishedV1,
   CarePlanRevisedV1,
+  ClaimSubscriberChangedV1,
   ConsentRecordedV1,
   ConsentRevokedV1,
   ContactCompletedV1,
@@ -28,6 +29,7 @@ import {
 } from '../domain/patient-facts';
 import type { EntryPointer, LedgerStore, Pool } from '../store/ledger-store';
 import { poolOf } from '../store/ledger-store';
+import type { SubscriberStore } from '../store/subscriber-store';
 import { ledgerEvents } from './ledger-events';
 
 export { ledgerEvents };
@@ -50,6 +52,7 @@ export function createLedgerProjector(
   runtime: ServiceRuntime,
   ledger: LedgerStore,
   practices: PracticeDirectory,
+  subscribers: SubscriberStore,
 ) {
   const { logger } = runtime;
 
@@ -148,6 +151,19 @@ export function createLedgerProjector(
     return { writes: [ledger.putFacts(tenantId, practiceId, patientId, next, version)], events: [] };
   }
 
+  async function claimSubscriber(
+    tenantId: string,
+    data: EventData<typeof ClaimSubscriberChangedV1>,
+  ): Promise<Commit | undefined> {
+    const current = await subscribers.get(tenantId, data.practiceId, data.patientId);
+    if (current && current.version >= data.version) return undefined;
+    const next = { version: data.version, subscriber: data.subscriber, coverage: data.coverage };
+    return {
+      writes: [subscribers.put(tenantId, data.practiceId, data.patientId, next, current)],
+      events: [],
+    };
+  }
+
   return async function project(event: LedgerEvent): Promise<Commit | undefined> {
     const tenantId = event.detail.metadata.tenantId;
     switch (event.contract.detailType) {
@@ -181,6 +197,10 @@ export function createLedgerProjector(
       case 'ContactCompleted': {
         const data = event.detail.data as EventData<typeof ContactCompletedV1>;
         return patientFact(tenantId, data.practiceId, data.patientId, (f) => applyContactCompleted(f, data));
+      }
+      case 'ClaimSubscriberChanged': {
+        const data = event.detail.data as EventData<typeof ClaimSubscriberChangedV1>;
+        return claimSubscriber(tenantId, data);
       }
       default:
         return undefined;

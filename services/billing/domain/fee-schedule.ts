@@ -1,52 +1,88 @@
-import type { BillableCode } from './codes';
+import { BILLABLE_CODES, type BillableCode } from './codes';
+import { gpcis, type Locality, rvus } from './fee-data';
 
 /**
- * CY 2026 Medicare Physician Fee Schedule (final rule CMS-1832-F), non-qualifying-APM conversion factor.
- * Practitioners who are qualifying APM participants are paid with $33.5675 instead.
+ * Medicare Physician Fee Schedule payment: [(work RVU × work GPCI) + (PE RVU × PE GPCI) + (MP RVU ×
+ * MP GPCI)] × conversion factor, with the practice expense of the setting (facility or not) and the
+ * GPCIs of the practice's locality, from the CMS files shipped in `data/`.
  */
-export const CONVERSION_FACTOR_2026 = 33.4009;
 
-/**
- * Total non-facility RVUs per code (work + non-facility practice expense + malpractice), CY 2026.
- * Multiplied by the conversion factor they give the NATIONAL AVERAGE non-facility payment. These are
- * planning figures only: replace them with the amounts of the practice's MAC locality (which apply
- * GPCIs) before using them for anything but ranking billing options and forecasting.
- */
-export const NON_FACILITY_RVUS_2026: Readonly<Record<BillableCode, number>> = {
-  '99490': 1.98,
-  '99439': 1.44,
-  '99491': 2.63,
-  '99437': 1.84,
-  '99487': 4.32,
-  '99489': 2.34,
-  '99424': 2.63,
-  '99425': 1.84,
-  '99426': 1.98,
-  '99427': 1.45,
-  // APCM and TCM: the CY 2025 national non-facility payments divided by the CY 2026 factor, until the
-  // fee schedule files of the practice's locality replace every figure here.
-  G0556: 0.45,
-  G0557: 1.5,
-  G0558: 3.29,
-  '99495': 6.02,
-  '99496': 8.16,
-};
+/** The place-of-service codes CMS pays at the facility rate (hospital, SNF, ASC, CMHC...). */
+const FACILITY_PLACES_OF_SERVICE: ReadonlySet<string> = new Set([
+  '02',
+  '19',
+  '21',
+  '22',
+  '23',
+  '24',
+  '26',
+  '31',
+  '34',
+  '41',
+  '42',
+  '51',
+  '52',
+  '53',
+  '56',
+  '61',
+]);
 
-const isBillableCode = (code: string): code is BillableCode => Object.hasOwn(NON_FACILITY_RVUS_2026, code);
+/** Which GPCIs and which practice expense a fee uses. */
+export interface FeeBasis {
+  /** The practice's locality; without one (an unknown locality) every GPCI is 1.000, the national rate. */
+  locality: Locality | undefined;
+  facility: boolean;
+}
 
-/** Expected national non-facility payment for one unit of `code`, in US cents (integer). */
-export const feeCents = (code: string): number => {
+/** National non-facility rates: ranking billing options, where the locality changes no order. */
+export const NATIONAL: FeeBasis = { locality: undefined, facility: false };
+
+export const isFacility = (placeOfService: string): boolean => FACILITY_PLACES_OF_SERVICE.has(placeOfService);
+
+/** The locality a practice names (MAC carrier number and locality code), if the shipped file has it. */
+export const localityOf = (place: { carrier: string; locality: string }): Locality | undefined =>
+  gpcis.localities.find((row) => row.carrier === place.carrier && row.locality === place.locality);
+
+/** The fee basis of a practice: its locality and whether its place of service is a facility. */
+export const feeBasisOf = (practice: {
+  locality: { carrier: string; locality: string };
+  placeOfService: string;
+}): FeeBasis => ({ locality: localityOf(practice.locality), facility: isFacility(practice.placeOfService) });
+
+const isBillableCode = (code: string): code is BillableCode =>
+  (BILLABLE_CODES as readonly string[]).includes(code);
+
+/** Expected Medicare payment for one unit of `code` on the given basis, in US cents (integer). */
+export const feeCents = (code: string, basis: FeeBasis = NATIONAL): number => {
   if (!isBillableCode(code)) throw new RangeError(`No fee known for code ${code}`);
-  return Math.round(NON_FACILITY_RVUS_2026[code] * CONVERSION_FACTOR_2026 * 100);
+  const rvu = rvus.codes[code];
+  if (!rvu) throw new RangeError(`No RVUs shipped for code ${code}`);
+  const g = basis.locality ?? { work: 1, pe: 1, malpractice: 1 };
+  const pe = basis.facility ? rvu.facilityPe : rvu.nonFacilityPe;
+  const adjusted = rvu.work * g.work + pe * g.pe + rvu.malpractice * g.malpractice;
+  return Math.round(adjusted * rvus.conversionFactor * 100);
 };
 
 /** Expected payment of the given lines in US cents; integer arithmetic avoids floating-point drift. */
-export const expectedRevenueCents = (lines: ReadonlyArray<{ code: string; units: number }>): number => {
+export const expectedRevenueCents = (
+  lines: ReadonlyArray<{ code: string; units: number }>,
+  basis: FeeBasis = NATIONAL,
+): number => {
   let total = 0;
-  for (const line of lines) total += feeCents(line.code) * line.units;
+  for (const line of lines) total += feeCents(line.code, basis) * line.units;
   return total;
 };
 
-/** Expected payment of the given lines in US dollars (national averages, see `NON_FACILITY_RVUS_2026`). */
-export const expectedRevenue = (lines: ReadonlyArray<{ code: string; units: number }>): number =>
-  expectedRevenueCents(lines) / 100;
+/** Expected payment of the given lines in US dollars. */
+export const expectedRevenue = (
+  lines: ReadonlyArray<{ code: string; units: number }>,
+  basis: FeeBasis = NATIONAL,
+): number => expectedRevenueCents(lines, basis) / 100;
+
+/** The year and sources of the fees, for summaries and exports. */
+export const feeScheduleSource = () => ({
+  year: rvus.year,
+  conversionFactor: rvus.conversionFactor,
+  rvuSource: rvus.source.title,
+  gpciSource: gpcis.source.title,
+});

@@ -1,4 +1,4 @@
-import { expectedRevenueCents } from './fee-schedule';
+import { expectedRevenueCents, type FeeBasis, NATIONAL } from './fee-schedule';
 import type { MonthDecision } from './month-schema';
 import { REASON_CODES, type ReasonCode } from './reason-codes';
 
@@ -8,7 +8,7 @@ export type MonthSummary = {
   billedPatients: number;
   /** Per code: on how many patients' claims it appears and the units billed, sorted by code. */
   codes: Array<{ code: string; patients: number; units: number }>;
-  /** Expected national average payment in US cents and dollars (see `fee-schedule.ts`). */
+  /** Expected Medicare payment on the fee basis (the practice's locality) in US cents and dollars. */
   expectedRevenueCents: number;
   expectedRevenue: number;
   /** Patients billed nothing, grouped by reason in `REASON_CODES` order; a patient may be in several. */
@@ -18,6 +18,7 @@ export type MonthSummary = {
 /** Summarises the decisions of one month: counts per code, expected revenue, unbilled patients by reason. */
 export const summarizeMonth = (
   items: ReadonlyArray<{ patientId: string; decision: MonthDecision }>,
+  basis: FeeBasis = NATIONAL,
 ): MonthSummary => {
   const codes = new Map<string, { patients: number; units: number }>();
   const byReason = new Map<ReasonCode, string[]>();
@@ -26,7 +27,7 @@ export const summarizeMonth = (
   for (const { patientId, decision } of items) {
     if (decision.lines.length > 0) {
       billedPatients += 1;
-      cents += expectedRevenueCents(decision.lines);
+      cents += expectedRevenueCents(decision.lines, basis);
       for (const line of decision.lines) {
         const total = codes.get(line.code) ?? { patients: 0, units: 0 };
         total.patients += 1;

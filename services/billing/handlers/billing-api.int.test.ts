@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   buildEvent,
   CarePlanEstablishedV1,
+  ClaimSubscriberChangedV1,
   ConsentRecordedV1,
   EligibilityDeterminedV1,
   type EventContract,
@@ -17,6 +18,7 @@ import { monotonicFactory } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { billingManifest } from '../manifest';
 import { keys } from '../store/keys';
+import { readX12 } from '../testing/x12-reader';
 
 const ulid = monotonicFactory();
 const tenantId = 'acme-health';
@@ -65,6 +67,25 @@ beforeAll(async () => {
   cloud = await startTestCloud([billingManifest]);
   cloud.setClock(new Date('2026-10-25T12:00:00Z'));
   history.push(
+    event(ClaimSubscriberChangedV1, {
+      referralId: ulid(),
+      patientId,
+      practiceId,
+      version: 1,
+      subscriber: {
+        name: { given: ['Maria'], family: 'Lopez' },
+        birthDate: '1951-04-12',
+        sex: 'female',
+        address: { line1: '12 Beacon St', city: 'Boston', state: 'MA', postalCode: '02108' },
+      },
+      coverage: {
+        planType: 'medicare',
+        payerId: 'cms',
+        memberId: 'M-1001',
+        mbi: '1EG4TE5MK73',
+        startDate: '2026-01-01',
+      },
+    }),
     event(ConsentRecordedV1, {
       consentId: ulid(),
       patientId,
@@ -195,11 +216,30 @@ describe('billing on the local cloud', () => {
 
     const csv = await lead.get(`/v1/billing/runs/${runId}/claims?format=csv`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(csv.body).toBe(
-      'patient_id,month,billing_npi,date_of_service,cpt,units,icd10_codes\r\n' +
-        `${patientId},2026-10,${NPI},2026-10-31,99439,1,E11.9;I50.22;N18.30\r\n` +
-        `${patientId},2026-10,${NPI},2026-10-31,99490,1,E11.9;I50.22;N18.30\r\n`,
+    const rows = (csv.body as string).trimEnd().split('\r\n');
+    expect(rows).toHaveLength(3);
+    // The practice's charge master prices both codes; the expected payment is Boston's locality fee.
+    expect(rows.slice(1).map((row) => row.split(',').slice(3, 19).join(','))).toEqual([
+      `National Government Services,14212,MB,1EG4TE5MK73,Lopez,Maria,1951-04-12,${NPI},042103594,${NPI},11,2026-10-31,99439,1,75.00,55.55`,
+      `National Government Services,14212,MB,1EG4TE5MK73,Lopez,Maria,1951-04-12,${NPI},042103594,${NPI},11,2026-10-31,99490,1,95.00,76.02`,
+    ]);
+    expect(claims.body.withheld).toEqual([]);
+
+    const x12 = await lead.get(`/v1/billing/runs/${runId}/claims?format=x12`);
+    expect(x12.status).toBe(200);
+    expect(x12.headers.get('content-type')).toContain('application/edi-x12');
+    const [interchange] = readX12(x12.body as string);
+    const segments = interchange?.groups[0]?.transactions[0]?.segments ?? [];
+    expect(segments.find((s) => s.tag === 'NM1' && s.elements[0] === 'IL')?.elements[8]).toBe('1EG4TE5MK73');
+    expect(segments.filter((s) => s.tag === 'SV1').map((s) => s.elements[0])).toEqual([
+      'HC:99439',
+      'HC:99490',
+    ]);
+    // Each export takes new interchange control numbers.
+    const reexported = readX12(
+      (await lead.get(`/v1/billing/runs/${runId}/claims?format=x12`)).body as string,
     );
+    expect(Number(reexported[0]?.isa.elements[12])).toBe(Number(interchange?.isa.elements[12]) + 1);
 
     const fhir = await lead.get(`/v1/billing/runs/${runId}/claims?format=fhir`);
     expect(fhir.headers.get('content-type')).toContain('application/fhir+json');

@@ -3,6 +3,7 @@ import { tenantKey } from '@carelink/lambda-kit';
 /**
  * Key design of the billing table (every partition key starts with the tenant):
  * - patient facts     T#t#BILLING-PATIENT#practice#patient  / FACTS
+ * - claim subscriber  T#t#BILLING-PATIENT#practice#patient  / SUBSCRIBER
  * - ledger month      T#t#LEDGER#practice#month             / PATIENT#patient
  * - ledger entry      T#t#LEDGER#practice#month             / PATIENT#patient#ENTRY#entry
  * - entry pointer     T#t#TIME-ENTRY#entry                  / ENTRY
@@ -17,6 +18,11 @@ export const keys = {
   patientFacts: (tenantId: string, practiceId: string, patientId: string) => ({
     pk: tenantKey(tenantId, 'BILLING-PATIENT', practiceId, patientId),
     sk: 'FACTS',
+  }),
+  /** Who a claim for the patient names and who pays it (PHI: read only to write claims). */
+  claimSubscriber: (tenantId: string, practiceId: string, patientId: string) => ({
+    pk: tenantKey(tenantId, 'BILLING-PATIENT', practiceId, patientId),
+    sk: 'SUBSCRIBER',
   }),
   ledgerPartition: (tenantId: string, practiceId: string, month: string) =>
     tenantKey(tenantId, 'LEDGER', practiceId, month),

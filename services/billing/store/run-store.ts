@@ -64,6 +64,8 @@ export interface PatientMonthResult {
   /** Claim lines as stored, superseded ones included. */
   storedLines: StoredLine[];
   fingerprint: string;
+  /** Date of service of the month's time-based lines (absent on results kept before it was stored). */
+  serviceDate?: string;
   /** Attempt that last changed this patient-month. */
   attempt: number;
 }

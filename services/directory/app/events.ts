@@ -32,6 +32,7 @@ export const practiceChanged = (practice: Practice): EventDraft =>
       callbackNumber: practice.callbackNumber,
       billingPractitioners: practice.billingPractitioners,
       onCall: practice.onCall,
+      ...(practice.claimSettings ? { claimSettings: practice.claimSettings } : {}),
       status: practice.status,
       version: practice.version,
     },

@@ -1,4 +1,5 @@
 import {
+  ClaimSubscriberChangedV1,
   ReferralCancelledV1,
   ReferralReceivedV1,
   ReferralStatusChangedV1,
@@ -8,10 +9,16 @@ import type { CancelReasonCode } from '@carelink/contracts/api/intake';
 import { type EventDraft, emit } from '@carelink/lambda-kit';
 import type * as z from 'zod';
 import { taskStatusOf } from '../domain/lifecycle';
-import { eligibilityFacts, type Referral, statusChanges, updatedFacts } from '../domain/referral';
+import {
+  claimSubscriber,
+  eligibilityFacts,
+  type Referral,
+  statusChanges,
+  updatedFacts,
+} from '../domain/referral';
 
 // What intake publishes. Only `ReferralReceived` and `ReferralUpdated` carry clinical facts, for
-// eligibility; the status events that reach partners carry ids and statuses only.
+// eligibility; only `ClaimSubscriberChanged` carries the subscriber's identity, for billing; the status events that reach partners carry ids and statuses only.
 
 /** One `ReferralStatusChanged` per lifecycle step between two states. */
 export function statusChangedEvents(before: Referral | undefined, after: Referral): EventDraft[] {
@@ -38,6 +45,10 @@ export const referralReceived = (referral: Referral): EventDraft =>
 
 export const referralUpdated = (referral: Referral): EventDraft =>
   emit(ReferralUpdatedV1, updatedFacts(referral), referral.version);
+
+/** The subscriber and coverage, for billing's claims; published with every version of the referral. */
+export const claimSubscriberChanged = (referral: Referral): EventDraft =>
+  emit(ClaimSubscriberChangedV1, claimSubscriber(referral), referral.version);
 
 export const referralCancelled = (
   referral: Referral,

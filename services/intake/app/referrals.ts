@@ -36,7 +36,13 @@ import { routeReferral } from '../domain/routing';
 import { isStartKeyOf, keys } from '../store/keys';
 import type { NetworkStore } from '../store/network-store';
 import type { ReferralStore } from '../store/referral-store';
-import { referralCancelled, referralReceived, referralUpdated, statusChangedEvents } from './events';
+import {
+  claimSubscriberChanged,
+  referralCancelled,
+  referralReceived,
+  referralUpdated,
+  statusChangedEvents,
+} from './events';
 
 export interface ReferralChange {
   referral: Referral;
@@ -108,7 +114,11 @@ export function createReferrals({ runtime, referrals, network, patientKeys }: Re
         commit: {
           tenantId: route.tenantId,
           writes: referrals.create(referral, existingPatientId ? 'existing' : 'new'),
-          events: [referralReceived(referral), ...statusChangedEvents(undefined, referral)],
+          events: [
+            referralReceived(referral),
+            claimSubscriberChanged(referral),
+            ...statusChangedEvents(undefined, referral),
+          ],
         },
       };
     },
@@ -157,7 +167,7 @@ export function createReferrals({ runtime, referrals, network, patientKeys }: Re
         fields: Object.keys(patch),
         version: updated.version,
       });
-      return replaced(referral, updated, [referralUpdated(updated)]);
+      return replaced(referral, updated, [referralUpdated(updated), claimSubscriberChanged(updated)]);
     },
 
     async cancel(partnerId: string, referralId: string, body: CancelReferralBody): Promise<ReferralChange> {

@@ -1,4 +1,5 @@
 import type {
+  ClaimSubscriberChangedData,
   ProgramDetermination,
   ReferralReceivedData,
   ReferralStatus,
@@ -295,4 +296,24 @@ export function eligibilityFacts(referral: Referral): z.input<typeof ReferralRec
 
 export function updatedFacts(referral: Referral): z.input<typeof ReferralUpdatedData> {
   return { ...eligibilityFacts(referral), version: referral.version };
+}
+
+/** What a claim for the patient names: the subscriber and the coverage (billing only). */
+export function claimSubscriber(referral: Referral): z.input<typeof ClaimSubscriberChangedData> {
+  const { coverage, member } = referral;
+  return {
+    referralId: referral.id,
+    patientId: referral.patientId,
+    practiceId: referral.practiceId,
+    version: referral.version,
+    subscriber: { name: member.name, birthDate: member.birthDate, sex: member.sex, address: member.address },
+    coverage: {
+      planType: coverage.planType,
+      payerId: coverage.payerId,
+      memberId: member.memberId,
+      ...(member.mbi ? { mbi: member.mbi } : {}),
+      startDate: coverage.startDate,
+      ...(coverage.endDate ? { endDate: coverage.endDate } : {}),
+    },
+  };
 }

@@ -132,8 +132,62 @@ export const ClaimLineResource = z
   })
   .meta({ id: 'BillingClaimLine' });
 
+const PartyAddress = z.object({
+  line1: z.string(),
+  line2: z.string().optional(),
+  city: z.string(),
+  state: z.string(),
+  postalCode: z.string(),
+});
+
+/** A professional claim for one patient-month, as the 837P, the FHIR Claim and the CSV carry it. */
+export const ProfessionalClaimResource = z
+  .object({
+    claimId: z.string().meta({ description: 'Patient control number (X12 CLM01): month and patient' }),
+    patientId: PatientId,
+    month: YearMonth,
+    payer: z.object({
+      filingIndicator: z.enum(['MB', '16', 'MC', 'CI']).meta({
+        description:
+          'X12 claim filing indicator: MB Medicare Part B, 16 Medicare Advantage, MC Medicaid, CI commercial',
+      }),
+      name: z.string(),
+      payerId: z.string(),
+    }),
+    subscriber: z.object({
+      id: z.string().meta({ description: 'The MBI for Medicare fee-for-service, else the plan member id' }),
+      name: z.object({ given: z.array(z.string()), family: z.string() }),
+      birthDate: z.string(),
+      sex: z.enum(['female', 'male', 'other', 'unknown']),
+      address: PartyAddress,
+    }),
+    billingProvider: z.object({ name: z.string(), npi: Npi, tin: z.string(), address: PartyAddress }),
+    renderingProvider: z.object({ npi: Npi, name: z.string() }),
+    placeOfService: z.string(),
+    diagnosisCodes: z.array(z.string()).max(12),
+    lines: z.array(
+      z.object({
+        code: z.string(),
+        units: z.int(),
+        dateOfService: z.string(),
+        chargeCents: z.int(),
+        expectedCents: z.int(),
+      }),
+    ),
+    totalChargeCents: z.int(),
+  })
+  .meta({ id: 'BillingProfessionalClaim' });
+
 export const ClaimsResource = z
-  .object({ runId: RunId, status: z.string(), lines: z.array(ClaimLineResource) })
+  .object({
+    runId: RunId,
+    status: z.string(),
+    lines: z.array(ClaimLineResource),
+    claims: z.array(ProfessionalClaimResource),
+    withheld: z
+      .array(z.object({ patientId: PatientId, reason: z.enum(['NO_SUBSCRIBER', 'NO_MBI']) }))
+      .meta({ description: 'Billed patient-months that cannot be put on a claim yet, and why' }),
+  })
   .meta({
     id: 'BillingClaims',
     example: {
@@ -147,10 +201,12 @@ export const ClaimsResource = z
           dateOfService: '2026-10-31',
           cpt: '99490',
           units: 1,
-          diagnosisCodes: ['E11.9', 'I50.9', 'N18.9'],
+          diagnosisCodes: ['E11.9', 'I50.22', 'N18.30'],
           attempt: 1,
         },
       ],
+      claims: [],
+      withheld: [],
     },
   });
 
@@ -164,6 +220,18 @@ export const BillingSummaryResource = z
     billedPatients: z.int(),
     codes: z.array(z.object({ code: z.string(), patients: z.int(), units: z.int() })),
     expectedRevenue: z.string(),
+    fees: z
+      .object({
+        year: z.int(),
+        locality: z
+          .string()
+          .nullable()
+          .meta({ description: 'The practice locality; null prices nationally' }),
+        facility: z.boolean(),
+      })
+      .meta({
+        description: 'What the expected revenue is priced with: the CMS fee schedule of the locality',
+      }),
     notBilled: z.array(z.object({ reason: z.string(), patientIds: z.array(z.string()) })),
   })
   .meta({
@@ -179,7 +247,8 @@ export const BillingSummaryResource = z
         { code: '99439', patients: 1, units: 1 },
         { code: '99490', patients: 1, units: 1 },
       ],
-      expectedRevenue: '114.23',
+      expectedRevenue: '131.57',
+      fees: { year: 2026, locality: '14212-01 METROPOLITAN BOSTON', facility: false },
       notBilled: [{ reason: 'NO_CONSENT', patientIds: ['01JD3Y7T5V0M3Q8W9X2Z4A6B8E'] }],
     },
   });
@@ -345,21 +414,22 @@ export const getClaimsRoute = defineRoute({
   operationId: 'getBillingClaims',
   method: 'GET',
   path: '/v1/billing/runs/{runId}/claims',
-  summary: 'Export the claim lines of a run as JSON, CSV or a FHIR R4 Claim Bundle',
+  summary: 'Export the claims of a run as JSON, CSV, a FHIR R4 Claim Bundle or an X12 837P file',
   tag,
   scopes: [scopes.billingRead],
   params: runParams,
-  query: z.object({ format: z.enum(['json', 'csv', 'fhir']).default('json') }),
+  query: z.object({ format: z.enum(['json', 'csv', 'fhir', 'x12']).default('json') }),
   responses: {
     200: {
       description:
-        'The active claim lines: JSON, CSV (`format=csv`) or a FHIR R4 Claim Bundle (`format=fhir`)',
+        'The claims: JSON, CSV (`format=csv`), a FHIR R4 Claim Bundle (`format=fhir`) or an X12 837P 005010X222A1 file (`format=x12`, one interchange per payer)',
       schema: ClaimsResource,
       alternatives: {
         'text/csv': z.string().meta({ description: 'One row per claim line, with a header row' }),
         'application/fhir+json': z
           .object({ resourceType: z.literal('Bundle'), type: z.string(), entry: z.array(z.unknown()) })
           .meta({ description: 'A FHIR R4 Bundle of Claim resources' }),
+        'application/edi-x12': z.string().meta({ description: 'ASC X12 837P 005010X222A1 interchanges' }),
       },
     },
     404: { description: 'No such run' },

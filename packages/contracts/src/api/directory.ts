@@ -5,6 +5,7 @@ import {
   BillingPractitioner,
   CareModel,
   CareOrganisationId,
+  ClaimSettings,
   EffectiveDate,
   MedicareLocality,
   OrganisationName,
@@ -81,6 +82,7 @@ export const CreatePracticeBody = z
     onCall: z.array(StaffId).max(10).default([]).meta({
       description: 'Staff ids urgent risk flags page, in order (every 30 minutes until acknowledged)',
     }),
+    claimSettings: ClaimSettings.optional(),
   })
   .strict()
   .meta({
@@ -116,6 +118,7 @@ export const PracticeResource = z
     callbackNumber: z.string(),
     billingPractitioners: z.array(BillingPractitioner),
     onCall: z.array(z.string()),
+    claimSettings: ClaimSettings.optional(),
     status: z.enum(['active', 'inactive']),
     ...Audit,
   })

@@ -43,6 +43,37 @@ export const MedicareLocality = z
 /** How the practice bills care management: time-based CCM/PCM codes or monthly APCM. */
 export const CareModel = z.enum(['time-based', 'apcm']);
 
+/** A CMS place-of-service code (two digits). */
+export const PlaceOfService = z.string().regex(/^\d{2}$/, 'a two-digit CMS place-of-service code');
+
+/** US dollars with cents, e.g. `95.00`. */
+export const Dollars = z.string().regex(/^\d{1,7}\.\d{2}$/, 'dollars with cents such as 95.00');
+
+/**
+ * How the practice's care management claims are filled: the place of service (11, office, unless the
+ * practice bills as a hospital outpatient department, 22, paid at the facility rate), the date of
+ * service of monthly codes (the last day of the month, or the day the threshold was met) and its
+ * charge master (the charge per code; without one a line is charged its expected Medicare payment).
+ */
+const MonthlyDateOfService = z.enum(['end-of-month', 'threshold-met']);
+const Charges = z.record(z.string().regex(/^[0-9A-Z]{5}$/, 'a CPT or HCPCS code'), Dollars);
+export const ClaimSettings = z
+  .object({
+    placeOfService: PlaceOfService.default('11'),
+    monthlyDateOfService: MonthlyDateOfService.default('end-of-month'),
+    charges: Charges.default({}),
+  })
+  .strict()
+  .meta({
+    example: { placeOfService: '11', monthlyDateOfService: 'end-of-month', charges: { '99490': '95.00' } },
+  });
+export type ClaimSettings = z.output<typeof ClaimSettings>;
+
+/** The claim settings as the directory publishes them: every default applied. */
+export const ClaimSettingsData = z
+  .object({ placeOfService: PlaceOfService, monthlyDateOfService: MonthlyDateOfService, charges: Charges })
+  .strict();
+
 export const BillingPractitioner = z.object({ npi: Npi, name: z.string().trim().min(1).max(200) }).strict();
 
 /** A two-letter US state (or territory) code. */

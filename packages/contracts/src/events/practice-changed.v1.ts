@@ -3,6 +3,7 @@ import { PostalAddress } from '../api/intake';
 import {
   BillingPractitioner,
   CareModel,
+  ClaimSettingsData,
   MedicareLocality,
   OrganisationName,
   PracticeId,
@@ -34,6 +35,7 @@ export const PracticeChangedData = z
       .max(10)
       .optional()
       .meta({ description: 'Who urgent risk flags page, in order; the patient’s primary when empty' }),
+    claimSettings: ClaimSettingsData.optional(),
     status: z.enum(['active', 'inactive']),
     version: z.int().min(1),
   })

@@ -1,0 +1,69 @@
+import * as z from 'zod';
+import gpciFile from '../data/gpci-2026.json' with { type: 'json' };
+import contractorsFile from '../data/medicare-contractors.json' with { type: 'json' };
+import rvuFile from '../data/physician-fee-schedule-2026.json' with { type: 'json' };
+import { BILLABLE_CODES } from './codes';
+
+/**
+ * The fee-schedule data billing ships (`services/billing/data/`, refreshed from the CMS files by
+ * `npm run fees:refresh`), checked once when the module loads: a refresh that dropped a code Carelink
+ * bills, or wrote a negative value, fails at start-up instead of pricing a claim wrongly.
+ */
+
+const Source = z.object({ title: z.string(), url: z.url() }).loose();
+const Rvu = z.number().min(0).max(100);
+
+export const RvuFile = z.object({
+  year: z.int().min(2020),
+  source: Source,
+  conversionFactor: z.number().min(10).max(100),
+  codes: z
+    .record(
+      z.string(),
+      z.object({ work: Rvu, nonFacilityPe: Rvu, facilityPe: Rvu, malpractice: Rvu }).strict(),
+    )
+    .refine((codes) => BILLABLE_CODES.every((code) => code in codes), 'every billable code needs RVUs'),
+});
+export type RvuFile = z.infer<typeof RvuFile>;
+
+const Gpci = z.number().min(0.3).max(3);
+export const GpciFile = z.object({
+  year: z.int().min(2020),
+  source: Source,
+  localities: z
+    .array(
+      z
+        .object({
+          carrier: z.string().regex(/^\d{5}$/),
+          locality: z.string().regex(/^\d{2}$/),
+          state: z.string().regex(/^[A-Z]{2}$/),
+          name: z.string().min(1),
+          work: Gpci,
+          pe: Gpci,
+          malpractice: Gpci,
+        })
+        .strict(),
+    )
+    .min(1),
+});
+export type GpciFile = z.infer<typeof GpciFile>;
+export type Locality = GpciFile['localities'][number];
+
+export const ContractorFile = z.object({
+  source: Source,
+  states: z.record(
+    z.string().regex(/^[A-Z]{2}$/),
+    z
+      .object({
+        mac: z.string().min(1),
+        jurisdiction: z.string().min(1),
+        contractors: z.array(z.string().regex(/^\d{5}$/)).min(1),
+      })
+      .strict(),
+  ),
+});
+export type ContractorFile = z.infer<typeof ContractorFile>;
+
+export const rvus: RvuFile = RvuFile.parse(rvuFile);
+export const gpcis: GpciFile = GpciFile.parse(gpciFile);
+export const contractors: ContractorFile = ContractorFile.parse(contractorsFile);
