@@ -45,6 +45,8 @@ export interface JourneyResult {
   webhookStatuses: string[];
   webhooksVerified: boolean;
   claimLines: { code: string; units: number }[];
+  /** The run's claims as a billing office downloads them. */
+  exports: { csv: string; fhir: unknown; x12: string };
   primaryStaffId: string;
 }
 
@@ -270,6 +272,20 @@ export async function runCcmJourney(cloud: LocalCloud, narrate: Narrate): Promis
       'On 1 November the billing lead runs October for the practice.',
       `claim lines: ${claimLines.map((l) => `${l.code} ×${l.units}`).join(', ')}; event BillingRunCompleted`,
     );
+    const download = async (format: 'csv' | 'fhir' | 'x12') => {
+      const res = await billingLead.get(`/v1/billing/runs/${runId}/claims?format=${format}`);
+      expectStatus(res, 200, `${format} claims`);
+      return res.body;
+    };
+    const exports = {
+      csv: (await download('csv')) as string,
+      fhir: await download('fhir'),
+      x12: (await download('x12')) as string,
+    };
+    narrate(
+      'The billing lead downloads the claims for the clearinghouse.',
+      `CSV ${exports.csv.length} B, FHIR Claim bundle, X12 837P ${exports.x12.split('~').length - 1} segments`,
+    );
 
     await cloud.settle();
     const webhookStatuses = receiver.received.map(
@@ -291,6 +307,7 @@ export async function runCcmJourney(cloud: LocalCloud, narrate: Narrate): Promis
       webhookStatuses,
       webhooksVerified: receiver.received.length > 0 && receiver.received.every((r) => r.verified),
       claimLines,
+      exports,
       primaryStaffId,
     };
   } finally {
