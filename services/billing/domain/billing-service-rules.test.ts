@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimDiagnosisCodes } from './diagnosis-codes';
+import { claimDiagnosisCodes, documentedDiagnoses } from './diagnosis-codes';
 import { planLines } from './line-plan';
 import { buildMonthInput, countedEntries, type LedgerMonth, selectConsent } from './month-input';
 import {
@@ -241,6 +241,39 @@ describe('diagnosis codes', () => {
   it('never makes up a code: a qualifying condition without a documented code leaves the claim without any', () => {
     expect(claimDiagnosisCodes(['diabetes', 'copd'], documented)).toEqual([]);
     expect(claimDiagnosisCodes(['diabetes'], undefined)).toEqual([]);
+  });
+
+  it('adds the care plan problem list after the referral codes, each code once in dotted form', () => {
+    const merged = documentedDiagnoses(
+      [{ code: 'E119', categories: ['diabetes'] }],
+      ['E11.9', 'I10', 'Z79.4', 'I10'],
+    );
+    expect(merged).toEqual([
+      { code: 'E11.9', categories: ['diabetes'] },
+      { code: 'I10', categories: [] },
+      { code: 'Z79.4', categories: [] },
+    ]);
+    expect(claimDiagnosisCodes(['diabetes'], merged)).toEqual(['E11.9', 'I10', 'Z79.4']);
+  });
+
+  it('never lets a problem-list code stand in for a qualifying condition the referral did not document', () => {
+    expect(claimDiagnosisCodes(['heart-failure'], documentedDiagnoses([], ['I50.22']))).toEqual([]);
+  });
+
+  it('keeps the newest plan version’s problem list whatever order the plan events arrive in', () => {
+    const established = { carePlanId: 'cp', program: 'ccm', establishedAt: '2026-10-05T15:00:00Z' };
+    const revised = {
+      carePlanId: 'cp',
+      program: 'ccm',
+      revisedAt: '2026-10-20T15:00:00Z',
+      substantial: true,
+    };
+    const v1 = { ...established, version: 1, problemCodes: ['E11.9'] };
+    const v2 = { ...revised, version: 2, problemCodes: ['E11.9', 'I10'] };
+    const inOrder = applyCarePlanRevised(applyCarePlanEstablished(emptyPatientFacts(), v1), v2);
+    const reversed = applyCarePlanEstablished(applyCarePlanRevised(emptyPatientFacts(), v2), v1);
+    expect(inOrder.carePlans[0]?.problems).toEqual({ version: 2, codes: ['E11.9', 'I10'] });
+    expect(reversed.carePlans[0]?.problems).toEqual({ version: 2, codes: ['E11.9', 'I10'] });
   });
 
   it('lists at most 12', () => {

@@ -1,3 +1,5 @@
+import { dottedIcd10Cm } from '@carelink/contracts';
+
 /** A claim lists at most 12 diagnoses (the 837P HI segment and the CMS-1500 form). */
 const MAX_DIAGNOSES = 12;
 
@@ -6,6 +8,26 @@ export interface DocumentedDiagnosis {
   readonly code: string;
   readonly categories: readonly string[];
 }
+
+/**
+ * The patient's documented diagnoses: the referral's codes (with the chronic categories eligibility
+ * found for each), then the care plan's problem-list codes the referral did not have. A problem-list
+ * code carries no category here: it never stands in for a qualifying condition, it only adds to the claim.
+ */
+export const documentedDiagnoses = (
+  referral: readonly DocumentedDiagnosis[] | undefined,
+  problemCodes: readonly string[] | undefined,
+): DocumentedDiagnosis[] => {
+  const dotted = (code: string) => dottedIcd10Cm(code) ?? code;
+  const documented = (referral ?? []).map((d) => ({ code: dotted(d.code), categories: d.categories }));
+  const known = new Set(documented.map((d) => d.code));
+  for (const code of (problemCodes ?? []).map(dotted)) {
+    if (known.has(code)) continue;
+    known.add(code);
+    documented.push({ code, categories: [] });
+  }
+  return documented;
+};
 
 /**
  * The diagnosis codes of a claim: the patient's own documented codes, exactly as documented. The

@@ -1,7 +1,7 @@
 import type { Performer } from '@carelink/contracts';
 import { Temporal } from 'temporal-polyfill';
 import { consentWindow } from './consent-window';
-import { claimDiagnosisCodes } from './diagnosis-codes';
+import { claimDiagnosisCodes, documentedDiagnoses } from './diagnosis-codes';
 import { monthBounds } from './month-bounds';
 import type { PatientMonthInput, TimeEntry } from './month-schema';
 import type { CarePlanFact, ConsentFact, EligibilityFact, PatientFacts } from './patient-facts';
@@ -212,7 +212,7 @@ export const buildMonthInput = (args: {
     eligibility: eligibilityAudit(facts.eligibility),
     diagnosisCodes: claimDiagnosisCodes(
       facts.eligibility?.conditionCategories ?? [],
-      facts.eligibility?.diagnoses,
+      documentedDiagnoses(facts.eligibility?.diagnoses, plan?.problems?.codes),
     ),
     lastQualifyingVisitAt,
   };

@@ -24,7 +24,19 @@ export interface CarePlanFact {
   version: number;
   /** Revisions seen, newest last (at most `MAX_REVISIONS`), for the month's substantial flag. */
   revisions: { version: number; revisedAt: string; substantial: boolean }[];
+  /** The ICD-10-CM codes of the newest version's problem list (absent on plans kept before they were sent). */
+  problems?: { version: number; codes: string[] };
 }
+
+/** The problem list of the newer of the kept one and the one a plan event brings. */
+const newerProblems = (
+  current: CarePlanFact | undefined,
+  data: { version: number; problemCodes?: readonly string[] | undefined },
+): Pick<CarePlanFact, 'problems'> => {
+  const kept = current?.problems;
+  if (!data.problemCodes || (kept && kept.version > data.version)) return kept ? { problems: kept } : {};
+  return { problems: { version: data.version, codes: [...data.problemCodes] } };
+};
 
 /** The latest eligibility determination. */
 export interface EligibilityFact {
@@ -143,7 +155,13 @@ export const applyConsentRevoked = (
 
 export const applyCarePlanEstablished = (
   facts: PatientFacts,
-  data: { carePlanId: string; program: string; version: number; establishedAt: string },
+  data: {
+    carePlanId: string;
+    program: string;
+    version: number;
+    establishedAt: string;
+    problemCodes?: readonly string[] | undefined;
+  },
 ): PatientFacts =>
   withCarePlan(facts, data, (current) => ({
     carePlanId: data.carePlanId,
@@ -152,11 +170,19 @@ export const applyCarePlanEstablished = (
     establishedVersion: data.version,
     version: Math.max(current?.version ?? 0, data.version),
     revisions: current?.revisions ?? [],
+    ...newerProblems(current, data),
   }));
 
 export const applyCarePlanRevised = (
   facts: PatientFacts,
-  data: { carePlanId: string; program: string; version: number; revisedAt: string; substantial: boolean },
+  data: {
+    carePlanId: string;
+    program: string;
+    version: number;
+    revisedAt: string;
+    substantial: boolean;
+    problemCodes?: readonly string[] | undefined;
+  },
 ): PatientFacts =>
   withCarePlan(facts, data, (current) => {
     const others = (current?.revisions ?? []).filter((r) => r.version !== data.version);
@@ -173,6 +199,7 @@ export const applyCarePlanRevised = (
       establishedVersion: current?.establishedVersion ?? 1,
       version: Math.max(current?.version ?? 0, data.version),
       revisions,
+      ...newerProblems(current, data),
     };
   });
 

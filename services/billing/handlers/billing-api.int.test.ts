@@ -105,6 +105,8 @@ beforeAll(async () => {
       establishedAt: '2026-10-05T15:00:00Z',
       reviewDate: '2027-01-05',
       interventions: [],
+      // The problem list documents long-term insulin use beside the referral's conditions.
+      problemCodes: ['E11.9', 'Z79.4'],
     }),
     event(EligibilityDeterminedV1, {
       referralId: ulid(),
@@ -211,7 +213,7 @@ describe('billing on the local cloud', () => {
       patientId,
       billingPractitionerNpi: NPI,
       dateOfService: '2026-10-31',
-      diagnosisCodes: ['E11.9', 'I50.22', 'N18.30'],
+      diagnosisCodes: ['E11.9', 'I50.22', 'N18.30', 'Z79.4'],
     });
 
     const csv = await lead.get(`/v1/billing/runs/${runId}/claims?format=csv`);

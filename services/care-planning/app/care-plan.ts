@@ -12,7 +12,7 @@ import { activateCase } from '../domain/case';
 import { localDateOf } from '../domain/deadlines';
 import { toFhirCarePlan } from '../domain/fhir-care-plan';
 import { toPatientCopyHtml } from '../domain/patient-copy';
-import { plannedInterventions } from '../domain/planned-interventions';
+import { plannedInterventions, problemCodes } from '../domain/planned-interventions';
 import { startPlanFromTemplates, type TemplateCondition } from '../domain/templates';
 import { establish, revise, versionSummaries } from '../domain/versions';
 import type { CaseRecord } from '../store/case-store';
@@ -88,6 +88,7 @@ export async function putCarePlan(
               establishedAt: at.toString(),
               reviewDate: plan.plan.reviewDate!,
               interventions: plannedInterventions(plan.plan),
+              problemCodes: problemCodes(plan.plan),
             },
             1,
           ),
@@ -125,6 +126,7 @@ export async function putCarePlan(
             substantial: revised.substantial,
             reviewDate: plan.plan.reviewDate!,
             interventions: plannedInterventions(plan.plan),
+            problemCodes: problemCodes(plan.plan),
           },
           plan.version,
         ),

@@ -35,3 +35,8 @@ export const plannedInterventions = (plan: CarePlan): PlannedInterventionFacts[]
     const cadence = named(intervention.cadence);
     return cadence ? { ...base, cadence } : { ...base, interval: { ...intervention.cadence } };
   });
+
+/** The ICD-10-CM codes of the plan's problem list, each once, in the plan's order (billing puts them on claims). */
+export const problemCodes = (plan: CarePlan): string[] => [
+  ...new Set(plan.problems.flatMap((problem) => (problem.icd10 ? [problem.icd10] : []))),
+];

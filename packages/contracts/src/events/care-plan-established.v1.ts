@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineEvent } from '../event-contract';
-import { IsoDate, IsoInstant, Program, Ulid } from '../primitives';
+import { Icd10CmCode, IsoDate, IsoInstant, Program, Ulid } from '../primitives';
 import { InterventionKind, SecondaryService } from './shared';
 
 /** Intervention facts outreach needs to schedule tasks: kinds and cadence, never clinical text. */
@@ -24,6 +24,8 @@ export const CarePlanEstablishedData = z.object({
   establishedAt: IsoInstant,
   reviewDate: IsoDate,
   interventions: z.array(PlannedIntervention),
+  /** ICD-10-CM codes of the plan's problem list (codes only, no descriptions): claims carry them. */
+  problemCodes: z.array(Icd10CmCode).max(50).optional(),
 });
 
 export const CarePlanEstablishedV1 = defineEvent({

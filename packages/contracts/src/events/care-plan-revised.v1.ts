@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineEvent } from '../event-contract';
-import { IsoDate, IsoInstant, Program, Ulid } from '../primitives';
+import { Icd10CmCode, IsoDate, IsoInstant, Program, Ulid } from '../primitives';
 import { PlannedIntervention } from './care-plan-established.v1';
 
 export const CarePlanRevisedData = z.object({
@@ -14,6 +14,8 @@ export const CarePlanRevisedData = z.object({
   substantial: z.boolean(),
   reviewDate: IsoDate,
   interventions: z.array(PlannedIntervention),
+  /** ICD-10-CM codes of the plan's problem list (codes only, no descriptions): claims carry them. */
+  problemCodes: z.array(Icd10CmCode).max(50).optional(),
 });
 
 export const CarePlanRevisedV1 = defineEvent({
