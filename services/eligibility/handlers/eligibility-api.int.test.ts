@@ -114,6 +114,24 @@ describe('eligibility on referral events', () => {
     ]);
   });
 
+  it("re-determines on a partner's corrected diagnoses and passes the corrected codes on to billing", async () => {
+    const data = referral();
+    await publish(ReferralReceivedV1, data);
+    await publish(ReferralUpdatedV1, {
+      ...data,
+      diagnosisCodes: ['E11.65', 'I50.22', 'N18.30', 'J44.9'],
+      version: 2,
+    });
+    const determined = latest(data.referralId) as unknown as Record<string, unknown>;
+    expect(determined.determinationVersion).toBe(2);
+    expect(determined.diagnoses).toEqual([
+      { code: 'E11.65', categories: ['diabetes'] },
+      { code: 'I50.22', categories: ['heart-failure'] },
+      { code: 'N18.30', categories: ['chronic-kidney-disease'] },
+      { code: 'J44.9', categories: ['copd'] },
+    ]);
+  });
+
   it('finds a Medicare member with diabetes, heart failure and CKD eligible for CCM, consent still required', async () => {
     const data = referral();
     await publish(ReferralReceivedV1, data);
