@@ -51,6 +51,7 @@ describe('the OpenAPI document', () => {
   it('declares the claim export formats it serves, and the token endpoint', () => {
     const claims = document.paths['/v1/billing/runs/{runId}/claims']?.get?.responses['200'];
     expect(Object.keys(claims?.content ?? {}).sort()).toEqual([
+      'application/edi-x12',
       'application/fhir+json',
       'application/json',
       'text/csv',

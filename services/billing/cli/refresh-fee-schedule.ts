@@ -8,8 +8,8 @@ import { contractorsFrom, parseGpciFile, parseRvuFile } from './fee-files';
  * Refreshes billing's fee data from the CMS Physician Fee Schedule files of a year:
  *   npm run fees:refresh -- --year 2027 --rvu PPRRVU27_JAN.csv --gpci GPCI2027.csv
  * Download both from https://www.cms.gov/medicare/payment/fee-schedules/physician/pfs-relative-value-files
- * (the RVU zip holds both). Writes `data/physician-fee-schedule-<year>.json`, `data/gpci-<year>.json`
- * and the contractor numbers in `data/medicare-contractors.json`; point `domain/fee-data.ts` at the new year.
+ * (the RVU zip holds both). Writes `domain/data/physician-fee-schedule-<year>.json`, `domain/data/gpci-<year>.json`
+ * and the contractor numbers in `domain/data/medicare-contractors.json`; point `domain/fee-data.ts` at the new year.
  */
 const { values } = parseArgs({
   options: {
@@ -25,7 +25,7 @@ if (!values.year || !values.rvu || !values.gpci) {
 }
 const year = Number(values.year);
 const url = 'https://www.cms.gov/medicare/payment/fee-schedules/physician/pfs-relative-value-files';
-const data = join(import.meta.dirname, '..', 'data');
+const data = join(import.meta.dirname, '..', 'domain', 'data');
 
 const rvu = parseRvuFile(readFileSync(values.rvu, 'utf8'), year, {
   title: `CY ${year} Medicare Physician Fee Schedule, national relative value file`,
@@ -49,4 +49,4 @@ console.log(
   `CY ${year}: conversion factor ${rvu.conversionFactor}, ${Object.keys(rvu.codes).length} codes, ${gpci.localities.length} localities`,
 );
 if (unnamed.length > 0)
-  console.warn(`No MAC named for ${unnamed.join(', ')}: add them to data/medicare-contractors.json`);
+  console.warn(`No MAC named for ${unnamed.join(', ')}: add them to domain/data/medicare-contractors.json`);

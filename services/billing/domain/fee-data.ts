@@ -1,11 +1,11 @@
 import * as z from 'zod';
-import gpciFile from '../data/gpci-2026.json' with { type: 'json' };
-import contractorsFile from '../data/medicare-contractors.json' with { type: 'json' };
-import rvuFile from '../data/physician-fee-schedule-2026.json' with { type: 'json' };
 import { BILLABLE_CODES } from './codes';
+import gpciFile from './data/gpci-2026.json' with { type: 'json' };
+import contractorsFile from './data/medicare-contractors.json' with { type: 'json' };
+import rvuFile from './data/physician-fee-schedule-2026.json' with { type: 'json' };
 
 /**
- * The fee-schedule data billing ships (`services/billing/data/`, refreshed from the CMS files by
+ * The fee-schedule data billing ships (`services/billing/domain/data/`, refreshed from the CMS files by
  * `npm run fees:refresh`), checked once when the module loads: a refresh that dropped a code Carelink
  * bills, or wrote a negative value, fails at start-up instead of pricing a claim wrongly.
  */
