@@ -6,6 +6,7 @@ import { directoryManifest } from './directory/manifest';
 import { eligibilityManifest } from './eligibility/manifest';
 import { intakeManifest } from './intake/manifest';
 import { outreachManifest } from './outreach/manifest';
+import { timelineManifest } from './timeline/manifest';
 
 /**
  * Every deployed service. Infra and the local cloud iterate over this list and nothing else, so a
@@ -19,4 +20,5 @@ export const serviceManifests: readonly ServiceManifest[] = [
   outreachManifest,
   billingManifest,
   auditManifest,
+  timelineManifest,
 ];

@@ -16,6 +16,7 @@ import { ConsentRevokedV1 } from './events/consent-revoked.v1';
 import { ContactCompletedV1 } from './events/contact-completed.v1';
 import { EligibilityDeterminedV1 } from './events/eligibility-determined.v1';
 import { PartnerChangedV1 } from './events/partner-changed.v1';
+import { PatientIdentifiedV1 } from './events/patient-identified.v1';
 import { PracticeChangedV1 } from './events/practice-changed.v1';
 import { ReferralCancelledV1 } from './events/referral-cancelled.v1';
 import { ReferralReceivedV1 } from './events/referral-received.v1';
@@ -38,6 +39,7 @@ export const eventCatalog = [
   ReferralStatusChangedV1,
   ReferralUpdatedV1,
   ClaimSubscriberChangedV1,
+  PatientIdentifiedV1,
   EligibilityDeterminedV1,
   ConsentRecordedV1,
   ConsentRevokedV1,

@@ -9,6 +9,7 @@ export const ServiceName = z.enum([
   'outreach',
   'billing',
   'audit',
+  'timeline',
 ]);
 export type ServiceName = z.infer<typeof ServiceName>;
 

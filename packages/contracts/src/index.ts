@@ -22,6 +22,7 @@ export * from './events/consent-revoked.v1';
 export * from './events/contact-completed.v1';
 export * from './events/eligibility-determined.v1';
 export * from './events/partner-changed.v1';
+export * from './events/patient-identified.v1';
 export * from './events/practice-changed.v1';
 export * from './events/referral-cancelled.v1';
 export * from './events/referral-received.v1';

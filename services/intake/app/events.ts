@@ -1,5 +1,6 @@
 import {
   ClaimSubscriberChangedV1,
+  PatientIdentifiedV1,
   ReferralCancelledV1,
   ReferralReceivedV1,
   ReferralStatusChangedV1,
@@ -12,13 +13,15 @@ import { taskStatusOf } from '../domain/lifecycle';
 import {
   claimSubscriber,
   eligibilityFacts,
+  patientIdentity,
   type Referral,
   statusChanges,
   updatedFacts,
 } from '../domain/referral';
 
 // What intake publishes. Only `ReferralReceived` and `ReferralUpdated` carry clinical facts, for
-// eligibility; only `ClaimSubscriberChanged` carries the subscriber's identity, for billing; the status events that reach partners carry ids and statuses only.
+// eligibility; only `ClaimSubscriberChanged` carries the subscriber's identity, for billing, and
+// `PatientIdentified` the patient's name, for the timeline; the status events that reach partners carry ids and statuses only.
 
 /** One `ReferralStatusChanged` per lifecycle step between two states. */
 export function statusChangedEvents(before: Referral | undefined, after: Referral): EventDraft[] {
@@ -45,6 +48,10 @@ export const referralReceived = (referral: Referral): EventDraft =>
 
 export const referralUpdated = (referral: Referral): EventDraft =>
   emit(ReferralUpdatedV1, updatedFacts(referral), referral.version);
+
+/** Who the patient is, for the timeline; published with every version of the referral. */
+export const patientIdentified = (referral: Referral): EventDraft =>
+  emit(PatientIdentifiedV1, patientIdentity(referral), referral.version);
 
 /** The subscriber and coverage, for billing's claims; published with every version of the referral. */
 export const claimSubscriberChanged = (referral: Referral): EventDraft =>

@@ -38,6 +38,7 @@ import type { NetworkStore } from '../store/network-store';
 import type { ReferralStore } from '../store/referral-store';
 import {
   claimSubscriberChanged,
+  patientIdentified,
   referralCancelled,
   referralReceived,
   referralUpdated,
@@ -117,6 +118,7 @@ export function createReferrals({ runtime, referrals, network, patientKeys }: Re
           events: [
             referralReceived(referral),
             claimSubscriberChanged(referral),
+            patientIdentified(referral),
             ...statusChangedEvents(undefined, referral),
           ],
         },

@@ -1,5 +1,6 @@
 import type {
   ClaimSubscriberChangedData,
+  PatientIdentifiedData,
   ProgramDetermination,
   ReferralReceivedData,
   ReferralStatus,
@@ -296,6 +297,20 @@ export function eligibilityFacts(referral: Referral): z.input<typeof ReferralRec
 
 export function updatedFacts(referral: Referral): z.input<typeof ReferralUpdatedData> {
   return { ...eligibilityFacts(referral), version: referral.version };
+}
+
+/** Who the patient is, for the care team's patient page (timeline only). */
+export function patientIdentity(referral: Referral): z.input<typeof PatientIdentifiedData> {
+  const { member } = referral;
+  return {
+    referralId: referral.id,
+    patientId: referral.patientId,
+    practiceId: referral.practiceId,
+    version: referral.version,
+    name: member.name,
+    birthDate: member.birthDate,
+    sex: member.sex,
+  };
 }
 
 /** What a claim for the patient names: the subscriber and the coverage (billing only). */

@@ -6,6 +6,7 @@ import { directoryRoutes } from './directory';
 import { eligibilityRoutes } from './eligibility';
 import { intakeRoutes } from './intake';
 import { outreachRoutes } from './outreach';
+import { timelineRoutes } from './timeline';
 
 /** Every route of the public API, as the OpenAPI document lists them. */
 export const apiRoutes: readonly RouteContract[] = [
@@ -16,4 +17,5 @@ export const apiRoutes: readonly RouteContract[] = [
   ...outreachRoutes,
   ...billingRoutes,
   ...auditRoutes,
+  ...timelineRoutes,
 ];

@@ -1,0 +1,55 @@
+import { useCallback, useMemo, useState } from 'react';
+import { beginSignIn, type ConsoleConfig, signOut } from './auth';
+import { apiClient, SignedOut } from './client';
+import { Link } from './link';
+import { PatientPage } from './pages/patient';
+import { WorklistPage } from './pages/worklist';
+import { routeOf, usePath } from './router';
+
+/** The signed-in console: header with sign-out, the page of the current path, and errors. */
+export function App({ config }: { config: ConsoleConfig }) {
+  const api = useMemo(() => apiClient(config), [config]);
+  const path = usePath();
+  const route = routeOf(path);
+  const [error, setError] = useState<string>();
+  const onError = useCallback(
+    (cause: unknown) => {
+      // An expired session returns to sign-in, and then to this page.
+      if (cause instanceof SignedOut) return void beginSignIn(config, window.location.pathname);
+      setError(cause instanceof Error ? cause.message : String(cause));
+    },
+    [config],
+  );
+  const leave = () => {
+    signOut();
+    window.location.assign('/signed-out.html');
+  };
+  return (
+    <>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <header>
+        <nav aria-label="Main">
+          <Link to="/">Worklist</Link>
+        </nav>
+        <button type="button" onClick={leave}>
+          Sign out
+        </button>
+      </header>
+      <main id="main">
+        {error && <p role="alert">{error}</p>}
+        {route.page === 'worklist' && <WorklistPage api={api} onError={onError} />}
+        {route.page === 'patient' && <PatientPage api={api} patientId={route.patientId} onError={onError} />}
+        {route.page === 'not-found' && (
+          <>
+            <h1>Page not found</h1>
+            <p>
+              <Link to="/">Back to the worklist</Link>
+            </p>
+          </>
+        )}
+      </main>
+    </>
+  );
+}

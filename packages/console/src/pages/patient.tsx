@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import { type ApiClient, problemTitle } from '../client';
+import { Link } from '../link';
+
+interface Timeline {
+  patient: {
+    patientId: string;
+    name?: { given: string[]; family: string };
+    birthDate?: string;
+    sex?: string;
+  };
+  items: { at: string; kind: string; title: string; facts: { label: string; value: string }[] }[];
+}
+
+/** `/patients/{id}`: the patient's name and their story from referral to claim. */
+export function PatientPage({
+  api,
+  patientId,
+  onError,
+}: {
+  api: ApiClient;
+  patientId: string;
+  onError: (error: unknown) => void;
+}) {
+  const [timeline, setTimeline] = useState<Timeline>();
+  const [missing, setMissing] = useState(false);
+  useEffect(() => {
+    api
+      .GET('/v1/patients/{patientId}/timeline', { params: { path: { patientId }, query: { limit: 100 } } })
+      .then(({ data, error, response }) => {
+        if (response.status === 404) return setMissing(true);
+        if (error) return onError(new Error(problemTitle(error)));
+        setTimeline(data as Timeline);
+      })
+      .catch(onError);
+  }, [api, patientId, onError]);
+  if (missing)
+    return (
+      <>
+        <h1>Patient not found</h1>
+        <p>
+          No patient {patientId} in your practice. <Link to="/">Back to the worklist</Link>
+        </p>
+      </>
+    );
+  if (!timeline) return <p aria-live="polite">Loading the patient…</p>;
+  const { name } = timeline.patient;
+  return (
+    <>
+      <h1>{name ? `${name.given.join(' ')} ${name.family}` : `Patient ${patientId}`}</h1>
+      {timeline.patient.birthDate && (
+        <p>
+          Born {timeline.patient.birthDate} · {timeline.patient.sex}
+        </p>
+      )}
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">Timeline</h2>
+        <ol className="timeline">
+          {timeline.items.map((item, index) => (
+            <li key={`${item.at}-${index}`} className={`kind-${item.kind}`}>
+              <h3>{item.title}</h3>
+              <time dateTime={item.at}>{new Date(item.at).toLocaleString()}</time>
+              {item.facts.length > 0 && (
+                <dl>
+                  {item.facts.map((fact) => (
+                    <div key={fact.label}>
+                      <dt>{fact.label}</dt>
+                      <dd>{fact.value}</dd>
+                    </div>
+                  ))}
+                </dl>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

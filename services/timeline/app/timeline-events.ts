@@ -1,0 +1,36 @@
+import {
+  CarePlanEstablishedV1,
+  CarePlanRevisedV1,
+  CaseClosedV1,
+  CaseOpenedV1,
+  ConsentRecordedV1,
+  ConsentRevokedV1,
+  ContactCompletedV1,
+  EligibilityDeterminedV1,
+  PatientIdentifiedV1,
+  ReferralCancelledV1,
+  ReferralReceivedV1,
+  RiskFlaggedV1,
+  RiskFlagResolvedV1,
+  ScreeningScoredV1,
+  TimeLoggedV1,
+} from '@carelink/contracts';
+
+/** The events the timeline follows: the patient's identity and each step from referral to care. */
+export const timelineEvents = [
+  PatientIdentifiedV1,
+  ReferralReceivedV1,
+  ReferralCancelledV1,
+  EligibilityDeterminedV1,
+  ConsentRecordedV1,
+  ConsentRevokedV1,
+  CaseOpenedV1,
+  CaseClosedV1,
+  CarePlanEstablishedV1,
+  CarePlanRevisedV1,
+  ContactCompletedV1,
+  TimeLoggedV1,
+  ScreeningScoredV1,
+  RiskFlaggedV1,
+  RiskFlagResolvedV1,
+] as const;

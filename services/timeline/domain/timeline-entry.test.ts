@@ -1,0 +1,69 @@
+import { ContactCompletedV1, RiskFlaggedV1, ScreeningScoredV1, TimeLoggedV1 } from '@carelink/contracts';
+import { describe, expect, it } from 'vitest';
+import { timelineEntries } from './timeline-entry';
+
+const at = '2026-10-05T15:00:00.000Z';
+
+describe('timeline entries', () => {
+  it('dates an entry with the moment the step happened, not when the event was sent', () => {
+    const entry = timelineEntries.TimeLogged({ ...TimeLoggedV1.example, startedAt: at });
+    expect(entry).toMatchObject({ at, kind: 'time', title: 'Time logged' });
+    expect(entry.facts).toContainEqual({ label: 'Minutes', value: String(TimeLoggedV1.example.minutes) });
+  });
+
+  it('names a voided time entry and an urgent flag for what they are', () => {
+    expect(timelineEntries.TimeLogged({ ...TimeLoggedV1.example, voided: true }).title).toBe(
+      'Time entry voided',
+    );
+    expect(timelineEntries.RiskFlagged({ ...RiskFlaggedV1.example, severity: 'urgent' }).title).toBe(
+      'Urgent risk flag',
+    );
+  });
+
+  it('keeps scores and outcomes, and leaves out facts an event does not have', () => {
+    const screening = timelineEntries.ScreeningScored(ScreeningScoredV1.example);
+    expect(screening.facts.map((f) => f.label)).toEqual(['Instrument', 'Score', 'Band']);
+    const contact = timelineEntries.ContactCompleted(ContactCompletedV1.example);
+    expect(contact.facts.map((f) => f.label)).toEqual(['Channel', 'Outcome', 'By']);
+    const cancelled = timelineEntries.ReferralCancelled(
+      {
+        referralId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8C',
+        patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
+        reasonCode: 'duplicate',
+      },
+      at,
+    );
+    expect(cancelled).toEqual({
+      at,
+      kind: 'referral',
+      title: 'Referral cancelled',
+      facts: [{ label: 'Reason', value: 'duplicate' }],
+    });
+  });
+
+  it('shows what decided an ineligible program rather than every reason', () => {
+    const entry = timelineEntries.EligibilityDetermined(
+      {
+        referralId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8C',
+        patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
+        practiceId: 'practice-boston',
+        determinationVersion: 2,
+        planType: 'commercial',
+        programs: [
+          {
+            program: 'ccm',
+            status: 'ineligible',
+            reasons: ['CHRONIC_CONDITIONS_MET', 'NOT_MEDICARE'],
+            blockingReasons: ['NOT_MEDICARE'],
+          },
+        ],
+        conditionCategories: ['diabetes', 'copd'],
+        complexConditionForPcm: false,
+        timeZone: 'America/New_York',
+      },
+      at,
+    );
+    expect(entry.title).toBe('Eligibility determined again');
+    expect(entry.facts[0]).toEqual({ label: 'CCM', value: 'ineligible (NOT_MEDICARE)' });
+  });
+});
