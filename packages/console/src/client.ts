@@ -7,7 +7,7 @@ export class SignedOut extends Error {}
 
 /** The typed API client (types generated from the OpenAPI document), with the person's token on each call. */
 export function apiClient(config: ConsoleConfig) {
-  const client = createClient<paths>({ baseUrl: config.apiUrl });
+  const client = createClient<paths>({ baseUrl: config.apiUrl || window.location.origin });
   const bearer: Middleware = {
     async onRequest({ request }) {
       const token = await accessToken(config);

@@ -11,6 +11,7 @@ import {
 import { buildOpenApiDocument } from '@carelink/contracts/openapi';
 import { allowLoopbackWebhooksVariable, staffInvitationDeliveryVariable } from '@carelink/lambda-kit';
 import { type ControlRequest, startApiServer } from './api/api-server';
+import { consoleAssets } from './api/console-assets';
 import { compileRoutes } from './api/routes';
 import { type LocalClient, seedClients } from './auth/clients';
 import { cognitoOperations } from './auth/cognito-api';
@@ -219,6 +220,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     control,
     isReady: () => ready,
     checkResponses: options.checkResponses ?? process.env.CARELINK_CHECK_RESPONSES === '1',
+    console: consoleAssets({ clientId: localConsoleClientId }),
   });
   apiUrl = api.url;
   for (const relay of relays) relay.start();

@@ -43,6 +43,8 @@ export interface ApiServerOptions {
   isReady: () => boolean;
   /** Check every answer against the OpenAPI document and turn a mismatch into a 500 (tests). */
   checkResponses?: boolean;
+  /** Serves the care-team console on every page path outside the API. */
+  console?: (method: string, pathname: string, res: ServerResponse) => Promise<boolean>;
 }
 
 class BodyTooLargeError extends Error {}
@@ -208,6 +210,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<{ serve
           sendProblem(res, 'not-found', correlationId, 'No such local endpoint');
         return;
       }
+      if (!url.pathname.startsWith('/v1/') && (await options.console?.(method, url.pathname, res))) return;
       const match = matchRoute(options.routes, method, url.pathname);
       if (match.kind === 'not-found') return sendProblem(res, 'not-found', correlationId, 'No such resource');
       if (match.kind === 'method-not-allowed') return sendProblem(res, 'method-not-allowed', correlationId);

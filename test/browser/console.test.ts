@@ -1,0 +1,120 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { Secret, TOTP } from 'otpauth';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalCloud } from '../../packages/local/src/cloud';
+import { apiClient } from '../../packages/local/src/testing/api-client';
+import { eventually, member, startJourneyCloud } from '../journeys/ccm-journey';
+
+/** Debian's chromium (`.ci/run` installs it); Playwright's own browser download is not used. */
+function chromiumPath(): string {
+  try {
+    return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
+      encoding: 'utf8',
+    }).trim();
+  } catch {
+    throw new Error('Debian chromium is not installed: apt-get install -y chromium (.ci/run does it)');
+  }
+}
+
+const screenshots = join(import.meta.dirname, '../../test-results/console');
+let cloud: LocalCloud;
+let browser: Browser;
+let patientId: string;
+const requests: string[] = [];
+
+/** Serious and critical accessibility violations on the page, as axe reports them. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+beforeAll(async () => {
+  await build({
+    configFile: join(import.meta.dirname, '../../packages/console/vite.config.ts'),
+    logLevel: 'warn',
+  });
+  cloud = await startJourneyCloud();
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+  mkdirSync(screenshots, { recursive: true });
+
+  // A health plan refers a member a minute before the care manager signs in.
+  const partner = await apiClient(cloud, 'northwind-health');
+  const referral = await partner.post('/v1/referrals', {
+    externalReferralId: `NW-CONSOLE-${Date.now()}`,
+    member,
+    coverage: { payerId: 'northwind-medicare', planType: 'medicare', startDate: '2026-01-01' },
+    reason: { type: 'chronic-care', description: 'Referred for chronic care management.' },
+    diagnoses: [{ code: 'E11.9' }, { code: 'I50.22' }, { code: 'N18.30' }],
+    requestedPrograms: ['ccm'],
+    priority: 'routine',
+    utilization: { admissions6m: 1, edVisits6m: 0 },
+    attributedPractitioner: { npi: '1234567893', lastVisitDate: '2026-06-15' },
+  });
+  expect(referral.status).toBe(201);
+  patientId = referral.body.patientId;
+  const careManager = await apiClient(cloud, 'staff-boston-care-manager');
+  await eventually(
+    'the timeline to show the eligibility',
+    async () => {
+      const res = await careManager.get(`/v1/patients/${patientId}/timeline`);
+      const titles = (res.body.items ?? []).map((item: { title: string }) => item.title);
+      return titles.includes('Eligibility determined') ? titles : undefined;
+    },
+    cloud,
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await cloud?.stop();
+});
+
+describe('the care-team console in Chromium', () => {
+  it('signs a care manager in with password and one-time code, shows the worklist, then the patient and the timeline', async () => {
+    const person = cloud.staffUsers.find((u) => u.staffId === 'staff-boston-care-manager');
+    if (!person?.totpSecret) throw new Error('the seeded care manager has no authenticator');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.on('request', (request) => requests.push(request.url()));
+
+    await page.goto(`${cloud.apiUrl}/`);
+    await page.getByLabel('Username').fill(person.username);
+    await page.getByLabel('Password').fill(person.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByLabel('One-time code')
+      .fill(new TOTP({ secret: Secret.fromBase32(person.totpSecret) }).generate());
+    await page.getByRole('button', { name: 'Verify' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Worklist' }).waitFor();
+    await page.getByRole('heading', { name: 'Due and overdue' }).waitFor();
+    await page.screenshot({ path: join(screenshots, 'worklist.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const fromWorklist = page.getByRole('link', { name: `Open patient ${patientId.slice(-6)}` }).first();
+    if (await fromWorklist.count()) await fromWorklist.click();
+    else {
+      await page.getByLabel('Patient id').fill(patientId);
+      await page.getByRole('button', { name: 'Open patient' }).click();
+    }
+    const name = `${member.name.given.join(' ')} ${member.name.family}`;
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await timeline.getByRole('heading', { name: 'Referral received' }).waitFor();
+    await timeline.getByRole('heading', { name: 'Eligibility determined' }).waitFor();
+    await page.screenshot({ path: join(screenshots, 'patient.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const origin = new URL(cloud.apiUrl).origin;
+    expect(requests.length).toBeGreaterThan(5);
+    expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
