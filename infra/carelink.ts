@@ -2,6 +2,7 @@ import type { Scope, ServiceManifest } from '@carelink/contracts';
 import { type App, Tags } from 'aws-cdk-lib';
 import type { StageConfig } from './config/stages';
 import { ApiStack } from './stacks/api-stack';
+import { ConsoleStack } from './stacks/console-stack';
 import { PlatformStack } from './stacks/platform-stack';
 import { ServiceStack } from './stacks/service-stack';
 
@@ -16,6 +17,8 @@ export interface Carelink {
   readonly services: ReadonlyMap<string, ServiceStack>;
   /** The REST API; present once any manifest has a route. */
   readonly api: ApiStack | undefined;
+  /** The care-team console (S3 + CloudFront); present with the API it calls. */
+  readonly console: ConsoleStack | undefined;
 }
 
 /** Every scope any route of any manifest requires. */
@@ -71,8 +74,22 @@ export function defineCarelink(app: App, props: CarelinkProps): Carelink {
     for (const stack of services.values()) api.addStackDependency(stack);
   }
 
+  const consoleStack = api
+    ? new ConsoleStack(app, `${prefix}-console`, {
+        ...common,
+        description: `Carelink ${stage.name}: care-team console on S3 and CloudFront with WAF`,
+        stage,
+        platform,
+        apiUrl: api.api.restApi.url,
+      })
+    : undefined;
+  if (consoleStack && api) {
+    consoleStack.addStackDependency(platform);
+    consoleStack.addStackDependency(api);
+  }
+
   Tags.of(app).add('project', 'carelink');
   Tags.of(app).add('stage', stage.name);
   Tags.of(app).add('data-classification', 'phi');
-  return { platform, services, api };
+  return { platform, services, api, console: consoleStack };
 }

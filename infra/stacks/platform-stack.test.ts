@@ -71,7 +71,8 @@ describe('identity in the platform', () => {
       ClientName: 'carelink-console',
       GenerateSecret: false,
       AllowedOAuthFlows: ['code'],
-      CallbackURLs: ['https://console.carelink.example/'],
+      CallbackURLs: ['https://console.carelink.example/callback'],
+      LogoutURLs: ['https://console.carelink.example/signed-out.html'],
     });
     platform.hasResourceProperties('AWS::Cognito::UserPool', {
       MfaConfiguration: 'ON',

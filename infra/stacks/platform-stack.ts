@@ -181,8 +181,9 @@ export class PlatformStack extends Stack {
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL],
-        callbackUrls: stage.consoleUrls,
-        logoutUrls: stage.consoleUrls,
+        // The console receives the code on /callback and lands on /signed-out.html after sign-out.
+        callbackUrls: stage.consoleUrls.map((url) => new URL('callback', url).toString()),
+        logoutUrls: stage.consoleUrls.map((url) => new URL('signed-out.html', url).toString()),
       },
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
