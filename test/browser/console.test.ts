@@ -117,4 +117,42 @@ describe('the care-team console in Chromium', () => {
     expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
     await context.close();
   }, 60_000);
+
+  it("lands a billing lead on the month's billing, runs it, shows the summary and downloads the 837P", async () => {
+    const page = await signedIn('staff-boston-billing-lead');
+    await page.getByRole('heading', { level: 1, name: 'Billing' }).waitFor();
+    const month = await page.getByLabel('Month').inputValue();
+    await page.getByRole('button', { name: `Run billing for ${month}` }).click();
+    await page.getByRole('heading', { name: `${month}: run completed` }).waitFor();
+    await page.getByRole('heading', { name: 'Lines per code' }).waitFor();
+    expect(await page.getByText(/fee schedule, 14212-01 METROPOLITAN BOSTON/).count()).toBe(1);
+    await page.screenshot({ path: join(screenshots, 'billing.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download X12 837P' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe(`claims-${month}.x12`);
+    await page.context().close();
+  }, 60_000);
 });
+
+/** A new browser context signed in as a seeded person (password, then one-time code when they have MFA). */
+async function signedIn(staffId: string): Promise<Page> {
+  const person = cloud.staffUsers.find((u) => u.staffId === staffId);
+  if (!person) throw new Error(`no seeded person ${staffId}`);
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(`${cloud.apiUrl}/`);
+  await page.getByLabel('Username').fill(person.username);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  if (person.totpSecret) {
+    await page
+      .getByLabel('One-time code')
+      .fill(new TOTP({ secret: Secret.fromBase32(person.totpSecret) }).generate());
+    await page.getByRole('button', { name: 'Verify' }).click();
+  }
+  return page;
+}

@@ -38,6 +38,11 @@ export interface paths {
   };
   "/v1/billing/runs": {
     /**
+     * The caller's practice's run of a month, if there is one
+     * @description One run per practice and month: the list holds it, or nothing before the month was run.
+     */
+    get: operations["listBillingRuns"];
+    /**
      * Run (or re-run) billing for a practice-month
      * @description One run per practice and month. The first call creates and executes it (201); later calls return the same run (200), re-deciding an unfinalised month and recording only the difference. A finalised month answers 409.
      */
@@ -1621,6 +1626,9 @@ export interface components {
         changed: number;
         superseded: number;
       } | null;
+    };
+    BillingRunPage: {
+      items: components["schemas"]["BillingRun"][];
     };
     BillingAuditPage: {
       /**
@@ -3862,6 +3870,89 @@ export interface operations {
       };
       /** @description Send application/json */
       415: {
+        headers: {
+          /** @description Echoes a well-formed X-Correlation-Id from the request, or a new one; quote it to support */
+          "x-correlation-id"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request is not valid */
+      422: {
+        headers: {
+          /** @description Echoes a well-formed X-Correlation-Id from the request, or a new one; quote it to support */
+          "x-correlation-id"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Slow down */
+      429: {
+        headers: {
+          /** @description Echoes a well-formed X-Correlation-Id from the request, or a new one; quote it to support */
+          "x-correlation-id"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something went wrong on our side */
+      500: {
+        headers: {
+          /** @description Echoes a well-formed X-Correlation-Id from the request, or a new one; quote it to support */
+          "x-correlation-id"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A dependency is unavailable; retry later */
+      503: {
+        headers: {
+          /** @description Echoes a well-formed X-Correlation-Id from the request, or a new one; quote it to support */
+          "x-correlation-id"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * The caller's practice's run of a month, if there is one
+   * @description One run per practice and month: the list holds it, or nothing before the month was run.
+   */
+  listBillingRuns: {
+    parameters: {
+      query: {
+        month: string;
+      };
+    };
+    responses: {
+      /** @description The run of the month (none or one) */
+      200: {
+        headers: {
+          /** @description Echoes a well-formed X-Correlation-Id from the request, or a new one; quote it to support */
+          "x-correlation-id"?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["BillingRunPage"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          /** @description Echoes a well-formed X-Correlation-Id from the request, or a new one; quote it to support */
+          "x-correlation-id"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token does not allow this operation */
+      403: {
         headers: {
           /** @description Echoes a well-formed X-Correlation-Id from the request, or a new one; quote it to support */
           "x-correlation-id"?: string;

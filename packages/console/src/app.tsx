@@ -1,7 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
-import { beginSignIn, type ConsoleConfig, signOut } from './auth';
+import { beginSignIn, type ConsoleConfig, can, signOut } from './auth';
 import { apiClient, SignedOut } from './client';
 import { Link } from './link';
+import { BillingPage } from './pages/billing';
 import { PatientPage } from './pages/patient';
 import { WorklistPage } from './pages/worklist';
 import { routeOf, usePath } from './router';
@@ -31,7 +32,8 @@ export function App({ config }: { config: ConsoleConfig }) {
       </a>
       <header>
         <nav aria-label="Main">
-          <Link to="/">Worklist</Link>
+          {can('outreach:read') && <Link to="/">Worklist</Link>}
+          {can('billing:read') && <Link to="/billing">Billing</Link>}
         </nav>
         <button type="button" onClick={leave}>
           Sign out
@@ -39,7 +41,13 @@ export function App({ config }: { config: ConsoleConfig }) {
       </header>
       <main id="main">
         {error && <p role="alert">{error}</p>}
-        {route.page === 'worklist' && <WorklistPage api={api} onError={onError} />}
+        {route.page === 'worklist' &&
+          (can('outreach:read') ? (
+            <WorklistPage api={api} onError={onError} />
+          ) : (
+            <BillingPage api={api} config={config} onError={onError} />
+          ))}
+        {route.page === 'billing' && <BillingPage api={api} config={config} onError={onError} />}
         {route.page === 'patient' && <PatientPage api={api} patientId={route.patientId} onError={onError} />}
         {route.page === 'not-found' && (
           <>

@@ -107,6 +107,31 @@ export async function accessToken(config: ConsoleConfig): Promise<string | undef
 
 export const isSignedIn = () => tokens !== undefined;
 
+/** What the signed-in person may do, from their access token's claims (the API checks them again). */
+export interface Session {
+  scopes: string[];
+  practiceId: string | undefined;
+  staffId: string | undefined;
+}
+
+export function session(): Session {
+  const payload = tokens?.accessToken.split('.')[1];
+  if (!payload) return { scopes: [], practiceId: undefined, staffId: undefined };
+  const claims = JSON.parse(atob(payload.replaceAll('-', '+').replaceAll('_', '/'))) as Record<
+    string,
+    unknown
+  >;
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return {
+    // Cognito prefixes resource-server scopes with the server's identifier (`carelink/billing:read`).
+    scopes: (text(claims.scope) ?? '').split(' ').map((scope) => scope.slice(scope.lastIndexOf('/') + 1)),
+    practiceId: text(claims.practice_id),
+    staffId: text(claims.staff_id),
+  };
+}
+
+export const can = (scope: string) => session().scopes.includes(scope);
+
 export function signOut(): void {
   tokens = undefined;
 }

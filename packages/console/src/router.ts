@@ -1,10 +1,15 @@
 import { useEffect, useState } from 'react';
 
 /** The console's few routes, matched on the path; navigation keeps the in-memory session. */
-export type Route = { page: 'worklist' } | { page: 'patient'; patientId: string } | { page: 'not-found' };
+export type Route =
+  | { page: 'worklist' }
+  | { page: 'patient'; patientId: string }
+  | { page: 'billing' }
+  | { page: 'not-found' };
 
 export function routeOf(path: string): Route {
   if (path === '/' || path === '') return { page: 'worklist' };
+  if (path === '/billing') return { page: 'billing' };
   const patient = /^\/patients\/([0-9A-HJKMNP-TV-Z]{26})$/.exec(path);
   if (patient?.[1]) return { page: 'patient', patientId: patient[1] };
   return { page: 'not-found' };

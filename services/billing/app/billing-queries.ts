@@ -86,6 +86,12 @@ export function createBillingQueries(
   return {
     runFor,
 
+    /** The caller's practice's run of a month, if any (there is at most one). */
+    async runsOfMonth(scope: StaffScope, month: string): Promise<RunRecord[]> {
+      const run = await runs.findRunOfMonth(scope.tenantId, scope.practiceId, month);
+      return run ? [run] : [];
+    },
+
     /**
      * The run's claims: JSON (the lines, the assembled claims and the withheld patient-months), CSV,
      * a FHIR R4 Claim bundle or an X12 837P file. They carry the subscriber's identity: the route's

@@ -195,6 +195,11 @@ describe('billing on the local cloud', () => {
       totals: { claimLines: 2, billedPatients: 1 },
     });
     const runId = started.body.runId as string;
+    const listed = await lead.get('/v1/billing/runs?month=2026-10');
+    expect(listed.body.items.map((run: { runId: string }) => run.runId)).toEqual([runId]);
+    expect((await lead.get('/v1/billing/runs?month=2026-09')).body.items).toEqual([]);
+    const elsewhere = await apiClient(cloud, 'staff-denver-billing-lead');
+    expect((await elsewhere.get('/v1/billing/runs?month=2026-10')).body.items).toEqual([]);
 
     const again = await lead.post('/v1/billing/runs', { practiceId, month: '2026-10' });
     expect(again.status).toBe(200);

@@ -380,6 +380,23 @@ export const startRunRoute = defineRoute({
   },
 });
 
+export const listRunsRoute = defineRoute({
+  operationId: 'listBillingRuns',
+  method: 'GET',
+  path: '/v1/billing/runs',
+  summary: "The caller's practice's run of a month, if there is one",
+  description: 'One run per practice and month: the list holds it, or nothing before the month was run.',
+  tag,
+  scopes: [scopes.billingRead],
+  query: z.object({ month: YearMonth }).strict(),
+  responses: {
+    200: {
+      description: 'The run of the month (none or one)',
+      schema: z.object({ items: z.array(BillingRunResource) }).meta({ id: 'BillingRunPage' }),
+    },
+  },
+});
+
 export const getRunRoute = defineRoute({
   operationId: 'getBillingRun',
   method: 'GET',
@@ -540,6 +557,7 @@ export const billingRoutes: readonly RouteContract[] = [
   startRunRoute,
   getRunRoute,
   finalizeRunRoute,
+  listRunsRoute,
   getClaimsRoute,
   getSummaryRoute,
   getAuditRoute,
