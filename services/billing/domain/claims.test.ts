@@ -1,5 +1,6 @@
 import { isValidNpi } from '@carelink/contracts';
 import { describe, expect, it } from 'vitest';
+import { fhirIssues } from '../testing/fhir-validator';
 import { readX12 } from '../testing/x12-reader';
 import {
   assembleClaims,
@@ -291,5 +292,19 @@ describe('X12 837P', () => {
 
   it('writes nothing for no claims', () => {
     expect(claimsToX12([], envelope)).toEqual({ body: '', interchanges: 0 });
+  });
+});
+
+describe('FHIR validation', () => {
+  it('produces a bundle the FHIR R4 validator accepts, every Claim and contained resource included', () => {
+    const bundle = claimsToFhirBundle(claims, '2026-11-01');
+    expect(fhirIssues(bundle)).toEqual([]);
+    for (const entry of bundle.entry) expect(fhirIssues(entry.resource)).toEqual([]);
+  });
+
+  it('would catch a Claim without its required elements', () => {
+    const { insurance: _insurance, ...withoutInsurance } = claimsToFhirBundle(claims, '2026-11-01').entry[0]
+      ?.resource as Record<string, unknown>;
+    expect(fhirIssues(withoutInsurance).join('\n')).toMatch(/insurance/);
   });
 });
