@@ -303,8 +303,8 @@ describe('FHIR validation', () => {
   });
 
   it('would catch a Claim without its required elements', () => {
-    const { insurance: _insurance, ...withoutInsurance } = claimsToFhirBundle(claims, '2026-11-01').entry[0]
-      ?.resource as Record<string, unknown>;
+    const claim = claimsToFhirBundle(claims, '2026-11-01').entry[0]?.resource ?? {};
+    const { insurance: _insurance, ...withoutInsurance } = claim as Record<string, unknown>;
     expect(fhirIssues(withoutInsurance).join('\n')).toMatch(/insurance/);
   });
 });
