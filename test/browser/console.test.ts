@@ -61,11 +61,26 @@ beforeAll(async () => {
   patientId = referral.body.patientId;
   const careManager = await apiClient(cloud, 'staff-boston-care-manager');
   await eventually(
-    'the timeline to show the eligibility',
+    'the timeline to show the case',
     async () => {
       const res = await careManager.get(`/v1/patients/${patientId}/timeline`);
       const titles = (res.body.items ?? []).map((item: { title: string }) => item.title);
-      return titles.includes('Eligibility determined') ? titles : undefined;
+      return titles.includes('Case opened') ? titles : undefined;
+    },
+    cloud,
+  );
+  // A PHQ-9 whose item 9 is answered 2 raises an urgent self-harm flag for the care manager to work.
+  const clinicalStaff = await apiClient(cloud, 'staff-boston-clinical-staff');
+  const screening = await clinicalStaff.post(`/v1/patients/${patientId}/screenings`, {
+    instrument: 'phq-9',
+    answers: [1, 1, 0, 1, 0, 1, 0, 0, 2],
+  });
+  expect(screening.status).toBe(201);
+  await eventually(
+    'the urgent flag',
+    async () => {
+      const res = await careManager.get(`/v1/patients/${patientId}/risk-flags?status=open`);
+      return res.body.items?.length ? res.body.items : undefined;
     },
     cloud,
   );
@@ -111,6 +126,22 @@ describe('the care-team console in Chromium', () => {
     await timeline.getByRole('heading', { name: 'Eligibility determined' }).waitFor();
     await page.screenshot({ path: join(screenshots, 'patient.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
+
+    // Work the flag: resolve it with a coded resolution; it leaves the list.
+    const flags = page.getByRole('region', { name: 'Risk flags' });
+    await flags.getByLabel('Resolution').selectOption('clinically-addressed');
+    await flags.getByRole('button', { name: /^Resolve / }).click();
+    await flags.getByText('No open risk flags.').waitFor();
+
+    // Log time with the running timer: the performer is the signed-in person.
+    const time = page.getByRole('region', { name: 'Log time' });
+    await time.getByRole('button', { name: 'Start timer' }).click();
+    await time.getByRole('button', { name: /^Stop timer/ }).click();
+    expect(await time.getByLabel('Minutes').inputValue()).toBe('1');
+    await time.getByLabel('Note').fill('Went through the refill schedule');
+    await time.getByRole('button', { name: 'Log time' }).click();
+    await time.getByText('Logged 1 minute of CCM time.').waitFor();
+    await page.screenshot({ path: join(screenshots, 'patient-after-work.png'), fullPage: true });
 
     const origin = new URL(cloud.apiUrl).origin;
     expect(requests.length).toBeGreaterThan(5);

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { beginSignIn, type ConsoleConfig, can, signOut } from './auth';
 import { apiClient, SignedOut } from './client';
+import { keepDrafts } from './drafts';
 import { Link } from './link';
 import { BillingPage } from './pages/billing';
 import { PatientPage } from './pages/patient';
@@ -16,7 +17,10 @@ export function App({ config }: { config: ConsoleConfig }) {
   const onError = useCallback(
     (cause: unknown) => {
       // An expired session returns to sign-in, and then to this page.
-      if (cause instanceof SignedOut) return void beginSignIn(config, window.location.pathname);
+      if (cause instanceof SignedOut) {
+        keepDrafts();
+        return void beginSignIn(config, window.location.pathname);
+      }
       setError(cause instanceof Error ? cause.message : String(cause));
     },
     [config],

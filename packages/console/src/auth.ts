@@ -112,11 +112,12 @@ export interface Session {
   scopes: string[];
   practiceId: string | undefined;
   staffId: string | undefined;
+  credential: string | undefined;
 }
 
 export function session(): Session {
   const payload = tokens?.accessToken.split('.')[1];
-  if (!payload) return { scopes: [], practiceId: undefined, staffId: undefined };
+  if (!payload) return { scopes: [], practiceId: undefined, staffId: undefined, credential: undefined };
   const claims = JSON.parse(atob(payload.replaceAll('-', '+').replaceAll('_', '/'))) as Record<
     string,
     unknown
@@ -127,6 +128,7 @@ export function session(): Session {
     scopes: (text(claims.scope) ?? '').split(' ').map((scope) => scope.slice(scope.lastIndexOf('/') + 1)),
     practiceId: text(claims.practice_id),
     staffId: text(claims.staff_id),
+    credential: text(claims.credential),
   };
 }
 

@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
+import { can } from '../auth';
 import { type ApiClient, problemTitle } from '../client';
 import { Link } from '../link';
+import { RiskFlags } from './risk-flags';
+import { TimeLogger } from './time-logger';
 
 interface Timeline {
   patient: {
@@ -53,6 +56,8 @@ export function PatientPage({
           Born {timeline.patient.birthDate} · {timeline.patient.sex}
         </p>
       )}
+      {can('outreach:read') && <RiskFlags api={api} patientId={patientId} onError={onError} />}
+      {can('outreach:write') && <TimeLogger api={api} patientId={patientId} onError={onError} />}
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
         <ol className="timeline">

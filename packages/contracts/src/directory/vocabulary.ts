@@ -147,13 +147,7 @@ export const StaffCredential = z.enum([
 ]);
 export type StaffCredential = z.infer<typeof StaffCredential>;
 
-const physiciansAndQhps: ReadonlySet<StaffCredential> = new Set(['MD', 'DO', 'NP', 'PA', 'CNS', 'CNM']);
-
-/** How a person's time counts for billing, from their credential alone; null when it does not count. */
-export function performerOf(credential: StaffCredential): 'physician' | 'clinical-staff' | null {
-  if (credential === 'non-clinical') return null;
-  return physiciansAndQhps.has(credential) ? 'physician' : 'clinical-staff';
-}
+export { performerOf } from './performer';
 
 /** The scopes each role grants: least privilege, as the user pool's groups carry them. */
 export const scopesByRole: Readonly<Record<StaffRole, readonly string[]>> = {

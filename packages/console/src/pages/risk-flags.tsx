@@ -1,0 +1,94 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { components } from '../api-types';
+import { type ApiClient, problemTitle } from '../client';
+
+type Flag = components['schemas']['OutreachRiskFlag'];
+type Resolution = components['schemas']['OutreachResolveRequest']['resolution'];
+const resolutions = [
+  'clinically-addressed',
+  'referred-to-emergency-care',
+  'care-plan-updated',
+  'patient-reached',
+  'false-alarm',
+  'duplicate',
+] as const satisfies readonly Resolution[];
+
+/** The patient's open and acknowledged risk flags, each acknowledged or resolved with a coded resolution. */
+export function RiskFlags({
+  api,
+  patientId,
+  onError,
+}: {
+  api: ApiClient;
+  patientId: string;
+  onError: (e: unknown) => void;
+}) {
+  const [flags, setFlags] = useState<Flag[]>();
+  const [chosen, setChosen] = useState<Record<string, Resolution>>({});
+  const [problem, setProblem] = useState('');
+  const load = useCallback(async () => {
+    const { data, error } = await api.GET('/v1/patients/{patientId}/risk-flags', {
+      params: { path: { patientId } },
+    });
+    if (error) return setProblem(problemTitle(error));
+    setFlags((data.items as Flag[]).filter((flag) => flag.status !== 'resolved'));
+  }, [api, patientId]);
+  useEffect(() => {
+    load().catch(onError);
+  }, [load, onError]);
+
+  const step = async (flagId: string, action: 'acknowledge' | 'resolve') => {
+    setProblem('');
+    const params = { path: { patientId, flagId }, header: { 'idempotency-key': crypto.randomUUID() } };
+    const { error } =
+      action === 'acknowledge'
+        ? await api.POST('/v1/patients/{patientId}/risk-flags/{flagId}/acknowledge', { params, body: {} })
+        : await api.POST('/v1/patients/{patientId}/risk-flags/{flagId}/resolve', {
+            params,
+            body: { resolution: chosen[flagId] ?? 'clinically-addressed' },
+          });
+    if (error) setProblem(problemTitle(error));
+    await load();
+  };
+
+  if (!flags) return null;
+  return (
+    <section aria-labelledby="flags-heading">
+      <h2 id="flags-heading">Risk flags</h2>
+      {problem && <p role="alert">{problem}</p>}
+      {flags.length === 0 ? (
+        <p>No open risk flags.</p>
+      ) : (
+        <ul className="items">
+          {flags.map((flag) => (
+            <li key={flag.flagId} className={`urgency-${flag.severity}`}>
+              <span className="badge">{flag.severity}</span> {flag.code} ({flag.kind}), {flag.status}
+              <div className="actions">
+                {flag.status === 'open' && (
+                  <button type="button" onClick={() => step(flag.flagId, 'acknowledge').catch(onError)}>
+                    Acknowledge {flag.code}
+                  </button>
+                )}
+                <label htmlFor={`resolution-${flag.flagId}`}>Resolution</label>
+                <select
+                  id={`resolution-${flag.flagId}`}
+                  value={chosen[flag.flagId] ?? 'clinically-addressed'}
+                  onChange={(e) => setChosen({ ...chosen, [flag.flagId]: e.target.value as Resolution })}
+                >
+                  {resolutions.map((r) => (
+                    <option key={r} value={r}>
+                      {r.replaceAll('-', ' ')}
+                    </option>
+                  ))}
+                </select>
+                <button type="button" onClick={() => step(flag.flagId, 'resolve').catch(onError)}>
+                  Resolve {flag.code}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
