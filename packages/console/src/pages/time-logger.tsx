@@ -61,6 +61,11 @@ export function TimeLogger({
   const running = timerStart !== undefined && minutes === '';
   const elapsed = timerStart === undefined ? 0 : Math.floor((now - timerStart) / 1000);
   const stop = () => setMinutes(String(Math.max(1, Math.ceil(elapsed / 60))));
+  const startTimer = () => {
+    setMinutes('');
+    setTimerStart(Date.now());
+    setNow(Date.now());
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -127,10 +132,7 @@ export function TimeLogger({
               Stop timer ({Math.floor(elapsed / 60)}:{String(elapsed % 60).padStart(2, '0')})
             </button>
           ) : (
-            <button
-              type="button"
-              onClick={() => (setMinutes(''), setTimerStart(Date.now()), setNow(Date.now()))}
-            >
+            <button type="button" onClick={startTimer}>
               Start timer
             </button>
           )}
