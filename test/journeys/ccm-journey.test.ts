@@ -106,16 +106,30 @@ describe('CCM journey through the public API', () => {
   it('keeps every seeded PHI value out of log lines and events', () => {
     // The one identifier an event needs: eligibility checks coverage with the payer by member id
     // (X12 270), so ReferralReceived/ReferralUpdated carry it in coverage.memberId and nowhere else.
-    // Claims need the subscriber's identity: ClaimSubscriberChanged carries it to billing alone.
-    const subscriberEvents = cloud.bus.events().filter((e) => e['detail-type'] === 'ClaimSubscriberChanged');
-    expect(subscriberEvents.length).toBeGreaterThan(0);
-    const queuesWithIt = [...cloud.queues.entries()]
-      .filter(([, queue]) => JSON.stringify(queue.list()).includes('ClaimSubscriberChanged'))
-      .map(([name]) => name);
-    expect(queuesWithIt.every((name) => name.startsWith('billing-'))).toBe(true);
+    // Two events carry identity on purpose, each to one consumer: the subscriber to billing (claims
+    // need it) and the patient's name to the timeline (the console's patient page shows it).
+    const identityEvents: Record<string, string> = {
+      ClaimSubscriberChanged: 'billing-',
+      PatientIdentified: 'timeline-',
+    };
+    for (const [detailType, consumer] of Object.entries(identityEvents)) {
+      expect(cloud.bus.events().some((e) => e['detail-type'] === detailType)).toBe(true);
+      const queuesWithIt = [...cloud.queues.entries()]
+        .filter(([, queue]) => JSON.stringify(queue.list()).includes(`"${detailType}"`))
+        .map(([name]) => name);
+      expect(
+        queuesWithIt.every((name) => name.startsWith(consumer)),
+        `${detailType} in ${queuesWithIt.join(', ')}`,
+      ).toBe(true);
+    }
+    const carriesIdentity = (queue: string, message: unknown) =>
+      Object.entries(identityEvents).some(
+        ([detailType, consumer]) =>
+          queue.startsWith(consumer) && JSON.stringify(message).includes(`"${detailType}"`),
+      );
     const withoutCoverageMemberId = cloud.bus
       .events()
-      .filter((e) => e['detail-type'] !== 'ClaimSubscriberChanged')
+      .filter((e) => !(e['detail-type'] in identityEvents))
       .map((event) => {
         const data = (event.detail as { data?: { coverage?: { memberId?: string } } }).data;
         if (!data?.coverage?.memberId) return event;
@@ -131,13 +145,7 @@ describe('CCM journey through the public API', () => {
       'a log line': captured.join(''),
       'an event': JSON.stringify(withoutCoverageMemberId),
       'a queue': JSON.stringify(
-        [...cloud.queues.entries()].flatMap(([name, q]) =>
-          q
-            .list()
-            .filter(
-              (m) => !(name.startsWith('billing-') && JSON.stringify(m).includes('ClaimSubscriberChanged')),
-            ),
-        ),
+        [...cloud.queues.entries()].flatMap(([name, q]) => q.list().filter((m) => !carriesIdentity(name, m))),
       ),
     };
     const hits = phiValues.flatMap((value) =>
