@@ -162,6 +162,7 @@ export class ConsoleStack extends Stack {
       value: Stack.of(this).toJsonString({
         authorizeUrl: `${cognitoDomain}/oauth2/authorize`,
         tokenUrl: `${cognitoDomain}/oauth2/token`,
+        logoutUrl: `${cognitoDomain}/logout`,
         clientId: props.platform.consoleClient.userPoolClientId,
         apiUrl: props.apiUrl,
       }),

@@ -166,6 +166,22 @@ describe('the care-team console in Chromium', () => {
     expect(file.suggestedFilename()).toBe(`claims-${month}.x12`);
     await page.context().close();
   }, 60_000);
+
+  it("shows compliance staff who read the patient's record", async () => {
+    const page = await signedIn('staff-boston-compliance');
+    await page.getByRole('heading', { level: 1, name: 'Compliance' }).waitFor();
+    await page.getByLabel('Search by').selectOption('patientId');
+    await page.getByLabel('Patient id').fill(patientId);
+    await page.getByRole('button', { name: 'Show access log' }).click();
+    const log = page.getByRole('table');
+    await log.getByRole('cell', { name: 'staff-boston-care-manager' }).first().waitFor();
+    expect(
+      await log.getByRole('cell', { name: 'GET /v1/patients/{patientId}/timeline' }).count(),
+    ).toBeGreaterThan(0);
+    await page.screenshot({ path: join(screenshots, 'compliance.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 60_000);
 });
 
 /** A new browser context signed in as a seeded person (password, then one-time code when they have MFA). */

@@ -4,6 +4,7 @@ import { apiClient, SignedOut } from './client';
 import { keepDrafts } from './drafts';
 import { Link } from './link';
 import { BillingPage } from './pages/billing';
+import { CompliancePage } from './pages/compliance';
 import { PatientPage } from './pages/patient';
 import { WorklistPage } from './pages/worklist';
 import { routeOf, usePath } from './router';
@@ -25,10 +26,9 @@ export function App({ config }: { config: ConsoleConfig }) {
     },
     [config],
   );
-  const leave = () => {
-    signOut();
-    window.location.assign('/signed-out.html');
-  };
+  const leave = () => signOut(config);
+  // Where `/` takes a person: their own work first, else the screen their role is for.
+  const home = can('outreach:read') ? 'worklist' : can('billing:read') ? 'billing' : 'compliance';
   return (
     <>
       <a className="skip" href="#main">
@@ -38,6 +38,7 @@ export function App({ config }: { config: ConsoleConfig }) {
         <nav aria-label="Main">
           {can('outreach:read') && <Link to="/">Worklist</Link>}
           {can('billing:read') && <Link to="/billing">Billing</Link>}
+          {can('audit:read') && <Link to="/compliance">Compliance</Link>}
         </nav>
         <button type="button" onClick={leave}>
           Sign out
@@ -45,13 +46,13 @@ export function App({ config }: { config: ConsoleConfig }) {
       </header>
       <main id="main">
         {error && <p role="alert">{error}</p>}
-        {route.page === 'worklist' &&
-          (can('outreach:read') ? (
-            <WorklistPage api={api} onError={onError} />
-          ) : (
-            <BillingPage api={api} config={config} onError={onError} />
-          ))}
+        {route.page === 'worklist' && home === 'worklist' && <WorklistPage api={api} onError={onError} />}
+        {route.page === 'worklist' && home === 'billing' && (
+          <BillingPage api={api} config={config} onError={onError} />
+        )}
+        {route.page === 'worklist' && home === 'compliance' && <CompliancePage api={api} onError={onError} />}
         {route.page === 'billing' && <BillingPage api={api} config={config} onError={onError} />}
+        {route.page === 'compliance' && <CompliancePage api={api} onError={onError} />}
         {route.page === 'patient' && <PatientPage api={api} patientId={route.patientId} onError={onError} />}
         {route.page === 'not-found' && (
           <>

@@ -8,6 +8,8 @@
 export interface ConsoleConfig {
   authorizeUrl: string;
   tokenUrl: string;
+  /** The identity provider's sign-out endpoint (Cognito's `/logout`); absent where it keeps no session. */
+  logoutUrl?: string;
   clientId: string;
   apiUrl: string;
 }
@@ -134,6 +136,12 @@ export function session(): Session {
 
 export const can = (scope: string) => session().scopes.includes(scope);
 
-export function signOut(): void {
+/** Forgets the tokens and ends the identity provider's session too, landing on the signed-out page. */
+export function signOut(config: ConsoleConfig): void {
   tokens = undefined;
+  const signedOut = `${window.location.origin}/signed-out.html`;
+  if (!config.logoutUrl) return window.location.assign(signedOut);
+  const url = new URL(config.logoutUrl);
+  url.search = new URLSearchParams({ client_id: config.clientId, logout_uri: signedOut }).toString();
+  window.location.assign(url.toString());
 }

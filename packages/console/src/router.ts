@@ -5,11 +5,13 @@ export type Route =
   | { page: 'worklist' }
   | { page: 'patient'; patientId: string }
   | { page: 'billing' }
+  | { page: 'compliance' }
   | { page: 'not-found' };
 
 export function routeOf(path: string): Route {
   if (path === '/' || path === '') return { page: 'worklist' };
   if (path === '/billing') return { page: 'billing' };
+  if (path === '/compliance') return { page: 'compliance' };
   const patient = /^\/patients\/([0-9A-HJKMNP-TV-Z]{26})$/.exec(path);
   if (patient?.[1]) return { page: 'patient', patientId: patient[1] };
   return { page: 'not-found' };
