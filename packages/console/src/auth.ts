@@ -140,7 +140,10 @@ export const can = (scope: string) => session().scopes.includes(scope);
 export function signOut(config: ConsoleConfig): void {
   tokens = undefined;
   const signedOut = `${window.location.origin}/signed-out.html`;
-  if (!config.logoutUrl) return window.location.assign(signedOut);
+  if (!config.logoutUrl) {
+    window.location.assign(signedOut);
+    return;
+  }
   const url = new URL(config.logoutUrl);
   url.search = new URLSearchParams({ client_id: config.clientId, logout_uri: signedOut }).toString();
   window.location.assign(url.toString());
