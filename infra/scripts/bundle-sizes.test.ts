@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureManifests } from '../test-fixtures/manifests';
-import { bundleTargets, formatTable, measureBundles, targetKilobytes } from './bundle-sizes';
+import {
+  biggestContributors,
+  bundleTargets,
+  formatTable,
+  measureBundles,
+  ownerOf,
+  targetKilobytes,
+} from './bundle-sizes';
 
 describe('bundle sizes', () => {
   it('lists each route handler once, every subscription and schedule, and the relay', () => {
@@ -21,4 +28,30 @@ describe('bundle sizes', () => {
     }
     expect(formatTable(sizes)).toContain('outbox-relay');
   }, 30_000);
+});
+
+describe('bundle contributors', () => {
+  it('names npm packages and workspace folders, biggest first', () => {
+    expect(ownerOf('node_modules/zod/v4/core/schemas.js')).toBe('zod');
+    expect(ownerOf('../../node_modules/@aws-lambda-powertools/logger/lib/esm/Logger.js')).toBe(
+      '@aws-lambda-powertools/logger',
+    );
+    expect(ownerOf('packages/contracts/src/primitives.ts')).toBe('packages/contracts');
+    expect(
+      biggestContributors(
+        {
+          'node_modules/zod/a.js': { bytesInOutput: 4096 },
+          'node_modules/zod/b.js': { bytesInOutput: 1024 },
+          'services/billing/domain/rules.ts': { bytesInOutput: 2048 },
+          'node_modules/ulid/index.js': { bytesInOutput: 100 },
+          'packages/lambda-kit/src/keys.ts': { bytesInOutput: 512 },
+        },
+        3,
+      ),
+    ).toEqual([
+      { name: 'zod', kilobytes: 5 },
+      { name: 'services/billing', kilobytes: 2 },
+      { name: 'packages/lambda-kit', kilobytes: 0.5 },
+    ]);
+  });
 });

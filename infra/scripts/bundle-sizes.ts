@@ -9,7 +9,7 @@ import { esbuildTarget, esmRequireBanner, externalModules } from '../constructs/
 import { outboxRelayEntry } from '../constructs/service';
 
 /** Size every handler bundle should stay under: cold starts grow with the code Lambda must load. */
-export const targetKilobytes = 250;
+export const targetKilobytes = 150;
 
 export interface BundleTarget {
   readonly service: string;
@@ -22,6 +22,33 @@ export interface BundleSize extends BundleTarget {
   readonly bytes: number;
   readonly kilobytes: number;
   readonly withinTarget: boolean;
+  /** The three packages (or workspace folders) that put the most bytes in the bundle. */
+  readonly biggest: readonly { readonly name: string; readonly kilobytes: number }[];
+}
+
+/** Who owns a bundled input: its npm package, else its workspace folder (`packages/contracts`). */
+export function ownerOf(input: string): string {
+  const modules = input.lastIndexOf('node_modules/');
+  if (modules >= 0) {
+    const [scope, name] = input.slice(modules + 'node_modules/'.length).split('/');
+    return scope?.startsWith('@') ? `${scope}/${name}` : (scope ?? input);
+  }
+  const parts = input.split('/').filter((part) => part !== '..' && part !== '.');
+  return parts.slice(0, 2).join('/');
+}
+
+/** The packages contributing most bytes to an output, biggest first. */
+export function biggestContributors(
+  inputs: Readonly<Record<string, { bytesInOutput: number }>>,
+  count = 3,
+): { name: string; kilobytes: number }[] {
+  const byOwner = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(inputs))
+    byOwner.set(ownerOf(input), (byOwner.get(ownerOf(input)) ?? 0) + bytesInOutput);
+  return [...byOwner.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, bytes]) => ({ name, kilobytes: Math.round((bytes / 1024) * 10) / 10 }));
 }
 
 /** The esbuild options NodejsFunction uses for Carelink functions (see constructs/bundling.ts). */
@@ -78,9 +105,20 @@ export function bundleTargets(manifests: readonly ServiceManifest[]): BundleTarg
 
 /** Bundles one entry like NodejsFunction would and returns the size of the code (source map excluded). */
 export async function measureBundle(entry: string, outdir: string): Promise<number> {
+  return (await analyseBundle(entry, outdir)).bytes;
+}
+
+/** Bundles one entry and returns its size and its biggest contributors (from esbuild's metafile). */
+export async function analyseBundle(
+  entry: string,
+  outdir: string,
+): Promise<{ bytes: number; biggest: { name: string; kilobytes: number }[] }> {
   const outfile = join(outdir, 'index.mjs');
-  await build(esbuildOptions(entry, outfile));
-  return (await stat(outfile)).size;
+  const result = await build({ ...esbuildOptions(entry, outfile), metafile: true });
+  const output = Object.entries(result.metafile?.outputs ?? {}).find(([path]) =>
+    path.endsWith('index.mjs'),
+  )?.[1];
+  return { bytes: (await stat(outfile)).size, biggest: biggestContributors(output?.inputs ?? {}) };
 }
 
 /** Measures the bundles of the given targets (each in its own temporary folder, removed afterwards). */
@@ -89,9 +127,9 @@ export async function measureBundles(targets: readonly BundleTarget[]): Promise<
   try {
     return await Promise.all(
       targets.map(async (target, index) => {
-        const bytes = await measureBundle(target.entry, join(root, String(index)));
+        const { bytes, biggest } = await analyseBundle(target.entry, join(root, String(index)));
         const kilobytes = Math.round((bytes / 1024) * 10) / 10;
-        return { ...target, bytes, kilobytes, withinTarget: kilobytes <= targetKilobytes };
+        return { ...target, bytes, kilobytes, withinTarget: kilobytes <= targetKilobytes, biggest };
       }),
     );
   } finally {
@@ -106,8 +144,9 @@ export function formatTable(sizes: readonly BundleSize[]): string {
     size.handler,
     size.kilobytes.toFixed(1),
     size.withinTarget ? 'ok' : `over ${targetKilobytes} KB`,
+    size.biggest.map((b) => `${b.name} ${b.kilobytes}`).join(', '),
   ]);
-  const header = ['service', 'kind', 'handler', 'KB', `target ${targetKilobytes} KB`];
+  const header = ['service', 'kind', 'handler', 'KB', `target ${targetKilobytes} KB`, 'biggest (KB)'];
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)),
   );
