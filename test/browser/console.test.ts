@@ -133,6 +133,20 @@ describe('the care-team console in Chromium', () => {
     await flags.getByRole('button', { name: /^Resolve / }).click();
     await flags.getByText('No open risk flags.').waitFor();
 
+    // Work the outreach: a phone call that reached the patient, then the month's contact task done.
+    const outreach = page.getByRole('region', { name: 'Outreach' });
+    await outreach.getByLabel('Channel').selectOption('phone');
+    await outreach.getByLabel('Result').selectOption('reached');
+    await outreach.getByRole('button', { name: 'Record attempt' }).click();
+    await outreach.getByText('Contact attempt recorded (reached).').waitFor();
+    const completeButtons = outreach.getByRole('button', { name: /^Complete / });
+    const openTasks = await completeButtons.count();
+    expect(openTasks).toBeGreaterThan(0);
+    await outreach.getByLabel('Outcome').first().selectOption('patient-reached');
+    await completeButtons.first().click();
+    await outreach.getByText('Task completed.').waitFor();
+    await expect.poll(() => completeButtons.count()).toBe(openTasks - 1);
+
     // Log time with the running timer: the performer is the signed-in person.
     const time = page.getByRole('region', { name: 'Log time' });
     await time.getByRole('button', { name: 'Start timer' }).click();

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { can } from '../auth';
 import { type ApiClient, problemTitle } from '../client';
 import { Link } from '../link';
+import { OutreachWork } from './outreach-work';
 import { RiskFlags } from './risk-flags';
 import { TimeLogger } from './time-logger';
 
@@ -57,6 +58,7 @@ export function PatientPage({
         </p>
       )}
       {can('outreach:read') && <RiskFlags api={api} patientId={patientId} onError={onError} />}
+      {can('outreach:write') && <OutreachWork api={api} patientId={patientId} onError={onError} />}
       {can('outreach:write') && <TimeLogger api={api} patientId={patientId} onError={onError} />}
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
