@@ -155,6 +155,9 @@ describe('the care-team console in Chromium', () => {
     await time.getByLabel('Note').fill('Went through the refill schedule');
     await time.getByRole('button', { name: 'Log time' }).click();
     await time.getByText('Logged 1 minute of CCM time.').waitFor();
+    // The timeline follows the work a moment later, from the events the actions published.
+    for (const step of ['Risk flag resolved', 'Contact attempt', 'Time logged'])
+      await timeline.getByRole('heading', { name: step }).first().waitFor();
     await page.screenshot({ path: join(screenshots, 'patient-after-work.png'), fullPage: true });
 
     const origin = new URL(cloud.apiUrl).origin;

@@ -31,10 +31,13 @@ export function OutreachWork({
   api,
   patientId,
   onError,
+  onChanged,
 }: {
   api: ApiClient;
   patientId: string;
   onError: (e: unknown) => void;
+  /** Called after a change the timeline will show. */
+  onChanged: () => void;
 }) {
   const [tasks, setTasks] = useState<Task[]>();
   const [outcomeOf, setOutcomeOf] = useState<Record<string, Outcome>>({});
@@ -60,7 +63,10 @@ export function OutreachWork({
       body: { outcome: outcomeOf[taskId] ?? 'done' },
     });
     if (error) setProblem(problemTitle(error));
-    else setStatus('Task completed.');
+    else {
+      setStatus('Task completed.');
+      onChanged();
+    }
     await load();
   };
   const logAttempt = async (event: FormEvent) => {
@@ -71,6 +77,7 @@ export function OutreachWork({
       body: { channel, outcome: attemptOutcome },
     });
     if (error) return setProblem(problemTitle(error));
+    onChanged();
     setStatus(
       `Contact attempt recorded (${label(data.outcome)})${data.escalated ? '; escalated to the primary' : ''}.`,
     );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { can } from '../auth';
 import { type ApiClient, problemTitle } from '../client';
 import { Link } from '../link';
@@ -28,16 +28,23 @@ export function PatientPage({
 }) {
   const [timeline, setTimeline] = useState<Timeline>();
   const [missing, setMissing] = useState(false);
+  const [changes, setChanges] = useState(0);
   useEffect(() => {
-    api
-      .GET('/v1/patients/{patientId}/timeline', { params: { path: { patientId }, query: { limit: 100 } } })
-      .then(({ data, error, response }) => {
-        if (response.status === 404) return setMissing(true);
-        if (error) return onError(new Error(problemTitle(error)));
-        setTimeline(data as Timeline);
-      })
-      .catch(onError);
-  }, [api, patientId, onError]);
+    // After the person changed something, the timeline follows its events a moment later.
+    const wait = changes === 0 ? 0 : 1500;
+    const timer = setTimeout(() => {
+      api
+        .GET('/v1/patients/{patientId}/timeline', { params: { path: { patientId }, query: { limit: 100 } } })
+        .then(({ data, error, response }) => {
+          if (response.status === 404) return setMissing(true);
+          if (error) return onError(new Error(problemTitle(error)));
+          setTimeline(data as Timeline);
+        })
+        .catch(onError);
+    }, wait);
+    return () => clearTimeout(timer);
+  }, [api, patientId, onError, changes]);
+  const changed = useCallback(() => setChanges((n) => n + 1), []);
   if (missing)
     return (
       <>
@@ -57,9 +64,15 @@ export function PatientPage({
           Born {timeline.patient.birthDate} · {timeline.patient.sex}
         </p>
       )}
-      {can('outreach:read') && <RiskFlags api={api} patientId={patientId} onError={onError} />}
-      {can('outreach:write') && <OutreachWork api={api} patientId={patientId} onError={onError} />}
-      {can('outreach:write') && <TimeLogger api={api} patientId={patientId} onError={onError} />}
+      {can('outreach:read') && (
+        <RiskFlags api={api} patientId={patientId} onError={onError} onChanged={changed} />
+      )}
+      {can('outreach:write') && (
+        <OutreachWork api={api} patientId={patientId} onError={onError} onChanged={changed} />
+      )}
+      {can('outreach:write') && (
+        <TimeLogger api={api} patientId={patientId} onError={onError} onChanged={changed} />
+      )}
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
         <ol className="timeline">

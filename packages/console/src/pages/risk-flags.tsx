@@ -18,10 +18,13 @@ export function RiskFlags({
   api,
   patientId,
   onError,
+  onChanged,
 }: {
   api: ApiClient;
   patientId: string;
   onError: (e: unknown) => void;
+  /** Called after a change the timeline will show. */
+  onChanged: () => void;
 }) {
   const [flags, setFlags] = useState<Flag[]>();
   const [chosen, setChosen] = useState<Record<string, Resolution>>({});
@@ -48,6 +51,7 @@ export function RiskFlags({
             body: { resolution: chosen[flagId] ?? 'clinically-addressed' },
           });
     if (error) setProblem(problemTitle(error));
+    else onChanged();
     await load();
   };
 

@@ -34,10 +34,13 @@ export function TimeLogger({
   api,
   patientId,
   onError,
+  onChanged,
 }: {
   api: ApiClient;
   patientId: string;
   onError: (e: unknown) => void;
+  /** Called after a change the timeline will show. */
+  onChanged: () => void;
 }) {
   const draftId = `time-note:${patientId}`;
   const [program, setProgram] = useState<TimeEntry['program']>('ccm');
@@ -89,6 +92,7 @@ export function TimeLogger({
         },
       });
       if (error) return setProblem(problemTitle(error));
+      onChanged();
       setStatus(`Logged ${count} minute${count === 1 ? '' : 's'} of ${program.toUpperCase()} time.`);
       setMinutes('');
       setNote('');
