@@ -174,6 +174,8 @@ describe('the care-team console in Chromium', () => {
     await page.getByRole('heading', { name: `${month}: run completed` }).waitFor();
     await page.getByRole('heading', { name: 'Lines per code' }).waitFor();
     expect(await page.getByText(/fee schedule, 14212-01 METROPOLITAN BOSTON/).count()).toBe(1);
+    await page.getByRole('button', { name: 'Show audit packets' }).click();
+    await page.getByRole('table', { name: 'What each patient-month billed, or why not' }).waitFor();
     await page.screenshot({ path: join(screenshots, 'billing.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
     const [file] = await Promise.all([

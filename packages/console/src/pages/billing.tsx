@@ -3,6 +3,7 @@ import { type ConsoleConfig, can, session } from '../auth';
 import { type ApiClient, problemTitle } from '../client';
 import { CodesChart } from '../codes-chart';
 import { download } from '../download';
+import { AuditPackets } from './audit-packets';
 
 interface Run {
   runId: string;
@@ -178,6 +179,7 @@ export function BillingPage({
                   ))}
                 </ul>
               )}
+              <AuditPackets key={run.runId} api={api} runId={run.runId} onError={onError} />
               <h3>Exports</h3>
               <div className="actions">
                 <button type="button" onClick={() => exportAs(run.runId, 'csv')}>
