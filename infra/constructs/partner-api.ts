@@ -1,5 +1,5 @@
 import { type ProblemType, problem, type RouteContract } from '@carelink/contracts';
-import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -10,6 +10,7 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stages';
 import { pascalCase } from './naming';
+import { loggedWebAcl } from './web-acl';
 
 export interface PartnerApiProps {
   readonly stage: StageConfig;
@@ -227,63 +228,20 @@ export class PartnerApi extends Construct {
   }
 
   private createWebAcl(removalPolicy: RemovalPolicy): wafv2.CfnWebACL {
-    const name = `carelink-${this.props.stage.name}-api`;
-    const visibility = (metricName: string) => ({
-      cloudWatchMetricsEnabled: true,
-      sampledRequestsEnabled: true,
-      metricName,
-    });
-    const managed = (priority: number, ruleName: string) => ({
-      name: ruleName,
-      priority,
-      overrideAction: { none: {} },
-      statement: { managedRuleGroupStatement: { vendorName: 'AWS', name: ruleName } },
-      visibilityConfig: visibility(ruleName),
-    });
-    const webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
-      name,
+    const { stage } = this.props;
+    const webAcl = loggedWebAcl(this, {
+      name: `carelink-${stage.name}-api`,
       scope: 'REGIONAL',
-      defaultAction: { allow: {} },
-      visibilityConfig: visibility(name),
-      rules: [
-        managed(0, 'AWSManagedRulesCommonRuleSet'),
-        managed(1, 'AWSManagedRulesKnownBadInputsRuleSet'),
-        {
-          name: 'RateLimitPerIp',
-          priority: 2,
-          action: { block: {} },
-          statement: {
-            rateBasedStatement: { limit: this.props.stage.wafRateLimitPer5Minutes, aggregateKeyType: 'IP' },
-          },
-          visibilityConfig: visibility('RateLimitPerIp'),
-        },
-      ],
+      stage,
+      key: this.props.key,
+      removalPolicy,
+      logGroupName: `aws-waf-logs-carelink-${stage.name}`,
+      // Tokens and API keys never reach the logs.
+      redactedHeaders: ['authorization', 'x-api-key'],
     });
     new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', {
       resourceArn: this.restApi.deploymentStage.stageArn,
       webAclArn: webAcl.attrArn,
-    });
-
-    // WAF only delivers to log groups whose name starts with `aws-waf-logs-`.
-    const wafLogs = new logs.LogGroup(this, 'WafLogs', {
-      logGroupName: `aws-waf-logs-carelink-${this.props.stage.name}`,
-      retention: this.props.stage.logRetentionDays as logs.RetentionDays,
-      encryptionKey: this.props.key,
-      removalPolicy,
-    });
-    new wafv2.CfnLoggingConfiguration(this, 'WafLogging', {
-      resourceArn: webAcl.attrArn,
-      // The log group ARN without the `:*` suffix CloudFormation's Arn attribute carries.
-      logDestinationConfigs: [
-        Stack.of(this).formatArn({
-          service: 'logs',
-          resource: 'log-group',
-          resourceName: wafLogs.logGroupName,
-          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-        }),
-      ],
-      // Tokens and API keys never reach the logs.
-      redactedFields: [{ singleHeader: { Name: 'authorization' } }, { singleHeader: { Name: 'x-api-key' } }],
     });
     return webAcl;
   }

@@ -1,20 +1,12 @@
-import {
-  ArnFormat,
-  CfnOutput,
-  Duration,
-  RemovalPolicy,
-  Stack,
-  type StackProps,
-  Validations,
-} from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
+import type * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stages';
+import { loggedWebAcl } from '../constructs/web-acl';
 import type { PlatformStack } from './platform-stack';
 
 export interface ConsoleStackProps extends StackProps {
@@ -171,55 +163,14 @@ export class ConsoleStack extends Stack {
   }
 
   private webAcl(stage: StageConfig, platform: PlatformStack, removalPolicy: RemovalPolicy): wafv2.CfnWebACL {
-    const name = `carelink-${stage.name}-console`;
-    const visibility = (metricName: string) => ({
-      cloudWatchMetricsEnabled: true,
-      sampledRequestsEnabled: true,
-      metricName,
-    });
-    const managed = (priority: number, ruleName: string) => ({
-      name: ruleName,
-      priority,
-      overrideAction: { none: {} },
-      statement: { managedRuleGroupStatement: { vendorName: 'AWS', name: ruleName } },
-      visibilityConfig: visibility(ruleName),
-    });
-    const webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
-      name,
+    return loggedWebAcl(this, {
+      name: `carelink-${stage.name}-console`,
       scope: 'CLOUDFRONT',
-      defaultAction: { allow: {} },
-      visibilityConfig: visibility(name),
-      rules: [
-        managed(0, 'AWSManagedRulesCommonRuleSet'),
-        managed(1, 'AWSManagedRulesKnownBadInputsRuleSet'),
-        {
-          name: 'RateLimitPerIp',
-          priority: 2,
-          action: { block: {} },
-          statement: { rateBasedStatement: { limit: stage.wafRateLimitPer5Minutes, aggregateKeyType: 'IP' } },
-          visibilityConfig: visibility('RateLimitPerIp'),
-        },
-      ],
-    });
-    // WAF only delivers to log groups whose name starts with `aws-waf-logs-`.
-    const wafLogs = new logs.LogGroup(this, 'WafLogs', {
-      logGroupName: `aws-waf-logs-carelink-${stage.name}-console`,
-      retention: stage.logRetentionDays as logs.RetentionDays,
-      encryptionKey: platform.key,
+      stage,
+      key: platform.key,
       removalPolicy,
+      logGroupName: `aws-waf-logs-carelink-${stage.name}-console`,
+      redactedHeaders: ['authorization'],
     });
-    new wafv2.CfnLoggingConfiguration(this, 'WafLogging', {
-      resourceArn: webAcl.attrArn,
-      logDestinationConfigs: [
-        Stack.of(this).formatArn({
-          service: 'logs',
-          resource: 'log-group',
-          resourceName: wafLogs.logGroupName,
-          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-        }),
-      ],
-      redactedFields: [{ singleHeader: { Name: 'authorization' } }],
-    });
-    return webAcl;
   }
 }

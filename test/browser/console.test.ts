@@ -93,21 +93,9 @@ afterAll(async () => {
 
 describe('the care-team console in Chromium', () => {
   it('signs a care manager in with password and one-time code, shows the worklist, then the patient and the timeline', async () => {
-    const person = cloud.staffUsers.find((u) => u.staffId === 'staff-boston-care-manager');
-    if (!person?.totpSecret) throw new Error('the seeded care manager has no authenticator');
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    page.on('request', (request) => requests.push(request.url()));
-
-    await page.goto(`${cloud.apiUrl}/`);
-    await page.getByLabel('Username').fill(person.username);
-    await page.getByLabel('Password').fill(person.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page
-      .getByLabel('One-time code')
-      .fill(new TOTP({ secret: Secret.fromBase32(person.totpSecret) }).generate());
-    await page.getByRole('button', { name: 'Verify' }).click();
-
+    // Password, then the one-time code of the authenticator: the care manager has MFA.
+    expect(cloud.staffUsers.find((u) => u.staffId === 'staff-boston-care-manager')?.totpSecret).toBeTruthy();
+    const page = await signedIn('staff-boston-care-manager');
     await page.getByRole('heading', { level: 1, name: 'Worklist' }).waitFor();
     await page.getByRole('heading', { name: 'Due and overdue' }).waitFor();
     await page.screenshot({ path: join(screenshots, 'worklist.png'), fullPage: true });
@@ -163,7 +151,7 @@ describe('the care-team console in Chromium', () => {
     const origin = new URL(cloud.apiUrl).origin;
     expect(requests.length).toBeGreaterThan(5);
     expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
-    await context.close();
+    await page.context().close();
   }, 60_000);
 
   it("lands a billing lead on the month's billing, runs it, shows the summary and downloads the 837P", async () => {

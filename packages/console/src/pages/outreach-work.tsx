@@ -1,6 +1,8 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import type { components } from '../api-types';
-import { type ApiClient, problemTitle } from '../client';
+import { problemTitle } from '../client';
+import { CodeSelect } from '../code-select';
+import type { PatientSectionProps } from './patient-section';
 
 type Task = components['schemas']['OutreachTask'];
 type Outcome = components['schemas']['OutreachCompleteTaskRequest']['outcome'];
@@ -27,18 +29,7 @@ const label = (code: string) => code.replaceAll('-', ' ');
 const newKey = () => ({ 'idempotency-key': crypto.randomUUID() });
 
 /** The patient's open outreach tasks, completed with a coded outcome, and contact attempts as they happen. */
-export function OutreachWork({
-  api,
-  patientId,
-  onError,
-  onChanged,
-}: {
-  api: ApiClient;
-  patientId: string;
-  onError: (e: unknown) => void;
-  /** Called after a change the timeline will show. */
-  onChanged: () => void;
-}) {
+export function OutreachWork({ api, patientId, onError, onChanged }: PatientSectionProps) {
   const [tasks, setTasks] = useState<Task[]>();
   const [outcomeOf, setOutcomeOf] = useState<Record<string, Outcome>>({});
   const [channel, setChannel] = useState<Attempt['channel']>('phone');
@@ -100,18 +91,13 @@ export function OutreachWork({
               {label(task.kind)}, due{' '}
               <time dateTime={task.dueAt}>{new Date(task.dueAt).toLocaleDateString()}</time>
               <div className="actions">
-                <label htmlFor={`outcome-${task.taskId}`}>Outcome</label>
-                <select
+                <CodeSelect
                   id={`outcome-${task.taskId}`}
+                  label="Outcome"
                   value={outcomeOf[task.taskId] ?? 'done'}
-                  onChange={(e) => setOutcomeOf({ ...outcomeOf, [task.taskId]: e.target.value as Outcome })}
-                >
-                  {outcomes.map((o) => (
-                    <option key={o} value={o}>
-                      {label(o)}
-                    </option>
-                  ))}
-                </select>
+                  options={outcomes}
+                  onChange={(outcome) => setOutcomeOf({ ...outcomeOf, [task.taskId]: outcome })}
+                />
                 <button type="button" onClick={() => complete(task.taskId).catch(onError)}>
                   Complete {label(task.kind)}
                 </button>
@@ -122,30 +108,20 @@ export function OutreachWork({
       )}
       <h3>Contact attempt</h3>
       <form onSubmit={(e) => logAttempt(e).catch(onError)} className="inline-form">
-        <label htmlFor="attempt-channel">Channel</label>
-        <select
+        <CodeSelect
           id="attempt-channel"
+          label="Channel"
           value={channel}
-          onChange={(e) => setChannel(e.target.value as Attempt['channel'])}
-        >
-          {channels.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="attempt-outcome">Result</label>
-        <select
+          options={channels}
+          onChange={setChannel}
+        />
+        <CodeSelect
           id="attempt-outcome"
+          label="Result"
           value={attemptOutcome}
-          onChange={(e) => setAttemptOutcome(e.target.value as Attempt['outcome'])}
-        >
-          {attemptOutcomes.map((o) => (
-            <option key={o} value={o}>
-              {label(o)}
-            </option>
-          ))}
-        </select>
+          options={attemptOutcomes}
+          onChange={setAttemptOutcome}
+        />
         <button type="submit">Record attempt</button>
       </form>
     </section>

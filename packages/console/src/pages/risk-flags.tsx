@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { components } from '../api-types';
-import { type ApiClient, problemTitle } from '../client';
+import { problemTitle } from '../client';
+import { CodeSelect } from '../code-select';
+import type { PatientSectionProps } from './patient-section';
 
 type Flag = components['schemas']['OutreachRiskFlag'];
 type Resolution = components['schemas']['OutreachResolveRequest']['resolution'];
@@ -14,18 +16,7 @@ const resolutions = [
 ] as const satisfies readonly Resolution[];
 
 /** The patient's open and acknowledged risk flags, each acknowledged or resolved with a coded resolution. */
-export function RiskFlags({
-  api,
-  patientId,
-  onError,
-  onChanged,
-}: {
-  api: ApiClient;
-  patientId: string;
-  onError: (e: unknown) => void;
-  /** Called after a change the timeline will show. */
-  onChanged: () => void;
-}) {
+export function RiskFlags({ api, patientId, onError, onChanged }: PatientSectionProps) {
   const [flags, setFlags] = useState<Flag[]>();
   const [chosen, setChosen] = useState<Record<string, Resolution>>({});
   const [problem, setProblem] = useState('');
@@ -73,18 +64,13 @@ export function RiskFlags({
                     Acknowledge {flag.code}
                   </button>
                 )}
-                <label htmlFor={`resolution-${flag.flagId}`}>Resolution</label>
-                <select
+                <CodeSelect
                   id={`resolution-${flag.flagId}`}
+                  label="Resolution"
                   value={chosen[flag.flagId] ?? 'clinically-addressed'}
-                  onChange={(e) => setChosen({ ...chosen, [flag.flagId]: e.target.value as Resolution })}
-                >
-                  {resolutions.map((r) => (
-                    <option key={r} value={r}>
-                      {r.replaceAll('-', ' ')}
-                    </option>
-                  ))}
-                </select>
+                  options={resolutions}
+                  onChange={(resolution) => setChosen({ ...chosen, [flag.flagId]: resolution })}
+                />
                 <button type="button" onClick={() => step(flag.flagId, 'resolve').catch(onError)}>
                   Resolve {flag.code}
                 </button>

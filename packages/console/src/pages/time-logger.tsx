@@ -2,8 +2,10 @@ import { performerOf } from '@carelink/contracts/directory/performer';
 import { type FormEvent, useEffect, useState } from 'react';
 import type { components } from '../api-types';
 import { session } from '../auth';
-import { type ApiClient, problemTitle } from '../client';
+import { problemTitle } from '../client';
+import { CodeSelect } from '../code-select';
 import { registerDraft, takeDraft } from '../drafts';
+import type { PatientSectionProps } from './patient-section';
 
 type TimeEntry = components['schemas']['OutreachTimeEntryRequest'];
 const programs = [
@@ -27,21 +29,10 @@ const activities = [
   'other',
 ] as const satisfies readonly TimeEntry['activity'][];
 
-const label = (code: string) => code.replaceAll('-', ' ');
+const _label = (code: string) => code.replaceAll('-', ' ');
 
 /** Logs the signed-in person's time on the patient, with a running timer or typed minutes. */
-export function TimeLogger({
-  api,
-  patientId,
-  onError,
-  onChanged,
-}: {
-  api: ApiClient;
-  patientId: string;
-  onError: (e: unknown) => void;
-  /** Called after a change the timeline will show. */
-  onChanged: () => void;
-}) {
+export function TimeLogger({ api, patientId, onError, onChanged }: PatientSectionProps) {
   const draftId = `time-note:${patientId}`;
   const [program, setProgram] = useState<TimeEntry['program']>('ccm');
   const [activity, setActivity] = useState<TimeEntry['activity']>('care-coordination');
@@ -106,30 +97,21 @@ export function TimeLogger({
     <section aria-labelledby="time-heading">
       <h2 id="time-heading">Log time</h2>
       <form onSubmit={submit} className="stacked-form">
-        <label htmlFor="time-program">Program</label>
-        <select
+        <CodeSelect
           id="time-program"
+          label="Program"
           value={program}
-          onChange={(e) => setProgram(e.target.value as TimeEntry['program'])}
-        >
-          {programs.map((p) => (
-            <option key={p} value={p}>
-              {p.toUpperCase()}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="time-activity">Activity</label>
-        <select
+          options={programs}
+          onChange={setProgram}
+          show={(code) => code.toUpperCase()}
+        />
+        <CodeSelect
           id="time-activity"
+          label="Activity"
           value={activity}
-          onChange={(e) => setActivity(e.target.value as TimeEntry['activity'])}
-        >
-          {activities.map((a) => (
-            <option key={a} value={a}>
-              {label(a)}
-            </option>
-          ))}
-        </select>
+          options={activities}
+          onChange={setActivity}
+        />
         <div className="actions">
           {running ? (
             <button type="button" onClick={stop}>
