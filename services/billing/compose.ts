@@ -1,6 +1,7 @@
 import { createPracticeDirectory, type ServiceRuntime } from '@carelink/lambda-kit';
 import { createBillingQueries } from './app/billing-queries';
 import { createBillingRuns } from './app/billing-runs';
+import { createClaimExports } from './app/claim-exports';
 import { createLedgerProjector } from './app/ledger-projector';
 import { createMonthlyRunScheduler } from './app/monthly-run-scheduler';
 import { createControlNumbers } from './store/control-numbers';
@@ -23,17 +24,21 @@ export function composeBilling(runtime: ServiceRuntime) {
     runs,
     subscribers,
     billingRuns,
-    queries: createBillingQueries(
-      runtime,
-      ledger,
-      runs,
-      practices,
-      subscribers,
-      createControlNumbers(runtime),
-    ),
+    queries: createBillingQueries(runtime, ledger, runs, practices),
     projectLedger: createLedgerProjector(runtime, ledger, practices, subscribers),
     monthlyRuns: createMonthlyRunScheduler(runtime, runs, billingRuns, practices),
   };
 }
 
 export type Billing = ReturnType<typeof composeBilling>;
+
+/** The claim exports, built only by the function that serves them (it alone carries the renderers). */
+export function composeClaimExports(billing: Billing) {
+  return createClaimExports(
+    billing.runtime,
+    billing.runs,
+    billing.practices,
+    billing.subscribers,
+    createControlNumbers(billing.runtime),
+  );
+}

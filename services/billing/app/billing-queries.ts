@@ -8,26 +8,18 @@ import {
   type ServiceRuntime,
   ValidationError,
 } from '@carelink/lambda-kit';
-import {
-  assembleClaims,
-  type ClaimLine,
-  claimsToCsv,
-  claimsToFhirBundle,
-  claimsToX12,
-} from '../domain/claims';
 import { feeBasisOf, feeScheduleSource } from '../domain/fee-schedule';
 import { buildMonthInput } from '../domain/month-input';
 import { applyVisitRecorded, type VisitFact } from '../domain/patient-facts';
 import { countedMinutes, type MonthDecision } from '../domain/rules';
 import { summarizeMonth } from '../domain/summary';
 import { type ThresholdStatus, thresholdWorklist } from '../domain/threshold-worklist';
-import type { ControlNumbers } from '../store/control-numbers';
 import type { LedgerStore, LedgerView } from '../store/ledger-store';
 import type { PatientMonthResult, RunRecord, RunStore } from '../store/run-store';
-import type { SubscriberStore } from '../store/subscriber-store';
 import { NO_DIAGNOSIS_CODES } from './billing-runs';
 import { RunNotFoundError } from './errors';
 import { practiceLookup } from './practices';
+import { runOfCaller } from './run-of-caller';
 
 /** The caller as billing sees it: a tenant and the practice the staff member works for. */
 export interface StaffScope {
@@ -35,21 +27,15 @@ export interface StaffScope {
   practiceId: string;
 }
 
-export interface ClaimLineView extends ClaimLine {
-  attempt: number;
-}
-
 const formatCents = (cents: number): string =>
   `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 
-/** Read side of billing: runs, claims, summaries, audit packets, the worklist; all practice-scoped. */
+/** Read side of billing: runs, summaries, audit packets, the worklist; all practice-scoped. */
 export function createBillingQueries(
   runtime: ServiceRuntime,
   ledger: LedgerStore,
   runs: RunStore,
   practices: PracticeDirectory,
-  subscribers: SubscriberStore,
-  controlNumbers: ControlNumbers,
 ) {
   const lookup = practiceLookup(practices);
   const practiceFor = (scope: StaffScope) => lookup(scope.tenantId, scope.practiceId);
@@ -60,28 +46,7 @@ export function createBillingQueries(
     if (version === 0) throw new NotFoundError('Patient');
   }
 
-  /** A run of the caller's practice; another practice's (or tenant's) run is not found. */
-  async function runFor(scope: StaffScope, runId: string): Promise<RunRecord> {
-    const run = await runs.getRun(scope.tenantId, runId);
-    if (!run || run.practiceId !== scope.practiceId) throw new RunNotFoundError();
-    return run;
-  }
-
-  async function claimLines(scope: StaffScope, run: RunRecord): Promise<ClaimLineView[]> {
-    const items = await runs.readRunItems(scope.tenantId, run.runId, 'LINE#');
-    return items
-      .filter((item) => item.status === 'active')
-      .map((item) => ({
-        patientId: String(item.patientId),
-        month: String(item.month),
-        billingPractitionerNpi: String(item.billingPractitionerNpi),
-        dateOfService: String(item.dateOfService),
-        cpt: String(item.code),
-        units: Number(item.units),
-        diagnosisCodes: (item.diagnosisCodes as string[]) ?? [],
-        attempt: Number(item.lastActionAttempt),
-      }));
-  }
+  const runFor = runOfCaller(runs);
 
   return {
     runFor,
@@ -90,46 +55,6 @@ export function createBillingQueries(
     async runsOfMonth(scope: StaffScope, month: string): Promise<RunRecord[]> {
       const run = await runs.findRunOfMonth(scope.tenantId, scope.practiceId, month);
       return run ? [run] : [];
-    },
-
-    /**
-     * The run's claims: JSON (the lines, the assembled claims and the withheld patient-months), CSV,
-     * a FHIR R4 Claim bundle or an X12 837P file. They carry the subscriber's identity: the route's
-     * access record keeps who exported which run.
-     */
-    async claims(scope: StaffScope, runId: string, format: 'json' | 'csv' | 'fhir' | 'x12') {
-      const run = await runFor(scope, runId);
-      const [lines, practice] = await Promise.all([claimLines(scope, run), practiceFor(scope)]);
-      const subscribersOf = await subscribers.batchGet(
-        scope.tenantId,
-        practice.practiceId,
-        lines.map((line) => line.patientId),
-      );
-      const { claims, withheld } = assembleClaims({
-        practice,
-        lines,
-        subscribers: subscribersOf,
-        basis: feeBasisOf({ locality: practice.locality, placeOfService: practice.claims.placeOfService }),
-      });
-      if (format === 'csv') return { format, body: claimsToCsv(claims) } as const;
-      if (format === 'fhir') {
-        const created = (run.completedAt ?? run.startedAt).slice(0, 10);
-        return { format, body: claimsToFhirBundle(claims, created) } as const;
-      }
-      if (format === 'x12') {
-        const payers = new Set(claims.map((claim) => claim.payer.payerId)).size;
-        const firstControlNumber =
-          payers > 0 ? await controlNumbers.reserve(scope.tenantId, practice.practiceId, payers) : 1;
-        const { body } = claimsToX12(claims, {
-          submitterId: practice.tin,
-          submitterName: practice.name,
-          contactPhone: practice.callbackNumber,
-          firstControlNumber,
-          createdAt: runtime.clock(),
-        });
-        return { format, body } as const;
-      }
-      return { format, body: { runId: run.runId, status: run.status, lines, claims, withheld } } as const;
     },
 
     async summary(scope: StaffScope, runId: string) {

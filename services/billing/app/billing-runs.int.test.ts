@@ -1,6 +1,6 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Billing, composeBilling } from '../compose';
+import { type Billing, composeBilling, composeClaimExports } from '../compose';
 import { seedSyntheticLedgers, syntheticPatientId } from '../testing/synthetic-ledgers';
 import { createTestRuntime } from '../testing/test-runtime';
 import { LEASE_MS } from './billing-runs';
@@ -26,7 +26,7 @@ const start = (month: string, hooks = {}) =>
 
 /** Claims without the month, so runs of different months over the same ledgers compare. */
 async function claimsOf(runId: string) {
-  const { body } = await billing.queries.claims(scope, runId, 'json');
+  const { body } = await composeClaimExports(billing).claims(scope, runId, 'json');
   if (typeof body === 'string' || !('lines' in body)) throw new Error('expected JSON claims');
   return body.lines.map((l) => `${l.patientId} ${l.cpt} x${l.units} ${l.diagnosisCodes.join(';')}`);
 }

@@ -1,6 +1,6 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Billing, composeBilling } from '../compose';
+import { type Billing, composeBilling, composeClaimExports } from '../compose';
 import { seedSyntheticLedgers } from '../testing/synthetic-ledgers';
 import { createTestRuntime } from '../testing/test-runtime';
 
@@ -15,7 +15,7 @@ const start = (scope: { tenantId: string; practiceId: string }) =>
   billing.billingRuns.start({ ...scope, month, trigger: 'api', correlationId: `lock-${scope.tenantId}` });
 
 async function claimsOf(scope: { tenantId: string; practiceId: string }, runId: string) {
-  const { body } = await billing.queries.claims(scope, runId, 'json');
+  const { body } = await composeClaimExports(billing).claims(scope, runId, 'json');
   if (typeof body === 'string' || !('lines' in body)) throw new Error('expected JSON claims');
   return body.lines;
 }

@@ -1,10 +1,13 @@
 import { getClaimsRoute } from '@carelink/contracts/api/billing';
 import { httpHandler, ok, text } from '@carelink/lambda-kit';
 import { staffScope } from '../app/staff-scope';
+import { composeClaimExports } from '../compose';
 import { billing, runtime } from '../runtime';
 
+const claimExports = composeClaimExports(billing);
+
 export const handler = httpHandler(runtime, getClaimsRoute, async ({ params, query, principal }) => {
-  const claims = await billing.queries.claims(staffScope(principal), params.runId, query.format);
+  const claims = await claimExports.claims(staffScope(principal), params.runId, query.format);
   const extension = { json: 'json', csv: 'csv', fhir: 'json', x12: 'x12' }[query.format];
   const disposition = { 'content-disposition': `attachment; filename="claims-${params.runId}.${extension}"` };
   if (claims.format === 'csv') return text(claims.body, 'text/csv; charset=utf-8', disposition);

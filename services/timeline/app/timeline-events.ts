@@ -1,6 +1,8 @@
 import {
+  AssessmentOverdueV1,
   CarePlanEstablishedV1,
   CarePlanRevisedV1,
+  CareTeamChangedV1,
   CaseClosedV1,
   CaseOpenedV1,
   ConsentRecordedV1,
@@ -26,6 +28,8 @@ export const timelineEvents = [
   ConsentRevokedV1,
   CaseOpenedV1,
   CaseClosedV1,
+  CareTeamChangedV1,
+  AssessmentOverdueV1,
   CarePlanEstablishedV1,
   CarePlanRevisedV1,
   ContactCompletedV1,

@@ -67,3 +67,36 @@ describe('timeline entries', () => {
     expect(entry.facts[0]).toEqual({ label: 'CCM', value: 'ineligible (NOT_MEDICARE)' });
   });
 });
+
+describe('case entries', () => {
+  it('names care team changes and late assessments', () => {
+    const reassigned = timelineEntries.CareTeamChanged(
+      {
+        caseId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8F',
+        patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
+        practiceId: 'practice-boston',
+        change: 'secondary-added',
+        staffId: 'staff-boston-pharmacist',
+        service: 'pharmacy',
+      },
+      at,
+    );
+    expect(reassigned.title).toBe('Secondary case manager added');
+    expect(reassigned.facts).toEqual([
+      { label: 'Staff', value: 'staff-boston-pharmacist' },
+      { label: 'Service', value: 'pharmacy' },
+    ]);
+    const late = timelineEntries.AssessmentOverdue(
+      {
+        caseId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8F',
+        patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
+        practiceId: 'practice-boston',
+        primaryStaffId: 'staff-boston-care-manager',
+        milestone: 'complete',
+        dueAt: '2026-10-31T04:00:00Z',
+      },
+      at,
+    );
+    expect(late.title).toBe('Assessment not completed on time');
+  });
+});

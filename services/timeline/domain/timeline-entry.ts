@@ -1,6 +1,8 @@
 import type {
+  AssessmentOverdueV1,
   CarePlanEstablishedV1,
   CarePlanRevisedV1,
+  CareTeamChangedV1,
   CaseClosedV1,
   CaseOpenedV1,
   ConsentRecordedV1,
@@ -99,6 +101,27 @@ export const timelineEntries = {
     kind: 'case',
     title: 'Case closed',
     facts: [...fact('Program', d.program), ...fact('Reason', d.reason)],
+  }),
+  CareTeamChanged: (d: EventData<typeof CareTeamChangedV1>, at: string): TimelineEntry => ({
+    at,
+    kind: 'case',
+    title:
+      d.change === 'primary-reassigned'
+        ? 'Primary case manager reassigned'
+        : d.change === 'secondary-added'
+          ? 'Secondary case manager added'
+          : 'Secondary case manager removed',
+    facts: [
+      ...fact('Staff', d.staffId),
+      ...fact('Service', d.service),
+      ...fact('Previously', d.previousStaffId),
+    ],
+  }),
+  AssessmentOverdue: (d: EventData<typeof AssessmentOverdueV1>, at: string): TimelineEntry => ({
+    at,
+    kind: 'case',
+    title: d.milestone === 'begin' ? 'Assessment not begun on time' : 'Assessment not completed on time',
+    facts: [...fact('Due', d.dueAt), ...fact('Primary case manager', d.primaryStaffId)],
   }),
   CarePlanEstablished: (d: EventData<typeof CarePlanEstablishedV1>): TimelineEntry => ({
     at: d.establishedAt,

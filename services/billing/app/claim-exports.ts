@@ -1,0 +1,97 @@
+import type { PracticeDirectory, ServiceRuntime } from '@carelink/lambda-kit';
+import {
+  assembleClaims,
+  type ClaimLine,
+  claimsToCsv,
+  claimsToFhirBundle,
+  claimsToX12,
+} from '../domain/claims';
+import { feeBasisOf } from '../domain/fee-schedule';
+import type { ControlNumbers } from '../store/control-numbers';
+import type { RunRecord, RunStore } from '../store/run-store';
+import type { SubscriberStore } from '../store/subscriber-store';
+import type { StaffScope } from './billing-queries';
+import { practiceLookup } from './practices';
+import { runOfCaller } from './run-of-caller';
+
+export interface ClaimLineView extends ClaimLine {
+  attempt: number;
+}
+
+/**
+ * The run's claims as a billing office downloads them. Kept apart from the other queries so that
+ * only the export function carries the claim renderers (CSV, FHIR, X12).
+ */
+export function createClaimExports(
+  runtime: ServiceRuntime,
+  runs: RunStore,
+  practices: PracticeDirectory,
+  subscribers: SubscriberStore,
+  controlNumbers: ControlNumbers,
+) {
+  const lookup = practiceLookup(practices);
+  const runFor = runOfCaller(runs);
+
+  async function claimLines(scope: StaffScope, run: RunRecord): Promise<ClaimLineView[]> {
+    const items = await runs.readRunItems(scope.tenantId, run.runId, 'LINE#');
+    return items
+      .filter((item) => item.status === 'active')
+      .map((item) => ({
+        patientId: String(item.patientId),
+        month: String(item.month),
+        billingPractitionerNpi: String(item.billingPractitionerNpi),
+        dateOfService: String(item.dateOfService),
+        cpt: String(item.code),
+        units: Number(item.units),
+        diagnosisCodes: (item.diagnosisCodes as string[]) ?? [],
+        attempt: Number(item.lastActionAttempt),
+      }));
+  }
+
+  return {
+    /**
+     * The run's claims: JSON (the lines, the assembled claims and the withheld patient-months), CSV,
+     * a FHIR R4 Claim bundle or an X12 837P file. They carry the subscriber's identity: the route's
+     * access record keeps who exported which run.
+     */
+    async claims(scope: StaffScope, runId: string, format: 'json' | 'csv' | 'fhir' | 'x12') {
+      const run = await runFor(scope, runId);
+      const [lines, practice] = await Promise.all([
+        claimLines(scope, run),
+        lookup(scope.tenantId, scope.practiceId),
+      ]);
+      const subscribersOf = await subscribers.batchGet(
+        scope.tenantId,
+        practice.practiceId,
+        lines.map((line) => line.patientId),
+      );
+      const { claims, withheld } = assembleClaims({
+        practice,
+        lines,
+        subscribers: subscribersOf,
+        basis: feeBasisOf({ locality: practice.locality, placeOfService: practice.claims.placeOfService }),
+      });
+      if (format === 'csv') return { format, body: claimsToCsv(claims) } as const;
+      if (format === 'fhir') {
+        const created = (run.completedAt ?? run.startedAt).slice(0, 10);
+        return { format, body: claimsToFhirBundle(claims, created) } as const;
+      }
+      if (format === 'x12') {
+        const payers = new Set(claims.map((claim) => claim.payer.payerId)).size;
+        const firstControlNumber =
+          payers > 0 ? await controlNumbers.reserve(scope.tenantId, practice.practiceId, payers) : 1;
+        const { body } = claimsToX12(claims, {
+          submitterId: practice.tin,
+          submitterName: practice.name,
+          contactPhone: practice.callbackNumber,
+          firstControlNumber,
+          createdAt: runtime.clock(),
+        });
+        return { format, body } as const;
+      }
+      return { format, body: { runId: run.runId, status: run.status, lines, claims, withheld } } as const;
+    },
+  };
+}
+
+export type ClaimExports = ReturnType<typeof createClaimExports>;

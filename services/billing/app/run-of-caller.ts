@@ -1,0 +1,12 @@
+import type { RunRecord, RunStore } from '../store/run-store';
+import type { StaffScope } from './billing-queries';
+import { RunNotFoundError } from './errors';
+
+/** A run of the caller's practice; another practice's (or tenant's) run is not found. */
+export const runOfCaller =
+  (runs: RunStore) =>
+  async (scope: StaffScope, runId: string): Promise<RunRecord> => {
+    const run = await runs.getRun(scope.tenantId, runId);
+    if (!run || run.practiceId !== scope.practiceId) throw new RunNotFoundError();
+    return run;
+  };
