@@ -143,8 +143,22 @@ describe('the care-team console in Chromium', () => {
     await time.getByLabel('Note').fill('Went through the refill schedule');
     await time.getByRole('button', { name: 'Log time' }).click();
     await time.getByText('Logged 1 minute of CCM time.').waitFor();
+    // Consent after the CMS discussion, and a GAD-7 the patient answered on the call.
+    const consent = page.getByRole('region', { name: 'Consent' });
+    await consent.getByLabel('Billing practitioner NPI').fill('1234567893');
+    for (const item of ['They can stop at any time', 'Only one practitioner', 'Cost sharing'])
+      await consent.getByLabel(item).check();
+    await consent.getByRole('button', { name: 'Record consent' }).click();
+    await consent.getByText('CCM consent recorded.').waitFor();
+    const screening = page.getByRole('region', { name: 'Screening' });
+    await screening.getByLabel('Instrument').selectOption('gad-7');
+    expect(await screening.getByLabel(/^Question /).count()).toBe(7);
+    await screening.getByLabel('Question 1').selectOption('2');
+    await screening.getByRole('button', { name: 'Score screening' }).click();
+    await screening.getByText(/^GAD-7 scored 2 /).waitFor();
+
     // The timeline follows the work a moment later, from the events the actions published.
-    for (const step of ['Risk flag resolved', 'Contact attempt', 'Time logged'])
+    for (const step of ['Risk flag resolved', 'Contact attempt', 'Time logged', 'Consent recorded'])
       await timeline.getByRole('heading', { name: step }).first().waitFor();
     await page.screenshot({ path: join(screenshots, 'patient-after-work.png'), fullPage: true });
 

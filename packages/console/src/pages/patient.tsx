@@ -2,8 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { can } from '../auth';
 import { type ApiClient, problemTitle } from '../client';
 import { Link } from '../link';
+import { ConsentForm } from './consent-form';
 import { OutreachWork } from './outreach-work';
 import { RiskFlags } from './risk-flags';
+import { ScreeningForm } from './screening-form';
 import { TimeLogger } from './time-logger';
 
 interface Timeline {
@@ -66,6 +68,12 @@ export function PatientPage({
       )}
       {can('outreach:read') && (
         <RiskFlags api={api} patientId={patientId} onError={onError} onChanged={changed} />
+      )}
+      {can('consent:write') && (
+        <ConsentForm api={api} patientId={patientId} onError={onError} onChanged={changed} />
+      )}
+      {can('outreach:write') && (
+        <ScreeningForm api={api} patientId={patientId} onError={onError} onChanged={changed} />
       )}
       {can('outreach:write') && (
         <OutreachWork api={api} patientId={patientId} onError={onError} onChanged={changed} />
