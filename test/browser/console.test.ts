@@ -169,6 +169,32 @@ describe('the care-team console in Chromium', () => {
     await page.context().close();
   }, 60_000);
 
+  it('keeps a half-typed note when the session ends, and returns to it after signing in again', async () => {
+    const page = await signedIn('staff-boston-clinical-staff');
+    await page.getByLabel('Patient id').fill(patientId);
+    await page.getByRole('button', { name: 'Open patient' }).click();
+    const time = page.getByRole('region', { name: 'Log time' });
+    await time.getByLabel('Minutes').fill('5');
+    await time.getByLabel('Note').fill('Half-typed note about the refill');
+    // The API answers 401 once the session is over, as API Gateway's authorizer does.
+    await page.route('**/v1/patients/*/time-entries', (route) =>
+      route.fulfill({
+        status: 401,
+        contentType: 'application/problem+json',
+        body: '{"title":"Unauthorized"}',
+      }),
+    );
+    await time.getByRole('button', { name: 'Log time' }).click();
+    await page.getByLabel('Username').waitFor();
+    await page.unroute('**/v1/patients/*/time-entries');
+    await signInOnPage(page, 'staff-boston-clinical-staff');
+    const again = page.getByRole('region', { name: 'Log time' });
+    await again.getByLabel('Note').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/patients/${patientId}`);
+    expect(await again.getByLabel('Note').inputValue()).toBe('Half-typed note about the refill');
+    await page.context().close();
+  }, 60_000);
+
   it("lands a billing lead on the month's billing, runs it, shows the summary and downloads the 837P", async () => {
     const page = await signedIn('staff-boston-billing-lead');
     await page.getByRole('heading', { level: 1, name: 'Billing' }).waitFor();
@@ -214,6 +240,14 @@ async function signedIn(staffId: string): Promise<Page> {
   const page = await context.newPage();
   page.on('request', (request) => requests.push(request.url()));
   await page.goto(`${cloud.apiUrl}/`);
+  await signInOnPage(page, staffId);
+  return page;
+}
+
+/** Fills the hosted login page as the seeded person: password, then the one-time code when they have MFA. */
+async function signInOnPage(page: Page, staffId: string): Promise<void> {
+  const person = cloud.staffUsers.find((u) => u.staffId === staffId);
+  if (!person) throw new Error(`no seeded person ${staffId}`);
   await page.getByLabel('Username').fill(person.username);
   await page.getByLabel('Password').fill(person.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -223,5 +257,4 @@ async function signedIn(staffId: string): Promise<Page> {
       .fill(new TOTP({ secret: Secret.fromBase32(person.totpSecret) }).generate());
     await page.getByRole('button', { name: 'Verify' }).click();
   }
-  return page;
 }
