@@ -8,7 +8,7 @@ import {
   type ServiceRuntime,
   ValidationError,
 } from '@carelink/lambda-kit';
-import { feeBasisOf, feeScheduleSource } from '../domain/fee-schedule';
+import { feeScheduleYear } from '../domain/fee-schedule';
 import { buildMonthInput } from '../domain/month-input';
 import { applyVisitRecorded, type VisitFact } from '../domain/patient-facts';
 import { countedMinutes, type MonthDecision } from '../domain/rules';
@@ -16,7 +16,7 @@ import { summarizeMonth } from '../domain/summary';
 import { type ThresholdStatus, thresholdWorklist } from '../domain/threshold-worklist';
 import type { LedgerStore, LedgerView } from '../store/ledger-store';
 import type { PatientMonthResult, RunRecord, RunStore } from '../store/run-store';
-import { NO_DIAGNOSIS_CODES } from './billing-runs';
+import { formatCents, NO_DIAGNOSIS_CODES } from './billing-runs';
 import { RunNotFoundError } from './errors';
 import { practiceLookup } from './practices';
 import { runOfCaller } from './run-of-caller';
@@ -26,9 +26,6 @@ export interface StaffScope {
   tenantId: string;
   practiceId: string;
 }
-
-const formatCents = (cents: number): string =>
-  `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 
 /** Read side of billing: runs, summaries, audit packets, the worklist; all practice-scoped. */
 export function createBillingQueries(
@@ -71,10 +68,7 @@ export function createBillingQueries(
           : { lines: item.lines, reasons: item.reasons }) as MonthDecision,
       }));
       const practice = await practiceFor(scope);
-      const basis = feeBasisOf({
-        locality: practice.locality,
-        placeOfService: practice.claims.placeOfService,
-      });
+      const basis = practice.feeBasis;
       const summary = summarizeMonth(decided, basis);
       const held = items
         .filter((item) => item.holdReason)
@@ -90,7 +84,7 @@ export function createBillingQueries(
         codes: summary.codes,
         expectedRevenue: formatCents(summary.expectedRevenueCents),
         fees: {
-          year: feeScheduleSource().year,
+          year: feeScheduleYear,
           locality: basis.locality
             ? `${basis.locality.carrier}-${basis.locality.locality} ${basis.locality.name}`
             : null,

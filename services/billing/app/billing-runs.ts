@@ -7,7 +7,7 @@ import {
   type StateWrite,
 } from '@carelink/lambda-kit';
 import { familyOf, type ServiceFamily, withoutLockedFamilies } from '../domain/code-families';
-import { feeBasisOf, feeCents } from '../domain/fee-schedule';
+import { feeCents } from '../domain/fee-schedule';
 import { planLines, type StoredLine } from '../domain/line-plan';
 import { buildMonthInput, countedEntries, type LedgerMonth } from '../domain/month-input';
 import { emptyPatientFacts, type PatientFacts } from '../domain/patient-facts';
@@ -316,6 +316,7 @@ export function createBillingRuns(
   async function complete(
     tenantId: string,
     run: RunRecord,
+    practice: Practice,
     owner: string,
     processed: number,
     correlationId: string,
@@ -332,10 +333,8 @@ export function createBillingRuns(
       ]),
     ]);
     const active = lines.filter((line) => line.status === 'active');
-    const practice = await practiceFor(tenantId, run.practiceId);
-    const basis = feeBasisOf({ locality: practice.locality, placeOfService: practice.claims.placeOfService });
     const cents = active.reduce(
-      (sum, line) => sum + feeCents(String(line.code), basis) * Number(line.units),
+      (sum, line) => sum + feeCents(String(line.code), practice.feeBasis) * Number(line.units),
       0,
     );
     const totals: RunTotals = {
@@ -396,7 +395,7 @@ export function createBillingRuns(
       if (!page.lastKey) break;
       startAfter = page.lastKey;
     }
-    await complete(tenantId, run, owner, processed, correlationId);
+    await complete(tenantId, run, practice, owner, processed, correlationId);
     return (await runs.getRun(tenantId, run.runId)) as RunRecord;
   }
 

@@ -6,7 +6,6 @@ import {
   claimsToFhirBundle,
   claimsToX12,
 } from '../domain/claims';
-import { feeBasisOf } from '../domain/fee-schedule';
 import type { ControlNumbers } from '../store/control-numbers';
 import type { RunRecord, RunStore } from '../store/run-store';
 import type { SubscriberStore } from '../store/subscriber-store';
@@ -69,7 +68,7 @@ export function createClaimExports(
         practice,
         lines,
         subscribers: subscribersOf,
-        basis: feeBasisOf({ locality: practice.locality, placeOfService: practice.claims.placeOfService }),
+        basis: practice.feeBasis,
       });
       if (format === 'csv') return { format, body: claimsToCsv(claims) } as const;
       if (format === 'fhir') {

@@ -1,12 +1,15 @@
 import { type ClaimSettingsData, NotFoundError } from '@carelink/contracts';
 import { billingNpiOf, type PracticeDirectory, type PracticeFacts } from '@carelink/lambda-kit';
 import type * as z from 'zod';
+import { type FeeBasis, feeBasisOf } from '../domain/fee-schedule';
 
 /** A practice as billing uses it: the directory's facts and the NPI its claims are billed under. */
 export interface Practice extends PracticeFacts {
   billingPractitionerNpi: string;
   /** How its claims are filled, defaults applied (office, dated the last day of the month, no charge master). */
   claims: z.output<typeof ClaimSettingsData>;
+  /** The GPCIs of its locality and the rate of its place of service: what its fees are priced with. */
+  feeBasis: FeeBasis;
 }
 
 const DEFAULT_CLAIM_SETTINGS = {
@@ -20,10 +23,12 @@ export function practiceLookup(practices: PracticeDirectory) {
   return async (tenantId: string, practiceId: string): Promise<Practice> => {
     const practice = await practices.practiceOf(tenantId, practiceId);
     if (!practice) throw new NotFoundError('Practice');
+    const claims = practice.claimSettings ?? { ...DEFAULT_CLAIM_SETTINGS, charges: {} };
     return {
       ...practice,
       billingPractitionerNpi: billingNpiOf(practice),
-      claims: practice.claimSettings ?? { ...DEFAULT_CLAIM_SETTINGS, charges: {} },
+      claims,
+      feeBasis: feeBasisOf({ locality: practice.locality, placeOfService: claims.placeOfService }),
     };
   };
 }

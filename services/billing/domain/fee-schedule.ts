@@ -79,10 +79,5 @@ export const expectedRevenue = (
   basis: FeeBasis = NATIONAL,
 ): number => expectedRevenueCents(lines, basis) / 100;
 
-/** The year and sources of the fees, for summaries and exports. */
-export const feeScheduleSource = () => ({
-  year: rvus.year,
-  conversionFactor: rvus.conversionFactor,
-  rvuSource: rvus.source.title,
-  gpciSource: gpcis.source.title,
-});
+/** The fee schedule year the shipped data are for. */
+export const feeScheduleYear = rvus.year;
