@@ -47,11 +47,9 @@ export function App({ config }: { config: ConsoleConfig }) {
       <main id="main">
         {error && <p role="alert">{error}</p>}
         {route.page === 'worklist' && home === 'worklist' && <WorklistPage api={api} onError={onError} />}
-        {route.page === 'worklist' && home === 'billing' && (
-          <BillingPage api={api} config={config} onError={onError} />
-        )}
+        {route.page === 'worklist' && home === 'billing' && <BillingPage api={api} onError={onError} />}
         {route.page === 'worklist' && home === 'compliance' && <CompliancePage api={api} onError={onError} />}
-        {route.page === 'billing' && <BillingPage api={api} config={config} onError={onError} />}
+        {route.page === 'billing' && <BillingPage api={api} onError={onError} />}
         {route.page === 'compliance' && <CompliancePage api={api} onError={onError} />}
         {route.page === 'patient' && <PatientPage api={api} patientId={route.patientId} onError={onError} />}
         {route.page === 'not-found' && (

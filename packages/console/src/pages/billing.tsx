@@ -1,8 +1,8 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { type ConsoleConfig, can, session } from '../auth';
+import { can, session } from '../auth';
 import { type ApiClient, problemTitle } from '../client';
 import { CodesChart } from '../codes-chart';
-import { download } from '../download';
+import { saveFile } from '../download';
 import { AuditPackets } from './audit-packets';
 
 interface Run {
@@ -32,15 +32,7 @@ const previousMonth = () => {
 const newKey = () => crypto.randomUUID();
 
 /** `/billing`: a month's run for the billing lead: summary with a chart, exports, finalising. */
-export function BillingPage({
-  api,
-  config,
-  onError,
-}: {
-  api: ApiClient;
-  config: ConsoleConfig;
-  onError: (error: unknown) => void;
-}) {
+export function BillingPage({ api, onError }: { api: ApiClient; onError: (error: unknown) => void }) {
   const [month, setMonth] = useState(previousMonth);
   const [shown, setShown] = useState(previousMonth);
   const [run, setRun] = useState<Run | null>();
@@ -97,12 +89,15 @@ export function BillingPage({
         params: { path: { runId }, header: { 'idempotency-key': newKey() } },
       }),
     );
-  const exportAs = (runId: string, format: 'csv' | 'fhir' | 'x12') =>
-    download(
-      config,
-      `/v1/billing/runs/${runId}/claims?format=${format}`,
-      `claims-${shown}.${format === 'fhir' ? 'fhir.json' : format}`,
-    ).catch(onError);
+  // Through the API client, so the export carries the person's token and an ended session signs in again.
+  const exportAs = async (runId: string, format: 'csv' | 'fhir' | 'x12') => {
+    const { data, error, response } = await api.GET('/v1/billing/runs/{runId}/claims', {
+      params: { path: { runId }, query: { format } },
+      parseAs: 'blob',
+    });
+    if (error || !data) return onError(new Error(`The export failed (${response.status})`));
+    saveFile(data, `claims-${shown}.${format === 'fhir' ? 'fhir.json' : format}`);
+  };
 
   return (
     <>
@@ -182,13 +177,13 @@ export function BillingPage({
               <AuditPackets key={run.runId} api={api} runId={run.runId} onError={onError} />
               <h3>Exports</h3>
               <div className="actions">
-                <button type="button" onClick={() => exportAs(run.runId, 'csv')}>
+                <button type="button" onClick={() => exportAs(run.runId, 'csv').catch(onError)}>
                   Download CSV
                 </button>
-                <button type="button" onClick={() => exportAs(run.runId, 'fhir')}>
+                <button type="button" onClick={() => exportAs(run.runId, 'fhir').catch(onError)}>
                   Download FHIR
                 </button>
-                <button type="button" onClick={() => exportAs(run.runId, 'x12')}>
+                <button type="button" onClick={() => exportAs(run.runId, 'x12').catch(onError)}>
                   Download X12 837P
                 </button>
                 {can('billing:write') && run.status === 'completed' && (
