@@ -5,6 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
+import { consoleContentSecurityPolicy } from '../../packages/console/security-headers';
 import type { StageConfig } from '../config/stages';
 import { loggedWebAcl } from '../constructs/web-acl';
 import type { PlatformStack } from './platform-stack';
@@ -66,18 +67,7 @@ export class ConsoleStack extends Stack {
       responseHeadersPolicyName: `carelink-${stage.name}-console`,
       securityHeadersBehavior: {
         contentSecurityPolicy: {
-          contentSecurityPolicy: [
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self' data:",
-            "font-src 'self'",
-            `connect-src 'self' ${props.apiUrl} ${cognitoDomain}`,
-            "frame-ancestors 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "object-src 'none'",
-          ].join('; '),
+          contentSecurityPolicy: consoleContentSecurityPolicy([props.apiUrl, cognitoDomain]),
           override: true,
         },
         strictTransportSecurity: {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { consoleContentSecurityPolicy } from '../../../console/security-headers';
 
 /** Where `npm run build:console` writes the console. */
 export const consoleDist = join(import.meta.dirname, '../../../console/dist');
@@ -18,8 +19,7 @@ const contentTypes: Record<string, string> = {
 
 /** The headers CloudFront adds in AWS: no inline script, no framing, no sniffing, no referrer. */
 export const consoleSecurityHeaders = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+  'content-security-policy': consoleContentSecurityPolicy(),
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'no-referrer',
