@@ -3,6 +3,7 @@ import type { operations } from '../api-types';
 import { session } from '../auth';
 import { problemTitle } from '../client';
 import { CodeSelect } from '../code-select';
+import { SubmitRow, useFormOutcome } from '../form-outcome';
 import type { PatientSectionProps } from './patient-section';
 
 type Consent = operations['recordConsent']['requestBody']['content']['application/json'];
@@ -15,14 +16,12 @@ export function ConsentForm({ api, patientId, onError, onChanged }: PatientSecti
   const [method, setMethod] = useState<Consent['method']>('verbal');
   const [npi, setNpi] = useState('');
   const [told, setTold] = useState({ stop: false, onePractitioner: false, costSharing: false });
-  const [status, setStatus] = useState('');
-  const [problem, setProblem] = useState('');
+  const outcome = useFormOutcome();
   const { staffId } = session();
   if (!staffId) return null;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setStatus('');
-    setProblem('');
+    outcome.begin();
     const { error } = await api.POST('/v1/patients/{patientId}/consents', {
       params: { path: { patientId }, header: { 'idempotency-key': crypto.randomUUID() } },
       body: {
@@ -36,9 +35,9 @@ export function ConsentForm({ api, patientId, onError, onChanged }: PatientSecti
         costSharingExplained: told.costSharing,
       },
     });
-    if (error) return setProblem(problemTitle(error));
+    if (error) return outcome.failed(problemTitle(error));
     onChanged();
-    setStatus(`${program.toUpperCase()} consent recorded.`);
+    outcome.succeeded(`${program.toUpperCase()} consent recorded.`);
   };
   const check = (key: keyof typeof told, label: string) => (
     <label className="check">
@@ -84,11 +83,7 @@ export function ConsentForm({ api, patientId, onError, onChanged }: PatientSecti
           {check('onePractitioner', 'Only one practitioner can bill this service each month')}
           {check('costSharing', 'Cost sharing (co-insurance) may apply')}
         </fieldset>
-        <div className="actions">
-          <button type="submit">Record consent</button>
-        </div>
-        <p role="status">{status}</p>
-        {problem && <p role="alert">{problem}</p>}
+        <SubmitRow label="Record consent" status={outcome.status} problem={outcome.problem} />
       </form>
     </section>
   );

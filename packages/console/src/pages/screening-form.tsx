@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { problemTitle } from '../client';
 import { CodeSelect } from '../code-select';
+import { SubmitRow, useFormOutcome } from '../form-outcome';
 import type { PatientSectionProps } from './patient-section';
 
 const instruments = { 'phq-9': 9, 'gad-7': 7 } as const;
@@ -17,24 +18,22 @@ const frequencyLabel: Record<(typeof frequency)[number], string> = {
 export function ScreeningForm({ api, patientId, onError, onChanged }: PatientSectionProps) {
   const [instrument, setInstrument] = useState<Instrument>('phq-9');
   const [answers, setAnswers] = useState<(typeof frequency)[number][]>(Array(9).fill('0'));
-  const [status, setStatus] = useState('');
-  const [problem, setProblem] = useState('');
+  const outcome = useFormOutcome();
   const choose = (next: Instrument) => {
     setInstrument(next);
     setAnswers(Array(instruments[next]).fill('0'));
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setStatus('');
-    setProblem('');
+    outcome.begin();
     const { data, error } = await api.POST('/v1/patients/{patientId}/screenings', {
       params: { path: { patientId }, header: { 'idempotency-key': crypto.randomUUID() } },
       body: { instrument, answers: answers.map(Number) },
     });
-    if (error) return setProblem(problemTitle(error));
+    if (error) return outcome.failed(problemTitle(error));
     onChanged();
     const flags = data.riskFlags.length > 0 ? `; ${data.riskFlags.length} risk flag(s) raised` : '';
-    setStatus(`${instrument.toUpperCase()} scored ${data.score} (${data.band})${flags}.`);
+    outcome.succeeded(`${instrument.toUpperCase()} scored ${data.score} (${data.band})${flags}.`);
   };
   return (
     <section aria-labelledby="screening-heading">
@@ -59,11 +58,7 @@ export function ScreeningForm({ api, patientId, onError, onChanged }: PatientSec
             show={(code) => `${code}: ${frequencyLabel[code]}`}
           />
         ))}
-        <div className="actions">
-          <button type="submit">Score screening</button>
-        </div>
-        <p role="status">{status}</p>
-        {problem && <p role="alert">{problem}</p>}
+        <SubmitRow label="Score screening" status={outcome.status} problem={outcome.problem} />
       </form>
     </section>
   );

@@ -5,6 +5,7 @@ import { session } from '../auth';
 import { problemTitle } from '../client';
 import { CodeSelect } from '../code-select';
 import { registerDraft, takeDraft } from '../drafts';
+import { SubmitRow, useFormOutcome } from '../form-outcome';
 import type { PatientSectionProps } from './patient-section';
 
 type TimeEntry = components['schemas']['OutreachTimeEntryRequest'];
@@ -40,8 +41,7 @@ export function TimeLogger({ api, patientId, onError, onChanged }: PatientSectio
   const [note, setNote] = useState(() => takeDraft(draftId));
   const [timerStart, setTimerStart] = useState<number>();
   const [now, setNow] = useState(Date.now());
-  const [status, setStatus] = useState('');
-  const [problem, setProblem] = useState('');
+  const outcome = useFormOutcome();
   useEffect(() => registerDraft(draftId, () => note), [draftId, note]);
   useEffect(() => {
     if (timerStart === undefined) return;
@@ -63,8 +63,7 @@ export function TimeLogger({ api, patientId, onError, onChanged }: PatientSectio
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setStatus('');
-    setProblem('');
+    outcome.begin();
     const count = Number(minutes);
     // An entry may not end in the future: a timer stopped early (or minutes rounded up) starts earlier.
     const start = Math.min(timerStart ?? Number.POSITIVE_INFINITY, Date.now() - count * 60_000);
@@ -82,9 +81,9 @@ export function TimeLogger({ api, patientId, onError, onChanged }: PatientSectio
           ...(note ? { note } : {}),
         },
       });
-      if (error) return setProblem(problemTitle(error));
+      if (error) return outcome.failed(problemTitle(error));
       onChanged();
-      setStatus(`Logged ${count} minute${count === 1 ? '' : 's'} of ${program.toUpperCase()} time.`);
+      outcome.succeeded(`Logged ${count} minute${count === 1 ? '' : 's'} of ${program.toUpperCase()} time.`);
       setMinutes('');
       setNote('');
       setTimerStart(undefined);
@@ -141,11 +140,7 @@ export function TimeLogger({ api, patientId, onError, onChanged }: PatientSectio
           rows={3}
           maxLength={2000}
         />
-        <div className="actions">
-          <button type="submit">Log time</button>
-        </div>
-        <p role="status">{status}</p>
-        {problem && <p role="alert">{problem}</p>}
+        <SubmitRow label="Log time" status={outcome.status} problem={outcome.problem} />
       </form>
     </section>
   );
