@@ -188,4 +188,26 @@ describe('TCM journey: a post-discharge referral before a holiday weekend', () =
       expect.objectContaining({ flagId: flag?.flagId, kind: 'readmission-risk', caseId }),
     );
   });
+
+  it('shows the weights on the timeline against the thresholds, and the readings reach no other service', async () => {
+    const timeline = await until('both weights on the timeline', async () => {
+      const res = await careManager.get(`/v1/patients/${patientId}/timeline?limit=200`);
+      const vitals = (res.body.items ?? []) as { kind: string; title: string; facts: unknown[] }[];
+      const weights = vitals.filter((item) => item.kind === 'vital');
+      return weights.length === 2 ? { cases: res.body.cases, weights } : undefined;
+    });
+    expect(timeline.weights.map((w) => w.title)).toEqual(['Body weight', 'Body weight outside thresholds']);
+    expect(timeline.weights[1]?.facts).toContainEqual({ label: 'Reading', value: '183.5 [lb_av]' });
+    expect(timeline.cases).toContainEqual(
+      expect.objectContaining({ caseId, program: 'tcm', status: 'open' }),
+    );
+    const queuesWithReadings = [...cloud.queues.entries()]
+      .filter(([, queue]) => JSON.stringify(queue.list()).includes('"VitalRecorded"'))
+      .map(([name]) => name);
+    expect(queuesWithReadings).not.toHaveLength(0);
+    expect(
+      queuesWithReadings.every((name) => name.startsWith('timeline-')),
+      queuesWithReadings.join(),
+    ).toBe(true);
+  });
 });

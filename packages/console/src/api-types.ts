@@ -354,7 +354,7 @@ export interface paths {
   "/v1/patients/{patientId}/timeline": {
     /**
      * A patient's timeline: who they are and each step from referral to care, oldest first
-     * @description Kept by the timeline service from the events of the catalog (referral, eligibility, consent, case, care plan, contacts, time, screenings, risk flags). Staff of the patient's practice only; anyone else gets 404.
+     * @description Kept by the timeline service from the events of the catalog (referral, eligibility, consent, case, assessment, care plan versions and what they changed, contacts, time, screenings, vitals against thresholds, risk flags). Staff of the patient's practice only; anyone else gets 404.
      */
     get: operations["getPatientTimeline"];
   };
@@ -2829,6 +2829,14 @@ export interface components {
      *     "birthDate": "1951-04-12",
      *     "sex": "female"
      *   },
+     *   "cases": [
+     *     {
+     *       "caseId": "01JD3Y7T5V0M3Q8W9X2Z4A6B8F",
+     *       "program": "ccm",
+     *       "status": "open",
+     *       "openedAt": "2026-10-01T14:00:05.000Z"
+     *     }
+     *   ],
      *   "items": [
      *     {
      *       "at": "2026-10-01T14:00:00.000Z",
@@ -2870,6 +2878,20 @@ export interface components {
         birthDate?: string;
         sex?: string;
       };
+      /** @description The patient's cases in this practice, newest first: the care plan hangs off a case */
+      cases: ({
+          /** @example 01JD3Y7T5V0M3Q8W9X2Z4A6B8C */
+          caseId: string;
+          /** @enum {string} */
+          program: "case-management" | "ccm" | "pcm" | "tcm";
+          /** @enum {string} */
+          status: "open" | "closed";
+          /**
+           * Format: date-time
+           * @example 2026-11-02T15:04:05Z
+           */
+          openedAt?: string;
+        })[];
       items: ({
           /**
            * Format: date-time
@@ -2877,7 +2899,7 @@ export interface components {
            */
           at: string;
           /** @enum {string} */
-          kind: "referral" | "eligibility" | "consent" | "case" | "care-plan" | "contact" | "time" | "screening" | "risk-flag";
+          kind: "referral" | "eligibility" | "consent" | "case" | "care-plan" | "contact" | "time" | "screening" | "risk-flag" | "assessment" | "vital";
           title: string;
           facts: {
               label: string;
@@ -13810,7 +13832,7 @@ export interface operations {
   };
   /**
    * A patient's timeline: who they are and each step from referral to care, oldest first
-   * @description Kept by the timeline service from the events of the catalog (referral, eligibility, consent, case, care plan, contacts, time, screenings, risk flags). Staff of the patient's practice only; anyone else gets 404.
+   * @description Kept by the timeline service from the events of the catalog (referral, eligibility, consent, case, assessment, care plan versions and what they changed, contacts, time, screenings, vitals against thresholds, risk flags). Staff of the patient's practice only; anyone else gets 404.
    */
   getPatientTimeline: {
     parameters: {

@@ -1,6 +1,7 @@
 import type { EventContract } from './event-contract';
 import { AccessRecordedV1 } from './events/access-recorded.v1';
 import { AgreementChangedV1 } from './events/agreement-changed.v1';
+import { AssessmentCompletedV1 } from './events/assessment-completed.v1';
 import { AssessmentOverdueV1 } from './events/assessment-overdue.v1';
 import { BillingRunCompletedV1 } from './events/billing-run-completed.v1';
 import { CarePlanEstablishedV1 } from './events/care-plan-established.v1';
@@ -27,6 +28,7 @@ import { RiskFlaggedV1 } from './events/risk-flagged.v1';
 import { ScreeningScoredV1 } from './events/screening-scored.v1';
 import { StaffMemberChangedV1 } from './events/staff-member-changed.v1';
 import { TimeLoggedV1 } from './events/time-logged.v1';
+import { VitalRecordedV1 } from './events/vital-recorded.v1';
 
 /** Every event Carelink publishes, at every supported version. */
 export const eventCatalog = [
@@ -49,10 +51,12 @@ export const eventCatalog = [
   CarePlanRevisedV1,
   CareTeamChangedV1,
   AssessmentOverdueV1,
+  AssessmentCompletedV1,
   CaseTaskChangedV1,
   ContactCompletedV1,
   TimeLoggedV1,
   ScreeningScoredV1,
+  VitalRecordedV1,
   RiskFlaggedV1,
   RiskFlagResolvedV1,
   CommunityReferralStatusChangedV1,

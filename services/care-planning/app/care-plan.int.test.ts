@@ -92,6 +92,14 @@ describe('from eligibility to an established care plan', () => {
     const assessment = await careManager.put(`/v1/cases/${caseId}/assessment`, assessmentExample);
     expect(assessment.status).toBe(200);
     expect(assessment.body.completedAt).toBeDefined();
+    await cloud.settle();
+    expect(published(cloud, 'AssessmentCompleted', { caseId }).map((e) => e.data)).toEqual([
+      expect.objectContaining({
+        assessmentId: assessment.body.assessmentId,
+        completedAt: assessment.body.completedAt,
+        completedBy: 'staff-boston-care-manager',
+      }),
+    ]);
     const res = await careManager.put(`/v1/cases/${caseId}/care-plan`, completePlan(), ifMatch(0));
     expect(res.status).toBe(200);
     expect(res.headers.get('etag')).toBe('"1"');
@@ -175,10 +183,14 @@ describe('from eligibility to an established care plan', () => {
     expect((await careManager.put(`/v1/cases/${caseId}/care-plan`, v3, ifMatch(2))).status).toBe(200);
     await cloud.settle();
     expect(
-      published(cloud, 'CarePlanRevised', { caseId }).map((e) => [e.data.version, e.data.substantial]),
+      published(cloud, 'CarePlanRevised', { caseId }).map((e) => [
+        e.data.version,
+        e.data.substantial,
+        e.data.changedSections,
+      ]),
     ).toEqual([
-      [2, true],
-      [3, false],
+      [2, true, ['goals']],
+      [3, false, ['reviewDate']],
     ]);
 
     const versions = await careManager.get(`/v1/cases/${caseId}/care-plan/versions`);

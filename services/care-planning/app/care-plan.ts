@@ -127,6 +127,7 @@ export async function putCarePlan(
             reviewDate: plan.plan.reviewDate!,
             interventions: plannedInterventions(plan.plan),
             problemCodes: problemCodes(plan.plan),
+            changedSections: revised.changedSections,
           },
           plan.version,
         ),

@@ -117,11 +117,30 @@ export async function putAssessment(
     practiceId: record.case.practiceId,
     by: principal.subject,
   });
+  const c = record.case;
+  const completed =
+    body.complete && assessment.completedAt
+      ? [
+          published.assessmentCompleted(
+            {
+              assessmentId: assessment.assessmentId,
+              caseId,
+              patientId: c.patientId,
+              practiceId: c.practiceId,
+              program: c.program,
+              begunAt: assessment.begunAt,
+              completedAt: assessment.completedAt,
+              completedBy: principal.subject,
+            },
+            version,
+          ),
+        ]
+      : [];
   return {
     assessment: assessmentView(assessment),
     commit: {
       writes: [ctx.cases.saveAssessment(tenantId, assessment, version), ...deadlineWrites, ...settled.writes],
-      events: settled.events,
+      events: [...settled.events, ...completed],
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { CaseTaskType } from '@carelink/contracts';
 import {
+  AssessmentCompletedV1,
   AssessmentOverdueV1,
   CarePlanEstablishedV1,
   CarePlanRevisedV1,
@@ -14,6 +15,11 @@ import type { ReviewPriority } from '../domain/risk-review';
 
 // What care-planning publishes: ids, programs, dates and interventions' kinds, owners and cadences.
 // Assessment answers and care plan text never leave the service.
+
+export const assessmentCompleted = (
+  data: z.input<(typeof AssessmentCompletedV1)['data']>,
+  aggregateVersion?: number,
+): EventDraft => emit(AssessmentCompletedV1, data, aggregateVersion);
 
 export const assessmentOverdue = (
   data: z.input<(typeof AssessmentOverdueV1)['data']>,

@@ -1,3 +1,4 @@
+import type { CarePlanSection } from './plan-diff';
 import type { Program } from './program';
 import type { SecondaryService } from './roster';
 
@@ -59,7 +60,7 @@ export interface CarePlanEstablished extends CarePlanEventBase {
 /** An established care plan was revised. `changedSections` are top-level element names only. */
 export interface CarePlanRevised extends CarePlanEventBase {
   type: 'CarePlanRevised';
-  changedSections: string[];
+  changedSections: CarePlanSection[];
 }
 
 /** Events about the case and its team. */

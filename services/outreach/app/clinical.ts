@@ -1,3 +1,4 @@
+import type { VitalType } from '@carelink/contracts';
 import {
   type Commit,
   type EventDraft,
@@ -9,7 +10,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { Stores } from '../compose';
 import { evaluateVital, resolveVitalThresholds, scoreScreening, type VitalsPolicy } from '../domain';
 import { patientOfCaller } from './access';
-import { screeningScored } from './events';
+import { screeningScored, vitalRecorded } from './events';
 import { raiseFlags } from './risk';
 
 type Instrument = 'phq-9' | 'gad-7' | 'hrsn';
@@ -95,6 +96,15 @@ export async function submitScreening(
   };
 }
 
+/** The reading as the timeline shows it: systolic over diastolic for blood pressure, else the value. */
+function reading(observation: Record<string, unknown> & { type: string }) {
+  const unit = String(observation.unit);
+  const type = observation.type as VitalType;
+  return observation.type === 'blood-pressure'
+    ? { type, value: Number(observation.systolic), diastolic: Number(observation.diastolic), unit }
+    : { type, value: Number(observation.value), unit };
+}
+
 /** Days of history the heart-failure weight checks look back on (a week, plus the day itself). */
 const WEIGHT_HISTORY_DAYS = 8;
 
@@ -137,6 +147,17 @@ export async function recordObservation(
     flags,
     { sourceId: ids.observationId, newId: ids.newId },
     { writes, events },
+  );
+  events.push(
+    vitalRecorded({
+      observationId: ids.observationId,
+      patientId,
+      ...(patient.caseId ? { caseId: patient.caseId } : {}),
+      practiceId: patient.practiceId,
+      ...reading(observation),
+      observedAt: observedAt.toString(),
+      flagCodes: riskFlags.map((flag) => flag.code),
+    }),
   );
   return {
     view: { observationId: ids.observationId, riskFlags },

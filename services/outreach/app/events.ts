@@ -5,13 +5,15 @@ import {
   RiskFlagResolvedV1,
   ScreeningScoredV1,
   TimeLoggedV1,
+  VitalRecordedV1,
 } from '@carelink/contracts';
 import { type EventDraft, emit } from '@carelink/lambda-kit';
 import type * as z from 'zod';
 import type { RiskFlagRecord, StoredRiskFlag } from '../store/risk-flags';
 import type { StoredTimeEntry } from '../store/time-entries';
 
-// What outreach publishes: ids, codes, scores and times. Notes, replies and values stay in the service.
+// What outreach publishes: ids, codes, scores and times. Notes and replies stay in the service; a vital
+// reading leaves only in `VitalRecorded`, which the timeline alone subscribes to.
 
 /** Time logged or voided: who, which program, how long; the note is free text and stays here. */
 export function timeLogged(entry: StoredTimeEntry, voided: boolean) {
@@ -67,3 +69,7 @@ export const contactCompleted = (data: z.input<(typeof ContactCompletedV1)['data
 export const communityReferralStatusChanged = (
   data: z.input<(typeof CommunityReferralStatusChangedV1)['data']>,
 ): EventDraft => emit(CommunityReferralStatusChangedV1, data, data.version);
+
+/** A reading and the thresholds it crossed (by reason code), for the patient's timeline. */
+export const vitalRecorded = (data: z.input<(typeof VitalRecordedV1)['data']>): EventDraft =>
+  emit(VitalRecordedV1, data);

@@ -359,6 +359,16 @@ describe('screenings and vitals', () => {
     await cloud.settle();
     const flag = outreachEvents('RiskFlagged').find((e) => e.data.patientId === patientId);
     expect(flag?.data).toMatchObject({ kind: 'vital-sign', severity: 'urgent', code: 'HYPERTENSIVE_CRISIS' });
+    // The reading itself travels once, with the thresholds it crossed, for the patient's timeline.
+    const vital = outreachEvents('VitalRecorded').find((e) => e.data.patientId === patientId);
+    expect(vital?.data).toMatchObject({
+      observationId: res.body.observationId,
+      type: 'blood-pressure',
+      value: 192,
+      diastolic: 100,
+      unit: 'mm[Hg]',
+      flagCodes: ['HYPERTENSIVE_CRISIS'],
+    });
   });
 
   it('heart-failure weight gain raises readmission risk from the weight history', async () => {

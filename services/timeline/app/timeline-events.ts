@@ -1,4 +1,5 @@
 import {
+  AssessmentCompletedV1,
   AssessmentOverdueV1,
   CarePlanEstablishedV1,
   CarePlanRevisedV1,
@@ -16,6 +17,7 @@ import {
   RiskFlagResolvedV1,
   ScreeningScoredV1,
   TimeLoggedV1,
+  VitalRecordedV1,
 } from '@carelink/contracts';
 
 /** The events the timeline follows: the patient's identity and each step from referral to care. */
@@ -30,11 +32,13 @@ export const timelineEvents = [
   CaseClosedV1,
   CareTeamChangedV1,
   AssessmentOverdueV1,
+  AssessmentCompletedV1,
   CarePlanEstablishedV1,
   CarePlanRevisedV1,
   ContactCompletedV1,
   TimeLoggedV1,
   ScreeningScoredV1,
+  VitalRecordedV1,
   RiskFlaggedV1,
   RiskFlagResolvedV1,
 ] as const;

@@ -1,7 +1,7 @@
 import type { EventMetadata } from '@carelink/contracts';
 import { type Commit, NotFoundError } from '@carelink/lambda-kit';
 import { type TimelineDetailType, timelineEntries } from '../domain/timeline-entry';
-import type { PatientIdentity, TimelineStore } from '../store/timeline-store';
+import type { PatientCase, PatientIdentity, TimelineStore } from '../store/timeline-store';
 
 /** An event the timeline keeps, as its consumer receives it. */
 export interface TimelineEvent {
@@ -12,6 +12,25 @@ export interface TimelineEvent {
 
 const isTimelineType = (detailType: string): detailType is TimelineDetailType =>
   Object.hasOwn(timelineEntries, detailType);
+
+/** The case an opening or closing event keeps beside the entry, so the console can reach its care plan. */
+function caseWrites(store: TimelineStore, event: TimelineEvent, patientId: string) {
+  if (event.detailType !== 'CaseOpened' && event.detailType !== 'CaseClosed') return [];
+  const { caseId, practiceId, program } = event.data as Pick<
+    PatientCase,
+    'caseId' | 'practiceId' | 'program'
+  >;
+  const opened = event.detailType === 'CaseOpened';
+  return [
+    store.putCase(event.metadata.tenantId, patientId, {
+      caseId,
+      practiceId,
+      program,
+      status: opened ? 'open' : 'closed',
+      ...(opened ? { openedAt: event.metadata.occurredAt } : {}),
+    }),
+  ];
+}
 
 /** The viewer: tenant and practice from the token. */
 export interface TimelineViewer {
@@ -58,6 +77,7 @@ export function createTimeline(store: TimelineStore) {
       return {
         writes: [
           store.putEntry(tenantId, patientId, eventId, { ...entry, ...(practiceId ? { practiceId } : {}) }),
+          ...caseWrites(store, event, patientId),
         ],
         events: [],
       };
@@ -70,9 +90,10 @@ export function createTimeline(store: TimelineStore) {
       limit: number,
       startKey: Record<string, unknown> | undefined,
     ) {
-      const [identity, page] = await Promise.all([
+      const [identity, page, cases] = await Promise.all([
         store.getIdentity(viewer.tenantId, patientId),
         store.page(viewer.tenantId, patientId, limit, startKey),
+        store.cases(viewer.tenantId, patientId),
       ]);
       const owner = identity?.practiceId ?? page.entries.find((e) => e.practiceId)?.practiceId;
       if (!owner || (viewer.practiceId !== undefined && owner !== viewer.practiceId))
@@ -81,6 +102,9 @@ export function createTimeline(store: TimelineStore) {
         patient: identity
           ? { patientId, name: identity.name, birthDate: identity.birthDate, sex: identity.sex }
           : { patientId },
+        cases: cases
+          .filter((kept) => kept.practiceId === owner)
+          .map(({ practiceId: _practiceId, ...kept }) => kept),
         items: page.entries.map(({ practiceId: _practiceId, ...entry }) => entry),
         lastKey: page.lastKey,
       };

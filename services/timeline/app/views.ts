@@ -9,5 +9,10 @@ export const timelineResource = (
   page: Awaited<ReturnType<Timeline['read']>>,
 ): z.input<typeof PatientTimelineResource> => {
   const nextCursor = encodeCursor(tenantId, page.lastKey);
-  return { patient: page.patient, items: page.items, ...(nextCursor ? { nextCursor } : {}) };
+  return {
+    patient: page.patient,
+    cases: page.cases,
+    items: page.items,
+    ...(nextCursor ? { nextCursor } : {}),
+  };
 };

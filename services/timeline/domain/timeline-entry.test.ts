@@ -1,10 +1,62 @@
-import { ContactCompletedV1, RiskFlaggedV1, ScreeningScoredV1, TimeLoggedV1 } from '@carelink/contracts';
+import {
+  AssessmentCompletedV1,
+  CarePlanRevisedV1,
+  ContactCompletedV1,
+  RiskFlaggedV1,
+  ScreeningScoredV1,
+  TimeLoggedV1,
+  VitalRecordedV1,
+} from '@carelink/contracts';
 import { describe, expect, it } from 'vitest';
 import { timelineEntries } from './timeline-entry';
 
 const at = '2026-10-05T15:00:00.000Z';
 
 describe('timeline entries', () => {
+  it('shows a vital against the thresholds it crossed, or says it was within them', () => {
+    const within = timelineEntries.VitalRecorded(VitalRecordedV1.example);
+    expect(within).toMatchObject({ kind: 'vital', title: 'Blood pressure' });
+    expect(within.facts).toEqual([
+      { label: 'Reading', value: '142/88 mm[Hg]' },
+      { label: 'Thresholds', value: 'within' },
+    ]);
+    const high = timelineEntries.VitalRecorded({
+      ...VitalRecordedV1.example,
+      type: 'glucose',
+      value: 412,
+      diastolic: undefined,
+      unit: 'mg/dL',
+      flagCodes: ['GLUCOSE_ABOVE_400'],
+    });
+    expect(high.title).toBe('Blood glucose outside thresholds');
+    expect(high.facts).toEqual([
+      { label: 'Reading', value: '412 mg/dL' },
+      { label: 'Thresholds', value: 'GLUCOSE_ABOVE_400' },
+    ]);
+  });
+
+  it('says which parts of the care plan a revision changed, by name only', () => {
+    const entry = timelineEntries.CarePlanRevised({
+      ...CarePlanRevisedV1.example,
+      changedSections: ['goals', 'medicationManagement'],
+    });
+    expect(entry.facts[1]).toEqual({ label: 'Changed', value: 'goals, medication management' });
+    const older = timelineEntries.CarePlanRevised({
+      ...CarePlanRevisedV1.example,
+      changedSections: undefined,
+    });
+    expect(older.facts.map((f) => f.label)).not.toContain('Changed');
+  });
+
+  it('dates a completed assessment with its completion', () => {
+    const entry = timelineEntries.AssessmentCompleted(AssessmentCompletedV1.example);
+    expect(entry).toMatchObject({
+      at: AssessmentCompletedV1.example.completedAt,
+      kind: 'assessment',
+      title: 'Comprehensive assessment completed',
+    });
+  });
+
   it('dates an entry with the moment the step happened, not when the event was sent', () => {
     const entry = timelineEntries.TimeLogged({ ...TimeLoggedV1.example, startedAt: at });
     expect(entry).toMatchObject({ at, kind: 'time', title: 'Time logged' });

@@ -1,4 +1,5 @@
 import type {
+  AssessmentCompletedV1,
   AssessmentOverdueV1,
   CarePlanEstablishedV1,
   CarePlanRevisedV1,
@@ -16,6 +17,7 @@ import type {
   RiskFlagResolvedV1,
   ScreeningScoredV1,
   TimeLoggedV1,
+  VitalRecordedV1,
 } from '@carelink/contracts';
 
 /** What a step of the patient's story is about, for the console to group and style. */
@@ -28,7 +30,9 @@ export type TimelineKind =
   | 'contact'
   | 'time'
   | 'screening'
-  | 'risk-flag';
+  | 'risk-flag'
+  | 'assessment'
+  | 'vital';
 
 /** One step of the story from referral to claim: codes, counts and statuses, never free text. */
 export interface TimelineEntry {
@@ -42,6 +46,28 @@ type Facts = TimelineEntry['facts'];
 const fact = (label: string, value: string | number | boolean | undefined): Facts =>
   value === undefined || value === '' ? [] : [{ label, value: String(value) }];
 const list = (values: readonly string[]) => values.join(', ');
+
+const planSectionLabels: Record<NonNullable<CarePlanChangedSections>[number], string> = {
+  problems: 'problem list',
+  expectedOutcome: 'expected outcome',
+  prognosis: 'prognosis',
+  goals: 'goals',
+  symptomManagement: 'symptom management',
+  interventions: 'interventions',
+  medicationManagement: 'medication management',
+  communityServices: 'community services',
+  coordination: 'coordination',
+  reviewDate: 'review date',
+};
+type CarePlanChangedSections = EventData<typeof CarePlanRevisedV1>['changedSections'];
+
+const vitalLabels: Record<EventData<typeof VitalRecordedV1>['type'], string> = {
+  'blood-pressure': 'Blood pressure',
+  glucose: 'Blood glucose',
+  'body-weight': 'Body weight',
+  spo2: 'Oxygen saturation',
+  'heart-rate': 'Heart rate',
+};
 
 /** The entry of each event the timeline keeps, by detail type. */
 export const timelineEntries = {
@@ -123,6 +149,12 @@ export const timelineEntries = {
     title: d.milestone === 'begin' ? 'Assessment not begun on time' : 'Assessment not completed on time',
     facts: [...fact('Due', d.dueAt), ...fact('Primary case manager', d.primaryStaffId)],
   }),
+  AssessmentCompleted: (d: EventData<typeof AssessmentCompletedV1>): TimelineEntry => ({
+    at: d.completedAt,
+    kind: 'assessment',
+    title: 'Comprehensive assessment completed',
+    facts: [...fact('Program', d.program), ...fact('Begun', d.begunAt), ...fact('By', d.completedBy)],
+  }),
   CarePlanEstablished: (d: EventData<typeof CarePlanEstablishedV1>): TimelineEntry => ({
     at: d.establishedAt,
     kind: 'care-plan',
@@ -140,6 +172,7 @@ export const timelineEntries = {
     title: d.substantial ? 'Care plan revised substantially' : 'Care plan revised',
     facts: [
       ...fact('Version', d.version),
+      ...fact('Changed', list((d.changedSections ?? []).map((section) => planSectionLabels[section]))),
       ...fact('Interventions', d.interventions.length),
       ...fact('Problems', list(d.problemCodes ?? [])),
     ],
@@ -164,6 +197,15 @@ export const timelineEntries = {
       ...fact('Instrument', d.instrument.toUpperCase()),
       ...fact('Score', d.score),
       ...fact('Band', d.band),
+    ],
+  }),
+  VitalRecorded: (d: EventData<typeof VitalRecordedV1>): TimelineEntry => ({
+    at: d.observedAt,
+    kind: 'vital',
+    title: d.flagCodes.length > 0 ? `${vitalLabels[d.type]} outside thresholds` : vitalLabels[d.type],
+    facts: [
+      ...fact('Reading', `${d.diastolic === undefined ? d.value : `${d.value}/${d.diastolic}`} ${d.unit}`),
+      ...fact('Thresholds', d.flagCodes.length > 0 ? list(d.flagCodes) : 'within'),
     ],
   }),
   RiskFlagged: (d: EventData<typeof RiskFlaggedV1>): TimelineEntry => ({

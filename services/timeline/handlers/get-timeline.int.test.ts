@@ -1,5 +1,6 @@
 import {
   buildEvent,
+  CaseClosedV1,
   CaseOpenedV1,
   ConsentRecordedV1,
   EligibilityDeterminedV1,
@@ -21,6 +22,7 @@ const tenantId = 'acme-health';
 const practiceId = 'practice-boston';
 const patientId = ulid();
 const referralId = ulid();
+const caseId = ulid();
 
 let cloud: LocalCloud;
 
@@ -99,7 +101,7 @@ beforeAll(async () => {
     event(
       CaseOpenedV1,
       {
-        caseId: ulid(),
+        caseId,
         patientId,
         referralId,
         practiceId,
@@ -143,6 +145,46 @@ describe('the patient timeline', () => {
       value: 'eligible (CHRONIC_CONDITIONS_MET)',
     });
     expect(res.body.items[0].facts).toContainEqual({ label: 'Diagnoses', value: 'E11.9, I50.22' });
+  });
+
+  it("lists the patient's cases, newest first, and a close that arrives before its opening stays closed", async () => {
+    const staff = await apiClient(cloud, 'staff-boston-care-manager');
+    const main = await staff.get(`/v1/patients/${patientId}/timeline`);
+    expect(main.body.cases).toEqual([
+      { caseId, program: 'ccm', status: 'open', openedAt: '2026-10-01T14:00:03Z' },
+    ]);
+
+    const other = { patientId: ulid(), referralId: ulid(), practiceId };
+    const [closedId, openId] = [ulid(), ulid()];
+    const opening = (id: string, program: 'tcm' | 'ccm', at: string) =>
+      event(
+        CaseOpenedV1,
+        {
+          ...other,
+          caseId: id,
+          program,
+          primaryStaffId: 'staff-boston-care-manager',
+          identifiedAt: at,
+          timeZone: 'America/New_York',
+        },
+        at,
+      );
+    await publishEvents(cloud, [
+      event(
+        CaseClosedV1,
+        { ...other, caseId: closedId, program: 'tcm', reason: 'goals-met' },
+        '2026-09-20T10:00:00Z',
+      ),
+    ]);
+    await publishEvents(cloud, [
+      opening(closedId, 'tcm', '2026-09-01T10:00:00Z'),
+      opening(openId, 'ccm', '2026-10-02T10:00:00Z'),
+    ]);
+    const res = await staff.get(`/v1/patients/${other.patientId}/timeline`);
+    expect(res.body.cases).toEqual([
+      { caseId: openId, program: 'ccm', status: 'open', openedAt: '2026-10-02T10:00:00Z' },
+      { caseId: closedId, program: 'tcm', status: 'closed', openedAt: '2026-09-01T10:00:00Z' },
+    ]);
   });
 
   it('changes nothing when the same events arrive again', async () => {

@@ -1,4 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Program } from '@carelink/contracts';
 import type { ServiceRuntime, StateWrite } from '@carelink/lambda-kit';
 import type { TimelineEntry } from '../domain/timeline-entry';
 import { keys } from './keys';
@@ -16,6 +17,15 @@ export interface StoredEntry extends TimelineEntry {
   practiceId?: string;
 }
 
+/** A case of the patient, so the console can open its care plan. */
+export interface PatientCase {
+  caseId: string;
+  practiceId: string;
+  program: Program;
+  status: 'open' | 'closed';
+  openedAt?: string;
+}
+
 /** The patient timelines: one partition per patient, entries sorted by time, and the identity. */
 export function createTimelineStore(runtime: ServiceRuntime) {
   const { db, tableName: TableName } = runtime;
@@ -28,6 +38,55 @@ export function createTimelineStore(runtime: ServiceRuntime) {
           Item: { ...keys.entry(tenantId, patientId, entry.at, eventId), kind: 'timeline-entry', entry },
         },
       };
+    },
+
+    /**
+     * Keeps a case from `CaseOpened` or `CaseClosed`, in either order: opening never reopens a closed
+     * case, so a late or replayed `CaseOpened` cannot undo the close.
+     */
+    putCase(tenantId: string, patientId: string, kept: PatientCase): StateWrite {
+      const opened = kept.status === 'open';
+      // Every attribute goes through a name placeholder: several (status, kind) are reserved words.
+      const set = (name: string) => `#${name} = :${name}`;
+      const fields = ['kind', 'caseId', 'practiceId', 'program', ...(opened ? ['openedAt'] : [])];
+      const status = opened ? '#status = if_not_exists(#status, :status)' : set('status');
+      return {
+        Update: {
+          TableName,
+          Key: keys.case(tenantId, patientId, kept.caseId),
+          UpdateExpression: `SET ${[...fields.map(set), status].join(', ')}`,
+          ExpressionAttributeNames: Object.fromEntries(
+            [...fields, 'status'].map((name) => [`#${name}`, name]),
+          ),
+          ExpressionAttributeValues: {
+            ':kind': 'patient-case',
+            ':caseId': kept.caseId,
+            ':practiceId': kept.practiceId,
+            ':program': kept.program,
+            ':status': kept.status,
+            ...(opened ? { ':openedAt': kept.openedAt } : {}),
+          },
+        },
+      };
+    },
+
+    /** The patient's cases, newest first (case ids are ULIDs, so they sort by time). */
+    async cases(tenantId: string, patientId: string): Promise<PatientCase[]> {
+      const { Items } = await db.send(
+        new QueryCommand({
+          TableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :case)',
+          ExpressionAttributeValues: { ':pk': keys.patient(tenantId, patientId), ':case': 'CASE#' },
+          ScanIndexForward: false,
+        }),
+      );
+      return (Items ?? []).map(({ caseId, practiceId, program, status, openedAt }) => ({
+        caseId,
+        practiceId,
+        program,
+        status,
+        ...(openedAt ? { openedAt } : {}),
+      }));
     },
 
     async getIdentity(tenantId: string, patientId: string): Promise<PatientIdentity | undefined> {

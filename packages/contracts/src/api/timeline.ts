@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Cursor, IsoInstant, Ulid } from '../primitives';
+import { Cursor, IsoInstant, Program, Ulid } from '../primitives';
 import { defineRoute, type RouteContract, scopes } from '../route-contract';
 
 const tag = 'timeline';
@@ -13,6 +13,14 @@ const timelineExample = {
     birthDate: '1951-04-12',
     sex: 'female',
   },
+  cases: [
+    {
+      caseId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8F',
+      program: 'ccm',
+      status: 'open',
+      openedAt: '2026-10-01T14:00:05.000Z',
+    },
+  ],
   items: [
     {
       at: '2026-10-01T14:00:00.000Z',
@@ -41,6 +49,18 @@ export const PatientTimelineResource = z
       birthDate: z.string().optional(),
       sex: z.string().optional(),
     }),
+    cases: z
+      .array(
+        z.object({
+          caseId: Ulid,
+          program: Program,
+          status: z.enum(['open', 'closed']),
+          openedAt: IsoInstant.optional(),
+        }),
+      )
+      .meta({
+        description: "The patient's cases in this practice, newest first: the care plan hangs off a case",
+      }),
     items: z.array(
       z.object({
         at: IsoInstant,
@@ -54,6 +74,8 @@ export const PatientTimelineResource = z
           'time',
           'screening',
           'risk-flag',
+          'assessment',
+          'vital',
         ]),
         title: z.string(),
         facts: z.array(z.object({ label: z.string(), value: z.string() })),
@@ -69,8 +91,8 @@ export const getPatientTimelineRoute = defineRoute({
   path: '/v1/patients/{patientId}/timeline',
   summary: "A patient's timeline: who they are and each step from referral to care, oldest first",
   description:
-    'Kept by the timeline service from the events of the catalog (referral, eligibility, consent, case, care plan, ' +
-    "contacts, time, screenings, risk flags). Staff of the patient's practice only; anyone else gets 404.",
+    'Kept by the timeline service from the events of the catalog (referral, eligibility, consent, case, assessment, ' +
+    "care plan versions and what they changed, contacts, time, screenings, vitals against thresholds, risk flags). Staff of the patient's practice only; anyone else gets 404.",
   tag,
   scopes: [scopes.casesRead],
   params: z.object({ patientId: PatientId }).strict(),

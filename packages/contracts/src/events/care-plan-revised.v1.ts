@@ -16,6 +16,24 @@ export const CarePlanRevisedData = z.object({
   interventions: z.array(PlannedIntervention),
   /** ICD-10-CM codes of the plan's problem list (codes only, no descriptions): claims carry them. */
   problemCodes: z.array(Icd10CmCode).max(50).optional(),
+  /** The parts of the plan this version changed (names only, never their text), for the timeline. */
+  changedSections: z
+    .array(
+      z.enum([
+        'problems',
+        'expectedOutcome',
+        'prognosis',
+        'goals',
+        'symptomManagement',
+        'interventions',
+        'medicationManagement',
+        'communityServices',
+        'coordination',
+        'reviewDate',
+      ]),
+    )
+    .max(10)
+    .optional(),
 });
 
 export const CarePlanRevisedV1 = defineEvent({
@@ -37,5 +55,6 @@ export const CarePlanRevisedV1 = defineEvent({
     interventions: [
       { interventionId: 'edu-1', kind: 'education', responsible: 'primary', cadence: 'monthly' },
     ],
+    changedSections: ['goals', 'interventions'],
   },
 });
