@@ -169,6 +169,88 @@ describe('the care-team console in Chromium', () => {
     await page.context().close();
   }, 60_000);
 
+  it('establishes a care plan with the CMS checklist: a save short of elements names each beside its field', async () => {
+    const page = await signedIn('staff-boston-care-manager');
+    await page.getByLabel('Patient id').fill(patientId);
+    await page.getByRole('button', { name: 'Open patient' }).click();
+    await page.getByRole('region', { name: 'Cases' }).getByRole('link', { name: 'Care plan (edit)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Care plan' }).waitFor();
+    const checklist = page.getByRole('region', { name: 'CMS elements' });
+    await checklist.getByText('12 of 12 elements still missing.').waitFor();
+
+    // A first attempt with the problem, outcome and prognosis only.
+    await page.getByRole('button', { name: 'Add problem' }).click();
+    await page.getByLabel('Problem 1 description').fill('Type 2 diabetes');
+    await page.getByLabel('Problem 1 ICD-10-CM code').fill('E11.9');
+    await page.getByLabel('Expected outcome').fill('Stable blood sugar at home');
+    await page.getByLabel('Prognosis').fill('Good with adherence');
+    await page.getByRole('button', { name: 'Establish care plan' }).click();
+    // Without goals, a measure and a target date for every goal hold vacuously: 7 elements are missing.
+    await page
+      .getByRole('alert')
+      .getByText(/^Not saved: 7 element/)
+      .waitFor();
+    await checklist.getByText('7 of 12 elements still missing.').waitFor();
+    const symptoms = page.getByLabel('Symptom management (one instruction per line)');
+    expect(await symptoms.getAttribute('aria-invalid')).toBe('true');
+    expect(await symptoms.getAttribute('aria-describedby')).toBe('missing-symptom-management');
+    const goals = page.getByRole('group', { name: 'Goals', exact: true });
+    expect(await goals.getByText(/^Missing: /).allTextContents()).toEqual(['Missing: Measurable goals']);
+    expect(await page.getByText('Missing: Problem list').count()).toBe(0);
+    await page.screenshot({ path: join(screenshots, 'care-plan-missing.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The rest of the elements, then the plan is established as version 1.
+    await page.getByRole('button', { name: 'Add goal', exact: true }).click();
+    await page.getByLabel('Goal 1 description').fill('Keep HbA1c below 8%');
+    await page.getByRole('group', { name: 'Goal 1 serves problems' }).getByLabel('Type 2 diabetes').check();
+    await page.getByRole('button', { name: 'Add goal 1 measure' }).click();
+    await page.getByLabel('Goal 1 measure 1 metric').fill('Hemoglobin A1c');
+    await page.getByLabel('Goal 1 measure 1 value').fill('8');
+    await page.getByLabel('Goal 1 measure 1 unit').fill('%');
+    await page.getByLabel('Goal 1 target date').fill('2027-04-01');
+    await symptoms.fill('Check blood sugar daily and keep a log.');
+    await page.getByRole('button', { name: 'Add intervention' }).click();
+    await page.getByLabel('Intervention 1 description').fill('HbA1c test');
+    await page.getByLabel('Intervention 1 kind').selectOption('screening');
+    await page.getByLabel(/^Intervention 1 repeats every/).fill('3');
+    await page.getByLabel('Medication management').fill('Reconciled; weekly pill organiser');
+    await page.getByRole('group', { name: 'Community services' }).getByLabel('None needed').check();
+    await page
+      .getByRole('group', { name: 'Coordination with other providers' })
+      .getByLabel('None needed')
+      .check();
+    await page.getByLabel('Review date', { exact: true }).fill('2027-01-05');
+    await page.getByRole('button', { name: 'Establish care plan' }).click();
+    await page.getByText('Care plan established as version 1.').waitFor();
+    await checklist.getByText('Every element CMS requires is in the plan.').waitFor();
+    expect(await page.getByText(/^Missing: /).count()).toBe(0);
+
+    // A revision is a new version, and the timeline names what it changed.
+    await page.getByLabel('Review date', { exact: true }).fill('2027-02-01');
+    await page.getByRole('button', { name: 'Save new version' }).click();
+    await page.getByText('Care plan saved as version 2.').waitFor();
+    await page.screenshot({ path: join(screenshots, 'care-plan.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+    const careManager = await apiClient(cloud, 'staff-boston-care-manager');
+    await eventually(
+      'the revision on the timeline',
+      async () => {
+        const res = await careManager.get(`/v1/patients/${patientId}/timeline?limit=200`);
+        return (
+          res.body.items?.some((item: { title: string }) => item.title === 'Care plan revised') || undefined
+        );
+      },
+      cloud,
+    );
+    await page.getByRole('link', { name: 'Back to the patient' }).click();
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await timeline.getByRole('heading', { name: 'Care plan established' }).waitFor();
+    const revised = timeline.getByRole('listitem').filter({ hasText: 'Care plan revised' });
+    await revised.getByText('review date').waitFor();
+    await page.context().close();
+  }, 60_000);
+
   it('keeps a half-typed note when the session ends, and returns to it after signing in again', async () => {
     const page = await signedIn('staff-boston-clinical-staff');
     await page.getByLabel('Patient id').fill(patientId);

@@ -4,6 +4,7 @@ import { apiClient, SignedOut } from './client';
 import { keepDrafts } from './drafts';
 import { Link } from './link';
 import { BillingPage } from './pages/billing';
+import { CarePlanPage } from './pages/care-plan/care-plan-page';
 import { CompliancePage } from './pages/compliance';
 import { PatientPage } from './pages/patient';
 import { WorklistPage } from './pages/worklist';
@@ -52,6 +53,9 @@ export function App({ config }: { config: ConsoleConfig }) {
         {route.page === 'billing' && <BillingPage api={api} onError={onError} />}
         {route.page === 'compliance' && <CompliancePage api={api} onError={onError} />}
         {route.page === 'patient' && <PatientPage api={api} patientId={route.patientId} onError={onError} />}
+        {route.page === 'care-plan' && (
+          <CarePlanPage api={api} patientId={route.patientId} caseId={route.caseId} onError={onError} />
+        )}
         {route.page === 'not-found' && (
           <>
             <h1>Page not found</h1>

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { page: 'worklist' }
   | { page: 'patient'; patientId: string }
+  | { page: 'care-plan'; patientId: string; caseId: string }
   | { page: 'billing' }
   | { page: 'compliance' }
   | { page: 'not-found' };
@@ -12,6 +13,10 @@ export function routeOf(path: string): Route {
   if (path === '/' || path === '') return { page: 'worklist' };
   if (path === '/billing') return { page: 'billing' };
   if (path === '/compliance') return { page: 'compliance' };
+  const carePlan = /^\/patients\/([0-9A-HJKMNP-TV-Z]{26})\/cases\/([0-9A-HJKMNP-TV-Z]{26})\/care-plan$/.exec(
+    path,
+  );
+  if (carePlan?.[1] && carePlan[2]) return { page: 'care-plan', patientId: carePlan[1], caseId: carePlan[2] };
   const patient = /^\/patients\/([0-9A-HJKMNP-TV-Z]{26})$/.exec(path);
   if (patient?.[1]) return { page: 'patient', patientId: patient[1] };
   return { page: 'not-found' };

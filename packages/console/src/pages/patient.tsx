@@ -15,6 +15,7 @@ interface Timeline {
     birthDate?: string;
     sex?: string;
   };
+  cases: { caseId: string; program: string; status: 'open' | 'closed'; openedAt?: string }[];
   items: { at: string; kind: string; title: string; facts: { label: string; value: string }[] }[];
 }
 
@@ -65,6 +66,22 @@ export function PatientPage({
         <p>
           Born {timeline.patient.birthDate} · {timeline.patient.sex}
         </p>
+      )}
+      {timeline.cases.length > 0 && (
+        <section aria-labelledby="cases-heading">
+          <h2 id="cases-heading">Cases</h2>
+          <ul className="items">
+            {timeline.cases.map((c) => (
+              <li key={c.caseId}>
+                {c.program.toUpperCase()} case, {c.status}
+                {c.openedAt && `, opened ${new Date(c.openedAt).toLocaleDateString()}`}:{' '}
+                <Link to={`/patients/${patientId}/cases/${c.caseId}/care-plan`}>
+                  {c.status === 'open' && can('cases:write') ? 'Care plan (edit)' : 'Care plan'}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {can('outreach:read') && (
         <RiskFlags api={api} patientId={patientId} onError={onError} onChanged={changed} />
