@@ -3,7 +3,10 @@ import { benchmarkRun, seedSyntheticLedgers } from '../../services/billing/testi
 import { type Figure, figure } from '../figure';
 import { withServiceTable } from '../service-table';
 
-/** A full monthly run over N patient-month ledgers against a bare read of the same ledgers. */
+/**
+ * A full monthly run over N patient-month ledgers against its physical baseline: the same ledgers
+ * read, and one result item per patient-month batch-written (BatchWriteItem, 25 a call).
+ */
 export async function billingRunFigures(
   count = Number(process.env.BENCH_BILLING_LEDGERS ?? 10_000),
 ): Promise<Figure[]> {
@@ -17,10 +20,10 @@ export async function billingRunFigures(
         figure: `billing: full run over ${count.toLocaleString('en-US')} ledgers`,
         value: result.runMs,
         unit: 'ms',
-        baseline: result.scanMs,
-        baselineLabel: `bare read of the same ${result.ledgerItems.toLocaleString('en-US')} ledger items`,
-        target: '<= 1.5x the bare read',
-        pass: result.runMs <= 1.5 * result.scanMs,
+        baseline: result.baselineMs,
+        baselineLabel: `read of the same ${result.ledgerItems.toLocaleString('en-US')} ledger items + BatchWriteItem of ${result.baselineItems.toLocaleString('en-US')} result items`,
+        target: '<= 1.5x the physical baseline',
+        pass: result.runMs <= 1.5 * result.baselineMs,
         note: `${result.patientMonths} patient-months decided, ${result.claimLines} claim lines written`,
       }),
     ];

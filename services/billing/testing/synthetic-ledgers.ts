@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { PracticeChangedV1 } from '@carelink/contracts';
 import type { ServiceRuntime } from '@carelink/lambda-kit';
-import { billingNpiOf } from '@carelink/lambda-kit';
+import { billingNpiOf, tenantKey } from '@carelink/lambda-kit';
 import { composeBilling } from '../compose';
 import type { LedgerMonth } from '../domain/month-input';
 import type { PatientFacts } from '../domain/patient-facts';
-import { keys } from '../store/keys';
+import { keys, patientOfLedgerKey } from '../store/keys';
 
 /** A deterministic patient id (a valid ULID) for synthetic patient `index`. */
 export const syntheticPatientId = (index: number): string => `01K${String(index).padStart(23, '0')}`;
@@ -109,26 +109,63 @@ export async function seedSyntheticLedgers(
 
 export interface RunBenchmark {
   patientMonths: number;
-  /** A bare paginated read of every ledger item of the month. */
-  scanMs: number;
+  /**
+   * The physical floor of a run: the same paginated read of every ledger item of the month, and one
+   * result item per patient-month written with BatchWriteItem (25 a call, unprocessed items retried).
+   */
+  baselineMs: number;
   /** A full run: read, join, decide, write results and lines, complete with its event. */
   runMs: number;
   claimLines: number;
-  /** Ledger items read by the bare scan (heads and entries). */
+  /** Ledger items read (heads and entries). */
   ledgerItems: number;
+  /** Result items the baseline wrote (one per patient-month). */
+  baselineItems: number;
+}
+
+const BATCH_WRITE_ITEMS = 25;
+/** BatchWriteItem calls the baseline keeps in flight. */
+const BASELINE_CONCURRENCY = 4;
+
+async function batchWrite(runtime: ServiceRuntime, items: Record<string, unknown>[]): Promise<void> {
+  let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
+    [runtime.tableName]: items.map((Item) => ({ PutRequest: { Item } })),
+  };
+  for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+    const result = await runtime.db.send(new BatchWriteCommand({ RequestItems: request }));
+    request = result.UnprocessedItems as typeof request;
+  }
 }
 
 /**
- * Measures a full billing run over the ledgers of a practice-month against a bare read of the same
- * ledgers (`npm run bench`). Seed first with `seedSyntheticLedgers`; the month must not have a run.
+ * Reads every ledger item of the month and writes one item per patient-month carrying what was
+ * read (its head fields and entries), as a run that did nothing but move the bytes would.
  */
-export async function benchmarkRun(
+async function physicalBaseline(
   runtime: ServiceRuntime,
   args: { tenantId: string; practiceId: string; month: string },
-): Promise<RunBenchmark> {
-  const billing = composeBilling(runtime);
-  const scanStart = performance.now();
-  let items = 0;
+): Promise<{ ledgerItems: number; resultItems: number }> {
+  const resultPartition = tenantKey(args.tenantId, 'BENCH-BASELINE', args.practiceId, args.month);
+  const inFlight = new Set<Promise<void>>();
+  const send = async (items: Record<string, unknown>[]) => {
+    while (inFlight.size >= BASELINE_CONCURRENCY) await Promise.race(inFlight);
+    const call: Promise<void> = batchWrite(runtime, items).finally(() => inFlight.delete(call));
+    inFlight.add(call);
+  };
+  let ledgerItems = 0;
+  let resultItems = 0;
+  let current: Record<string, unknown> | undefined;
+  let batch: Record<string, unknown>[] = [];
+  const emit = async () => {
+    if (!current) return;
+    batch.push(current);
+    resultItems++;
+    if (batch.length === BATCH_WRITE_ITEMS) {
+      await send(batch);
+      batch = [];
+    }
+  };
   let start: Record<string, unknown> | undefined;
   do {
     const page = await runtime.db.send(
@@ -142,10 +179,39 @@ export async function benchmarkRun(
         ...(start ? { ExclusiveStartKey: start } : {}),
       }),
     );
-    items += page.Items?.length ?? 0;
+    for (const item of page.Items ?? []) {
+      ledgerItems++;
+      const patientId = patientOfLedgerKey(String(item.sk));
+      if (current?.patientId !== patientId) {
+        await emit();
+        current = { pk: resultPartition, sk: `PM#${patientId}`, patientId, entries: [] };
+      }
+      if (item.kind === 'ledger') Object.assign(current, { mdm: item.mdm, otherBilled: item.otherBilled });
+      else {
+        const { pk: _pk, sk: _sk, kind: _kind, patientId: _patient, ...entry } = item;
+        (current.entries as unknown[]).push(entry);
+      }
+    }
     start = page.LastEvaluatedKey;
   } while (start);
-  const scanMs = performance.now() - scanStart;
+  await emit();
+  if (batch.length > 0) await send(batch);
+  await Promise.all(inFlight);
+  return { ledgerItems, resultItems };
+}
+
+/**
+ * Measures a full billing run over the ledgers of a practice-month against its physical baseline
+ * (`npm run bench`). Seed first with `seedSyntheticLedgers`; the month must not have a run.
+ */
+export async function benchmarkRun(
+  runtime: ServiceRuntime,
+  args: { tenantId: string; practiceId: string; month: string },
+): Promise<RunBenchmark> {
+  const billing = composeBilling(runtime);
+  const baselineStart = performance.now();
+  const baseline = await physicalBaseline(runtime, args);
+  const baselineMs = performance.now() - baselineStart;
   const runStart = performance.now();
   const { run } = await billing.billingRuns.start({
     ...args,
@@ -155,9 +221,10 @@ export async function benchmarkRun(
   const runMs = performance.now() - runStart;
   return {
     patientMonths: run.totals?.patientMonths ?? 0,
-    scanMs: Math.round(scanMs),
+    baselineMs: Math.round(baselineMs),
     runMs: Math.round(runMs),
     claimLines: run.totals?.claimLines ?? 0,
-    ledgerItems: items,
+    ledgerItems: baseline.ledgerItems,
+    baselineItems: baseline.resultItems,
   };
 }
