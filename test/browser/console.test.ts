@@ -251,6 +251,33 @@ describe('the care-team console in Chromium', () => {
     await page.context().close();
   }, 60_000);
 
+  it('refreshes the access token through the issuer shortly before it expires, without a new sign-in', async () => {
+    const page = await signedIn('staff-boston-clinical-staff');
+    await page.getByRole('heading', { level: 1, name: 'Worklist' }).waitFor();
+    const grants: string[] = [];
+    const bearers = new Set<string>();
+    page.on('request', (request) => {
+      const grant = new URLSearchParams(request.postData() ?? '').get('grant_type');
+      if (request.method() === 'POST' && grant) grants.push(grant);
+      const bearer = request.headers().authorization;
+      if (bearer && new URL(request.url()).pathname.startsWith('/v1/')) bearers.add(bearer);
+    });
+    await page.getByLabel('Patient id').fill(patientId);
+    await page.getByRole('button', { name: 'Open patient' }).click();
+    const name = `${member.name.given.join(' ')} ${member.name.family}`;
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    expect(bearers.size).toBe(1);
+    // Fifty-nine minutes on: the hour-long access token has less than its minute of margin left.
+    await page.clock.setFixedTime(Date.now() + 59 * 60_000);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Worklist' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Worklist' }).waitFor();
+    await page.getByRole('heading', { name: 'Due and overdue' }).waitFor();
+    expect(grants).toEqual(['refresh_token']);
+    expect(bearers.size).toBe(2);
+    expect(await page.getByLabel('Username').count()).toBe(0);
+    await page.context().close();
+  }, 60_000);
+
   it('keeps a half-typed note when the session ends, and returns to it after signing in again', async () => {
     const page = await signedIn('staff-boston-clinical-staff');
     await page.getByLabel('Patient id').fill(patientId);

@@ -93,18 +93,30 @@ export async function completeSignIn(config: ConsoleConfig, search: URLSearchPar
   return pending.returnTo;
 }
 
-/** The access token, refreshed through the issuer shortly before it expires; undefined when signed out. */
-export async function accessToken(config: ConsoleConfig): Promise<string | undefined> {
-  if (!tokens) return undefined;
-  if (tokens.expiresAt - Date.now() > 60_000) return tokens.accessToken;
-  if (!tokens.refreshToken) return undefined;
+let refreshing: Promise<string | undefined> | undefined;
+
+async function refresh(config: ConsoleConfig, refreshToken: string): Promise<string | undefined> {
   try {
-    tokens = await requestTokens(config, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken });
+    tokens = await requestTokens(config, { grant_type: 'refresh_token', refresh_token: refreshToken });
     return tokens.accessToken;
   } catch {
     tokens = undefined;
     return undefined;
   }
+}
+
+/**
+ * The access token, refreshed through the issuer shortly before it expires; undefined when signed
+ * out. The calls a page makes at once share one refresh: the refresh token is spent once.
+ */
+export async function accessToken(config: ConsoleConfig): Promise<string | undefined> {
+  if (!tokens) return undefined;
+  if (tokens.expiresAt - Date.now() > 60_000) return tokens.accessToken;
+  if (!tokens.refreshToken) return undefined;
+  refreshing ??= refresh(config, tokens.refreshToken).finally(() => {
+    refreshing = undefined;
+  });
+  return refreshing;
 }
 
 export const isSignedIn = () => tokens !== undefined;
