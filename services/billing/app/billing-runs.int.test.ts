@@ -1,4 +1,4 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Billing, composeBilling, composeClaimExports } from '../compose';
 import { seedSyntheticLedgers, syntheticPatientId } from '../testing/synthetic-ledgers';
@@ -10,6 +10,8 @@ const tenantId = 'acme-health';
 const practiceId = 'practice-boston';
 const scope = { tenantId, practiceId };
 const PATIENTS = 1000;
+/** A second practice of the tenant billing the same synthetic people in other months. */
+const cambridge = { tenantId, practiceId: 'practice-cambridge' };
 
 let billing: Billing;
 let advance: (ms: number) => void;
@@ -25,10 +27,18 @@ const start = (month: string, hooks = {}) =>
   });
 
 /** Claims without the month, so runs of different months over the same ledgers compare. */
-async function claimsOf(runId: string) {
-  const { body } = await composeClaimExports(billing).claims(scope, runId, 'json');
+async function claimsOf(runId: string, scopeOf = scope) {
+  const { body } = await composeClaimExports(billing).claims(scopeOf, runId, 'json');
   if (typeof body === 'string' || !('lines' in body)) throw new Error('expected JSON claims');
   return body.lines.map((l) => `${l.patientId} ${l.cpt} x${l.units} ${l.diagnosisCodes.join(';')}`);
+}
+
+/** Claim lines kept active on the run's patient-months. */
+async function activeLineCount(runId: string, scopeOf = scope): Promise<number> {
+  const items = await billing.runs.readRunItems(scopeOf.tenantId, runId, 'PM#', ['storedLines']);
+  return items
+    .flatMap((item) => item.storedLines as { status: string }[])
+    .filter((l) => l.status === 'active').length;
 }
 
 let reference: string[];
@@ -41,7 +51,9 @@ beforeAll(async () => {
   await Promise.all([
     seedSyntheticLedgers(runtime, { tenantId, practiceId, month: '2026-10', count: PATIENTS }),
     seedSyntheticLedgers(runtime, { tenantId, practiceId, month: '2026-09', count: PATIENTS, facts: false }),
+    seedSyntheticLedgers(runtime, { ...cambridge, month: '2026-08', count: PATIENTS }),
   ]);
+  await seedSyntheticLedgers(runtime, { ...cambridge, month: '2026-07', count: PATIENTS, facts: false });
 });
 
 describe('billing run over 1,000 patient-months', () => {
@@ -69,8 +81,7 @@ describe('billing run over 1,000 patient-months', () => {
     reference = await claimsOf(resumed.run.runId);
     expect(reference.length).toBe(resumed.run.totals?.claimLines);
     expect(new Set(reference).size).toBe(reference.length);
-    const lines = await billing.runs.readRunItems(tenantId, resumed.run.runId, 'LINE#');
-    expect(lines).toHaveLength(reference.length);
+    expect(await activeLineCount(resumed.run.runId)).toBe(reference.length);
     expect(resumed.run.lastDifference?.added).toBe(reference.length);
   });
 
@@ -133,5 +144,102 @@ describe('billing run over 1,000 patient-months', () => {
     expect('run' in (await billing.billingRuns.finalize(tenantId, run.runId))).toBe(true);
     await expect(start('2026-10')).rejects.toBeInstanceOf(RunFinalizedError);
     expect(await claimsOf(run.runId)).toEqual(reference);
+  });
+});
+
+describe('a run killed inside a batch', () => {
+  const startIn = (month: string, hooks = {}) =>
+    billing.billingRuns.start({ ...cambridge, month, trigger: 'api', correlationId: 'test-crash', hooks });
+
+  it('resumes between two BatchWriteItem calls of a batch with the same claims, each line once', async () => {
+    const crash = new Error('killed');
+    let calls = 0;
+    await expect(
+      startIn('2026-08', {
+        // The second batch (a ledger page) is half written when the worker dies.
+        afterPut: (written: number) => {
+          calls += 1;
+          if (calls > 14 && written >= 100) throw crash;
+        },
+      }),
+    ).rejects.toBe(crash);
+    const stuck = await billing.runs.findRunOfMonth(tenantId, cambridge.practiceId, '2026-08');
+    if (!stuck) throw new Error('no run');
+    expect(stuck.status).toBe('running');
+    expect(stuck.processedPatientMonths).toBeGreaterThan(0);
+    expect(stuck.processedPatientMonths).toBeLessThan(PATIENTS);
+    const written = await billing.runs.readRunItems(tenantId, stuck.runId, 'PM#', ['patientId']);
+    expect(written.length).toBeGreaterThan(stuck.processedPatientMonths);
+
+    advance(LEASE_MS + 1);
+    const resumed = await startIn('2026-08');
+    expect(resumed.run).toMatchObject({ status: 'completed', attempt: 1, processedPatientMonths: PATIENTS });
+    expect(await claimsOf(resumed.run.runId, cambridge)).toEqual(reference);
+    expect(await activeLineCount(resumed.run.runId, cambridge)).toBe(reference.length);
+    expect(resumed.run.lastDifference).toEqual({ added: reference.length, changed: 0, superseded: 0 });
+    expect(resumed.run.totals?.patientMonths).toBe(PATIENTS);
+  });
+
+  it('lets go of a lock the dead worker took for a patient whose result it never wrote and who no longer bills', async () => {
+    const crash = new Error('killed');
+    let calls = 0;
+    await expect(
+      startIn('2026-07', {
+        // Dies right after the second batch's locks are taken and its first results written.
+        afterPut: () => {
+          calls += 1;
+          if (calls > 14) throw crash;
+        },
+      }),
+    ).rejects.toBe(crash);
+    const stuck = await billing.runs.findRunOfMonth(tenantId, cambridge.practiceId, '2026-07');
+    if (!stuck?.checkpoint) throw new Error('no checkpoint');
+    const written = new Set(
+      (await billing.runs.readRunItems(tenantId, stuck.runId, 'PM#', ['patientId'])).map((i) => i.patientId),
+    );
+    // A billed patient of the dead batch whose result is not written: its lock is held all the same.
+    const index = Array.from({ length: PATIENTS }, (_, i) => i).find(
+      (i) =>
+        syntheticPatientId(i) > (stuck.checkpoint ?? '') &&
+        !written.has(syntheticPatientId(i)) &&
+        reference.some((c) => c.startsWith(syntheticPatientId(i))),
+    );
+    if (index === undefined) throw new Error('no unwritten billed patient');
+    const patientId = syntheticPatientId(index);
+    const { facts, version } = await billing.ledger.getFacts(tenantId, cambridge.practiceId, patientId);
+    const patientKey = facts.eligibility?.patientKey ?? '';
+    const lockOf = async () =>
+      (
+        await billing.runtime.db.send(
+          new GetCommand({
+            TableName: billing.runtime.tableName,
+            Key: { pk: `PATIENT-MONTH-LOCK#${patientKey}#2026-07`, sk: 'ccm' },
+            ConsistentRead: true,
+          }),
+        )
+      ).Item;
+    expect(await lockOf()).toMatchObject({ ownerPracticeId: cambridge.practiceId });
+
+    // Before the run resumes the patient's consent turns out never to have been valid.
+    await billing.runtime.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          billing.ledger.putFacts(
+            tenantId,
+            cambridge.practiceId,
+            patientId,
+            { ...facts, consents: [] },
+            version,
+          ),
+        ],
+      }),
+    );
+    advance(LEASE_MS + 1);
+    const resumed = await startIn('2026-07');
+    expect(resumed.run.status).toBe('completed');
+    expect(await lockOf()).toBeUndefined();
+    const claims = await claimsOf(resumed.run.runId, cambridge);
+    expect(claims.some((c) => c.startsWith(patientId))).toBe(false);
+    expect(claims).toEqual(reference.filter((c) => !c.startsWith(patientId)));
   });
 });

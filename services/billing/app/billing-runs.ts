@@ -1,51 +1,43 @@
-import { createHash } from 'node:crypto';
 import { monthOf } from '@carelink/calendar';
-import {
-  commitTransaction,
-  type PracticeDirectory,
-  type ServiceRuntime,
-  type StateWrite,
-} from '@carelink/lambda-kit';
-import { familyOf, type ServiceFamily, withoutLockedFamilies } from '../domain/code-families';
+import { commitTransaction, type PracticeDirectory, type ServiceRuntime } from '@carelink/lambda-kit';
+import type { ServiceFamily } from '../domain/code-families';
 import { feeCents } from '../domain/fee-schedule';
-import { planLines, type StoredLine } from '../domain/line-plan';
-import { buildMonthInput, countedEntries, type LedgerMonth } from '../domain/month-input';
-import { emptyPatientFacts, type PatientFacts } from '../domain/patient-facts';
-import { decideMonth, decideTcm, type MonthDecision, type TcmDecision } from '../domain/rules';
-import { monthlyDateOfService } from '../domain/service-date';
-import { buildTcmInput } from '../domain/tcm-input';
+import type { StoredLine } from '../domain/line-plan';
+import type { LedgerMonth } from '../domain/month-input';
+import type { PatientFacts } from '../domain/patient-facts';
+import {
+  decidePatientMonth,
+  type PatientMonthOutcome,
+  type PatientMonthResult,
+  type PracticeTerms,
+} from '../domain/patient-month';
 import { keys } from '../store/keys';
-import type { LedgerStore } from '../store/ledger-store';
-import { type LockOwner, type LockStore, LockTakenError } from '../store/lock-store';
-import type {
-  PatientMonthResult,
-  RunDifference,
-  RunRecord,
-  RunStore,
-  RunTotals,
-  RunTrigger,
-} from '../store/run-store';
+import type { LedgerPage, LedgerStore } from '../store/ledger-store';
+import type { LockOwner, LockStore, LockTake } from '../store/lock-store';
+import type { RunDifference, RunRecord, RunStore, RunTotals, RunTrigger } from '../store/run-store';
 import { MonthNotEndedError, RunFinalizedError } from './errors';
 import { billingRunCompleted } from './events';
 import { type Practice, practiceLookup } from './practices';
 
-/** Held back when the rules bill a month but the claim would have no diagnosis. */
-export const NO_DIAGNOSIS_CODES = 'NO_DIAGNOSIS_CODES';
+export { NO_DIAGNOSIS_CODES } from '../domain/patient-month';
 
 /** A worker holds a run this long without a checkpoint before another may resume it. */
 export const LEASE_MS = 15 * 60 * 1000;
-/** Ledger items read per page (heads and entries). */
+/**
+ * A worker stops writing this long before its lease could have run out by its own clock (it renews
+ * first), so a worker that stalled never writes over the one that took the run over.
+ */
+const LEASE_MARGIN_MS = 60 * 1000;
+/** Ledger items read per page (heads and entries); the patient-months of a page are one batch. */
 const PAGE_ITEMS = 1000;
-/** Items per transaction, the lease guard included (DynamoDB allows 100). */
-const MAX_TRANSACTION_ITEMS = 100;
-/** Transactions in flight per page. */
-const COMMIT_CONCURRENCY = 6;
 
 /** Injection points for progress reporting and for failure tests. */
 export interface RunHooks {
-  /** After each committed batch, with the number of patient-months done in this attempt so far. */
+  /** After each batch's results are written, before its checkpoint, with the patient-months done so far. */
   afterBatch?: (processed: number) => void | Promise<void>;
-  /** After each page checkpoint. */
+  /** After each BatchWriteItem call of results, with the results of the batch written so far. */
+  afterPut?: (written: number) => void | Promise<void>;
+  /** After each batch checkpoint. */
   onProgress?: (progress: { processed: number }) => void;
 }
 
@@ -69,26 +61,25 @@ export interface StartRunResult {
 export const formatCents = (cents: number): string =>
   `${cents < 0 ? '-' : ''}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
 
-const stableStringify = (value: unknown): string => JSON.stringify(value);
-const fingerprintOf = (value: unknown): string =>
-  createHash('sha256').update(stableStringify(value)).digest('base64url');
+/** How this worker came to run the attempt. */
+type AttemptStart = 'created' | 'next-attempt' | 'resumed';
 
-/**
- * The billing run use case: one run per practice-month, resumable from its checkpoint, idempotent
- * per patient-month and per claim line, finished by one transaction with its event.
- */
-/**
- * The month's decision with a TCM line added (CMS allows TCM and CCM in the same month); a month
- * that bills TCM alone reports no time-based reasons.
- */
-function withTcm(decision: MonthDecision, tcm: TcmDecision | undefined): MonthDecision {
-  if (!tcm || tcm.lines.length === 0) return decision;
-  const lines = [...decision.lines, ...tcm.lines.map(({ code, units }) => ({ code, units }))].sort((a, b) =>
-    a.code < b.code ? -1 : 1,
-  );
-  return { lines, reasons: [] };
+/** One page's patient-months, read and decided (before any lock is taken). */
+interface DecidedPage {
+  page: LedgerPage;
+  facts: Map<string, PatientFacts>;
+  prior: Map<string, PatientMonthResult>;
+  outcomes: PatientMonthOutcome[];
 }
 
+const lockId = (take: LockTake) => `${take.patientKey}#${take.family}`;
+
+/**
+ * The billing run use case: one run per practice-month, executed in batches of patient-months (a
+ * ledger page each): their locks are taken, their results put (BatchWriteItem, idempotent), and a
+ * checkpoint renews the lease. A run that dies resumes from its last checkpoint; the run is finished
+ * by one transaction with its event.
+ */
 export function createBillingRuns(
   runtime: ServiceRuntime,
   ledger: LedgerStore,
@@ -99,217 +90,138 @@ export function createBillingRuns(
   const { logger } = runtime;
   const practiceFor = practiceLookup(practices);
 
-  function decide(
-    practice: Practice,
-    month: string,
-    ledgerMonth: LedgerMonth,
-    facts: PatientFacts | undefined,
-    heldElsewhere: ReadonlySet<ServiceFamily> = new Set(),
-  ) {
-    const { input, audit } = buildMonthInput({
-      month,
-      timeZone: practice.timeZone,
-      careModel: practice.careModel,
-      billingPractitionerId: practice.billingPractitionerNpi,
-      facts: facts ?? { consents: [], carePlans: [], eligibility: null },
-      ledger: ledgerMonth,
-    });
-    const tcmInput = buildTcmInput({
-      month,
-      timeZone: practice.timeZone,
-      facts: facts ?? emptyPatientFacts(),
-      medicalDecisionMaking: ledgerMonth.medicalDecisionMaking,
-    });
-    const tcm = tcmInput ? decideTcm(tcmInput) : undefined;
-    const decision = withoutLockedFamilies(withTcm(decideMonth(input), tcm), month, heldElsewhere);
-    if (tcm) audit.tcm = { dischargeDate: facts?.eligibility?.tcm?.dischargeDate ?? '', ...tcm };
-    const holdReason =
-      decision.lines.length > 0 && audit.diagnosisCodes.length === 0 ? NO_DIAGNOSIS_CODES : null;
-    return { input, audit, decision, holdReason };
-  }
+  const termsOf = (practice: Practice): PracticeTerms => ({
+    timeZone: practice.timeZone,
+    careModel: practice.careModel,
+    billingPractitionerNpi: practice.billingPractitionerNpi,
+    monthlyDateOfService: practice.claims.monthlyDateOfService,
+  });
 
-  /** The writes one patient-month needs in this attempt (none when nothing changed). */
-  function decidePatient(
+  /** Reads a ledger page with what its decisions need and decides every patient-month of it. */
+  async function readAndDecide(
     tenantId: string,
     run: RunRecord,
     practice: Practice,
-    ledgerMonth: LedgerMonth,
-    facts: PatientFacts | undefined,
-    prior: PatientMonthResult | undefined,
-    heldElsewhere: ReadonlySet<ServiceFamily>,
-  ): StateWrite[] {
-    const { input, audit, decision, holdReason } = decide(
-      practice,
-      run.month,
-      ledgerMonth,
-      facts,
-      heldElsewhere,
-    );
-    const counted = countedEntries(input, ledgerMonth.entries);
-    const claimable = holdReason ? [] : decision.lines;
-    const serviceDate = monthlyDateOfService({
-      policy: practice.claims.monthlyDateOfService,
-      month: run.month,
-      timeZone: practice.timeZone,
-      lines: claimable,
-      counted,
-    });
-    const fingerprint = fingerprintOf({
-      lines: decision.lines,
-      reasons: decision.reasons,
-      holdReason,
-      audit,
-      counted,
-      mdm: ledgerMonth.medicalDecisionMaking,
-      otherBilled: ledgerMonth.otherBilled,
-      serviceDate,
-    });
-    if (prior && prior.fingerprint === fingerprint) return [];
-    const storedBefore = prior?.storedLines ?? [];
-    const plan = planLines(storedBefore, claimable);
-    // New diagnoses or a new date rewrite every line of the claim, not only those whose units changed.
-    if (
-      prior &&
-      (stableStringify(prior.audit.diagnosisCodes) !== stableStringify(audit.diagnosisCodes) ||
-        (prior.serviceDate ?? serviceDate) !== serviceDate)
-    ) {
-      plan.changed.push(...plan.unchanged);
-      plan.unchanged = [];
-    }
-    const claimableCodes = new Set(claimable.map((l) => l.code));
-    const storedLines: StoredLine[] = [
-      ...claimable.map((l) => ({ code: l.code, units: l.units, status: 'active' as const })),
-      ...storedBefore
-        .filter((l) => !claimableCodes.has(l.code))
-        .map((l) => ({ code: l.code, units: l.units, status: 'superseded' as const })),
-    ].sort((a, b) => (a.code < b.code ? -1 : 1));
-    const result: PatientMonthResult = {
-      patientId: ledgerMonth.patientId,
-      lines: decision.lines,
-      reasons: decision.reasons,
-      holdReason,
-      audit,
-      countedEntries: counted,
-      medicalDecisionMaking: ledgerMonth.medicalDecisionMaking,
-      otherBilled: ledgerMonth.otherBilled,
-      storedLines,
-      fingerprint,
-      serviceDate,
-      attempt: run.attempt,
-    };
-    const lockWrites = lockChanges(
-      facts?.eligibility?.patientKey,
-      run,
-      { tenantId, practiceId: practice.practiceId, runId: run.runId },
-      storedBefore.filter((l) => l.status === 'active'),
-      claimable,
-    );
-    return [
-      ...lockWrites,
-      ...runs.patientMonthWrites(tenantId, run, result, plan, {
-        npi: practice.billingPractitionerNpi,
-        dateOfService: serviceDate,
-        datesOfService: Object.fromEntries((audit.tcm?.lines ?? []).map((l) => [l.code, l.dateOfService])),
-        diagnosisCodes: audit.diagnosisCodes,
+    startAfter: Record<string, unknown> | undefined,
+    readPrior: boolean,
+  ): Promise<DecidedPage> {
+    const page = await ledger.readPage(tenantId, run.practiceId, run.month, startAfter, PAGE_ITEMS);
+    const ids = page.months.map((m) => m.patientId);
+    const [facts, prior] = await Promise.all([
+      ledger.batchGetFacts(tenantId, practice.practiceId, ids),
+      readPrior
+        ? runs.batchGetPatientMonths(tenantId, run.runId, ids)
+        : new Map<string, PatientMonthResult>(),
+    ]);
+    const terms = termsOf(practice);
+    const outcomes = page.months.map((month) =>
+      decidePatientMonth({
+        month: run.month,
+        attempt: run.attempt,
+        practice: terms,
+        ledger: month,
+        facts: facts.get(month.patientId),
+        prior: prior.get(month.patientId),
       }),
-    ];
+    );
+    return { page, facts, prior, outcomes };
   }
 
   /**
-   * The patient-month locks a decision needs: each family it bills is taken (or kept) in the same
-   * transaction as its claim lines; a family a re-run no longer bills is let go. Without a patient
-   * key (a referral from before keys were shared) there is nothing to lock on.
+   * Writes one batch: takes the locks its results need (a patient whose family another organisation
+   * holds is decided again without it), puts the results and lets go of the locks results no longer
+   * need. A result that lets a lock go is committed with the release in one transaction, so a lock
+   * is never released while a stored line still bills its family.
+   *
+   * `reconcile` is set for the first batch of a resumed attempt: the dead worker may have taken
+   * locks for it and died before its results were written, so the locks are read and ours that no
+   * result wants are let go.
    */
-  function lockChanges(
-    patientKey: string | undefined,
-    run: RunRecord,
-    owner: LockOwner,
-    before: readonly { code: string }[],
-    now: readonly { code: string }[],
-  ): StateWrite[] {
-    if (!patientKey) return [];
-    const families = (lines: readonly { code: string }[]) =>
-      new Set(
-        lines.map((l) => familyOf(l.code, run.month)).filter((f): f is ServiceFamily => f !== undefined),
-      );
-    const wanted = families(now);
-    const dropped = [...families(before)].filter((family) => !wanted.has(family));
-    return [
-      ...[...wanted].map((family) => locks.take(patientKey, run.month, family, owner)),
-      ...dropped.map((family) => locks.release(patientKey, run.month, family, owner)),
-    ];
-  }
-
-  async function processPage(
+  async function writeBatch(
     tenantId: string,
     run: RunRecord,
     owner: string,
     practice: Practice,
-    months: readonly LedgerMonth[],
-    processedBefore: number,
+    decided: DecidedPage,
+    reconcile: boolean,
     hooks: RunHooks,
   ): Promise<void> {
-    const ids = months.map((m) => m.patientId);
-    const [facts, previous] = await Promise.all([
-      ledger.batchGetFacts(tenantId, practice.practiceId, ids),
-      runs.batchGetPatientMonths(tenantId, run.runId, ids),
-    ]);
-    const patientKeys = [...facts.values()].flatMap((f) =>
-      f.eligibility?.patientKey ? [f.eligibility.patientKey] : [],
-    );
-    const held = await locks.heldElsewhere(patientKeys, run.month, {
-      tenantId,
-      practiceId: practice.practiceId,
-    });
-    const heldFor = (patientId: string): ReadonlySet<ServiceFamily> => {
-      const key = facts.get(patientId)?.eligibility?.patientKey;
-      return (key && held.get(key)) || new Set();
-    };
-    const batches: { writes: StateWrite[]; upTo: number }[] = [];
-    let batch: StateWrite[] = [];
-    for (const [index, ledgerMonth] of months.entries()) {
-      const writes = decidePatient(
-        tenantId,
-        run,
-        practice,
-        ledgerMonth,
-        facts.get(ledgerMonth.patientId),
-        previous.get(ledgerMonth.patientId),
-        heldFor(ledgerMonth.patientId),
-      );
-      if (writes.length === 0) continue;
-      if (batch.length + writes.length + 1 > MAX_TRANSACTION_ITEMS) {
-        batches.push({ writes: batch, upTo: processedBefore + index });
-        batch = [];
-      }
-      batch.push(...writes);
+    const lockOwner: LockOwner = { tenantId, practiceId: practice.practiceId, runId: run.runId };
+    const { page, facts, prior } = decided;
+    const keyOf = (patientId: string) => facts.get(patientId)?.eligibility?.patientKey;
+    let outcomes = decided.outcomes;
+    const redecide = (index: number, held: ReadonlySet<ServiceFamily>) =>
+      decidePatientMonth({
+        month: run.month,
+        attempt: run.attempt,
+        practice: termsOf(practice),
+        ledger: page.months[index] as LedgerMonth,
+        facts: facts.get(outcomes[index]?.result.patientId ?? ''),
+        prior: prior.get(outcomes[index]?.result.patientId ?? ''),
+        heldElsewhere: held,
+      });
+    const ours = new Map<string, Set<ServiceFamily>>();
+    if (reconcile) {
+      const patientKeys = page.months.flatMap((m) => keyOf(m.patientId) ?? []);
+      const holders = await locks.holders(patientKeys, run.month, lockOwner);
+      for (const [key, families] of holders.ours) ours.set(key, families);
+      outcomes = outcomes.map((outcome, index) => {
+        const held = holders.elsewhere.get(keyOf(outcome.result.patientId) ?? '');
+        return held ? redecide(index, held) : outcome;
+      });
     }
-    if (batch.length > 0) batches.push({ writes: batch, upTo: processedBefore + months.length });
-    // Batches touch different patient-months, so they commit in parallel; the page's checkpoint
-    // is written only once all of them are in.
-    const queue = [...batches];
-    const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        await runs.commitGuarded(tenantId, run.runId, owner, next.writes);
-        await hooks.afterBatch?.(next.upTo);
-      }
-    };
-    await Promise.all(Array.from({ length: COMMIT_CONCURRENCY }, worker));
-  }
 
-  /**
-   * Another organisation took a patient-month lock between this page's read and its write (two runs
-   * at the same moment): the page is decided again, now seeing the lock, and gives that patient
-   * `BILLED_ELSEWHERE`. Batches already written are unchanged on the second pass.
-   */
-  async function withLockRetries(processOnce: () => Promise<void>, attempts = 3): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await processOnce();
-      } catch (error) {
-        if (!(error instanceof LockTakenError) || attempt >= attempts) throw error;
-        logger.info('a patient-month lock was taken meanwhile; deciding the page again', { attempt });
+    const takes = new Map<string, LockTake & { patients: number[] }>();
+    outcomes.forEach((outcome, index) => {
+      const patientKey = keyOf(outcome.result.patientId);
+      if (!patientKey || !outcome.changed) return;
+      for (const family of outcome.wanted) {
+        if (ours.get(patientKey)?.has(family)) continue;
+        const id = lockId({ patientKey, family });
+        const take = takes.get(id) ?? { patientKey, family, patients: [] };
+        take.patients.push(index);
+        takes.set(id, take);
       }
+    });
+    if (takes.size > 0) {
+      const elsewhere = await locks.takeAll(
+        [...takes.values()],
+        run.month,
+        lockOwner,
+        runs.leaseHeld(tenantId, run.runId, owner),
+      );
+      // Two runs at the same moment: whoever took a lock first bills that family.
+      const heldFor = new Map<number, Set<ServiceFamily>>();
+      for (const take of elsewhere) {
+        for (const index of takes.get(lockId(take))?.patients ?? []) {
+          heldFor.set(index, (heldFor.get(index) ?? new Set()).add(take.family));
+        }
+      }
+      outcomes = outcomes.map((outcome, index) => {
+        const held = heldFor.get(index);
+        return held ? redecide(index, held) : outcome;
+      });
+    }
+
+    const puts: PatientMonthResult[] = [];
+    const withRelease: { result: PatientMonthResult; patientKey: string; families: ServiceFamily[] }[] = [];
+    for (const outcome of outcomes) {
+      const patientKey = keyOf(outcome.result.patientId);
+      const wanted = new Set(outcome.wanted);
+      const stale = [...(ours.get(patientKey ?? '') ?? [])].filter((family) => !wanted.has(family));
+      const released = [...new Set([...outcome.released, ...stale])];
+      if (patientKey && released.length > 0) {
+        withRelease.push({ result: outcome.result, patientKey, families: released });
+      } else if (outcome.changed) {
+        puts.push(outcome.result);
+      }
+    }
+    await runs.putPatientMonths(tenantId, run.runId, puts, hooks.afterPut);
+    for (const { result, patientKey, families } of withRelease) {
+      await runs.commitGuarded(tenantId, run.runId, owner, [
+        runs.patientMonthPut(tenantId, run.runId, result),
+        ...families.map((family) => locks.release(patientKey, run.month, family, lockOwner)),
+      ]);
     }
   }
 
@@ -321,31 +233,25 @@ export function createBillingRuns(
     processed: number,
     correlationId: string,
   ) {
-    const [patientMonths, lines] = await Promise.all([
-      runs.readRunItems(tenantId, run.runId, 'PM#', ['patientId']),
-      runs.readRunItems(tenantId, run.runId, 'LINE#', [
-        'patientId',
-        'code',
-        'units',
-        'status',
-        'lastAction',
-        'lastActionAttempt',
-      ]),
-    ]);
-    const active = lines.filter((line) => line.status === 'active');
-    const cents = active.reduce(
-      (sum, line) => sum + feeCents(String(line.code), practice.feeBasis) * Number(line.units),
-      0,
+    const patientMonths = (await runs.readRunItems(tenantId, run.runId, 'PM#', [
+      'patientId',
+      'storedLines',
+    ])) as unknown as Pick<PatientMonthResult, 'patientId' | 'storedLines'>[];
+    const active: (StoredLine & { patientId: string })[] = patientMonths.flatMap((pm) =>
+      pm.storedLines
+        .filter((line) => line.status === 'active')
+        .map((line) => ({ ...line, patientId: pm.patientId })),
     );
+    const cents = active.reduce((sum, line) => sum + feeCents(line.code, practice.feeBasis) * line.units, 0);
     const totals: RunTotals = {
       patientMonths: patientMonths.length,
-      billedPatients: new Set(active.map((line) => String(line.patientId))).size,
+      billedPatients: new Set(active.map((line) => line.patientId)).size,
       claimLines: active.length,
       expectedRevenue: formatCents(cents),
     };
     const difference: RunDifference = { added: 0, changed: 0, superseded: 0 };
-    for (const line of lines) {
-      if (line.lastActionAttempt === run.attempt) difference[line.lastAction as keyof RunDifference] += 1;
+    for (const line of patientMonths.flatMap((pm) => pm.storedLines)) {
+      if (line.lastAction && line.lastActionAttempt === run.attempt) difference[line.lastAction] += 1;
     }
     await commitTransaction(
       runtime,
@@ -370,30 +276,45 @@ export function createBillingRuns(
     owner: string,
     correlationId: string,
     hooks: RunHooks,
+    how: AttemptStart,
   ) {
     const practice = await practiceFor(tenantId, run.practiceId);
-    let startAfter: Record<string, unknown> | undefined = run.checkpoint
-      ? keys.afterPatient(tenantId, run.practiceId, run.month, run.checkpoint)
-      : undefined;
+    let leaseUntil = runtime.clock().getTime() + LEASE_MS - LEASE_MARGIN_MS;
+    // A run this worker just created has no results yet: nothing to compare with.
+    const readPrior = how !== 'created';
+    let reconcile = how === 'resumed';
     let processed = run.checkpoint ? run.processedPatientMonths : 0;
-    logger.info('billing run attempt started', {
-      runId: run.runId,
-      attempt: run.attempt,
-      resumed: Boolean(run.checkpoint),
-    });
-    for (;;) {
-      const page = await ledger.readPage(tenantId, run.practiceId, run.month, startAfter, PAGE_ITEMS);
+    logger.info('billing run attempt started', { runId: run.runId, attempt: run.attempt, how });
+    const decide = (after: Record<string, unknown> | undefined) => {
+      const next = readAndDecide(tenantId, run, practice, after, readPrior);
+      // Awaited in turn below; a failure while the previous batch is written surfaces there.
+      next.catch(() => undefined);
+      return next;
+    };
+    let next: Promise<DecidedPage> | undefined = decide(
+      run.checkpoint ? keys.afterPatient(tenantId, run.practiceId, run.month, run.checkpoint) : undefined,
+    );
+    while (next) {
+      const decided: DecidedPage = await next;
+      const { page } = decided;
+      // The next page is read and decided while this one is written.
+      next = page.lastKey ? decide(page.lastKey) : undefined;
       const last = page.months.at(-1);
-      if (last) {
-        await withLockRetries(() =>
-          processPage(tenantId, run, owner, practice, page.months, processed, hooks),
-        );
-        processed += page.months.length;
-        await runs.checkpoint(tenantId, run.runId, owner, last.patientId, processed, LEASE_MS);
-        hooks.onProgress?.({ processed });
+      if (!last) continue;
+      if (runtime.clock().getTime() >= leaseUntil) {
+        const renewing = runtime.clock().getTime();
+        await runs.renewLease(tenantId, run.runId, owner, LEASE_MS);
+        leaseUntil = renewing + LEASE_MS - LEASE_MARGIN_MS;
       }
-      if (!page.lastKey) break;
-      startAfter = page.lastKey;
+      await writeBatch(tenantId, run, owner, practice, decided, reconcile, hooks);
+      reconcile = false;
+      processed += page.months.length;
+      await hooks.afterBatch?.(processed);
+      const checkpointing = runtime.clock().getTime();
+      await runs.checkpoint(tenantId, run.runId, owner, last.patientId, processed, LEASE_MS);
+      leaseUntil = checkpointing + LEASE_MS - LEASE_MARGIN_MS;
+      run.checkpoint = last.patientId;
+      hooks.onProgress?.({ processed });
     }
     await complete(tenantId, run, practice, owner, processed, correlationId);
     return (await runs.getRun(tenantId, run.runId)) as RunRecord;
@@ -434,7 +355,7 @@ export function createBillingRuns(
         };
         if (await runs.createRun(tenantId, run)) {
           return {
-            run: await execute(tenantId, run, owner, correlationId, hooks),
+            run: await execute(tenantId, run, owner, correlationId, hooks, 'created'),
             created: true,
             executed: true,
           };
@@ -450,7 +371,14 @@ export function createBillingRuns(
         return { run: current, created: false, executed: false };
       }
       return {
-        run: await execute(tenantId, claimed, owner, correlationId, hooks),
+        run: await execute(
+          tenantId,
+          claimed.run,
+          owner,
+          correlationId,
+          hooks,
+          claimed.resumed ? 'resumed' : 'next-attempt',
+        ),
         created: false,
         executed: true,
       };

@@ -7,7 +7,7 @@ import {
   claimsToX12,
 } from '../domain/claims';
 import type { ControlNumbers } from '../store/control-numbers';
-import type { RunRecord, RunStore } from '../store/run-store';
+import type { PatientMonthResult, RunRecord, RunStore } from '../store/run-store';
 import type { SubscriberStore } from '../store/subscriber-store';
 import type { StaffScope } from './billing-queries';
 import { practiceLookup } from './practices';
@@ -32,6 +32,33 @@ export function createClaimExports(
   const runFor = runOfCaller(runs);
 
   async function claimLines(scope: StaffScope, run: RunRecord): Promise<ClaimLineView[]> {
+    const patientMonths = (await runs.readRunItems(scope.tenantId, run.runId, 'PM#', [
+      'patientId',
+      'storedLines',
+      'billingPractitionerNpi',
+      'audit',
+    ])) as unknown as Pick<
+      PatientMonthResult,
+      'patientId' | 'storedLines' | 'billingPractitionerNpi' | 'audit'
+    >[];
+    const lines = patientMonths.flatMap((pm) =>
+      pm.storedLines.filter((line) => line.status === 'active').map((line) => ({ pm, line })),
+    );
+    if (lines.some(({ line }) => line.dateOfService === undefined)) return legacyClaimLines(scope, run);
+    return lines.map(({ pm, line }) => ({
+      patientId: pm.patientId,
+      month: run.month,
+      billingPractitionerNpi: String(pm.billingPractitionerNpi),
+      dateOfService: String(line.dateOfService),
+      cpt: line.code,
+      units: line.units,
+      diagnosisCodes: pm.audit.diagnosisCodes,
+      attempt: Number(line.lastActionAttempt),
+    }));
+  }
+
+  /** Runs last written before claim lines lived on their patient-month kept an item per line. */
+  async function legacyClaimLines(scope: StaffScope, run: RunRecord): Promise<ClaimLineView[]> {
     const items = await runs.readRunItems(scope.tenantId, run.runId, 'LINE#');
     return items
       .filter((item) => item.status === 'active')

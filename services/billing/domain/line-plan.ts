@@ -1,10 +1,14 @@
 import type { DecisionLine } from './month-schema';
 
-/** A claim line as a run keeps it between attempts. */
+/** A claim line as a run keeps it on its patient-month, between attempts. */
 export interface StoredLine {
   code: string;
   units: number;
   status: 'active' | 'superseded';
+  /** Absent on lines kept before they lived on the patient-month (they had items of their own). */
+  dateOfService?: string;
+  lastAction?: 'added' | 'changed' | 'superseded';
+  lastActionAttempt?: number;
 }
 
 /** What an attempt writes for one patient-month, compared with what the previous attempt left. */

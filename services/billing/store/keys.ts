@@ -9,7 +9,8 @@ import { tenantKey } from '@carelink/lambda-kit';
  * - entry pointer     T#t#TIME-ENTRY#entry                  / ENTRY
  * - run               T#t#RUN#run                           / RUN
  * - run patient-month T#t#RUN#run                           / PM#patient
- * - run claim line    T#t#RUN#run                           / LINE#patient#code
+ * - run claim line    T#t#RUN#run                           / LINE#patient#code (read only: runs
+ *                     last written before claim lines lived on their patient-month)
  * - run of a month    T#t#RUN-MONTH#practice#month          / RUN-MONTH
  * One ledger partition per practice-month holds every patient's head followed by its entries, so a
  * run reads a month with one paginated query in patient order and checkpoints on a patient id.
@@ -48,10 +49,6 @@ export const keys = {
   runPatientMonth: (tenantId: string, runId: string, patientId: string) => ({
     pk: keys.runPartition(tenantId, runId),
     sk: `PM#${patientId}`,
-  }),
-  runLine: (tenantId: string, runId: string, patientId: string, code: string) => ({
-    pk: keys.runPartition(tenantId, runId),
-    sk: `LINE#${patientId}#${code}`,
   }),
   runOfMonth: (tenantId: string, practiceId: string, month: string) => ({
     pk: tenantKey(tenantId, 'RUN-MONTH', practiceId, month),

@@ -1,3 +1,5 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ServiceRuntime, StateWrite } from '@carelink/lambda-kit';
 import type { ServiceFamily } from '../domain/code-families';
 import { batchGetAll } from './batch-get';
@@ -9,10 +11,14 @@ export interface LockOwner {
   readonly runId: string;
 }
 
-/** A claim line's lock was taken by another organisation between the read and the write. */
-export class LockTakenError extends Error {
-  override readonly name = 'LockTakenError';
+/** One lock a decision needs. */
+export interface LockTake {
+  readonly patientKey: string;
+  readonly family: ServiceFamily;
 }
+
+/** Lock puts per transaction, next to the lease check (DynamoDB allows 100 items). */
+const TAKES_PER_TRANSACTION = 99;
 
 const FAMILIES: readonly ServiceFamily[] = ['ccm', 'pcm', 'apcm', 'tcm'];
 const PREFIX = 'PATIENT-MONTH-LOCK#';
@@ -27,7 +33,7 @@ const lockKey = (patientKey: string, month: string, family: ServiceFamily) => ({
   sk: family,
 });
 
-export const isLockKey = (pk: unknown): boolean => typeof pk === 'string' && pk.startsWith(PREFIX);
+const pause = (attempt: number) => new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
 
 /** Locks per (patient key, month, service family): one billing organisation per family and patient-month. */
 export function createLockStore(runtime: ServiceRuntime) {
@@ -39,25 +45,78 @@ export function createLockStore(runtime: ServiceRuntime) {
   });
 
   return {
-    /** The families each patient key's month is held for by someone other than `owner`. */
-    async heldElsewhere(
+    /**
+     * Who holds the locks of these patient keys' month: the families held by another organisation
+     * and those held by `owner`'s own organisation.
+     */
+    async holders(
       patientKeys: readonly string[],
       month: string,
       owner: Pick<LockOwner, 'tenantId' | 'practiceId'>,
-    ): Promise<Map<string, Set<ServiceFamily>>> {
+    ): Promise<{ elsewhere: Map<string, Set<ServiceFamily>>; ours: Map<string, Set<ServiceFamily>> }> {
       const unique = [...new Set(patientKeys)];
       const items = await batchGetAll(
         db,
         tableName,
         unique.flatMap((key) => FAMILIES.map((family) => lockKey(key, month, family))),
       );
-      const held = new Map<string, Set<ServiceFamily>>();
+      const elsewhere = new Map<string, Set<ServiceFamily>>();
+      const ours = new Map<string, Set<ServiceFamily>>();
       for (const item of items) {
-        if (item.ownerTenantId === owner.tenantId && item.ownerPracticeId === owner.practiceId) continue;
+        const mineToo = item.ownerTenantId === owner.tenantId && item.ownerPracticeId === owner.practiceId;
+        const into = mineToo ? ours : elsewhere;
         const patientKey = String(item.patientKey);
-        held.set(patientKey, (held.get(patientKey) ?? new Set()).add(item.sk as ServiceFamily));
+        into.set(patientKey, (into.get(patientKey) ?? new Set()).add(item.sk as ServiceFamily));
       }
-      return held;
+      return { elsewhere, ours };
+    },
+
+    /**
+     * Takes (or keeps) every lock of `takes`, in transactions guarded by `lease` (the run's lease
+     * check). Returns the takes another organisation holds; all others are held by `owner` after
+     * the call. A transaction cancelled by a held lock wrote nothing: it is sent again without it.
+     */
+    async takeAll(
+      takes: readonly LockTake[],
+      month: string,
+      owner: LockOwner,
+      lease: StateWrite,
+    ): Promise<LockTake[]> {
+      const elsewhere: LockTake[] = [];
+      const { onConditionFailed: leaseLost, ...guard } = lease;
+      for (let i = 0; i < takes.length; i += TAKES_PER_TRANSACTION) {
+        let pending = takes.slice(i, i + TAKES_PER_TRANSACTION);
+        for (let attempt = 0; pending.length > 0; ) {
+          const puts = pending.map(({ patientKey, family }) => {
+            const { onConditionFailed: _, ...put } = this.take(patientKey, month, family, owner);
+            return put;
+          });
+          try {
+            await db.send(new TransactWriteCommand({ TransactItems: [guard, ...puts] }));
+            pending = [];
+          } catch (error) {
+            if (!(error instanceof TransactionCanceledException)) throw error;
+            const reasons = error.CancellationReasons ?? [];
+            if (reasons[0]?.Code === 'ConditionalCheckFailed') {
+              throw (await leaseLost?.()) ?? error;
+            }
+            const held = new Set(
+              reasons.flatMap((reason, index) =>
+                reason.Code === 'ConditionalCheckFailed' ? [index - 1] : [],
+              ),
+            );
+            if (held.size === 0) {
+              // A conflict with another transaction on the same lock: try again after a pause.
+              if (++attempt > 5) throw error;
+              await pause(attempt);
+              continue;
+            }
+            elsewhere.push(...pending.filter((_, index) => held.has(index)));
+            pending = pending.filter((_, index) => !held.has(index));
+          }
+        }
+      }
+      return elsewhere;
     },
 
     /** Takes (or keeps) the lock; fails the transaction when another organisation holds it. */
@@ -76,7 +135,6 @@ export function createLockStore(runtime: ServiceRuntime) {
           },
           ...mine(owner),
         },
-        onConditionFailed: () => new LockTakenError(),
       };
     },
 

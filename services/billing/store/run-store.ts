@@ -1,6 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
+  BatchWriteCommand,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
@@ -8,11 +9,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '@carelink/contracts';
 import type { ServiceRuntime, StateWrite } from '@carelink/lambda-kit';
-import type { LinePlan, StoredLine } from '../domain/line-plan';
-import type { AuditFacts, LedgerEntry } from '../domain/month-input';
-import type { DecisionLine } from '../domain/month-schema';
+import type { PatientMonthResult } from '../domain/patient-month';
 import { keys } from './keys';
-import { isLockKey, LockTakenError } from './lock-store';
 
 export type RunStatus = 'running' | 'completed' | 'finalized';
 export type RunTrigger = 'api' | 'schedule' | 'cli';
@@ -50,27 +48,9 @@ export interface RunRecord {
   lastDifference: RunDifference | null;
 }
 
-/** One decided patient-month as a run keeps it. */
-export interface PatientMonthResult {
-  patientId: string;
-  lines: DecisionLine[];
-  reasons: string[];
-  /** Set when the rules bill but no claim can be built (no diagnosis code). */
-  holdReason: string | null;
-  audit: AuditFacts;
-  countedEntries: LedgerEntry[];
-  medicalDecisionMaking: string | null;
-  otherBilled: { code: string; practitionerId: string }[];
-  /** Claim lines as stored, superseded ones included. */
-  storedLines: StoredLine[];
-  fingerprint: string;
-  /** Date of service of the month's time-based lines (absent on results kept before it was stored). */
-  serviceDate?: string;
-  /** Attempt that last changed this patient-month. */
-  attempt: number;
-}
+export type { PatientMonthResult };
 
-/** A claim line item. */
+/** A claim line item, as runs kept them before the lines lived on their patient-month. */
 export interface ClaimLineRecord {
   patientId: string;
   code: string;
@@ -114,6 +94,13 @@ const RUN_FIELDS = [
 
 const toRun = (item: Record<string, unknown>): RunRecord =>
   Object.fromEntries(RUN_FIELDS.map((field) => [field, item[field] ?? null])) as unknown as RunRecord;
+
+/** Result items per BatchWriteItem call (the most DynamoDB takes). */
+const BATCH_WRITE_ITEMS = 25;
+/** BatchWriteItem calls in flight per batch of results. */
+const PUT_CONCURRENCY = 4;
+
+const pause = (attempt: number) => new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
 
 const isConditionFailure = (error: unknown): boolean =>
   (error instanceof Error && error.name === 'ConditionalCheckFailedException') ||
@@ -197,8 +184,8 @@ export function createRunStore(runtime: ServiceRuntime) {
 
     /**
      * Takes the lease of an existing run: resumes an attempt whose lease expired (same attempt,
-     * from its checkpoint) or starts the next attempt of a completed run. Returns the run as claimed,
-     * or undefined when it is finalised or another worker holds a live lease.
+     * from its checkpoint; `resumed`) or starts the next attempt of a completed run. Returns the run
+     * as claimed, or undefined when it is finalised or another worker holds a live lease.
      */
     async claimRun(
       tenantId: string,
@@ -206,7 +193,7 @@ export function createRunStore(runtime: ServiceRuntime) {
       owner: string,
       leaseMs: number,
       trigger: RunTrigger,
-    ): Promise<RunRecord | undefined> {
+    ): Promise<{ run: RunRecord; resumed: boolean } | undefined> {
       const now = runtime.clock().getTime();
       const common = {
         TableName,
@@ -228,7 +215,7 @@ export function createRunStore(runtime: ServiceRuntime) {
             },
           }),
         );
-        return Attributes ? toRun(Attributes) : undefined;
+        return Attributes ? { run: toRun(Attributes), resumed: true } : undefined;
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
       }
@@ -253,7 +240,7 @@ export function createRunStore(runtime: ServiceRuntime) {
             },
           }),
         );
-        return Attributes ? toRun(Attributes) : undefined;
+        return Attributes ? { run: toRun(Attributes), resumed: false } : undefined;
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
         return undefined;
@@ -293,6 +280,29 @@ export function createRunStore(runtime: ServiceRuntime) {
       }
     },
 
+    /** Renews the lease without moving the checkpoint; fails with LeaseLostError if it is gone. */
+    async renewLease(tenantId: string, runId: string, owner: string, leaseMs: number): Promise<void> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.run(tenantId, runId),
+            UpdateExpression: 'SET leaseUntil = :until',
+            ConditionExpression: '#status = :running AND leaseOwner = :owner',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':until': runtime.clock().getTime() + leaseMs,
+              ':running': 'running',
+              ':owner': owner,
+            },
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailure(error)) throw new LeaseLostError();
+        throw error;
+      }
+    },
+
     async batchGetPatientMonths(
       tenantId: string,
       runId: string,
@@ -309,7 +319,7 @@ export function createRunStore(runtime: ServiceRuntime) {
           },
         };
         for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-          if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+          if (attempt > 0) await pause(attempt);
           const result = await db.send(new BatchGetCommand({ RequestItems: request }));
           for (const item of result.Responses?.[TableName] ?? []) {
             found.set(String(item.patientId), item as unknown as PatientMonthResult);
@@ -320,69 +330,62 @@ export function createRunStore(runtime: ServiceRuntime) {
       return found;
     },
 
-    /** The writes of one patient-month: its result and the lines the plan adds, changes or supersedes. */
-    patientMonthWrites(
-      tenantId: string,
-      run: RunRecord,
-      result: PatientMonthResult,
-      plan: LinePlan,
-      claim: {
-        npi: string;
-        dateOfService: string;
-        /** Codes whose date of service is not the month's (TCM: the face-to-face visit). */
-        datesOfService?: Readonly<Record<string, string>>;
-        diagnosisCodes: string[];
-      },
-    ): StateWrite[] {
-      const writes: StateWrite[] = [
-        {
-          Put: {
-            TableName,
-            Item: {
-              ...keys.runPatientMonth(tenantId, run.runId, result.patientId),
-              kind: 'run-patient-month',
-              ...result,
-            },
-          },
-        },
-      ];
-      const line = (code: string, units: number, action: 'added' | 'changed'): StateWrite => ({
+    /** The put of one patient-month result (its claim lines included), for a guarded transaction. */
+    patientMonthPut(tenantId: string, runId: string, result: PatientMonthResult): StateWrite {
+      return {
         Put: {
           TableName,
           Item: {
-            ...keys.runLine(tenantId, run.runId, result.patientId, code),
-            kind: 'claim-line',
-            patientId: result.patientId,
-            code,
-            units,
-            status: 'active',
-            month: run.month,
-            billingPractitionerNpi: claim.npi,
-            dateOfService: claim.datesOfService?.[code] ?? claim.dateOfService,
-            diagnosisCodes: claim.diagnosisCodes,
-            lastAction: action,
-            lastActionAttempt: run.attempt,
-          } satisfies ClaimLineRecord & Record<string, unknown>,
-        },
-      });
-      for (const added of plan.added) writes.push(line(added.code, added.units, 'added'));
-      for (const changed of plan.changed) writes.push(line(changed.code, changed.units, 'changed'));
-      for (const code of plan.superseded) {
-        writes.push({
-          Update: {
-            TableName,
-            Key: keys.runLine(tenantId, run.runId, result.patientId, code),
-            UpdateExpression:
-              'SET #status = :superseded, lastAction = :superseded, lastActionAttempt = :attempt',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':superseded': 'superseded', ':attempt': run.attempt },
+            ...keys.runPatientMonth(tenantId, runId, result.patientId),
+            kind: 'run-patient-month',
+            ...result,
           },
-        });
-      }
-      return writes;
+        },
+      };
     },
 
-    /** Commits patient-month writes guarded by the run's lease, in one transaction. */
+    /**
+     * Puts patient-month results with BatchWriteItem, 25 a call, retrying what DynamoDB leaves
+     * unprocessed. Each put replaces the whole item with a result computed from the same inputs, so
+     * writing a batch again after a crash leaves the same state. `afterCall` sees the running count.
+     */
+    async putPatientMonths(
+      tenantId: string,
+      runId: string,
+      results: readonly PatientMonthResult[],
+      afterCall?: (written: number) => void | Promise<void>,
+    ): Promise<void> {
+      const calls: PatientMonthResult[][] = [];
+      for (let i = 0; i < results.length; i += BATCH_WRITE_ITEMS) {
+        calls.push(results.slice(i, i + BATCH_WRITE_ITEMS));
+      }
+      let written = 0;
+      const worker = async () => {
+        for (let part = calls.shift(); part; part = calls.shift()) {
+          let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
+            [TableName]: part.map((result) => ({
+              PutRequest: {
+                Item: {
+                  ...keys.runPatientMonth(tenantId, runId, result.patientId),
+                  kind: 'run-patient-month',
+                  ...result,
+                },
+              },
+            })),
+          };
+          for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+            if (attempt > 0) await pause(attempt);
+            const { UnprocessedItems } = await db.send(new BatchWriteCommand({ RequestItems: request }));
+            request = UnprocessedItems as typeof request;
+          }
+          written += part.length;
+          await afterCall?.(written);
+        }
+      };
+      await Promise.all(Array.from({ length: PUT_CONCURRENCY }, worker));
+    },
+
+    /** Commits writes guarded by the run's lease, in one transaction. */
     async commitGuarded(
       tenantId: string,
       runId: string,
@@ -398,12 +401,6 @@ export function createRunStore(runtime: ServiceRuntime) {
         if (error instanceof TransactionCanceledException) {
           const reasons = error.CancellationReasons ?? [];
           if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new LeaseLostError();
-          const lockLost = reasons.some((reason, index) => {
-            const item = items[index];
-            const key = item?.Put?.Item ?? item?.Delete?.Key;
-            return reason.Code === 'ConditionalCheckFailed' && isLockKey(key?.pk);
-          });
-          if (lockLost) throw new LockTakenError();
         }
         throw error;
       }
@@ -411,7 +408,7 @@ export function createRunStore(runtime: ServiceRuntime) {
 
     leaseHeld,
 
-    /** Every patient-month and claim line of a run (sorted by key). */
+    /** Every patient-month, or every claim line item of a run kept before lines lived on it (sorted by key). */
     async readRunItems(
       tenantId: string,
       runId: string,
