@@ -151,7 +151,8 @@ export function httpHandler<const R extends RouteContract>(
       }
       const { commit, auditPatientId, auditTenantId, ...response } = result;
       const facts = { status: response.status, auditPatientId, auditTenantId };
-      const idempotencyRecord = guard.record(response);
+      const stored = toStoredResponse(response);
+      const idempotencyRecord = guard.record(stored);
       if (commit || guard.active) {
         try {
           await commitTransaction(
@@ -178,7 +179,7 @@ export function httpHandler<const R extends RouteContract>(
       } else {
         await access.beforeRead(caller, facts);
       }
-      return send(toStoredResponse(response), correlationId);
+      return send(stored, correlationId);
     } catch (error) {
       const mapped = options.mapError?.(error) ?? error;
       await access.rejected(principal, problemFor(mapped, correlationId).status);
