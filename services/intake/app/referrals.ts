@@ -32,7 +32,7 @@ import {
   newReferral,
   type Referral,
 } from '../domain/referral';
-import { routeReferral } from '../domain/routing';
+import { type NetworkAgreement, type RoutingFacts, routeReferral } from '../domain/routing';
 import { isStartKeyOf, keys } from '../store/keys';
 import type { NetworkStore } from '../store/network-store';
 import type { ReferralStore } from '../store/referral-store';
@@ -62,6 +62,40 @@ export interface ReferralDeps {
 /** A partner's referrals: routed, received, read, corrected, cancelled, and moved along by care events. */
 export function createReferrals({ runtime, referrals, network, patientKeys }: ReferralDeps) {
   const now = () => runtime.clock().toISOString();
+  /** Each partner's network as this container last read it, with the revision read before it. */
+  const knownNetworks = new Map<string, { revision: number; agreements: readonly NetworkAgreement[] }>();
+
+  /**
+   * The route by the network this container read before, with the member link in the routed tenant,
+   * after one round trip that also confirms the network's revision is unchanged. Undefined when it
+   * changed (or was never read here, or routes this referral nowhere): the route is then decided on
+   * a fresh read.
+   */
+  async function onKnownNetwork(partnerId: string, facts: RoutingFacts, keyed: Promise<string>) {
+    const known = knownNetworks.get(partnerId);
+    const route = known && routeReferral(known.agreements, facts);
+    if (!known || !route) return undefined;
+    const patientKey = await keyed;
+    const read = await referrals.patientIdWithNetworkRevision(route.tenantId, patientKey, partnerId);
+    if (read.networkRevision !== known.revision) return undefined;
+    return { route, patientKey, existingPatientId: read.patientId };
+  }
+
+  /** The route by the partner's network as it is now, then the member link in the routed tenant. */
+  async function onFreshNetwork(partnerId: string, facts: RoutingFacts, keyed: Promise<string>) {
+    // The revision is read first: a change landing during the agreements' read then shows as a newer
+    // revision next time, never as a current one.
+    const revision = await network.revision(partnerId);
+    const agreements = await network.agreementsOf(partnerId);
+    if (revision !== undefined) {
+      if (knownNetworks.size >= 1000 && !knownNetworks.has(partnerId)) knownNetworks.clear();
+      knownNetworks.set(partnerId, { revision, agreements });
+    }
+    const route = routeReferral(agreements, facts);
+    if (!route) throw new NoNetworkPracticeError();
+    const patientKey = await keyed;
+    return { route, patientKey, existingPatientId: await referrals.patientIdOf(route.tenantId, patientKey) };
+  }
 
   /** A referral the partner sent; any other (another partner's, or none) is not found. */
   async function existing(partnerId: string, referralId: string): Promise<Referral> {
@@ -83,16 +117,18 @@ export function createReferrals({ runtime, referrals, network, patientKeys }: Re
      */
     async receive(partnerId: string, body: CreateReferralBody): Promise<ReferralChange> {
       const at = now();
-      const route = routeReferral(await network.agreementsOf(partnerId), {
+      const facts = {
         requestedPrograms: body.requestedPrograms,
         attributedNpi: body.attributedPractitioner?.npi,
         state: body.member.address.state,
         postalCode: body.member.address.postalCode,
         today: at.slice(0, 10),
-      });
-      if (!route) throw new NoNetworkPracticeError();
-      const patientKey = await patientKeys.keyOf(patientKeyInput(body.member, body.coverage.payerId));
-      const existingPatientId = await referrals.patientIdOf(route.tenantId, patientKey);
+      };
+      const keyed = patientKeys.keyOf(patientKeyInput(body.member, body.coverage.payerId));
+      // A failure to key the member surfaces where the key is awaited, after the route is known.
+      keyed.catch(() => undefined);
+      const { route, patientKey, existingPatientId } =
+        (await onKnownNetwork(partnerId, facts, keyed)) ?? (await onFreshNetwork(partnerId, facts, keyed));
       const referral = newReferral({
         id: runtime.newId(),
         tenantId: route.tenantId,

@@ -35,6 +35,14 @@ export const keys = {
     pk: partnerKey(partnerId, 'NETWORK'),
     sk: `AGREEMENT#${agreementId}`,
   }),
+  /**
+   * A counter raised with every change to a partner's agreements, outside the agreements' partition
+   * so that reading the network still returns agreements only.
+   */
+  networkRevision: (partnerId: string) => ({
+    pk: partnerKey(partnerId, 'NETWORK', 'REVISION'),
+    sk: 'REVISION',
+  }),
   /** Every partner intake knows, for the webhook retry schedule. */
   partners: 'PARTNERS',
   partner: (partnerId: string) => ({ pk: partnerKey(partnerId, 'PARTNER'), sk: 'PARTNER' }),

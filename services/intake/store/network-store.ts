@@ -1,4 +1,10 @@
-import { paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  paginateQuery,
+  type QueryCommandInput,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { PartnerChangedData } from '@carelink/contracts';
 import { putIfNewer, type ServiceRuntime } from '@carelink/lambda-kit';
 import type { NetworkAgreement } from '../domain/routing';
@@ -7,6 +13,8 @@ import { keys, withoutKeys } from './keys';
 /**
  * Intake's projection of the directory: each partner's network agreements and the partners
  * themselves. Each record keeps its newest version; an older or repeated event changes nothing.
+ * Every agreement that changes raises its partner's network revision in the same transaction, so
+ * a network read earlier is known to be current while the revision is unchanged.
  */
 export function createNetworkStore(runtime: ServiceRuntime) {
   const { tableName } = runtime;
@@ -18,12 +26,41 @@ export function createNetworkStore(runtime: ServiceRuntime) {
   }
 
   return {
-    applyAgreement: (agreement: NetworkAgreement) =>
-      putIfNewer(runtime, {
-        ...keys.networkAgreement(agreement.partnerId, agreement.agreementId),
-        kind: 'agreement',
-        ...agreement,
-      }),
+    async applyAgreement(agreement: NetworkAgreement): Promise<boolean> {
+      try {
+        await runtime.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: {
+                    ...keys.networkAgreement(agreement.partnerId, agreement.agreementId),
+                    kind: 'agreement',
+                    ...agreement,
+                  },
+                  ConditionExpression: 'attribute_not_exists(pk) OR version < :version',
+                  ExpressionAttributeValues: { ':version': agreement.version },
+                },
+              },
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: keys.networkRevision(agreement.partnerId),
+                  UpdateExpression: 'SET kind = :kind ADD revision :one',
+                  ExpressionAttributeValues: { ':kind': 'network-revision', ':one': 1 },
+                },
+              },
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        const reasons = error instanceof TransactionCanceledException ? error.CancellationReasons : undefined;
+        if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+        throw error;
+      }
+    },
 
     applyPartner: (partner: PartnerChangedData) =>
       putIfNewer(runtime, {
@@ -33,6 +70,17 @@ export function createNetworkStore(runtime: ServiceRuntime) {
         kind: 'partner',
         ...partner,
       }),
+
+    /**
+     * The partner's network revision; undefined for a network no agreement change has reached since
+     * revisions were introduced (it is then read afresh every time).
+     */
+    async revision(partnerId: string): Promise<number | undefined> {
+      const { Item } = await runtime.db.send(
+        new GetCommand({ TableName: tableName, Key: keys.networkRevision(partnerId), ConsistentRead: true }),
+      );
+      return revisionOf(Item);
+    },
 
     async agreementsOf(partnerId: string): Promise<NetworkAgreement[]> {
       const items = await queryAll({
@@ -56,5 +104,8 @@ export function createNetworkStore(runtime: ServiceRuntime) {
     },
   };
 }
+
+export const revisionOf = (item: Record<string, unknown> | undefined): number | undefined =>
+  typeof item?.revision === 'number' ? item.revision : undefined;
 
 export type NetworkStore = ReturnType<typeof createNetworkStore>;

@@ -1,9 +1,12 @@
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { ReferralStatus } from '@carelink/contracts';
 import type { ServiceRuntime, StateWrite } from '@carelink/lambda-kit';
 import { DuplicateReferralError, StaleVersionError } from '../domain/errors';
 import type { Referral } from '../domain/referral';
 import { keys, withoutKeys } from './keys';
+import { revisionOf } from './network-store';
+
+const BATCH_GET_ATTEMPTS = 5;
 
 export interface ReferralQuery {
   status?: ReferralStatus | undefined;
@@ -45,6 +48,39 @@ export function createReferralStore(runtime: ServiceRuntime) {
       }),
     );
     return typeof Item?.patientId === 'string' ? Item.patientId : undefined;
+  }
+
+  /**
+   * The member link in a tenant and the partner's network revision, in one consistent
+   * `BatchGetItem`: when the revision is the one a route was computed from, the route and the link
+   * are both current after one round trip.
+   */
+  async function patientIdWithNetworkRevision(
+    tenantId: string,
+    patientKey: string,
+    partnerId: string,
+  ): Promise<{ patientId: string | undefined; networkRevision: number | undefined }> {
+    const { tableName } = runtime;
+    const link = keys.patient(tenantId, patientKey);
+    const revision = keys.networkRevision(partnerId);
+    const found: Record<string, unknown>[] = [];
+    let pending: Record<string, unknown>[] = [link, revision];
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      if (attempt > BATCH_GET_ATTEMPTS) throw new Error('the member link could not be read');
+      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+      const { Responses, UnprocessedKeys } = await runtime.db.send(
+        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
+      );
+      found.push(...(Responses?.[tableName] ?? []));
+      pending = UnprocessedKeys?.[tableName]?.Keys ?? [];
+    }
+    const itemAt = (key: { pk: string; sk: string }) =>
+      found.find((item) => item.pk === key.pk && item.sk === key.sk);
+    const patientId = itemAt(link)?.patientId;
+    return {
+      patientId: typeof patientId === 'string' ? patientId : undefined,
+      networkRevision: revisionOf(itemAt(revision)),
+    };
   }
 
   /** The tenant a partner's referral went to; undefined when the partner sent no such referral. */
@@ -175,7 +211,7 @@ export function createReferralStore(runtime: ServiceRuntime) {
     return startKey ? { items, lastKey: startKey } : { items };
   }
 
-  return { get, patientIdOf, tenantOfSent, create, replace, list };
+  return { get, patientIdOf, patientIdWithNetworkRevision, tenantOfSent, create, replace, list };
 }
 
 export type ReferralStore = ReturnType<typeof createReferralStore>;
