@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { Secret, TOTP } from 'otpauth';
@@ -8,7 +8,12 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../packages/local/src/cloud';
 import { apiClient } from '../../packages/local/src/testing/api-client';
-import { eventually, member, startJourneyCloud } from '../journeys/ccm-journey';
+import {
+  eventually,
+  member as journeyMember,
+  runCcmJourney,
+  startJourneyCloud,
+} from '../journeys/ccm-journey';
 
 /** Debian's chromium (`.ci/run` installs it); Playwright's own browser download is not used. */
 function chromiumPath(): string {
@@ -20,6 +25,17 @@ function chromiumPath(): string {
     throw new Error('Debian chromium is not installed: apt-get install -y chromium (.ci/run does it)');
   }
 }
+
+/** Another person than the journey's member, so the two stories never merge into one patient. */
+const member = {
+  ...journeyMember,
+  memberId: 'NW-M-220931',
+  name: { given: ['Rosa'], family: 'Delgado' },
+  birthDate: '1950-07-21',
+  phone: '+16175550188',
+  email: 'rosa.delgado@example.org',
+  mbi: '2EG4-TE5-MK74',
+};
 
 const screenshots = join(import.meta.dirname, '../../test-results/console');
 let cloud: LocalCloud;
@@ -41,6 +57,10 @@ beforeAll(async () => {
     logLevel: 'warn',
   });
   cloud = await startJourneyCloud();
+  // October 2026 as the CCM journey lives it (a patient billed 99490 + 99439), for the billing lead
+  // to find; then the local clock returns to now for everything else.
+  await runCcmJourney(cloud, () => undefined);
+  cloud.setClock(new Date());
   browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
   mkdirSync(screenshots, { recursive: true });
 
@@ -321,6 +341,27 @@ describe('the care-team console in Chromium', () => {
       page.getByRole('button', { name: 'Download X12 837P' }).click(),
     ]);
     expect(file.suggestedFilename()).toBe(`claims-${month}.x12`);
+
+    // October's run, with the journey's patient billed: the codes, the revenue, the 837P, finalize.
+    await page.getByLabel('Month').fill('2026-10');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.getByRole('heading', { name: '2026-10: run completed' }).waitFor();
+    await page.getByText('1 of 1 patients billed, 2 claim lines, expected $131.57').waitFor();
+    const codes = page.getByRole('table', { name: /^Expected revenue \$131\.57 / });
+    await codes.waitFor();
+    expect(await codes.getByRole('rowheader').allTextContents()).toEqual(['99439', '99490']);
+    expect(await page.getByText('Every patient of the month was billed.').count()).toBe(1);
+    await page.screenshot({ path: join(screenshots, 'billing-october.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+    const [october] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download X12 837P' }).click(),
+    ]);
+    const x12 = readFileSync((await october.path()) ?? '', 'utf8');
+    expect(x12).toContain('CLM*');
+    expect(x12).toMatch(/SV1\*HC:99490/);
+    await page.getByRole('button', { name: 'Finalize 2026-10' }).click();
+    await page.getByRole('heading', { name: '2026-10: run finalized' }).waitFor();
     await page.context().close();
   }, 60_000);
 

@@ -67,6 +67,22 @@ export async function eventually<T>(
 }
 
 /**
+ * Which queues received each event type, from now on: a queue forgets a message once its consumer
+ * handled it, so the record is kept as each delivery is processed.
+ */
+export function recordDeliveries(cloud: LocalCloud): (detailType: string) => string[] {
+  const reached = new Map<string, Set<string>>();
+  for (const [name, queue] of cloud.queues) {
+    queue.onProcessed((message) => {
+      const detailType = (JSON.parse(message.body) as { 'detail-type'?: string })['detail-type'];
+      if (!detailType) return;
+      reached.set(detailType, (reached.get(detailType) ?? new Set()).add(name));
+    });
+  }
+  return (detailType) => [...(reached.get(detailType) ?? [])].sort();
+}
+
+/**
  * The journeys' October CCM time: 45 clinical-staff minutes (25 on the 6th, 20 on the 14th), by
  * the Boston clinical staff member, which bills 99490 + 99439.
  */
