@@ -1,20 +1,24 @@
 import { startLocalCloud } from '../../packages/local/src/cloud';
 import { apiClient } from '../../packages/local/src/testing/api-client';
 import { fixtureManifest } from '../../packages/local/src/testing/fixture/manifest';
+import { directoryManifest } from '../../services/directory/manifest';
 import { type Figure, figure, percentile, sortNumbers } from '../figure';
 
 /**
  * Latency from an API write to the consumer's committed state change, through outbox, stream
  * relay, bus, rule, queue and consumer, on the local cloud; against the API write alone.
  */
-export async function pipelineFigures(count = 1_000): Promise<Figure[]> {
+export async function pipelineFigures(
+  count = Number(process.env.BENCH_PIPELINE_EVENTS ?? 1_000),
+  writers = Number(process.env.BENCH_PIPELINE_WRITERS ?? 8),
+): Promise<Figure[]> {
+  // The directory's seed is the partner whose client writes; the fixture service is the pipeline.
   const cloud = await startLocalCloud({
-    manifests: [fixtureManifest],
+    manifests: [directoryManifest, fixtureManifest],
     prefix: `bench${Date.now()}`,
-    seed: false,
   });
   try {
-    const partner = await apiClient(cloud, 'northwind-health');
+    const writer = await apiClient(cloud, 'staff-boston-care-manager');
     const queue = cloud.queues.get('intake-ping-consumer');
     if (!queue) throw new Error('fixture queue missing');
     const writtenAt = new Map<string, number>();
@@ -28,18 +32,17 @@ export async function pipelineFigures(count = 1_000): Promise<Figure[]> {
       if (start !== undefined) latencies.push(performance.now() - start);
     });
     // Warm every function once, as a warm Lambda would be.
-    await partner.post('/v1/pings', { mode: 'ok' });
+    await writer.post('/v1/pings', { mode: 'ok' });
     await cloud.settle();
     latencies.length = 0;
-    // Two writers keep the pipeline busy without saturating it: this is latency, not backlog.
-    const inFlight = 2;
+    // Concurrent partners writing as fast as the API answers them: latency under a steady load.
     let next = 0;
     await Promise.all(
-      Array.from({ length: inFlight }, async () => {
+      Array.from({ length: writers }, async () => {
         while (next < count) {
           next++;
           const started = performance.now();
-          const res = await partner.post<{ id: string }>('/v1/pings', { mode: 'ok' });
+          const res = await writer.post<{ id: string }>('/v1/pings', { mode: 'ok' });
           apiLatencies.push(performance.now() - started);
           writtenAt.set(res.body.id, started);
         }
@@ -50,7 +53,7 @@ export async function pipelineFigures(count = 1_000): Promise<Figure[]> {
     const api = sortNumbers(apiLatencies);
     return [
       figure({
-        figure: 'pipeline: write -> consumer p50',
+        figure: `pipeline: write → consumer p50 (${writers} writers)`,
         value: percentile(sorted, 50),
         unit: 'ms',
         baseline: percentile(api, 50),
@@ -60,7 +63,7 @@ export async function pipelineFigures(count = 1_000): Promise<Figure[]> {
         note: `${latencies.length}/${count} events delivered`,
       }),
       figure({
-        figure: 'pipeline: write -> consumer p99',
+        figure: `pipeline: write → consumer p99 (${writers} writers)`,
         value: percentile(sorted, 99),
         unit: 'ms',
         baseline: percentile(api, 99),
