@@ -1,8 +1,6 @@
 import { monthOf } from '@carelink/calendar';
 import { commitTransaction, type PracticeDirectory, type ServiceRuntime } from '@carelink/lambda-kit';
 import type { ServiceFamily } from '../domain/code-families';
-import { feeCents } from '../domain/fee-schedule';
-import type { StoredLine } from '../domain/line-plan';
 import type { LedgerMonth } from '../domain/month-input';
 import type { PatientFacts } from '../domain/patient-facts';
 import {
@@ -11,6 +9,7 @@ import {
   type PatientMonthResult,
   type PracticeTerms,
 } from '../domain/patient-month';
+import { addToTally, emptyTally, type RunTally } from '../domain/run-tally';
 import { keys } from '../store/keys';
 import type { LedgerPage, LedgerStore } from '../store/ledger-store';
 import type { LockOwner, LockStore, LockTake } from '../store/lock-store';
@@ -30,6 +29,8 @@ export const LEASE_MS = 15 * 60 * 1000;
 const LEASE_MARGIN_MS = 60 * 1000;
 /** Ledger items read per page (heads and entries); the patient-months of a page are one batch. */
 const PAGE_ITEMS = 1000;
+/** Patient-months decided between two looks at the event loop. */
+const DECIDE_SLICE = 25;
 
 /** Injection points for progress reporting and for failure tests. */
 export interface RunHooks {
@@ -97,34 +98,49 @@ export function createBillingRuns(
     monthlyDateOfService: practice.claims.monthlyDateOfService,
   });
 
-  /** Reads a ledger page with what its decisions need and decides every patient-month of it. */
-  async function readAndDecide(
+  /** Reads a ledger page and what its decisions need. */
+  async function readInputs(
     tenantId: string,
     run: RunRecord,
-    practice: Practice,
     startAfter: Record<string, unknown> | undefined,
     readPrior: boolean,
-  ): Promise<DecidedPage> {
+  ): Promise<Omit<DecidedPage, 'outcomes'>> {
     const page = await ledger.readPage(tenantId, run.practiceId, run.month, startAfter, PAGE_ITEMS);
     const ids = page.months.map((m) => m.patientId);
     const [facts, prior] = await Promise.all([
-      ledger.batchGetFacts(tenantId, practice.practiceId, ids),
+      ledger.batchGetFacts(tenantId, run.practiceId, ids),
       readPrior
         ? runs.batchGetPatientMonths(tenantId, run.runId, ids)
         : new Map<string, PatientMonthResult>(),
     ]);
+    return { page, facts, prior };
+  }
+
+  /**
+   * Decides every patient-month of a page, a slice at a time: between slices the responses of the
+   * previous batch's writes are handled, so deciding uses the time the writes wait.
+   */
+  async function decidePage(
+    run: RunRecord,
+    practice: Practice,
+    inputs: Omit<DecidedPage, 'outcomes'>,
+  ): Promise<DecidedPage> {
     const terms = termsOf(practice);
-    const outcomes = page.months.map((month) =>
-      decidePatientMonth({
-        month: run.month,
-        attempt: run.attempt,
-        practice: terms,
-        ledger: month,
-        facts: facts.get(month.patientId),
-        prior: prior.get(month.patientId),
-      }),
-    );
-    return { page, facts, prior, outcomes };
+    const outcomes: PatientMonthOutcome[] = [];
+    for (const [index, month] of inputs.page.months.entries()) {
+      if (index > 0 && index % DECIDE_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+      outcomes.push(
+        decidePatientMonth({
+          month: run.month,
+          attempt: run.attempt,
+          practice: terms,
+          ledger: month,
+          facts: inputs.facts.get(month.patientId),
+          prior: inputs.prior.get(month.patientId),
+        }),
+      );
+    }
+    return { ...inputs, outcomes };
   }
 
   /**
@@ -145,7 +161,7 @@ export function createBillingRuns(
     decided: DecidedPage,
     reconcile: boolean,
     hooks: RunHooks,
-  ): Promise<void> {
+  ): Promise<PatientMonthResult[]> {
     const lockOwner: LockOwner = { tenantId, practiceId: practice.practiceId, runId: run.runId };
     const { page, facts, prior } = decided;
     const keyOf = (patientId: string) => facts.get(patientId)?.eligibility?.patientKey;
@@ -223,40 +239,31 @@ export function createBillingRuns(
         ...families.map((family) => locks.release(patientKey, run.month, family, lockOwner)),
       ]);
     }
+    return outcomes.map((outcome) => outcome.result);
   }
 
   async function complete(
     tenantId: string,
     run: RunRecord,
-    practice: Practice,
     owner: string,
-    processed: number,
+    tally: RunTally,
     correlationId: string,
   ) {
-    const patientMonths = (await runs.readRunItems(tenantId, run.runId, 'PM#', [
-      'patientId',
-      'storedLines',
-    ])) as unknown as Pick<PatientMonthResult, 'patientId' | 'storedLines'>[];
-    const active: (StoredLine & { patientId: string })[] = patientMonths.flatMap((pm) =>
-      pm.storedLines
-        .filter((line) => line.status === 'active')
-        .map((line) => ({ ...line, patientId: pm.patientId })),
-    );
-    const cents = active.reduce((sum, line) => sum + feeCents(line.code, practice.feeBasis) * line.units, 0);
     const totals: RunTotals = {
-      patientMonths: patientMonths.length,
-      billedPatients: new Set(active.map((line) => line.patientId)).size,
-      claimLines: active.length,
-      expectedRevenue: formatCents(cents),
+      patientMonths: tally.patientMonths,
+      billedPatients: tally.billedPatients,
+      claimLines: tally.claimLines,
+      expectedRevenue: formatCents(tally.expectedCents),
     };
-    const difference: RunDifference = { added: 0, changed: 0, superseded: 0 };
-    for (const line of patientMonths.flatMap((pm) => pm.storedLines)) {
-      if (line.lastAction && line.lastActionAttempt === run.attempt) difference[line.lastAction] += 1;
-    }
+    const difference: RunDifference = {
+      added: tally.added,
+      changed: tally.changed,
+      superseded: tally.superseded,
+    };
     await commitTransaction(
       runtime,
       {
-        writes: [runs.completeWrite(tenantId, run.runId, owner, totals, difference, processed)],
+        writes: [runs.completeWrite(tenantId, run.runId, owner, totals, difference, tally.patientMonths)],
         events: [billingRunCompleted(run, totals, difference)],
       },
       { tenantId, correlationId },
@@ -283,40 +290,43 @@ export function createBillingRuns(
     // A run this worker just created has no results yet: nothing to compare with.
     const readPrior = how !== 'created';
     let reconcile = how === 'resumed';
-    let processed = run.checkpoint ? run.processedPatientMonths : 0;
+    let tally = (run.checkpoint && run.tally) || emptyTally();
     logger.info('billing run attempt started', { runId: run.runId, attempt: run.attempt, how });
-    const decide = (after: Record<string, unknown> | undefined) => {
-      const next = readAndDecide(tenantId, run, practice, after, readPrior);
-      // Awaited in turn below; a failure while the previous batch is written surfaces there.
-      next.catch(() => undefined);
-      return next;
-    };
-    let next: Promise<DecidedPage> | undefined = decide(
-      run.checkpoint ? keys.afterPatient(tenantId, run.practiceId, run.month, run.checkpoint) : undefined,
+    const start = run.checkpoint
+      ? keys.afterPatient(tenantId, run.practiceId, run.month, run.checkpoint)
+      : undefined;
+    let decided: DecidedPage | undefined = await decidePage(
+      run,
+      practice,
+      await readInputs(tenantId, run, start, readPrior),
     );
-    while (next) {
-      const decided: DecidedPage = await next;
-      const { page } = decided;
-      // The next page is read and decided while this one is written.
-      next = page.lastKey ? decide(page.lastKey) : undefined;
+    while (decided) {
+      const { page }: DecidedPage = decided;
+      // The next page is read before this batch is written (reads do not queue behind writes) and
+      // decided while it is written.
+      const following: Promise<DecidedPage> | undefined = page.lastKey
+        ? decidePage(run, practice, await readInputs(tenantId, run, page.lastKey, readPrior))
+        : undefined;
+      following?.catch(() => undefined);
       const last = page.months.at(-1);
-      if (!last) continue;
-      if (runtime.clock().getTime() >= leaseUntil) {
-        const renewing = runtime.clock().getTime();
-        await runs.renewLease(tenantId, run.runId, owner, LEASE_MS);
-        leaseUntil = renewing + LEASE_MS - LEASE_MARGIN_MS;
+      if (last) {
+        if (runtime.clock().getTime() >= leaseUntil) {
+          const renewing = runtime.clock().getTime();
+          await runs.renewLease(tenantId, run.runId, owner, LEASE_MS);
+          leaseUntil = renewing + LEASE_MS - LEASE_MARGIN_MS;
+        }
+        const results = await writeBatch(tenantId, run, owner, practice, decided, reconcile, hooks);
+        reconcile = false;
+        tally = addToTally(tally, results, run.attempt, practice.feeBasis);
+        await hooks.afterBatch?.(tally.patientMonths);
+        const checkpointing = runtime.clock().getTime();
+        await runs.checkpoint(tenantId, run.runId, owner, last.patientId, tally, LEASE_MS);
+        leaseUntil = checkpointing + LEASE_MS - LEASE_MARGIN_MS;
+        hooks.onProgress?.({ processed: tally.patientMonths });
       }
-      await writeBatch(tenantId, run, owner, practice, decided, reconcile, hooks);
-      reconcile = false;
-      processed += page.months.length;
-      await hooks.afterBatch?.(processed);
-      const checkpointing = runtime.clock().getTime();
-      await runs.checkpoint(tenantId, run.runId, owner, last.patientId, processed, LEASE_MS);
-      leaseUntil = checkpointing + LEASE_MS - LEASE_MARGIN_MS;
-      run.checkpoint = last.patientId;
-      hooks.onProgress?.({ processed });
+      decided = await following;
     }
-    await complete(tenantId, run, practice, owner, processed, correlationId);
+    await complete(tenantId, run, owner, tally, correlationId);
     return (await runs.getRun(tenantId, run.runId)) as RunRecord;
   }
 
@@ -348,6 +358,7 @@ export function createBillingRuns(
           finalizedAt: null,
           checkpoint: null,
           processedPatientMonths: 0,
+          tally: null,
           leaseOwner: owner,
           leaseUntil: now.getTime() + LEASE_MS,
           totals: null,

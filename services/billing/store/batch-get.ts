@@ -8,6 +8,9 @@ const chunk = <T>(items: readonly T[], size: number): T[][] => {
   return chunks;
 };
 
+/** BatchGetItem requests in flight. */
+const GETS_IN_FLIGHT = 3;
+
 /**
  * Every item of `keys` that exists (strongly consistent), 100 keys a request, retrying the keys
  * DynamoDB left unprocessed with a growing pause.
@@ -18,7 +21,8 @@ export async function batchGetAll(
   keys: readonly Item[],
 ): Promise<Item[]> {
   const found: Item[] = [];
-  for (const part of chunk(keys, 100)) {
+  const parts = chunk(keys, 100);
+  const getPart = async (part: Item[]) => {
     let request: Record<string, { Keys: Item[]; ConsistentRead: boolean }> | undefined = {
       [tableName]: { Keys: part, ConsistentRead: true },
     };
@@ -28,6 +32,10 @@ export async function batchGetAll(
       found.push(...(result.Responses?.[tableName] ?? []));
       request = result.UnprocessedKeys as typeof request;
     }
-  }
+  };
+  const worker = async () => {
+    for (let part = parts.shift(); part; part = parts.shift()) await getPart(part);
+  };
+  await Promise.all(Array.from({ length: GETS_IN_FLIGHT }, worker));
   return found;
 }

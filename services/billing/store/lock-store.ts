@@ -19,6 +19,8 @@ export interface LockTake {
 
 /** Lock puts per transaction, next to the lease check (DynamoDB allows 100 items). */
 const TAKES_PER_TRANSACTION = 99;
+/** Lock transactions in flight: they touch different locks, so they commit in parallel. */
+const TRANSACTIONS_IN_FLIGHT = 3;
 
 const FAMILIES: readonly ServiceFamily[] = ['ccm', 'pcm', 'apcm', 'tcm'];
 const PREFIX = 'PATIENT-MONTH-LOCK#';
@@ -84,8 +86,8 @@ export function createLockStore(runtime: ServiceRuntime) {
     ): Promise<LockTake[]> {
       const elsewhere: LockTake[] = [];
       const { onConditionFailed: leaseLost, ...guard } = lease;
-      for (let i = 0; i < takes.length; i += TAKES_PER_TRANSACTION) {
-        let pending = takes.slice(i, i + TAKES_PER_TRANSACTION);
+      const send = async (chunk: readonly LockTake[]) => {
+        let pending = chunk;
         for (let attempt = 0; pending.length > 0; ) {
           const puts = pending.map(({ patientKey, family }) => {
             const { onConditionFailed: _, ...put } = this.take(patientKey, month, family, owner);
@@ -115,7 +117,15 @@ export function createLockStore(runtime: ServiceRuntime) {
             pending = pending.filter((_, index) => !held.has(index));
           }
         }
+      };
+      const chunks: LockTake[][] = [];
+      for (let i = 0; i < takes.length; i += TAKES_PER_TRANSACTION) {
+        chunks.push(takes.slice(i, i + TAKES_PER_TRANSACTION));
       }
+      const worker = async () => {
+        for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) await send(chunk);
+      };
+      await Promise.all(Array.from({ length: TRANSACTIONS_IN_FLIGHT }, worker));
       return elsewhere;
     },
 

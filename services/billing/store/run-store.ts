@@ -1,6 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
   BatchWriteCommand,
   GetCommand,
   QueryCommand,
@@ -10,6 +9,8 @@ import {
 import { DomainError } from '@carelink/contracts';
 import type { ServiceRuntime, StateWrite } from '@carelink/lambda-kit';
 import type { PatientMonthResult } from '../domain/patient-month';
+import type { RunTally } from '../domain/run-tally';
+import { batchGetAll } from './batch-get';
 import { keys } from './keys';
 
 export type RunStatus = 'running' | 'completed' | 'finalized';
@@ -42,6 +43,8 @@ export interface RunRecord {
   /** Last patient whose results are written in this attempt. */
   checkpoint: string | null;
   processedPatientMonths: number;
+  /** What the attempt decided up to its checkpoint (null before the first one). */
+  tally: RunTally | null;
   leaseOwner: string | null;
   leaseUntil: number | null;
   totals: RunTotals | null;
@@ -86,6 +89,7 @@ const RUN_FIELDS = [
   'finalizedAt',
   'checkpoint',
   'processedPatientMonths',
+  'tally',
   'leaseOwner',
   'leaseUntil',
   'totals',
@@ -224,7 +228,7 @@ export function createRunStore(runtime: ServiceRuntime) {
           new UpdateCommand({
             ...common,
             UpdateExpression:
-              'SET leaseOwner = :owner, leaseUntil = :until, #status = :running, attempt = attempt + :one, checkpoint = :null, processedPatientMonths = :zero, #trigger = :trigger, startedAt = :startedAt',
+              'SET leaseOwner = :owner, leaseUntil = :until, #status = :running, attempt = attempt + :one, checkpoint = :null, processedPatientMonths = :zero, tally = :null, #trigger = :trigger, startedAt = :startedAt',
             ConditionExpression: '#status = :completed',
             ExpressionAttributeNames: { '#status': 'status', '#trigger': 'trigger' },
             ExpressionAttributeValues: {
@@ -253,7 +257,7 @@ export function createRunStore(runtime: ServiceRuntime) {
       runId: string,
       owner: string,
       patientId: string,
-      processed: number,
+      tally: RunTally,
       leaseMs: number,
     ): Promise<void> {
       try {
@@ -262,12 +266,13 @@ export function createRunStore(runtime: ServiceRuntime) {
             TableName,
             Key: keys.run(tenantId, runId),
             UpdateExpression:
-              'SET checkpoint = :patient, processedPatientMonths = :processed, leaseUntil = :until',
+              'SET checkpoint = :patient, processedPatientMonths = :processed, tally = :tally, leaseUntil = :until',
             ConditionExpression: '#status = :running AND leaseOwner = :owner',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
               ':patient': patientId,
-              ':processed': processed,
+              ':processed': tally.patientMonths,
+              ':tally': tally,
               ':until': runtime.clock().getTime() + leaseMs,
               ':running': 'running',
               ':owner': owner,
@@ -309,24 +314,12 @@ export function createRunStore(runtime: ServiceRuntime) {
       patientIds: readonly string[],
     ): Promise<Map<string, PatientMonthResult>> {
       const found = new Map<string, PatientMonthResult>();
-      for (let i = 0; i < patientIds.length; i += 100) {
-        let request:
-          | Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }>
-          | undefined = {
-          [TableName]: {
-            Keys: patientIds.slice(i, i + 100).map((id) => keys.runPatientMonth(tenantId, runId, id)),
-            ConsistentRead: true,
-          },
-        };
-        for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-          if (attempt > 0) await pause(attempt);
-          const result = await db.send(new BatchGetCommand({ RequestItems: request }));
-          for (const item of result.Responses?.[TableName] ?? []) {
-            found.set(String(item.patientId), item as unknown as PatientMonthResult);
-          }
-          request = result.UnprocessedKeys as typeof request;
-        }
-      }
+      const items = await batchGetAll(
+        db,
+        TableName,
+        patientIds.map((id) => keys.runPatientMonth(tenantId, runId, id)),
+      );
+      for (const item of items) found.set(String(item.patientId), item as unknown as PatientMonthResult);
       return found;
     },
 
