@@ -1,3 +1,4 @@
+import { CarePlanSectionName } from '@carelink/contracts';
 import type { CarePlan } from './care-plan';
 import { jsonEqual } from './json-equal';
 
@@ -17,18 +18,10 @@ export interface PlanChange {
   field?: string;
 }
 
-const SECTIONS: readonly CarePlanSection[] = [
-  'problems',
-  'expectedOutcome',
-  'prognosis',
-  'goals',
-  'symptomManagement',
-  'interventions',
-  'medicationManagement',
-  'communityServices',
-  'coordination',
-  'reviewDate',
-];
+// The plan's parts as the event contract names them: every name is a part (`satisfies`), and a part
+// without a name fails to compile (the tuple below is `never` then).
+const SECTIONS: readonly CarePlanSection[] = CarePlanSectionName.options satisfies readonly CarePlanSection[];
+const _everyPartNamed: [Exclude<CarePlanSection, CarePlanSectionName>] extends [never] ? true : never = true;
 
 /** Lists whose items carry ids; they are compared by id so reordering is not a change. */
 const KEYED = new Set<CarePlanSection>(['problems', 'goals', 'interventions']);

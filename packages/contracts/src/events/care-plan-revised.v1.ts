@@ -3,6 +3,21 @@ import { defineEvent } from '../event-contract';
 import { Icd10CmCode, IsoDate, IsoInstant, Program, Ulid } from '../primitives';
 import { PlannedIntervention } from './care-plan-established.v1';
 
+/** The parts of a care plan, in the order a plan lists them. */
+export const CarePlanSectionName = z.enum([
+  'problems',
+  'expectedOutcome',
+  'prognosis',
+  'goals',
+  'symptomManagement',
+  'interventions',
+  'medicationManagement',
+  'communityServices',
+  'coordination',
+  'reviewDate',
+]);
+export type CarePlanSectionName = z.infer<typeof CarePlanSectionName>;
+
 export const CarePlanRevisedData = z.object({
   carePlanId: Ulid,
   caseId: Ulid,
@@ -17,23 +32,7 @@ export const CarePlanRevisedData = z.object({
   /** ICD-10-CM codes of the plan's problem list (codes only, no descriptions): claims carry them. */
   problemCodes: z.array(Icd10CmCode).max(50).optional(),
   /** The parts of the plan this version changed (names only, never their text), for the timeline. */
-  changedSections: z
-    .array(
-      z.enum([
-        'problems',
-        'expectedOutcome',
-        'prognosis',
-        'goals',
-        'symptomManagement',
-        'interventions',
-        'medicationManagement',
-        'communityServices',
-        'coordination',
-        'reviewDate',
-      ]),
-    )
-    .max(10)
-    .optional(),
+  changedSections: z.array(CarePlanSectionName).max(10).optional(),
 });
 
 export const CarePlanRevisedV1 = defineEvent({
