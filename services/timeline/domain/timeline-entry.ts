@@ -3,6 +3,7 @@ import type {
   AssessmentOverdueV1,
   CarePlanEstablishedV1,
   CarePlanRevisedV1,
+  CarePlanSectionName,
   CareTeamChangedV1,
   CaseClosedV1,
   CaseOpenedV1,
@@ -47,7 +48,7 @@ const fact = (label: string, value: string | number | boolean | undefined): Fact
   value === undefined || value === '' ? [] : [{ label, value: String(value) }];
 const list = (values: readonly string[]) => values.join(', ');
 
-const planSectionLabels: Record<NonNullable<CarePlanChangedSections>[number], string> = {
+const planSectionLabels: Record<CarePlanSectionName, string> = {
   problems: 'problem list',
   expectedOutcome: 'expected outcome',
   prognosis: 'prognosis',
@@ -59,7 +60,6 @@ const planSectionLabels: Record<NonNullable<CarePlanChangedSections>[number], st
   coordination: 'coordination',
   reviewDate: 'review date',
 };
-type CarePlanChangedSections = EventData<typeof CarePlanRevisedV1>['changedSections'];
 
 const vitalLabels: Record<EventData<typeof VitalRecordedV1>['type'], string> = {
   'blood-pressure': 'Blood pressure',
