@@ -41,6 +41,7 @@ const screenshots = join(import.meta.dirname, '../../test-results/console');
 let cloud: LocalCloud;
 let browser: Browser;
 let patientId: string;
+let journeyPatientId: string;
 const requests: string[] = [];
 
 /** Serious and critical accessibility violations on the page, as axe reports them. */
@@ -59,7 +60,7 @@ beforeAll(async () => {
   cloud = await startJourneyCloud();
   // October 2026 as the CCM journey lives it (a patient billed 99490 + 99439), for the billing lead
   // to find; then the local clock returns to now for everything else.
-  await runCcmJourney(cloud, () => undefined);
+  journeyPatientId = (await runCcmJourney(cloud, () => undefined)).patientId;
   cloud.setClock(new Date());
   browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
   mkdirSync(screenshots, { recursive: true });
@@ -362,6 +363,20 @@ describe('the care-team console in Chromium', () => {
     expect(x12).toMatch(/SV1\*HC:99490/);
     await page.getByRole('button', { name: 'Finalize 2026-10' }).click();
     await page.getByRole('heading', { name: '2026-10: run finalized' }).waitFor();
+    // Finalising published the month's claim to the patient's story.
+    const careManager = await apiClient(cloud, 'staff-boston-care-manager');
+    const claim = await eventually(
+      "the claim on the journey patient's timeline",
+      async () => {
+        const res = await careManager.get(`/v1/patients/${journeyPatientId}/timeline?limit=200`);
+        return (res.body.items ?? []).find((item: { kind: string }) => item.kind === 'claim');
+      },
+      cloud,
+    );
+    expect(claim).toMatchObject({
+      title: 'Claim finalised for 2026-10',
+      facts: [{ label: 'Codes', value: '99439 × 1, 99490 × 1' }],
+    });
     await page.context().close();
   }, 60_000);
 

@@ -354,7 +354,7 @@ export interface paths {
   "/v1/patients/{patientId}/timeline": {
     /**
      * A patient's timeline: who they are and each step from referral to care, oldest first
-     * @description Kept by the timeline service from the events of the catalog (referral, eligibility, consent, case, assessment, care plan versions and what they changed, contacts, time, screenings, vitals against thresholds, risk flags). Staff of the patient's practice only; anyone else gets 404.
+     * @description Kept by the timeline service from the events of the catalog (referral, eligibility, consent, case, assessment, care plan versions and what they changed, contacts, time, screenings, vitals against thresholds, risk flags, finalised claims). Staff of the patient's practice only; anyone else gets 404.
      */
     get: operations["getPatientTimeline"];
   };
@@ -2899,7 +2899,7 @@ export interface components {
            */
           at: string;
           /** @enum {string} */
-          kind: "referral" | "eligibility" | "consent" | "case" | "care-plan" | "contact" | "time" | "screening" | "risk-flag" | "assessment" | "vital";
+          kind: "referral" | "eligibility" | "consent" | "case" | "care-plan" | "contact" | "time" | "screening" | "risk-flag" | "assessment" | "vital" | "claim";
           title: string;
           facts: {
               label: string;
@@ -13832,7 +13832,7 @@ export interface operations {
   };
   /**
    * A patient's timeline: who they are and each step from referral to care, oldest first
-   * @description Kept by the timeline service from the events of the catalog (referral, eligibility, consent, case, assessment, care plan versions and what they changed, contacts, time, screenings, vitals against thresholds, risk flags). Staff of the patient's practice only; anyone else gets 404.
+   * @description Kept by the timeline service from the events of the catalog (referral, eligibility, consent, case, assessment, care plan versions and what they changed, contacts, time, screenings, vitals against thresholds, risk flags, finalised claims). Staff of the patient's practice only; anyone else gets 404.
    */
   getPatientTimeline: {
     parameters: {

@@ -10,6 +10,7 @@ import { CareTeamChangedV1 } from './events/care-team-changed.v1';
 import { CaseClosedV1 } from './events/case-closed.v1';
 import { CaseOpenedV1 } from './events/case-opened.v1';
 import { CaseTaskChangedV1 } from './events/case-task-changed.v1';
+import { ClaimFinalizedV1 } from './events/claim-finalized.v1';
 import { ClaimSubscriberChangedV1 } from './events/claim-subscriber-changed.v1';
 import { CommunityReferralStatusChangedV1 } from './events/community-referral-status-changed.v1';
 import { ConsentRecordedV1 } from './events/consent-recorded.v1';
@@ -61,6 +62,7 @@ export const eventCatalog = [
   RiskFlagResolvedV1,
   CommunityReferralStatusChangedV1,
   BillingRunCompletedV1,
+  ClaimFinalizedV1,
   AccessRecordedV1,
 ] as const satisfies readonly EventContract[];
 

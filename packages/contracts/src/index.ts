@@ -16,6 +16,7 @@ export * from './events/care-team-changed.v1';
 export * from './events/case-closed.v1';
 export * from './events/case-opened.v1';
 export * from './events/case-task-changed.v1';
+export * from './events/claim-finalized.v1';
 export * from './events/claim-subscriber-changed.v1';
 export * from './events/community-referral-status-changed.v1';
 export * from './events/consent-recorded.v1';

@@ -1,4 +1,5 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { ServiceRuntime } from '@carelink/lambda-kit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Billing, composeBilling, composeClaimExports } from '../compose';
 import { seedSyntheticLedgers, syntheticPatientId } from '../testing/synthetic-ledgers';
@@ -15,6 +16,7 @@ const cambridge = { tenantId, practiceId: 'practice-cambridge' };
 
 let billing: Billing;
 let advance: (ms: number) => void;
+let testRuntime: ServiceRuntime;
 
 const start = (month: string, hooks = {}) =>
   billing.billingRuns.start({
@@ -43,8 +45,33 @@ async function activeLineCount(runId: string, scopeOf = scope): Promise<number> 
 
 let reference: string[];
 
+/** The ClaimFinalized events of a run waiting in the outbox (the relay is not running here). */
+async function claimEventsOf(runId: string) {
+  const items: { detail: string }[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await testRuntime.db.send(
+      new ScanCommand({
+        TableName: testRuntime.tableName,
+        FilterExpression: 'detailType = :type',
+        ExpressionAttributeValues: { ':type': 'ClaimFinalized' },
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    items.push(...((page.Items ?? []) as { detail: string }[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items
+    .map(
+      (item) =>
+        (JSON.parse(item.detail) as { data: { runId: string; patientId: string; lines: unknown[] } }).data,
+    )
+    .filter((data) => data.runId === runId);
+}
+
 beforeAll(async () => {
   const runtime = await createTestRuntime(new Date('2026-11-15T12:00:00Z'));
+  testRuntime = runtime;
   advance = runtime.advance;
   billing = composeBilling(runtime);
   // Patient facts are per patient: seeded with the first month only.
@@ -139,9 +166,15 @@ describe('billing run over 1,000 patient-months', () => {
   it('freezes a finalised run: finalising again is harmless, re-running it is refused', async () => {
     const run = await billing.runs.findRunOfMonth(tenantId, practiceId, '2026-10');
     if (!run) throw new Error('no run');
-    const finalized = await billing.billingRuns.finalize(tenantId, run.runId);
+    const finalized = await billing.billingRuns.finalize(tenantId, run.runId, 'test-finalize');
     expect('run' in finalized && finalized.run.status).toBe('finalized');
-    expect('run' in (await billing.billingRuns.finalize(tenantId, run.runId))).toBe(true);
+    // One ClaimFinalized per billed patient-month, published before the run froze, and only once.
+    const published = await claimEventsOf(run.runId);
+    expect(published.length).toBe(run.totals?.billedPatients);
+    expect(new Set(published.map((e) => e.patientId)).size).toBe(published.length);
+    expect(published[0]?.lines.length).toBeGreaterThan(0);
+    expect('run' in (await billing.billingRuns.finalize(tenantId, run.runId, 'test-finalize'))).toBe(true);
+    expect((await claimEventsOf(run.runId)).length).toBe(published.length);
     await expect(start('2026-10')).rejects.toBeInstanceOf(RunFinalizedError);
     expect(await claimsOf(run.runId)).toEqual(reference);
   });

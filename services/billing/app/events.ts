@@ -1,6 +1,6 @@
-import { BillingRunCompletedV1 } from '@carelink/contracts';
+import { BillingRunCompletedV1, ClaimFinalizedV1 } from '@carelink/contracts';
 import { emit } from '@carelink/lambda-kit';
-import type { RunDifference, RunRecord, RunTotals } from '../store/run-store';
+import type { PatientMonthResult, RunDifference, RunRecord, RunTotals } from '../store/run-store';
 
 /** A run attempt finished: its totals and how it differs from the attempt before (ids and counts only). */
 export const billingRunCompleted = (run: RunRecord, totals: RunTotals, difference: RunDifference) =>
@@ -14,3 +14,18 @@ export const billingRunCompleted = (run: RunRecord, totals: RunTotals, differenc
     attempt: run.attempt,
     difference,
   });
+
+/** A billed patient-month's active claim lines as the run is finalised (codes and units only); none when it bills nothing. */
+export const claimFinalized = (run: RunRecord, result: PatientMonthResult) => {
+  const lines = result.storedLines
+    .filter((line) => line.status === 'active')
+    .map(({ code, units }) => ({ code, units }));
+  if (lines.length === 0 || result.holdReason) return undefined;
+  return emit(ClaimFinalizedV1, {
+    runId: run.runId,
+    patientId: result.patientId,
+    practiceId: run.practiceId,
+    month: run.month,
+    lines,
+  });
+};

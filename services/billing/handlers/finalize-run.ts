@@ -5,10 +5,14 @@ import { staffScope } from '../app/staff-scope';
 import { runView } from '../app/views';
 import { billing, runtime } from '../runtime';
 
-export const handler = httpHandler(runtime, finalizeRunRoute, async ({ params, principal }) => {
-  const scope = staffScope(principal);
-  const run = await billing.queries.runFor(scope, params.runId);
-  const result = await billing.billingRuns.finalize(scope.tenantId, run.runId);
-  if ('blocked' in result) throw new RunInProgressError(run.runId);
-  return ok(runView(result.run));
-});
+export const handler = httpHandler(
+  runtime,
+  finalizeRunRoute,
+  async ({ params, principal, correlationId }) => {
+    const scope = staffScope(principal);
+    const run = await billing.queries.runFor(scope, params.runId);
+    const result = await billing.billingRuns.finalize(scope.tenantId, run.runId, correlationId);
+    if ('blocked' in result) throw new RunInProgressError(run.runId);
+    return ok(runView(result.run));
+  },
+);

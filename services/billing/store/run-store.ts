@@ -49,6 +49,8 @@ export interface RunRecord {
   leaseUntil: number | null;
   totals: RunTotals | null;
   lastDifference: RunDifference | null;
+  /** While a completed run is finalised: the last patient whose claim is published (null before). */
+  claimsPublishedThrough: string | null;
 }
 
 export type { PatientMonthResult };
@@ -65,6 +67,16 @@ export interface ClaimLineRecord {
   diagnosisCodes: string[];
   lastAction: 'added' | 'changed' | 'superseded';
   lastActionAttempt: number;
+}
+
+/** Raised when the run being finalised was re-run, or another finaliser published the same claims. */
+export class ClaimsPublicationMovedError extends DomainError {
+  override readonly name = 'ClaimsPublicationMovedError';
+  readonly code = 'claims-publication-moved';
+  readonly problemType = 'conflict';
+  constructor() {
+    super('The run changed while its claims were being published; finalise it again');
+  }
 }
 
 /** Raised when the run's lease was taken over or the run left `running` (stop writing at once). */
@@ -94,6 +106,7 @@ const RUN_FIELDS = [
   'leaseUntil',
   'totals',
   'lastDifference',
+  'claimsPublishedThrough',
 ] as const;
 
 const toRun = (item: Record<string, unknown>): RunRecord =>
@@ -228,7 +241,7 @@ export function createRunStore(runtime: ServiceRuntime) {
           new UpdateCommand({
             ...common,
             UpdateExpression:
-              'SET leaseOwner = :owner, leaseUntil = :until, #status = :running, attempt = attempt + :one, checkpoint = :null, processedPatientMonths = :zero, tally = :null, #trigger = :trigger, startedAt = :startedAt',
+              'SET leaseOwner = :owner, leaseUntil = :until, #status = :running, attempt = attempt + :one, checkpoint = :null, claimsPublishedThrough = :null, processedPatientMonths = :zero, tally = :null, #trigger = :trigger, startedAt = :startedAt',
             ConditionExpression: '#status = :completed',
             ExpressionAttributeNames: { '#status': 'status', '#trigger': 'trigger' },
             ExpressionAttributeValues: {
@@ -481,6 +494,31 @@ export function createRunStore(runtime: ServiceRuntime) {
           },
         },
         onConditionFailed: () => new LeaseLostError(),
+      };
+    },
+
+    /**
+     * Records that the claims of a completed run are published through `patientId`, committed with
+     * those claims' events; refused when the run was re-run or another finaliser moved on.
+     */
+    claimsPublished(tenantId: string, runId: string, previous: string | null, patientId: string): StateWrite {
+      return {
+        Update: {
+          TableName,
+          Key: keys.run(tenantId, runId),
+          UpdateExpression: 'SET claimsPublishedThrough = :through',
+          ConditionExpression:
+            previous === null
+              ? '#status = :completed AND (attribute_not_exists(claimsPublishedThrough) OR claimsPublishedThrough = :null)'
+              : '#status = :completed AND claimsPublishedThrough = :previous',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':through': patientId,
+            ':completed': 'completed',
+            ...(previous === null ? { ':null': null } : { ':previous': previous }),
+          },
+        },
+        onConditionFailed: () => new ClaimsPublicationMovedError(),
       };
     },
 

@@ -6,6 +6,7 @@ import {
   CareTeamChangedV1,
   CaseClosedV1,
   CaseOpenedV1,
+  ClaimFinalizedV1,
   ConsentRecordedV1,
   ConsentRevokedV1,
   ContactCompletedV1,
@@ -41,4 +42,5 @@ export const timelineEvents = [
   VitalRecordedV1,
   RiskFlaggedV1,
   RiskFlagResolvedV1,
+  ClaimFinalizedV1,
 ] as const;

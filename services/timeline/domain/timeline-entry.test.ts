@@ -1,6 +1,7 @@
 import {
   AssessmentCompletedV1,
   CarePlanRevisedV1,
+  ClaimFinalizedV1,
   ContactCompletedV1,
   RiskFlaggedV1,
   ScreeningScoredV1,
@@ -46,6 +47,15 @@ describe('timeline entries', () => {
       changedSections: undefined,
     });
     expect(older.facts.map((f) => f.label)).not.toContain('Changed');
+  });
+
+  it('shows a finalised claim with its codes and units', () => {
+    expect(timelineEntries.ClaimFinalized(ClaimFinalizedV1.example, at)).toEqual({
+      at,
+      kind: 'claim',
+      title: 'Claim finalised for 2026-10',
+      facts: [{ label: 'Codes', value: '99490 × 1, 99439 × 1' }],
+    });
   });
 
   it('dates a completed assessment with its completion', () => {

@@ -7,6 +7,7 @@ import type {
   CareTeamChangedV1,
   CaseClosedV1,
   CaseOpenedV1,
+  ClaimFinalizedV1,
   ConsentRecordedV1,
   ConsentRevokedV1,
   ContactCompletedV1,
@@ -33,7 +34,8 @@ export type TimelineKind =
   | 'screening'
   | 'risk-flag'
   | 'assessment'
-  | 'vital';
+  | 'vital'
+  | 'claim';
 
 /** One step of the story from referral to claim: codes, counts and statuses, never free text. */
 export interface TimelineEntry {
@@ -213,6 +215,12 @@ export const timelineEntries = {
     kind: 'risk-flag',
     title: d.severity === 'urgent' ? 'Urgent risk flag' : 'Risk flag',
     facts: [...fact('Kind', d.kind), ...fact('Code', d.code)],
+  }),
+  ClaimFinalized: (d: EventData<typeof ClaimFinalizedV1>, at: string): TimelineEntry => ({
+    at,
+    kind: 'claim',
+    title: `Claim finalised for ${d.month}`,
+    facts: fact('Codes', list(d.lines.map((line) => `${line.code} × ${line.units}`))),
   }),
   RiskFlagResolved: (d: EventData<typeof RiskFlagResolvedV1>): TimelineEntry => ({
     at: d.resolvedAt,

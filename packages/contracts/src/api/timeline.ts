@@ -76,6 +76,7 @@ export const PatientTimelineResource = z
           'risk-flag',
           'assessment',
           'vital',
+          'claim',
         ]),
         title: z.string(),
         facts: z.array(z.object({ label: z.string(), value: z.string() })),
@@ -92,7 +93,7 @@ export const getPatientTimelineRoute = defineRoute({
   summary: "A patient's timeline: who they are and each step from referral to care, oldest first",
   description:
     'Kept by the timeline service from the events of the catalog (referral, eligibility, consent, case, assessment, ' +
-    "care plan versions and what they changed, contacts, time, screenings, vitals against thresholds, risk flags). Staff of the patient's practice only; anyone else gets 404.",
+    "care plan versions and what they changed, contacts, time, screenings, vitals against thresholds, risk flags, finalised claims). Staff of the patient's practice only; anyone else gets 404.",
   tag,
   scopes: [scopes.casesRead],
   params: z.object({ patientId: PatientId }).strict(),
