@@ -8,6 +8,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import * as z from 'zod/mini';
 import type { StageConfig } from '../config/stages';
 import { pascalCase } from './naming';
 import { loggedWebAcl } from './web-acl';
@@ -210,7 +211,7 @@ export class PartnerApi extends Construct {
     const requestParameters: Record<string, boolean> = {};
     for (const name of pathParameters(route.path)) requestParameters[`method.request.path.${name}`] = true;
     for (const [name, schema] of Object.entries(route.query?.shape ?? {})) {
-      requestParameters[`method.request.querystring.${name}`] = !schema.safeParse(undefined).success;
+      requestParameters[`method.request.querystring.${name}`] = !z.safeParse(schema, undefined).success;
     }
     if (route.idempotent) requestParameters['method.request.header.Idempotency-Key'] = true;
     if (route.requiresIfMatch) requestParameters['method.request.header.If-Match'] = true;

@@ -8,7 +8,7 @@ import {
   scopes,
   standardTable,
 } from '@carelink/contracts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Folder of the fixture handlers (`handlers/echo.ts`). */
 const dir = import.meta.dirname;
@@ -68,7 +68,7 @@ const listCases = defineRoute({
   summary: 'List cases',
   tag: 'Cases',
   scopes: [scopes.casesRead],
-  query: z.object({ status: z.string().optional(), cursor: z.string().optional() }),
+  query: z.object({ status: z.optional(z.string()), cursor: z.optional(z.string()) }),
   responses: { 200: { description: 'Cases' } },
 });
 

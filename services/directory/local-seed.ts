@@ -21,7 +21,7 @@ import type {
   CreateTenantBody,
 } from '@carelink/contracts/api/directory';
 import { Secret, TOTP } from 'otpauth';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 const operator = 'carelink-operator';
 

@@ -1,6 +1,6 @@
 import type { LocalSeedApi } from '@carelink/contracts';
 import type { CreateReferralBody } from '@carelink/contracts/api/intake';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 type ReferralInput = z.input<typeof CreateReferralBody>;
 

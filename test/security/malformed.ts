@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 
 type Segment = string | number;
 type Path = readonly Segment[];
@@ -160,7 +160,7 @@ function arbitraries(
  * a malformed case). Deterministic for a seed.
  */
 export function malformedCases(
-  schema: z.ZodType,
+  schema: z.core.$ZodType,
   example: unknown,
   count: number,
   seed: number,
@@ -176,7 +176,7 @@ export function malformedCases(
       if (kept >= perKind) break;
       const json = JSON.stringify(candidate);
       const value = json === undefined ? undefined : JSON.parse(json);
-      if (schema.safeParse(value).success) continue;
+      if (z.safeParse(schema, value).success) continue;
       cases.push({ kind, value, json, injected, injectedKeys });
       kept++;
     }

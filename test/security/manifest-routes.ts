@@ -1,5 +1,6 @@
 import type { RouteContract, ServiceManifest, Subscription } from '@carelink/contracts';
 import { type StaffRole, scopesOfRoles } from '@carelink/contracts';
+import * as z from 'zod/mini';
 import type { LocalCloud } from '../../packages/local/src/cloud';
 import { serviceManifests } from '../../services/manifests';
 
@@ -45,7 +46,7 @@ export function manifestSubscriptions(): {
 /** The example a schema documents in its metadata (`.meta({ example })`). */
 export function exampleOf(schema: RouteContract['body']): unknown {
   if (!schema) return undefined;
-  return (schema.meta() as { example?: unknown } | undefined)?.example;
+  return (z.globalRegistry.get(schema) as { example?: unknown } | undefined)?.example;
 }
 
 /** One side of an isolation test: a care organisation and the partner that refers to it. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Codes of the comprehensive assessment, shared by the care-planning API and the service that keeps it. */
 

@@ -1,19 +1,17 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { EventContract, EventData } from './event-contract';
 import { IsoInstant, TenantId, Ulid } from './primitives';
 
 /** Metadata every event detail carries (design: detail = { metadata, data }). */
-export const EventMetadata = z
-  .object({
-    eventId: Ulid,
-    eventVersion: z.int().min(1),
-    tenantId: TenantId,
-    correlationId: z.string().min(1).max(128),
-    occurredAt: IsoInstant,
-    /** Aggregate version, so consumers can ignore stale or reordered events. */
-    aggregateVersion: z.int().min(0).optional(),
-  })
-  .strict();
+export const EventMetadata = z.strictObject({
+  eventId: Ulid,
+  eventVersion: z.int().check(z.gte(1)),
+  tenantId: TenantId,
+  correlationId: z.string().check(z.minLength(1), z.maxLength(128)),
+  occurredAt: IsoInstant,
+  /** Aggregate version, so consumers can ignore stale or reordered events. */
+  aggregateVersion: z.optional(z.int().check(z.gte(0))),
+});
 export type EventMetadata = z.infer<typeof EventMetadata>;
 
 /** The detail of an event of contract C. */
@@ -59,10 +57,10 @@ export function buildEvent<C extends EventContract>(
 
 /** The EventBridge event shape consumers receive (the fields Carelink relies on). */
 export const EventBridgeEvent = z.object({
-  id: z.string().optional(),
+  id: z.optional(z.string()),
   source: z.string(),
   'detail-type': z.string(),
-  time: z.string().optional(),
+  time: z.optional(z.string()),
   detail: z.unknown(),
 });
 export type EventBridgeEvent = z.infer<typeof EventBridgeEvent>;
@@ -79,7 +77,7 @@ export class InvalidEventError extends Error {
 }
 
 /** Lists failing field paths of a zod error without echoing the offending values. */
-export function issuePaths(error: z.ZodError): string[] {
+export function issuePaths(error: z.core.$ZodError): string[] {
   return error.issues.map((issue) => `${safeIssuePath(issue.path) || '(root)'}: ${issue.code}`);
 }
 

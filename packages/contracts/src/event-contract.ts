@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** The services that publish events; each owns the source `carelink.<service>`. */
 export const ServiceName = z.enum([
@@ -23,7 +23,10 @@ export type EventSource = `carelink.${ServiceName}`;
  * export const CaseOpenedV1 = defineEvent({ source: 'carelink.care-planning', detailType: 'CaseOpened',
  *   version: 1, description: '...', data: CaseOpenedData, example: {...} });
  */
-export interface EventContract<DetailType extends string = string, Data extends z.ZodType = z.ZodType> {
+export interface EventContract<
+  DetailType extends string = string,
+  Data extends z.ZodMiniType = z.ZodMiniType,
+> {
   readonly source: EventSource;
   readonly detailType: DetailType;
   readonly version: number;
@@ -33,7 +36,7 @@ export interface EventContract<DetailType extends string = string, Data extends 
 }
 
 /** Declares an event contract; the example is type-checked against the data schema. */
-export function defineEvent<const DetailType extends string, Data extends z.ZodType>(
+export function defineEvent<const DetailType extends string, Data extends z.ZodMiniType>(
   contract: EventContract<DetailType, Data>,
 ): EventContract<DetailType, Data> {
   return Object.freeze(contract);

@@ -39,6 +39,7 @@ export * from './events/time-logged.v1';
 export * from './events/vital-recorded.v1';
 export * from './invalid-input';
 export * from './manifest';
+export * from './meta';
 export * from './outreach-vocabulary';
 export * from './primitives';
 export * from './problem';

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { DomainError, type FieldIssue } from './domain-error';
 
 /**
@@ -23,14 +23,18 @@ export class InvalidInputError extends DomainError {
 }
 
 /** The failing fields of a zod error, by path and issue code. */
-export const fieldIssuesOf = (error: z.ZodError): FieldIssue[] =>
+export const fieldIssuesOf = (error: z.core.$ZodError): FieldIssue[] =>
   error.issues.map((issue) => ({
     path: issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)',
     code: issue.code,
   }));
 
 /** Parses `input` or throws an {@link InvalidInputError} naming the failing fields of `subject`. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, subject: string): z.output<S> {
+export function parseOrThrow<S extends z.ZodMiniType>(
+  schema: S,
+  input: unknown,
+  subject: string,
+): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   throw new InvalidInputError(subject, fieldIssuesOf(result.error), { cause: result.error });

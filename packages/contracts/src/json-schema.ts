@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { EventMetadata } from './envelope';
 import type { EventContract } from './event-contract';
 

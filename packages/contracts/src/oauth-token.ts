@@ -1,13 +1,15 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ZodOpenApiOperationObject } from 'zod-openapi';
+import { withMeta } from './meta';
 
 /** RFC 6749 section 5.2: token errors are OAuth JSON, not problem+json. */
-const OAuthError = z
-  .object({
+const OAuthError = withMeta(
+  z.object({
     error: z.enum(['invalid_request', 'invalid_client', 'invalid_scope', 'unsupported_grant_type']),
-    error_description: z.string().optional(),
-  })
-  .meta({ id: 'OAuthError' });
+    error_description: z.optional(z.string()),
+  }),
+  { id: 'OAuthError' },
+);
 
 const oauthError = (description: string) => ({
   description,
@@ -29,10 +31,9 @@ export const oauthTokenOperation: ZodOpenApiOperationObject = {
       'application/x-www-form-urlencoded': {
         schema: z.object({
           grant_type: z.literal('client_credentials'),
-          scope: z
-            .string()
-            .optional()
-            .meta({ description: 'Space-separated; default: every scope of the client' }),
+          scope: withMeta(z.optional(z.string()), {
+            description: 'Space-separated; default: every scope of the client',
+          }),
         }),
       },
     },
@@ -45,7 +46,7 @@ export const oauthTokenOperation: ZodOpenApiOperationObject = {
           schema: z.object({
             access_token: z.string(),
             token_type: z.literal('Bearer'),
-            expires_in: z.int().meta({ description: 'Seconds' }),
+            expires_in: withMeta(z.int(), { description: 'Seconds' }),
           }),
         },
       },

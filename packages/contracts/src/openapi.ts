@@ -1,5 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { withMeta } from './meta';
 import { oauthTokenOperation } from './oauth-token';
 import { Problem, problemTypes } from './problem';
 import type { ResponseContract, RouteContract } from './route-contract';
@@ -72,17 +73,18 @@ function successHeaders(
 }
 
 function operation(route: RouteContract, versionedPaths: ReadonlySet<string>): ZodOpenApiOperationObject {
-  const headers: Record<string, z.ZodType> = {};
+  const headers: Record<string, z.ZodMiniType> = {};
   if (route.idempotent) {
-    headers['idempotency-key'] = z.string().min(8).max(128).meta({
+    headers['idempotency-key'] = withMeta(z.string().check(z.minLength(8), z.maxLength(128)), {
       description: 'Unique per create; a replay returns the first response',
       example: '8e0f4a2c-6b1d-4f7e-9a51-3c2d1e0f9b8a',
     });
   }
   if (route.requiresIfMatch) {
-    headers['if-match'] = z
-      .string()
-      .meta({ description: 'The version (ETag) you last read', example: '"3"' });
+    headers['if-match'] = withMeta(z.string(), {
+      description: 'The version (ETag) you last read',
+      example: '"3"',
+    });
   }
   const responses: Record<string, unknown> = Object.fromEntries(
     Object.entries(standardProblems(route)).map(([status, title]) => [status, problemResponse(title)]),

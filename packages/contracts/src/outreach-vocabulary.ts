@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Codes of the staff work recorded on a case, shared by the outreach API and the services that
@@ -33,19 +33,17 @@ export const VoidReason = z.enum([
 export type VoidReason = z.infer<typeof VoidReason>;
 
 /** Per-plan vital-sign alert thresholds. Values equal to a threshold do not raise a flag. */
-export const VitalThresholds = z
-  .object({
-    systolicAbove: z.number().positive(),
-    diastolicAbove: z.number().positive(),
-    glucoseBelow: z.number().positive(),
-    glucoseAbove: z.number().positive(),
-    spo2Below: z.number().positive().max(100),
-    heartRateBelow: z.number().positive(),
-    heartRateAbove: z.number().positive(),
-    weightGainPerDayLb: z.number().positive(),
-    weightGainPerWeekLb: z.number().positive(),
-  })
-  .strict();
+export const VitalThresholds = z.strictObject({
+  systolicAbove: z.number().check(z.gt(0)),
+  diastolicAbove: z.number().check(z.gt(0)),
+  glucoseBelow: z.number().check(z.gt(0)),
+  glucoseAbove: z.number().check(z.gt(0)),
+  spo2Below: z.number().check(z.gt(0), z.lte(100)),
+  heartRateBelow: z.number().check(z.gt(0)),
+  heartRateAbove: z.number().check(z.gt(0)),
+  weightGainPerDayLb: z.number().check(z.gt(0)),
+  weightGainPerWeekLb: z.number().check(z.gt(0)),
+});
 export type VitalThresholds = z.infer<typeof VitalThresholds>;
 
 /** How a risk flag or an escalation was closed: a code, so events and the trail carry no free text. */

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withMeta } from './meta';
 
 /**
  * The shared vocabulary of Carelink's contracts. Every API body and event detail is built from these,
@@ -6,32 +7,34 @@ import * as z from 'zod';
  */
 
 /** A partner (health plan) or practice tenant id, as carried in the access token. */
-export const TenantId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and hyphens, 2-63 characters')
-  .meta({ description: 'Tenant (partner or practice) identifier', example: 'acme-health' });
+export const TenantId = withMeta(
+  z
+    .string()
+    .check(z.regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and hyphens, 2-63 characters')),
+  { description: 'Tenant (partner or practice) identifier', example: 'acme-health' },
+);
 export type TenantId = z.infer<typeof TenantId>;
 
 /** Crockford base32 ULID: sortable by creation time, safe in keys and URLs. */
-export const Ulid = z
-  .string()
-  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a ULID (26 Crockford base32 characters)')
-  .meta({ example: '01JD3Y7T5V0M3Q8W9X2Z4A6B8C' });
+export const Ulid = withMeta(
+  z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a ULID (26 Crockford base32 characters)')),
+  { example: '01JD3Y7T5V0M3Q8W9X2Z4A6B8C' },
+);
 export type Ulid = z.infer<typeof Ulid>;
 
 /** Calendar date without a time zone, e.g. a birth date or a discharge date. */
-export const IsoDate = z.iso.date().meta({ example: '2026-11-02' });
+export const IsoDate = withMeta(z.iso.date(), { example: '2026-11-02' });
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** A point in time with an explicit offset (stored and compared in UTC). */
-export const IsoInstant = z.iso.datetime({ offset: true }).meta({ example: '2026-11-02T15:04:05Z' });
+export const IsoInstant = withMeta(z.iso.datetime({ offset: true }), { example: '2026-11-02T15:04:05Z' });
 export type IsoInstant = z.infer<typeof IsoInstant>;
 
 /** Calendar month, `YYYY-MM`. */
-export const YearMonth = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM')
-  .meta({ example: '2026-10' });
+export const YearMonth = withMeta(
+  z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM')),
+  { example: '2026-10' },
+);
 export type YearMonth = z.infer<typeof YearMonth>;
 
 const supportedTimeZones = new Set(Intl.supportedValuesOf('timeZone'));
@@ -40,10 +43,10 @@ const supportedTimeZones = new Set(Intl.supportedValuesOf('timeZone'));
 export const isIanaTimeZone = (zone: string): boolean => zone === 'UTC' || supportedTimeZones.has(zone);
 
 /** An IANA time zone name that this runtime can resolve (UTC included). */
-export const IanaTimeZone = z
-  .string()
-  .refine(isIanaTimeZone, 'an IANA time zone, e.g. America/New_York')
-  .meta({ example: 'America/New_York' });
+export const IanaTimeZone = withMeta(
+  z.string().check(z.refine(isIanaTimeZone, 'an IANA time zone, e.g. America/New_York')),
+  { example: 'America/New_York' },
+);
 export type IanaTimeZone = z.infer<typeof IanaTimeZone>;
 
 /**
@@ -71,21 +74,25 @@ export function undottedIcd10Cm(code: string): string | undefined {
 }
 
 /** ICD-10-CM diagnosis code as a caller sends it: either form, any case; upper-cased on parse. */
-export const Icd10CmCode = z
-  .string()
-  .regex(/^[A-TV-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/i, 'an ICD-10-CM code such as E11.9')
-  .transform((code) => code.toUpperCase())
-  .meta({ example: 'E11.9' });
+export const Icd10CmCode = withMeta(
+  z.pipe(
+    z
+      .string()
+      .check(z.regex(/^[A-TV-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/i, 'an ICD-10-CM code such as E11.9')),
+    z.transform((code) => code.toUpperCase()),
+  ),
+  { example: 'E11.9' },
+);
 /** ICD-10-CM code in its dotted form only (`E11.9`, `I10`), as it goes on a claim. */
-export const Icd10CmDottedCode = z
-  .string()
-  .regex(icd10Dotted, 'an ICD-10-CM code in dotted form such as E11.9')
-  .meta({ example: 'E11.9' });
+export const Icd10CmDottedCode = withMeta(
+  z.string().check(z.regex(icd10Dotted, 'an ICD-10-CM code in dotted form such as E11.9')),
+  { example: 'E11.9' },
+);
 /** ICD-10-CM code in its undotted form only (`E119`), as code tables key it. */
-export const Icd10CmUndottedCode = z
-  .string()
-  .regex(icd10Undotted, 'an ICD-10-CM code without a dot such as E119')
-  .meta({ example: 'E119' });
+export const Icd10CmUndottedCode = withMeta(
+  z.string().check(z.regex(icd10Undotted, 'an ICD-10-CM code without a dot such as E119')),
+  { example: 'E119' },
+);
 export type Icd10CmCode = z.infer<typeof Icd10CmCode>;
 
 /**
@@ -108,10 +115,10 @@ export function isValidNpi(npi: string): boolean {
 }
 
 /** National Provider Identifier with a valid check digit. */
-export const Npi = z
-  .string()
-  .refine(isValidNpi, 'a 10-digit NPI with a valid check digit')
-  .meta({ example: '1234567893' });
+export const Npi = withMeta(
+  z.string().check(z.refine(isValidNpi, 'a 10-digit NPI with a valid check digit')),
+  { example: '1234567893' },
+);
 export type Npi = z.infer<typeof Npi>;
 
 /**
@@ -119,41 +126,48 @@ export type Npi = z.infer<typeof Npi>;
  * C A AN N A AN N A A N N, where A excludes S, L, O, I, B, Z and the first digit is 1-9.
  * Dashes used for readability are accepted and removed.
  */
-export const Mbi = z
-  .string()
-  .transform((value) => value.replaceAll('-', '').toUpperCase())
-  .pipe(
+export const Mbi = withMeta(
+  z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((value) => value.replaceAll('-', '').toUpperCase()),
+    ),
     z
       .string()
-      .regex(
-        /^[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9][AC-HJKMNP-RT-Y]{2}[0-9]{2}$/,
-        'a Medicare Beneficiary Identifier',
+      .check(
+        z.regex(
+          /^[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9][AC-HJKMNP-RT-Y]{2}[0-9]{2}$/,
+          'a Medicare Beneficiary Identifier',
+        ),
       ),
-  )
-  .meta({ example: '1EG4TE5MK73' });
+  ),
+  { example: '1EG4TE5MK73' },
+);
 export type Mbi = z.infer<typeof Mbi>;
 
 /** Phone number in E.164 form. */
-export const E164Phone = z
-  .string()
-  .regex(/^\+[1-9]\d{6,14}$/, 'an E.164 phone number such as +16175550123')
-  .meta({ example: '+16175550123' });
+export const E164Phone = withMeta(
+  z.string().check(z.regex(/^\+[1-9]\d{6,14}$/, 'an E.164 phone number such as +16175550123')),
+  { example: '+16175550123' },
+);
 export type E164Phone = z.infer<typeof E164Phone>;
 
 /** ISO 4217 currency code. */
-export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code');
+export const CurrencyCode = z.string().check(z.regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code'));
 
 /**
  * Money as a decimal string with at most two fraction digits, so amounts never pass through binary
  * floating point.
  */
-export const Money = z
-  .object({
-    amount: z.string().regex(/^-?\d{1,12}(\.\d{1,2})?$/, 'a decimal amount with at most 2 fraction digits'),
+export const Money = withMeta(
+  z.strictObject({
+    amount: z
+      .string()
+      .check(z.regex(/^-?\d{1,12}(\.\d{1,2})?$/, 'a decimal amount with at most 2 fraction digits')),
     currency: CurrencyCode,
-  })
-  .strict()
-  .meta({ example: { amount: '62.16', currency: 'USD' } });
+  }),
+  { example: { amount: '62.16', currency: 'USD' } },
+);
 export type Money = z.infer<typeof Money>;
 
 /** Care programs Carelink can enrol a member in. */
@@ -167,4 +181,6 @@ export const TimeProgram = z.enum(['ccm', 'pcm', 'tcm', 'rpm', 'bhi', 'case-mana
 export type TimeProgram = z.infer<typeof TimeProgram>;
 
 /** Opaque pagination cursor. */
-export const Cursor = z.string().max(2048).meta({ description: 'Opaque cursor from a previous page' });
+export const Cursor = withMeta(z.string().check(z.maxLength(2048)), {
+  description: 'Opaque cursor from a previous page',
+});

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withMeta } from './meta';
 
 /** Base of every problem `type` URI; the slug after it is stable and documented. */
 export const problemTypeBase = 'https://carelink.dev/problems/';
@@ -29,21 +30,21 @@ export const problemTypes = {
 export type ProblemType = keyof typeof problemTypes;
 
 /** One failing field: its path and a code, never the submitted value. */
-export const ProblemField = z.object({ path: z.string(), code: z.string(), message: z.string().optional() });
+export const ProblemField = z.object({ path: z.string(), code: z.string(), message: z.optional(z.string()) });
 
 /** RFC 9457 problem details as Carelink sends them. */
-export const Problem = z
-  .object({
+export const Problem = withMeta(
+  z.object({
     type: z.string(),
     title: z.string(),
-    status: z.int().min(400).max(599),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    correlationId: z.string().optional(),
-    errors: z.array(ProblemField).optional(),
-    existing: z.string().optional().meta({ description: 'Location of the existing resource (409)' }),
-  })
-  .meta({
+    status: z.int().check(z.gte(400), z.lte(599)),
+    detail: z.optional(z.string()),
+    instance: z.optional(z.string()),
+    correlationId: z.optional(z.string()),
+    errors: z.optional(z.array(ProblemField)),
+    existing: withMeta(z.optional(z.string()), { description: 'Location of the existing resource (409)' }),
+  }),
+  {
     id: 'Problem',
     example: {
       type: 'https://carelink.dev/problems/validation-failed',
@@ -52,7 +53,8 @@ export const Problem = z
       correlationId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8P',
       errors: [{ path: 'member.birthDate', code: 'invalid_format' }],
     },
-  });
+  },
+);
 export type Problem = z.infer<typeof Problem>;
 
 /** Builds a problem document of a known type. */

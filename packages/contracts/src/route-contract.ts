@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
@@ -25,10 +25,10 @@ export type Scope = (typeof scopes)[keyof typeof scopes];
 
 export interface ResponseContract {
   description: string;
-  schema?: z.ZodType;
+  schema?: z.ZodMiniType;
   contentType?: string;
   /** Other representations of the same response, by media type (CSV, FHIR, HTML). */
-  alternatives?: Readonly<Record<string, z.ZodType>>;
+  alternatives?: Readonly<Record<string, z.ZodMiniType>>;
   /** Response headers by lower-case name, with what they carry. */
   headers?: Record<string, string>;
 }
@@ -49,9 +49,9 @@ export interface RouteContract {
   readonly scopes: readonly Scope[];
   /** The kinds of caller the route serves (default: tenant staff only); others get 403. */
   readonly callers?: readonly Caller[];
-  readonly params?: z.ZodObject;
-  readonly query?: z.ZodObject;
-  readonly body?: z.ZodType;
+  readonly params?: z.ZodMiniObject;
+  readonly query?: z.ZodMiniObject;
+  readonly body?: z.ZodMiniType;
   /** POST creates require an Idempotency-Key header. */
   readonly idempotent?: boolean;
   /** Updates require If-Match with the current version. */

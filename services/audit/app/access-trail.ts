@@ -1,6 +1,6 @@
 import type { AccessRecordedData, EventMetadata } from '@carelink/contracts';
 import { type StateWrite, ValidationError } from '@carelink/lambda-kit';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { AuditViewer } from '../domain/viewer';
 import type { AccessTrailStore, TrailPage } from '../store/access-trail-store';
 

@@ -1,6 +1,6 @@
 import type { AccessRecordPageResource } from '@carelink/contracts/api/audit';
 import { encodeCursor } from '@carelink/lambda-kit';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { TrailPage } from '../store/access-trail-store';
 
 /** One page of the trail as `GET /v1/audit` returns it; the cursor is sealed to the tenant. */

@@ -2,7 +2,7 @@ import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AccessRecordedData, EventMetadata } from '@carelink/contracts';
 import type { AccessRecordResource } from '@carelink/contracts/api/audit';
 import type { ServiceRuntime, StateWrite } from '@carelink/lambda-kit';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { retentionExpiry } from '../domain/retention';
 import type { AuditViewer } from '../domain/viewer';
 import { keys } from './keys';

@@ -1,6 +1,6 @@
 import { type ClaimSettingsData, NotFoundError } from '@carelink/contracts';
 import { billingNpiOf, type PracticeDirectory, type PracticeFacts } from '@carelink/lambda-kit';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { type FeeBasis, feeBasisOf } from '../domain/fee-schedule';
 
 /** A practice as billing uses it: the directory's facts and the NPI its claims are billed under. */

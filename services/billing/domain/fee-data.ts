@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BILLABLE_CODES } from './codes';
 import gpciFile from './data/gpci-2026.json' with { type: 'json' };
 import contractorsFile from './data/medicare-contractors.json' with { type: 'json' };
@@ -10,41 +10,38 @@ import rvuFile from './data/physician-fee-schedule-2026.json' with { type: 'json
  * bills, or wrote a negative value, fails at start-up instead of pricing a claim wrongly.
  */
 
-const Source = z.object({ title: z.string(), url: z.url() }).loose();
-const Rvu = z.number().min(0).max(100);
+const Source = z.looseObject({ title: z.string(), url: z.url() });
+const Rvu = z.number().check(z.gte(0), z.lte(100));
 
 export const RvuFile = z.object({
-  year: z.int().min(2020),
+  year: z.int().check(z.gte(2020)),
   source: Source,
-  conversionFactor: z.number().min(10).max(100),
+  conversionFactor: z.number().check(z.gte(10), z.lte(100)),
   codes: z
-    .record(
-      z.string(),
-      z.object({ work: Rvu, nonFacilityPe: Rvu, facilityPe: Rvu, malpractice: Rvu }).strict(),
-    )
-    .refine((codes) => BILLABLE_CODES.every((code) => code in codes), 'every billable code needs RVUs'),
+    .record(z.string(), z.strictObject({ work: Rvu, nonFacilityPe: Rvu, facilityPe: Rvu, malpractice: Rvu }))
+    .check(
+      z.refine((codes) => BILLABLE_CODES.every((code) => code in codes), 'every billable code needs RVUs'),
+    ),
 });
 export type RvuFile = z.infer<typeof RvuFile>;
 
-const Gpci = z.number().min(0.3).max(3);
+const Gpci = z.number().check(z.gte(0.3), z.lte(3));
 export const GpciFile = z.object({
-  year: z.int().min(2020),
+  year: z.int().check(z.gte(2020)),
   source: Source,
   localities: z
     .array(
-      z
-        .object({
-          carrier: z.string().regex(/^\d{5}$/),
-          locality: z.string().regex(/^\d{2}$/),
-          state: z.string().regex(/^[A-Z]{2}$/),
-          name: z.string().min(1),
-          work: Gpci,
-          pe: Gpci,
-          malpractice: Gpci,
-        })
-        .strict(),
+      z.strictObject({
+        carrier: z.string().check(z.regex(/^\d{5}$/)),
+        locality: z.string().check(z.regex(/^\d{2}$/)),
+        state: z.string().check(z.regex(/^[A-Z]{2}$/)),
+        name: z.string().check(z.minLength(1)),
+        work: Gpci,
+        pe: Gpci,
+        malpractice: Gpci,
+      }),
     )
-    .min(1),
+    .check(z.minLength(1)),
 });
 export type GpciFile = z.infer<typeof GpciFile>;
 export type Locality = GpciFile['localities'][number];
@@ -52,14 +49,12 @@ export type Locality = GpciFile['localities'][number];
 export const ContractorFile = z.object({
   source: Source,
   states: z.record(
-    z.string().regex(/^[A-Z]{2}$/),
-    z
-      .object({
-        mac: z.string().min(1),
-        jurisdiction: z.string().min(1),
-        contractors: z.array(z.string().regex(/^\d{5}$/)).min(1),
-      })
-      .strict(),
+    z.string().check(z.regex(/^[A-Z]{2}$/)),
+    z.strictObject({
+      mac: z.string().check(z.minLength(1)),
+      jurisdiction: z.string().check(z.minLength(1)),
+      contractors: z.array(z.string().check(z.regex(/^\d{5}$/))).check(z.minLength(1)),
+    }),
   ),
 });
 export type ContractorFile = z.infer<typeof ContractorFile>;

@@ -1,5 +1,5 @@
 import { IanaTimeZone, Performer, YearMonth } from '@carelink/contracts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { REASON_CODES } from './reason-codes';
 
 // Minutes in a 31-day month: a single entry cannot be longer than the month it belongs to.
@@ -8,12 +8,12 @@ const MAX_ENTRY_MINUTES = 31 * 24 * 60;
 /** An ISO 8601 instant with an explicit offset ("Z" or "+hh:mm"); local date-times are ambiguous. */
 const Instant = z.iso.datetime({ offset: true });
 
-const Id = z.string().min(1);
+const Id = z.string().check(z.minLength(1));
 
 /** Time documented for a patient, one row per activity. */
 export const TimeEntry = z.object({
   at: Instant,
-  minutes: z.int().min(0).max(MAX_ENTRY_MINUTES),
+  minutes: z.int().check(z.gte(0), z.lte(MAX_ENTRY_MINUTES)),
   performer: Performer,
   practitionerId: Id,
   program: z.enum(['ccm', 'pcm', 'tcm', 'rpm', 'bhi']),
@@ -34,33 +34,33 @@ export const PatientMonthInput = z.object({
   /** `apcm`: one advanced primary care management line a month instead of time-based CCM/PCM. */
   careModel: z.enum(['time-based', 'apcm']),
   patient: z.object({
-    chronicConditionCount: z.int().min(0),
-    complexConditionForPcm: z.boolean().optional(),
+    chronicConditionCount: z.int().check(z.gte(0)),
+    complexConditionForPcm: z.optional(z.boolean()),
     /** Qualified Medicare Beneficiary: G0558 instead of G0557 under APCM. */
     qmb: z.boolean(),
   }),
-  consent: z
-    .object({
+  consent: z.nullable(
+    z.object({
       obtainedAt: Instant,
-      revokedAt: Instant.nullable(),
+      revokedAt: z.nullable(Instant),
       billingPractitionerId: Id,
-      programs: z.array(ConsentProgram).min(1),
-    })
-    .nullable(),
+      programs: z.array(ConsentProgram).check(z.minLength(1)),
+    }),
+  ),
   /**
    * The latest E/M visit, AWV or IPPE by the billing practitioner on or before the month's end: CCM,
    * PCM and APCM need one no earlier than 12 months before consent (the initiating visit).
    */
-  lastQualifyingVisitAt: Instant.nullable(),
-  carePlan: z
-    .object({
+  lastQualifyingVisitAt: z.nullable(Instant),
+  carePlan: z.nullable(
+    z.object({
       establishedAt: Instant,
-      revisedAt: Instant.nullable(),
+      revisedAt: z.nullable(Instant),
       // Kept for reporting only: since CY 2020 CPT no longer requires a substantial revision for 99487.
       substantialRevisionInMonth: z.boolean(),
-    })
-    .nullable(),
-  medicalDecisionMaking: z.enum(['low', 'moderate', 'high']).nullable(),
+    }),
+  ),
+  medicalDecisionMaking: z.nullable(z.enum(['low', 'moderate', 'high'])),
   timeEntries: z.array(TimeEntry),
   otherBilled: z.array(z.object({ code: Id, practitionerId: Id })),
   billingPractitionerId: Id,
@@ -69,7 +69,10 @@ export const PatientMonthInput = z.object({
 export type PatientMonthInput = z.infer<typeof PatientMonthInput>;
 
 /** One billed code with its unit count. */
-export const DecisionLine = z.object({ code: z.string().min(1), units: z.int().min(1) });
+export const DecisionLine = z.object({
+  code: z.string().check(z.minLength(1)),
+  units: z.int().check(z.gte(1)),
+});
 /** One billed code with its unit count. */
 export type DecisionLine = z.infer<typeof DecisionLine>;
 
@@ -82,11 +85,13 @@ export const MonthDecision = z
     lines: z.array(DecisionLine),
     reasons: z.array(z.enum(REASON_CODES)),
   })
-  .refine((d) => d.lines.every((line, i) => i === 0 || (d.lines[i - 1]?.code ?? '') < line.code), {
-    error: 'Lines must be sorted by code without duplicates',
-  })
-  .refine((d) => d.lines.length > 0 || d.reasons.length > 0, {
-    error: 'A decision without lines must give reasons',
-  });
+  .check(
+    z.refine((d) => d.lines.every((line, i) => i === 0 || (d.lines[i - 1]?.code ?? '') < line.code), {
+      error: 'Lines must be sorted by code without duplicates',
+    }),
+    z.refine((d) => d.lines.length > 0 || d.reasons.length > 0, {
+      error: 'A decision without lines must give reasons',
+    }),
+  );
 /** Outcome of one patient-month. */
 export type MonthDecision = z.infer<typeof MonthDecision>;

@@ -1,6 +1,6 @@
 import { addBusinessDays } from '@carelink/calendar';
 import { Temporal } from 'temporal-polyfill';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { TCM } from './codes';
 
 /**
@@ -20,7 +20,7 @@ import { TCM } from './codes';
 const Instant = z.iso.datetime({ offset: true });
 
 export const TcmInput = z.object({
-  timeZone: z.string().min(1),
+  timeZone: z.string().check(z.minLength(1)),
   discharge: z.object({
     at: Instant,
     from: z.enum([
@@ -35,9 +35,9 @@ export const TcmInput = z.object({
     to: z.enum(['home', 'assisted-living', 'domiciliary', 'skilled-nursing', 'hospice', 'other-facility']),
   }),
   contactAttempts: z.array(z.object({ at: Instant, successful: z.boolean(), interactive: z.boolean() })),
-  faceToFaceVisitAt: Instant.nullable(),
-  medicalDecisionMaking: z.enum(['straightforward', 'low', 'moderate', 'high']).nullable(),
-  diedAt: Instant.nullable(),
+  faceToFaceVisitAt: z.nullable(Instant),
+  medicalDecisionMaking: z.nullable(z.enum(['straightforward', 'low', 'moderate', 'high'])),
+  diedAt: z.nullable(Instant),
   alreadyBilledForThisDischarge: z.boolean(),
 });
 export type TcmInput = z.infer<typeof TcmInput>;

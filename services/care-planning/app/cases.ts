@@ -11,7 +11,7 @@ import {
   type TenantPrincipal,
   ValidationError,
 } from '@carelink/lambda-kit';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { CarePlanning } from '../compose';
 import {
   type AssessmentSectionName,

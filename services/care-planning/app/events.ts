@@ -10,7 +10,7 @@ import {
   CaseTaskChangedV1,
 } from '@carelink/contracts';
 import { type EventDraft, emit } from '@carelink/lambda-kit';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { ReviewPriority } from '../domain/risk-review';
 
 // What care-planning publishes: ids, programs, dates and interventions' kinds, owners and cadences.

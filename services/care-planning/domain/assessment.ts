@@ -1,6 +1,6 @@
 import { AssessmentSections as ContractSections } from '@carelink/contracts/api/care-planning';
 import { Temporal } from 'temporal-polyfill';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Case } from './case';
 import { AssessmentIncompleteError } from './errors';
 import { IdSchema, InstantSchema, ItemIdSchema, parseOrThrow } from './primitives';
@@ -14,18 +14,16 @@ export type AssessmentSections = z.infer<typeof AssessmentSectionsSchema>;
 export type AssessmentSectionName = keyof AssessmentSections;
 
 /** Every section name, in the order they are usually gathered. */
-export const ASSESSMENT_SECTIONS = AssessmentSectionsSchema.keyof().options;
+export const ASSESSMENT_SECTIONS = z.keyof(AssessmentSectionsSchema).options;
 
 /** A comprehensive assessment in progress or completed. */
-export const AssessmentSchema = z
-  .object({
-    assessmentId: ItemIdSchema,
-    caseId: IdSchema,
-    begunAt: InstantSchema,
-    completedAt: InstantSchema.optional(),
-    sections: AssessmentSectionsSchema.partial(),
-  })
-  .strict();
+export const AssessmentSchema = z.strictObject({
+  assessmentId: ItemIdSchema,
+  caseId: IdSchema,
+  begunAt: InstantSchema,
+  completedAt: z.optional(InstantSchema),
+  sections: z.partial(AssessmentSectionsSchema),
+});
 /** A comprehensive assessment. */
 export type Assessment = z.infer<typeof AssessmentSchema>;
 
@@ -101,7 +99,7 @@ export const recordSection = <K extends AssessmentSectionName>(
   data: AssessmentSections[K],
 ): Assessment => {
   // Parsing through the partial object keeps the section's own type without a cast.
-  const valid = parseOrThrow(AssessmentSectionsSchema.partial(), { [section]: data }, 'assessment section')[
+  const valid = parseOrThrow(z.partial(AssessmentSectionsSchema), { [section]: data }, 'assessment section')[
     section
   ];
   return { ...assessment, sections: { ...assessment.sections, [section]: valid } };

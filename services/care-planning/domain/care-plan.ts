@@ -1,6 +1,6 @@
 import type { InterventionKind } from '@carelink/contracts';
 import { CarePlanContent } from '@carelink/contracts/api/care-planning';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseOrThrow } from './primitives';
 import { SecondaryServiceSchema } from './roster';
 
@@ -14,17 +14,17 @@ export type ResponsibleParty = z.infer<typeof ResponsiblePartySchema>;
 const plan = CarePlanContent.shape;
 
 /** A problem on the plan's problem list (ICD-10-CM written with its dot). */
-export const ProblemSchema = plan.problems.element;
+export const ProblemSchema = plan.problems.def.element;
 /** A problem on the problem list. */
 export type Problem = z.infer<typeof ProblemSchema>;
 
 /** A treatment goal. `measures` and `targetDate` may be filled in while drafting. */
-export const GoalSchema = plan.goals.element;
+export const GoalSchema = plan.goals.def.element;
 /** A treatment goal. */
 export type Goal = z.infer<typeof GoalSchema>;
 
 /** How a goal is measured: a metric, a comparison and a target value in a UCUM unit. */
-export const GoalMeasureSchema = GoalSchema.shape.measures.element;
+export const GoalMeasureSchema = GoalSchema.shape.measures.def.element;
 /** How a goal is measured. */
 export type GoalMeasure = z.infer<typeof GoalMeasureSchema>;
 
@@ -32,17 +32,17 @@ export type GoalMeasure = z.infer<typeof GoalMeasureSchema>;
 export type { InterventionKind };
 
 /** A planned intervention with the party responsible for it. */
-export const InterventionSchema = plan.interventions.element;
+export const InterventionSchema = plan.interventions.def.element;
 /** A planned intervention. */
 export type Intervention = z.infer<typeof InterventionSchema>;
 
 /** How often a recurring intervention happens. */
-export const CadenceSchema = InterventionSchema.shape.cadence.unwrap();
+export const CadenceSchema = InterventionSchema.shape.cadence.def.innerType;
 /** How often a recurring intervention happens. */
 export type Cadence = z.infer<typeof CadenceSchema>;
 
 /** Medication management. */
-export const MedicationManagementSchema = plan.medicationManagement.unwrap();
+export const MedicationManagementSchema = plan.medicationManagement.def.innerType;
 /** Medication management. */
 export type MedicationManagement = z.infer<typeof MedicationManagementSchema>;
 
@@ -50,14 +50,14 @@ export type MedicationManagement = z.infer<typeof MedicationManagementSchema>;
  * Community and social services. "None needed" is an explicit, recorded decision rather than
  * an empty list, so an unaddressed element is never mistaken for a considered one.
  */
-export const CommunityServicesSchema = plan.communityServices.unwrap();
+export const CommunityServicesSchema = plan.communityServices.def.innerType;
 /** Community and social services. */
 export type CommunityServices = z.infer<typeof CommunityServicesSchema>;
 /** A community or social service ordered for the patient. */
 export type CommunityService = Extract<CommunityServices, { status: 'ordered' }>['services'][number];
 
 /** Coordination with providers outside the practice; "none needed" is explicit for the same reason. */
-export const CoordinationSchema = plan.coordination.unwrap();
+export const CoordinationSchema = plan.coordination.def.innerType;
 /** Coordination with outside providers. */
 export type Coordination = z.infer<typeof CoordinationSchema>;
 /** An outside provider and the coordination arrangement. */
@@ -70,34 +70,36 @@ const duplicates = (ids: readonly string[]): string[] => ids.filter((id, index) 
  * {@link missingElements} decides whether it is complete enough to establish.
  * Item ids must be unique per list and cross-references must resolve.
  */
-export const CarePlanSchema = CarePlanContent.superRefine((plan, ctx) => {
-  const lists = {
-    problems: plan.problems.map((p) => p.id),
-    goals: plan.goals.map((g) => g.id),
-    interventions: plan.interventions.map((i) => i.id),
-    communityServices:
-      plan.communityServices?.status === 'ordered' ? plan.communityServices.services.map((s) => s.id) : [],
-    coordination:
-      plan.coordination?.status === 'coordinating' ? plan.coordination.providers.map((p) => p.id) : [],
-  };
-  for (const [list, ids] of Object.entries(lists)) {
-    for (const id of new Set(duplicates(ids))) {
-      ctx.addIssue({ code: 'custom', path: [list], message: `duplicate id ${id}` });
+export const CarePlanSchema = CarePlanContent.check(
+  z.superRefine((plan, ctx) => {
+    const lists = {
+      problems: plan.problems.map((p) => p.id),
+      goals: plan.goals.map((g) => g.id),
+      interventions: plan.interventions.map((i) => i.id),
+      communityServices:
+        plan.communityServices?.status === 'ordered' ? plan.communityServices.services.map((s) => s.id) : [],
+      coordination:
+        plan.coordination?.status === 'coordinating' ? plan.coordination.providers.map((p) => p.id) : [],
+    };
+    for (const [list, ids] of Object.entries(lists)) {
+      for (const id of new Set(duplicates(ids))) {
+        ctx.addIssue({ code: 'custom', path: [list], message: `duplicate id ${id}` });
+      }
     }
-  }
-  const problems = new Set(lists.problems);
-  plan.goals.forEach((goal, index) => {
-    if (goal.problemIds.some((id) => !problems.has(id))) {
-      ctx.addIssue({ code: 'custom', path: ['goals', index, 'problemIds'], message: 'unknown problem' });
-    }
-  });
-  const goals = new Set(lists.goals);
-  plan.interventions.forEach((intervention, index) => {
-    if ((intervention.goalIds ?? []).some((id) => !goals.has(id))) {
-      ctx.addIssue({ code: 'custom', path: ['interventions', index, 'goalIds'], message: 'unknown goal' });
-    }
-  });
-});
+    const problems = new Set(lists.problems);
+    plan.goals.forEach((goal, index) => {
+      if (goal.problemIds.some((id) => !problems.has(id))) {
+        ctx.addIssue({ code: 'custom', path: ['goals', index, 'problemIds'], message: 'unknown problem' });
+      }
+    });
+    const goals = new Set(lists.goals);
+    plan.interventions.forEach((intervention, index) => {
+      if ((intervention.goalIds ?? []).some((id) => !goals.has(id))) {
+        ctx.addIssue({ code: 'custom', path: ['interventions', index, 'goalIds'], message: 'unknown goal' });
+      }
+    });
+  }),
+);
 /** Care plan content, possibly still a draft. */
 export type CarePlan = z.infer<typeof CarePlanSchema>;
 

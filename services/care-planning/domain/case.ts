@@ -1,6 +1,6 @@
 import { CaseCloseReason } from '@carelink/contracts';
 import type { Temporal } from 'temporal-polyfill';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { InvalidTransitionError } from './errors';
 import type { CaseActivated, CaseClosed, CaseEvent, CaseOpened } from './events';
 import { IdSchema, InstantSchema, IsoDateSchema, parseOrThrow, TimeZoneSchema } from './primitives';
@@ -21,7 +21,7 @@ const AssignmentPeriod = {
   staffId: IdSchema,
   from: InstantSchema,
   /** Absent while the assignment is in force. */
-  until: InstantSchema.optional(),
+  until: z.optional(InstantSchema),
 };
 
 /**
@@ -29,47 +29,48 @@ const AssignmentPeriod = {
  * so the team's history stays auditable.
  */
 export const CareTeamAssignmentSchema = z.discriminatedUnion('role', [
-  z.object({ role: z.literal('primary'), ...AssignmentPeriod }).strict(),
-  z.object({ role: z.literal('secondary'), service: SecondaryServiceSchema, ...AssignmentPeriod }).strict(),
+  z.strictObject({ role: z.literal('primary'), ...AssignmentPeriod }),
+  z.strictObject({ role: z.literal('secondary'), service: SecondaryServiceSchema, ...AssignmentPeriod }),
 ]);
 /** One stint of a staff member on the care team. */
 export type CareTeamAssignment = z.infer<typeof CareTeamAssignmentSchema>;
 
 /** A care management case for one patient in one program. */
-export const CaseSchema = z
-  .object({
-    caseId: IdSchema,
-    tenantId: IdSchema,
-    practiceId: IdSchema,
-    patientId: IdSchema,
-    referralId: IdSchema,
-    program: ProgramSchema,
-    /** Date the patient was identified for the program; assessment deadlines count from it. */
-    identifiedAt: IsoDateSchema,
-    /** The practice's time zone, used to turn instants into the practice's calendar days. */
-    timeZone: TimeZoneSchema,
-    state: CaseStateSchema,
-    closeReason: CloseReasonSchema.optional(),
-    openedAt: InstantSchema,
-    activatedAt: InstantSchema.optional(),
-    closedAt: InstantSchema.optional(),
-    careTeam: z.array(CareTeamAssignmentSchema),
-  })
-  .strict();
+export const CaseSchema = z.strictObject({
+  caseId: IdSchema,
+  tenantId: IdSchema,
+  practiceId: IdSchema,
+  patientId: IdSchema,
+  referralId: IdSchema,
+  program: ProgramSchema,
+  /** Date the patient was identified for the program; assessment deadlines count from it. */
+  identifiedAt: IsoDateSchema,
+  /** The practice's time zone, used to turn instants into the practice's calendar days. */
+  timeZone: TimeZoneSchema,
+  state: CaseStateSchema,
+  closeReason: z.optional(CloseReasonSchema),
+  openedAt: InstantSchema,
+  activatedAt: z.optional(InstantSchema),
+  closedAt: z.optional(InstantSchema),
+  careTeam: z.array(CareTeamAssignmentSchema),
+});
 /** A care management case. */
 export type Case = z.infer<typeof CaseSchema>;
 
 /** What is needed to open a case once the patient is found eligible for a program. */
-export const OpenCaseInputSchema = CaseSchema.pick({
-  caseId: true,
-  tenantId: true,
-  practiceId: true,
-  patientId: true,
-  referralId: true,
-  program: true,
-  identifiedAt: true,
-  timeZone: true,
-}).extend({ primaryStaffId: IdSchema });
+export const OpenCaseInputSchema = z.extend(
+  z.pick(CaseSchema, {
+    caseId: true,
+    tenantId: true,
+    practiceId: true,
+    patientId: true,
+    referralId: true,
+    program: true,
+    identifiedAt: true,
+    timeZone: true,
+  }),
+  { primaryStaffId: IdSchema },
+);
 /** What is needed to open a case. */
 export type OpenCaseInput = z.infer<typeof OpenCaseInputSchema>;
 

@@ -1,14 +1,16 @@
 import { IanaTimeZone } from '@carelink/contracts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Identifier usable as-is in FHIR ids and references (FHIR `id` grammar), so exports
  * never need to rewrite or escape it.
  */
-export const IdSchema = z.string().regex(/^[A-Za-z0-9.-]{1,64}$/, 'must be a FHIR-compatible id');
+export const IdSchema = z.string().check(z.regex(/^[A-Za-z0-9.-]{1,64}$/, 'must be a FHIR-compatible id'));
 
 /** Identifier of an item inside a plan; short enough to prefix (`goal-`, `condition-`) and stay a FHIR id. */
-export const ItemIdSchema = z.string().regex(/^[A-Za-z0-9.-]{1,48}$/, 'must be a short FHIR-compatible id');
+export const ItemIdSchema = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9.-]{1,48}$/, 'must be a short FHIR-compatible id'));
 
 /** Calendar date `YYYY-MM-DD`. */
 export const IsoDateSchema = z.iso.date();
@@ -20,6 +22,6 @@ export const InstantSchema = z.iso.datetime();
 export const TimeZoneSchema = IanaTimeZone;
 
 /** Non-blank free text. */
-export const TextSchema = z.string().trim().min(1);
+export const TextSchema = z.string().check(z.trim(), z.minLength(1));
 
 export { parseOrThrow } from '@carelink/contracts';

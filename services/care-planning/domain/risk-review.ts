@@ -1,6 +1,6 @@
 import type { CaseTaskType } from '@carelink/contracts';
 import { Temporal } from 'temporal-polyfill';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { activePrimary } from './care-team';
 import type { Case } from './case';
 import { InstantSchema, parseOrThrow } from './primitives';
@@ -11,13 +11,11 @@ export const RiskSeveritySchema = z.enum(['low', 'moderate', 'high', 'critical']
 export type RiskSeverity = z.infer<typeof RiskSeveritySchema>;
 
 /** The part of a `RiskFlagged` event the review needs; `kind` is a code such as `ed-visit`. */
-export const RiskFlagSchema = z
-  .object({
-    kind: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/),
-    severity: RiskSeveritySchema,
-    observedAt: InstantSchema,
-  })
-  .strip();
+export const RiskFlagSchema = z.object({
+  kind: z.string().check(z.regex(/^[a-z][a-z0-9-]{0,63}$/)),
+  severity: RiskSeveritySchema,
+  observedAt: InstantSchema,
+});
 /** The part of a `RiskFlagged` event the review needs. */
 export type RiskFlag = z.infer<typeof RiskFlagSchema>;
 

@@ -1,6 +1,6 @@
 import type { EligibilityDeterminedData, TcmDeadlines } from '@carelink/contracts';
 import { Temporal } from 'temporal-polyfill';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import {
   type ConsentRecord,
   type CoverageResult,

@@ -1,5 +1,5 @@
 import type { ReferralReceivedData } from '@carelink/contracts';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { parseReferralFacts } from '../domain';
 import type { ReferralInput } from '../domain/referral-input';
 

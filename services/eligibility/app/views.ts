@@ -1,5 +1,5 @@
 import type { ConsentResource, PatientEligibilityResource } from '@carelink/contracts/api/eligibility';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { ReferralRecord, StoredConsent } from '../store/records';
 
 const reasonCodes = { PATIENT_REQUEST: 'patient-request', SUPERSEDED: 'superseded', OTHER: 'other' } as const;

@@ -1,6 +1,6 @@
 import { InvalidInputError, parseOrThrow } from '@carelink/contracts';
 import { Temporal } from 'temporal-polyfill';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   ConsentAlreadyRevokedError,
   type ConsentDiscussionItem,
@@ -18,7 +18,7 @@ export type ConsentProgram = z.infer<typeof ConsentProgram>;
 export type ConsentRevocationReason = 'PATIENT_REQUEST' | 'SUPERSEDED' | 'OTHER';
 
 const Instant = z.iso.datetime({ offset: true });
-const Id = z.string().min(1).max(128);
+const Id = z.string().check(z.minLength(1), z.maxLength(128));
 
 /** What staff capture when a patient agrees to CCM or PCM. */
 export const ConsentInput = z.object({

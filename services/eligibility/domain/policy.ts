@@ -1,49 +1,51 @@
 import { DischargeFacilityType, PlanType, parseOrThrow, ReferralReasonType } from '@carelink/contracts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 const MEDICARE_PLANS: PlanType[] = ['medicare', 'medicare-advantage', 'dual'];
 const ALL_PLANS: PlanType[] = [...PlanType.options];
 
 /** Thresholds of the gates CCM and PCM share: the initiating-visit look-back and the plans billed. */
 const monthlyCareGatePolicy = {
-  initiatingVisitLookbackMonths: z.int().min(1).max(12).default(12),
-  eligiblePlanTypes: z.array(PlanType).min(1).default(MEDICARE_PLANS),
+  initiatingVisitLookbackMonths: z._default(z.int().check(z.gte(1), z.lte(12)), 12),
+  eligiblePlanTypes: z._default(z.array(PlanType).check(z.minLength(1)), MEDICARE_PLANS),
 };
 
 const CcmPolicy = z.object({
-  minConditionCategories: z.int().min(2).default(2),
-  minExpectedDurationMonths: z.int().min(12).default(12),
+  minConditionCategories: z._default(z.int().check(z.gte(2)), 2),
+  minExpectedDurationMonths: z._default(z.int().check(z.gte(12)), 12),
   ...monthlyCareGatePolicy,
 });
 
 const PcmPolicy = z.object({
-  minExpectedDurationMonths: z.int().min(3).default(3),
+  minExpectedDurationMonths: z._default(z.int().check(z.gte(3)), 3),
   ...monthlyCareGatePolicy,
 });
 
 const TcmPolicy = z.object({
-  dischargeWindowDays: z.int().min(1).max(30).default(30),
-  interactiveContactBusinessDays: z.int().min(1).max(2).default(2),
-  faceToFaceHighComplexityDays: z.int().min(1).max(7).default(7),
-  faceToFaceModerateComplexityDays: z.int().min(1).max(14).default(14),
-  eligibleFacilityTypes: z
-    .array(DischargeFacilityType)
-    .min(1)
-    .default([...DischargeFacilityType.options]),
-  eligiblePlanTypes: z.array(PlanType).min(1).default(ALL_PLANS),
-  requiresActiveCoverage: z.boolean().default(true),
+  dischargeWindowDays: z._default(z.int().check(z.gte(1), z.lte(30)), 30),
+  interactiveContactBusinessDays: z._default(z.int().check(z.gte(1), z.lte(2)), 2),
+  faceToFaceHighComplexityDays: z._default(z.int().check(z.gte(1), z.lte(7)), 7),
+  faceToFaceModerateComplexityDays: z._default(z.int().check(z.gte(1), z.lte(14)), 14),
+  eligibleFacilityTypes: z._default(z.array(DischargeFacilityType).check(z.minLength(1)), [
+    ...DischargeFacilityType.options,
+  ]),
+  eligiblePlanTypes: z._default(z.array(PlanType).check(z.minLength(1)), ALL_PLANS),
+  requiresActiveCoverage: z._default(z.boolean(), true),
 });
 
 const CaseManagementPolicy = z.object({
-  acuteNeedReasonTypes: z
-    .array(ReferralReasonType)
-    .default(['acute-event', 'post-discharge', 'high-utilizer', 'behavioral-health']),
-  acuteEventReasonTypes: z.array(ReferralReasonType).default(['acute-event', 'post-discharge']),
-  minAdmissions6m: z.int().min(1).default(2),
-  minEdVisits6m: z.int().min(1).default(3),
-  authorizationRequiredFor: z.array(PlanType).default(['medicaid', 'commercial']),
-  eligiblePlanTypes: z.array(PlanType).min(1).default(ALL_PLANS),
-  requiresActiveCoverage: z.boolean().default(true),
+  acuteNeedReasonTypes: z._default(z.array(ReferralReasonType), [
+    'acute-event',
+    'post-discharge',
+    'high-utilizer',
+    'behavioral-health',
+  ]),
+  acuteEventReasonTypes: z._default(z.array(ReferralReasonType), ['acute-event', 'post-discharge']),
+  minAdmissions6m: z._default(z.int().check(z.gte(1)), 2),
+  minEdVisits6m: z._default(z.int().check(z.gte(1)), 3),
+  authorizationRequiredFor: z._default(z.array(PlanType), ['medicaid', 'commercial']),
+  eligiblePlanTypes: z._default(z.array(PlanType).check(z.minLength(1)), ALL_PLANS),
+  requiresActiveCoverage: z._default(z.boolean(), true),
 });
 
 /**
@@ -52,10 +54,10 @@ const CaseManagementPolicy = z.object({
  * look-back over 12 months, a TCM window over 30 days).
  */
 export const EligibilityPolicy = z.object({
-  ccm: CcmPolicy.prefault({}),
-  pcm: PcmPolicy.prefault({}),
-  tcm: TcmPolicy.prefault({}),
-  caseManagement: CaseManagementPolicy.prefault({}),
+  ccm: z.prefault(CcmPolicy, {}),
+  pcm: z.prefault(PcmPolicy, {}),
+  tcm: z.prefault(TcmPolicy, {}),
+  caseManagement: z.prefault(CaseManagementPolicy, {}),
 });
 /** Resolved policy with every threshold present. */
 export type EligibilityPolicy = z.infer<typeof EligibilityPolicy>;

@@ -8,15 +8,17 @@ import {
   parseOrThrow,
   ReferralReasonType,
 } from '@carelink/contracts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 const IsoDate = z.iso.date();
 
 /** An ICD-10-CM code, with or without the dot, in any case. */
-export const Icd10CmCode = z.string().refine(isIcd10CmCode, { message: 'Expected an ICD-10-CM code' });
+export const Icd10CmCode = z
+  .string()
+  .check(z.refine(isIcd10CmCode, { message: 'Expected an ICD-10-CM code' }));
 
 /** A 10-digit NPI with a valid check digit. */
-export const Npi = z.string().refine(isValidNpi, { message: 'Expected a valid NPI' });
+export const Npi = z.string().check(z.refine(isValidNpi, { message: 'Expected a valid NPI' }));
 
 /**
  * The part of a partner referral that eligibility rules read. Names, contact details and member
@@ -24,41 +26,41 @@ export const Npi = z.string().refine(isValidNpi, { message: 'Expected a valid NP
  */
 export const ReferralFacts = z.object({
   coverage: z.object({
-    payerId: z.string().min(1).max(80),
+    payerId: z.string().check(z.minLength(1), z.maxLength(80)),
     planType: PlanType,
     startDate: IsoDate,
-    endDate: IsoDate.optional(),
+    endDate: z.optional(IsoDate),
   }),
   reason: z.object({
     type: ReferralReasonType,
-    dischargeDate: IsoDate.optional(),
-    dischargeFacility: z
-      .object({
+    dischargeDate: z.optional(IsoDate),
+    dischargeFacility: z.optional(
+      z.object({
         type: DischargeFacilityType,
-        name: z.string().max(200).optional(),
-      })
-      .optional(),
-    dischargeDestination: DischargeDestination.optional(),
+        name: z.optional(z.string().check(z.maxLength(200))),
+      }),
+    ),
+    dischargeDestination: z.optional(DischargeDestination),
   }),
-  diagnoses: z.array(z.object({ code: Icd10CmCode, onsetDate: IsoDate.optional() })).max(200),
-  requestedPrograms: z.array(Program).max(4),
+  diagnoses: z.array(z.object({ code: Icd10CmCode, onsetDate: z.optional(IsoDate) })).check(z.maxLength(200)),
+  requestedPrograms: z.array(Program).check(z.maxLength(4)),
   utilization: z.object({
-    admissions6m: z.int().min(0),
-    edVisits6m: z.int().min(0),
+    admissions6m: z.int().check(z.gte(0)),
+    edVisits6m: z.int().check(z.gte(0)),
   }),
-  authorization: z
-    .object({
-      authorizedUnits: z.number().min(0),
-      fundingSource: z.string().min(1).max(80),
+  authorization: z.optional(
+    z.object({
+      authorizedUnits: z.number().check(z.gte(0)),
+      fundingSource: z.string().check(z.minLength(1), z.maxLength(80)),
       validUntil: IsoDate,
-    })
-    .optional(),
-  attributedPractitioner: z
-    .object({
+    }),
+  ),
+  attributedPractitioner: z.optional(
+    z.object({
       npi: Npi,
-      lastVisitDate: IsoDate.optional(),
-    })
-    .optional(),
+      lastVisitDate: z.optional(IsoDate),
+    }),
+  ),
 });
 /** Parsed referral facts. */
 export type ReferralFacts = z.infer<typeof ReferralFacts>;

@@ -8,7 +8,7 @@ import {
 } from '@carelink/contracts';
 import type { CancelReasonCode } from '@carelink/contracts/api/intake';
 import { type EventDraft, emit } from '@carelink/lambda-kit';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { taskStatusOf } from '../domain/lifecycle';
 import {
   claimSubscriber,

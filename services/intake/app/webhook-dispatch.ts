@@ -1,6 +1,6 @@
 import type { EventMetadata, ReferralStatusChangedData } from '@carelink/contracts';
 import type { Commit, ServiceRuntime, StateWrite } from '@carelink/lambda-kit';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { WebhookSender } from '../adapters/webhook-sender';
 import {
   afterAttempt,

@@ -7,7 +7,7 @@ import type {
   ReferralUpdatedData,
 } from '@carelink/contracts';
 import type { CreateReferralBody, UpdateReferralBody } from '@carelink/contracts/api/intake';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { IllegalTransitionError, ReferralLockedError } from './errors';
 import {
   type BusinessStatus,

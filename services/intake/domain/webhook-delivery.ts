@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { CommunityReferralStatusChangedData, ReferralStatusChangedData } from '@carelink/contracts';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 /** How one attempt ended; `rejected` means the target's address was refused and nothing was sent. */
 export type AttemptOutcome = 'succeeded' | 'http-error' | 'timeout' | 'network-error' | 'rejected';

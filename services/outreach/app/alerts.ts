@@ -2,7 +2,7 @@ import type { AlertResolution, AlertStatus } from '@carelink/contracts';
 import type { EscalationResource, RiskFlagResource } from '@carelink/contracts/api/outreach';
 import { type Commit, NotFoundError, type TenantPrincipal } from '@carelink/lambda-kit';
 import type { Temporal } from 'temporal-polyfill';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Stores } from '../compose';
 import { type AlertState, acknowledgeAlert, resolveAlert, type Stamp } from '../domain';
 import type { EscalationRecord } from '../store/contacts';

@@ -8,7 +8,7 @@ import {
   VitalRecordedV1,
 } from '@carelink/contracts';
 import { type EventDraft, emit } from '@carelink/lambda-kit';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { RiskFlagRecord, StoredRiskFlag } from '../store/risk-flags';
 import type { StoredTimeEntry } from '../store/time-entries';
 

@@ -1,7 +1,7 @@
 import type { OutreachTaskResource } from '@carelink/contracts/api/outreach';
 import { type Commit, NotFoundError, type TenantPrincipal } from '@carelink/lambda-kit';
 import type { Temporal } from 'temporal-polyfill';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Stores } from '../compose';
 import { TaskClosedError } from '../domain';
 import type { StoredTask, TaskClosure } from '../store/cases';

@@ -1,7 +1,7 @@
 import type { WorklistResource } from '@carelink/contracts/api/outreach';
 import { requirePractice, type TenantPrincipal } from '@carelink/lambda-kit';
 import { Temporal } from 'temporal-polyfill';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Stores } from '../compose';
 import { buildWorklist, type TimeEntry } from '../domain';
 import { practiceTimeZone } from './access';

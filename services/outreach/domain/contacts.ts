@@ -1,6 +1,6 @@
 import { monthOf, toPlainYearMonth } from '@carelink/calendar';
 import type { Temporal } from 'temporal-polyfill';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { InstantSchema } from './instant-schema';
 import { parseOrThrow } from './validation';
 
@@ -13,16 +13,14 @@ export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 export const FAILED_ATTEMPTS_BEFORE_ESCALATION = 3;
 
 /** A contact attempt as submitted by staff. */
-export const ContactAttemptSchema = z
-  .object({
-    id: z.string().min(1).max(128),
-    caseId: z.string().min(1).max(128),
-    channel: z.enum(['phone', 'sms', 'video', 'in-person', 'portal']),
-    outcome: z.enum(CONTACT_OUTCOMES),
-    attemptedAt: InstantSchema,
-    performedBy: z.string().min(1).max(128),
-  })
-  .strict();
+export const ContactAttemptSchema = z.strictObject({
+  id: z.string().check(z.minLength(1), z.maxLength(128)),
+  caseId: z.string().check(z.minLength(1), z.maxLength(128)),
+  channel: z.enum(['phone', 'sms', 'video', 'in-person', 'portal']),
+  outcome: z.enum(CONTACT_OUTCOMES),
+  attemptedAt: InstantSchema,
+  performedBy: z.string().check(z.minLength(1), z.maxLength(128)),
+});
 
 /** A validated contact attempt. */
 export type ContactAttempt = z.output<typeof ContactAttemptSchema>;

@@ -1,9 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Gad7Band, ScreeningResult } from './screening-types';
 import { parseOrThrow } from './validation';
 
 /** Seven GAD-7 item answers in questionnaire order, each 0 (not at all) to 3 (nearly every day). */
-export const Gad7AnswersSchema = z.array(z.int().min(0).max(3)).length(7);
+export const Gad7AnswersSchema = z.array(z.int().check(z.gte(0), z.lte(3))).check(z.length(7));
 
 /** Validated GAD-7 answers. */
 export type Gad7Answers = z.infer<typeof Gad7AnswersSchema>;

@@ -1,5 +1,5 @@
 import type { Temporal } from 'temporal-polyfill';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { CommunityResourceCategory } from './community-referrals';
 import { LOINC, type RiskFlag } from './risk-flags';
 import type { HrsnBand, HrsnDomain, ProposedReferral, ScreeningResult } from './screening-types';
@@ -7,42 +7,30 @@ import { parseOrThrow } from './validation';
 
 const Frequency = z.enum(['often-true', 'sometimes-true', 'never-true']);
 /** 1 = never, 2 = rarely, 3 = sometimes, 4 = fairly often, 5 = frequently. */
-const SafetyFrequency = z.int().min(1).max(5);
+const SafetyFrequency = z.int().check(z.gte(1), z.lte(5));
 
 /**
  * Answers to the core questions of the CMS Accountable Health Communities health-related social
  * needs screen, one field per question, recorded as codes rather than free text.
  */
-export const HrsnAnswersSchema = z
-  .object({
-    livingSituation: z.enum(['steady', 'steady-but-worried', 'no-steady-place']),
-    housingProblems: z
-      .array(
-        z.enum([
-          'pests',
-          'mold',
-          'lead',
-          'inadequate-heat',
-          'oven-or-stove',
-          'smoke-detectors',
-          'water-leaks',
-        ]),
-      )
-      .max(7),
-    foodWorry: Frequency,
-    foodDidNotLast: Frequency,
-    transportationKeptFromNeeds: z.boolean(),
-    utilityShutOff: z.enum(['no', 'threatened', 'already-shut-off']),
-    safety: z
-      .object({
-        physicallyHurt: SafetyFrequency,
-        insulted: SafetyFrequency,
-        threatened: SafetyFrequency,
-        screamedOrCursed: SafetyFrequency,
-      })
-      .strict(),
-  })
-  .strict();
+export const HrsnAnswersSchema = z.strictObject({
+  livingSituation: z.enum(['steady', 'steady-but-worried', 'no-steady-place']),
+  housingProblems: z
+    .array(
+      z.enum(['pests', 'mold', 'lead', 'inadequate-heat', 'oven-or-stove', 'smoke-detectors', 'water-leaks']),
+    )
+    .check(z.maxLength(7)),
+  foodWorry: Frequency,
+  foodDidNotLast: Frequency,
+  transportationKeptFromNeeds: z.boolean(),
+  utilityShutOff: z.enum(['no', 'threatened', 'already-shut-off']),
+  safety: z.strictObject({
+    physicallyHurt: SafetyFrequency,
+    insulted: SafetyFrequency,
+    threatened: SafetyFrequency,
+    screamedOrCursed: SafetyFrequency,
+  }),
+});
 
 /** Validated social-needs answers. */
 export type HrsnAnswers = z.infer<typeof HrsnAnswersSchema>;

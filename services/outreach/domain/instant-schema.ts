@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * An instant given either as a `Temporal.Instant` or as an ISO date-time with `Z` or an offset.
@@ -7,5 +7,8 @@ import * as z from 'zod';
  */
 export const InstantSchema = z.union([
   z.instanceof(Temporal.Instant),
-  z.iso.datetime({ offset: true }).transform((value) => Temporal.Instant.from(value)),
+  z.pipe(
+    z.iso.datetime({ offset: true }),
+    z.transform((value) => Temporal.Instant.from(value)),
+  ),
 ]);

@@ -1,13 +1,13 @@
 import type { Temporal } from 'temporal-polyfill';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { LOINC, type RiskFlag } from './risk-flags';
 import type { Phq9Band, ScreeningResult } from './screening-types';
 import { parseOrThrow } from './validation';
 
-const ITEM = z.int().min(0).max(3);
+const ITEM = z.int().check(z.gte(0), z.lte(3));
 
 /** Nine PHQ-9 item answers in questionnaire order, each 0 (not at all) to 3 (nearly every day). */
-export const Phq9AnswersSchema = z.array(ITEM).length(9);
+export const Phq9AnswersSchema = z.array(ITEM).check(z.length(9));
 
 /** Validated PHQ-9 answers. */
 export type Phq9Answers = z.infer<typeof Phq9AnswersSchema>;

@@ -1,14 +1,14 @@
 import { Temporal } from 'temporal-polyfill';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseOrThrow } from './validation';
 
-const WALL_TIME = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const WALL_TIME = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
 
 /**
  * Local wall-clock window in which no message may be sent, `[start, end)`. A start later than the
  * end wraps past midnight; equal start and end mean no quiet hours.
  */
-export const QuietHoursSchema = z.object({ start: WALL_TIME, end: WALL_TIME }).strict();
+export const QuietHoursSchema = z.strictObject({ start: WALL_TIME, end: WALL_TIME });
 
 /** Quiet hours as `HH:MM` local times. */
 export type QuietHours = z.infer<typeof QuietHoursSchema>;

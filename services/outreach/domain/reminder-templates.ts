@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseOrThrow } from './validation';
 
 /** Reminder messages outreach can send by text. */
@@ -8,21 +8,12 @@ export type ReminderKind = 'monthly-check-in' | 'missed-call' | 'appointment' | 
  * The only values a reminder may contain. The schema is strict: a caller cannot slip a diagnosis,
  * medication or result into a message, because texts can be read by anyone holding the phone.
  */
-export const ReminderValuesSchema = z
-  .object({
-    firstName: z
-      .string()
-      .trim()
-      .regex(/^\p{L}[\p{L}' -]{0,39}$/u)
-      .optional(),
-    practiceName: z
-      .string()
-      .trim()
-      .regex(/^[\p{L}\d][\p{L}\d&'.,() -]{0,59}$/u),
-    /** A US number in E.164 form, e.g. +15555550123. */
-    callbackNumber: z.string().regex(/^\+1[2-9]\d{2}[2-9]\d{6}$/),
-  })
-  .strict();
+export const ReminderValuesSchema = z.strictObject({
+  firstName: z.optional(z.string().check(z.trim(), z.regex(/^\p{L}[\p{L}' -]{0,39}$/u))),
+  practiceName: z.string().check(z.trim(), z.regex(/^[\p{L}\d][\p{L}\d&'.,() -]{0,59}$/u)),
+  /** A US number in E.164 form, e.g. +15555550123. */
+  callbackNumber: z.string().check(z.regex(/^\+1[2-9]\d{2}[2-9]\d{6}$/)),
+});
 
 /** Values a reminder may carry. */
 export type ReminderValues = z.input<typeof ReminderValuesSchema>;

@@ -1,7 +1,7 @@
 import { monthOf, toPlainYearMonth } from '@carelink/calendar';
 import { Performer, TimeEntryActivity, TimeProgram, VoidReason } from '@carelink/contracts';
 import { Temporal } from 'temporal-polyfill';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { FutureTimeEntryError, TimeEntryAlreadyVoidedError, TimeEntryOverlapError } from './errors';
 import { InstantSchema } from './instant-schema';
 import { parseOrThrow } from './validation';
@@ -15,18 +15,16 @@ export type CareProgram = TimeProgram;
 export const MAX_ENTRY_MINUTES = 240;
 
 /** A time entry as submitted by staff. */
-export const TimeEntryInputSchema = z
-  .object({
-    caseId: z.string().min(1).max(128),
-    program: TimeProgram,
-    performer: Performer,
-    practitionerId: z.string().min(1).max(128),
-    startedAt: InstantSchema,
-    minutes: z.int().min(1).max(MAX_ENTRY_MINUTES),
-    activity: TimeEntryActivity,
-    note: z.string().trim().min(1).max(2000).optional(),
-  })
-  .strict();
+export const TimeEntryInputSchema = z.strictObject({
+  caseId: z.string().check(z.minLength(1), z.maxLength(128)),
+  program: TimeProgram,
+  performer: Performer,
+  practitionerId: z.string().check(z.minLength(1), z.maxLength(128)),
+  startedAt: InstantSchema,
+  minutes: z.int().check(z.gte(1), z.lte(MAX_ENTRY_MINUTES)),
+  activity: TimeEntryActivity,
+  note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000))),
+});
 
 /** A validated time entry input. */
 export type TimeEntryInput = z.output<typeof TimeEntryInputSchema>;
@@ -152,7 +150,7 @@ export function recordTimeEntry(
 
 const VoidSchema = z.object({
   reason: VoidReason,
-  by: z.string().min(1).max(128),
+  by: z.string().check(z.minLength(1), z.maxLength(128)),
   at: InstantSchema,
 });
 

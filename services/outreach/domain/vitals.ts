@@ -1,6 +1,6 @@
 import { VitalThresholds as VitalThresholdsSchema } from '@carelink/contracts';
 import { Temporal } from 'temporal-polyfill';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { InstantSchema } from './instant-schema';
 import { LOINC, type RiskFlag, type RiskFlagKind, type RiskSeverity } from './risk-flags';
 import { parseOrThrow } from './validation';
@@ -23,54 +23,48 @@ const LB_PER_KG = 2.204_622_621_85;
  */
 export const VitalObservationSchema = z.discriminatedUnion('type', [
   z
-    .object({
+    .strictObject({
       type: z.literal('blood-pressure'),
-      systolic: z.number().min(50).max(300),
-      diastolic: z.number().min(20).max(200),
+      systolic: z.number().check(z.gte(50), z.lte(300)),
+      diastolic: z.number().check(z.gte(20), z.lte(200)),
       unit: z.literal(VITAL_UNITS.bloodPressure),
       observedAt: InstantSchema,
     })
-    .strict()
-    .refine((bp) => bp.systolic > bp.diastolic, { path: ['diastolic'], message: 'below systolic' }),
+    .check(z.refine((bp) => bp.systolic > bp.diastolic, { path: ['diastolic'], message: 'below systolic' })),
+  z.strictObject({
+    type: z.literal('glucose'),
+    value: z.number().check(z.gte(10), z.lte(1000)),
+    unit: z.literal(VITAL_UNITS.glucose),
+    observedAt: InstantSchema,
+  }),
   z
-    .object({
-      type: z.literal('glucose'),
-      value: z.number().min(10).max(1000),
-      unit: z.literal(VITAL_UNITS.glucose),
-      observedAt: InstantSchema,
-    })
-    .strict(),
-  z
-    .object({
+    .strictObject({
       type: z.literal('body-weight'),
-      value: z.number().positive(),
+      value: z.number().check(z.gt(0)),
       unit: z.enum([VITAL_UNITS.pounds, VITAL_UNITS.kilograms]),
       observedAt: InstantSchema,
     })
-    .strict()
-    .refine(
-      (weight) => {
-        const pounds = toPounds(weight.value, weight.unit);
-        return pounds >= 2 && pounds <= 1000;
-      },
-      { path: ['value'], message: 'implausible body weight' },
+    .check(
+      z.refine(
+        (weight) => {
+          const pounds = toPounds(weight.value, weight.unit);
+          return pounds >= 2 && pounds <= 1000;
+        },
+        { path: ['value'], message: 'implausible body weight' },
+      ),
     ),
-  z
-    .object({
-      type: z.literal('spo2'),
-      value: z.number().min(50).max(100),
-      unit: z.literal(VITAL_UNITS.spo2),
-      observedAt: InstantSchema,
-    })
-    .strict(),
-  z
-    .object({
-      type: z.literal('heart-rate'),
-      value: z.number().min(20).max(300),
-      unit: z.literal(VITAL_UNITS.heartRate),
-      observedAt: InstantSchema,
-    })
-    .strict(),
+  z.strictObject({
+    type: z.literal('spo2'),
+    value: z.number().check(z.gte(50), z.lte(100)),
+    unit: z.literal(VITAL_UNITS.spo2),
+    observedAt: InstantSchema,
+  }),
+  z.strictObject({
+    type: z.literal('heart-rate'),
+    value: z.number().check(z.gte(20), z.lte(300)),
+    unit: z.literal(VITAL_UNITS.heartRate),
+    observedAt: InstantSchema,
+  }),
 ]);
 
 /** A validated vital-sign observation. */

@@ -1,6 +1,6 @@
 import type { ReminderKind } from '@carelink/contracts/api/outreach';
 import type { StateWrite } from '@carelink/lambda-kit';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { keys, sk } from './keys';
 import type { Item, Table } from './table';
 

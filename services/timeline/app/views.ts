@@ -1,6 +1,6 @@
 import type { PatientTimelineResource } from '@carelink/contracts/api/timeline';
 import { encodeCursor } from '@carelink/lambda-kit';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Timeline } from './timeline';
 
 /** The timeline page as the API returns it, with an opaque cursor bound to the tenant. */

@@ -1,36 +1,38 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ServiceName } from '../event-contract';
 import { AccessRecordedV1, PathParameterName, PathParameterValue } from '../events/access-recorded.v1';
+import { withMeta } from '../meta';
 import { Cursor, IsoInstant, Ulid } from '../primitives';
 import { defineRoute, type RouteContract, scopes } from '../route-contract';
 
 const tag = 'audit';
 
-const PatientId = Ulid.meta({ description: 'Patient id', example: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D' });
-const Subject = z
-  .string()
-  .regex(/^[A-Za-z0-9._:@|+-]{1,256}$/, 'a token subject')
-  .meta({ description: 'Subject of the token that made the request', example: 'staff-boston-care-manager' });
+const PatientId = withMeta(Ulid, { description: 'Patient id', example: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D' });
+const Subject = withMeta(z.string().check(z.regex(/^[A-Za-z0-9._:@|+-]{1,256}$/, 'a token subject')), {
+  description: 'Subject of the token that made the request',
+  example: 'staff-boston-care-manager',
+});
 
 /** Query of `GET /v1/audit`: by patient, by subject, or both; optionally within a time range. */
 export const AccessRecordQuery = z
-  .object({
-    patientId: PatientId.optional(),
-    subject: Subject.optional(),
-    from: IsoInstant.optional().meta({ description: 'Earliest answer time, inclusive' }),
-    to: IsoInstant.optional().meta({ description: 'Latest answer time, inclusive' }),
-    cursor: Cursor.optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
+  .strictObject({
+    patientId: z.optional(PatientId),
+    subject: z.optional(Subject),
+    from: withMeta(z.optional(IsoInstant), { description: 'Earliest answer time, inclusive' }),
+    to: withMeta(z.optional(IsoInstant), { description: 'Latest answer time, inclusive' }),
+    cursor: z.optional(Cursor),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
   })
-  .strict()
-  .refine((query) => query.patientId !== undefined || query.subject !== undefined, {
-    message: 'give patientId, subject or both',
-    path: ['patientId'],
-  })
-  .refine((query) => !query.from || !query.to || Date.parse(query.from) <= Date.parse(query.to), {
-    message: 'from must not be after to',
-    path: ['from'],
-  });
+  .check(
+    z.refine((query) => query.patientId !== undefined || query.subject !== undefined, {
+      message: 'give patientId, subject or both',
+      path: ['patientId'],
+    }),
+    z.refine((query) => !query.from || !query.to || Date.parse(query.from) <= Date.parse(query.to), {
+      message: 'from must not be after to',
+      path: ['from'],
+    }),
+  );
 
 /** The event's example as the audit trail serves it: with the event and correlation ids. */
 const { at, ...recorded } = AccessRecordedV1.example;
@@ -42,27 +44,29 @@ const accessRecordExample = {
 };
 
 /** One recorded access: who, what, when and the outcome; ids and codes only. */
-export const AccessRecordResource = z
-  .object({
+export const AccessRecordResource = withMeta(
+  z.object({
     eventId: Ulid,
     at: IsoInstant,
     correlationId: z.string(),
     subject: z.string(),
     role: z.string(),
-    practiceId: z.string().optional(),
+    practiceId: z.optional(z.string()),
     service: ServiceName,
     operationId: z.string(),
     method: z.string(),
     routeTemplate: z.string(),
     pathParameters: z.record(PathParameterName, PathParameterValue),
-    patientId: Ulid.optional(),
+    patientId: z.optional(Ulid),
     status: z.int(),
-  })
-  .meta({ id: 'AccessRecord', example: accessRecordExample });
+  }),
+  { id: 'AccessRecord', example: accessRecordExample },
+);
 
-export const AccessRecordPageResource = z
-  .object({ items: z.array(AccessRecordResource), nextCursor: z.string().optional() })
-  .meta({ id: 'AccessRecordPage', example: { items: [accessRecordExample] } });
+export const AccessRecordPageResource = withMeta(
+  z.object({ items: z.array(AccessRecordResource), nextCursor: z.optional(z.string()) }),
+  { id: 'AccessRecordPage', example: { items: [accessRecordExample] } },
+);
 
 export const listAccessRecordsRoute = defineRoute({
   operationId: 'listAccessRecords',

@@ -1,54 +1,54 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withMeta } from '../meta';
 import { Cursor, IsoInstant, Npi, Ulid, YearMonth } from '../primitives';
 import { defineRoute, type RouteContract, scopes } from '../route-contract';
 
 const tag = 'billing';
 
-const RunId = Ulid.meta({ description: 'Billing run id', example: '01JD3Y7T5V0M3Q8W9X2Z4A6B8N' });
-const PatientId = Ulid.meta({ description: 'Patient id', example: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D' });
-const PracticeId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a practice id')
-  .meta({ example: 'practice-boston' });
-const CptCode = z
-  .string()
-  .regex(/^[0-9A-Z]\d{3}[0-9A-Z]$/, 'a CPT or HCPCS code such as 99490')
-  .meta({ example: '99490' });
-const PractitionerId = z.string().min(1).max(64).meta({ example: '1234567893' });
+const RunId = withMeta(Ulid, { description: 'Billing run id', example: '01JD3Y7T5V0M3Q8W9X2Z4A6B8N' });
+const PatientId = withMeta(Ulid, { description: 'Patient id', example: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D' });
+const PracticeId = withMeta(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a practice id')), {
+  example: 'practice-boston',
+});
+const CptCode = withMeta(
+  z.string().check(z.regex(/^[0-9A-Z]\d{3}[0-9A-Z]$/, 'a CPT or HCPCS code such as 99490')),
+  { example: '99490' },
+);
+const PractitionerId = withMeta(z.string().check(z.minLength(1), z.maxLength(64)), { example: '1234567893' });
 
 const patientMonthParams = z.object({ patientId: PatientId, month: YearMonth });
 const runParams = z.object({ runId: RunId });
 
 /** Medical decision making documented for a patient-month (complex CCM needs moderate or high). */
-export const MedicalDecisionMakingBody = z
-  .object({ level: z.enum(['low', 'moderate', 'high']) })
-  .strict()
-  .meta({ id: 'MedicalDecisionMaking', example: { level: 'moderate' } });
+export const MedicalDecisionMakingBody = withMeta(
+  z.strictObject({ level: z.enum(['low', 'moderate', 'high']) }),
+  { id: 'MedicalDecisionMaking', example: { level: 'moderate' } },
+);
 
 /** Codes already billed for the patient-month outside this run (by anyone), replacing the list. */
-export const OtherBilledBody = z
-  .object({
-    codes: z
-      .array(z.object({ code: CptCode, practitionerId: PractitionerId }).strict())
-      .max(20)
-      .refine(
+export const OtherBilledBody = withMeta(
+  z.strictObject({
+    codes: z.array(z.strictObject({ code: CptCode, practitionerId: PractitionerId })).check(
+      z.maxLength(20),
+      z.refine(
         (codes) => new Set(codes.map((c) => `${c.code}|${c.practitionerId}`)).size === codes.length,
         'each code and practitioner at most once',
       ),
-  })
-  .strict()
-  .meta({
+    ),
+  }),
+  {
     id: 'OtherBilled',
     example: { codes: [{ code: 'G0556', practitionerId: '1245319599' }] },
-  });
+  },
+);
 
 /** The billing inputs kept for one patient-month. */
-export const PatientMonthLedgerResource = z
-  .object({
+export const PatientMonthLedgerResource = withMeta(
+  z.object({
     patientId: PatientId,
     practiceId: PracticeId,
     month: YearMonth,
-    medicalDecisionMaking: z.enum(['low', 'moderate', 'high']).nullable(),
+    medicalDecisionMaking: z.nullable(z.enum(['low', 'moderate', 'high'])),
     otherBilled: z.array(z.object({ code: z.string(), practitionerId: z.string() })),
     minutes: z.object({
       ccmStaff: z.int(),
@@ -58,8 +58,8 @@ export const PatientMonthLedgerResource = z
       other: z.int(),
     }),
     entries: z.int(),
-  })
-  .meta({
+  }),
+  {
     id: 'PatientMonthLedger',
     example: {
       patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
@@ -70,38 +70,39 @@ export const PatientMonthLedgerResource = z
       minutes: { ccmStaff: 45, ccmPhysician: 0, pcmStaff: 0, pcmPhysician: 0, other: 0 },
       entries: 2,
     },
-  });
+  },
+);
 
-export const StartRunBody = z
-  .object({ practiceId: PracticeId, month: YearMonth })
-  .strict()
-  .meta({ id: 'StartBillingRun', example: { practiceId: 'practice-boston', month: '2026-10' } });
+export const StartRunBody = withMeta(z.strictObject({ practiceId: PracticeId, month: YearMonth }), {
+  id: 'StartBillingRun',
+  example: { practiceId: 'practice-boston', month: '2026-10' },
+});
 
 const Difference = z.object({ added: z.int(), changed: z.int(), superseded: z.int() });
 
-export const BillingRunResource = z
-  .object({
+export const BillingRunResource = withMeta(
+  z.object({
     runId: RunId,
     practiceId: PracticeId,
     month: YearMonth,
     status: z.enum(['running', 'completed', 'finalized']),
-    attempt: z.int().min(1),
+    attempt: z.int().check(z.gte(1)),
     trigger: z.enum(['api', 'schedule', 'cli']),
     startedAt: z.string(),
-    completedAt: z.string().nullable(),
-    finalizedAt: z.string().nullable(),
+    completedAt: z.nullable(z.string()),
+    finalizedAt: z.nullable(z.string()),
     processedPatientMonths: z.int(),
-    totals: z
-      .object({
+    totals: z.nullable(
+      z.object({
         patientMonths: z.int(),
         billedPatients: z.int(),
         claimLines: z.int(),
         expectedRevenue: z.string(),
-      })
-      .nullable(),
-    lastDifference: Difference.nullable(),
-  })
-  .meta({
+      }),
+    ),
+    lastDifference: z.nullable(Difference),
+  }),
+  {
     id: 'BillingRun',
     example: {
       runId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8N',
@@ -117,10 +118,11 @@ export const BillingRunResource = z
       totals: { patientMonths: 120, billedPatients: 80, claimLines: 87, expectedRevenue: '6123.45' },
       lastDifference: { added: 87, changed: 0, superseded: 0 },
     },
-  });
+  },
+);
 
-export const ClaimLineResource = z
-  .object({
+export const ClaimLineResource = withMeta(
+  z.object({
     patientId: PatientId,
     month: YearMonth,
     billingPractitionerNpi: Npi,
@@ -128,26 +130,27 @@ export const ClaimLineResource = z
     cpt: z.string(),
     units: z.int(),
     diagnosisCodes: z.array(z.string()),
-    attempt: z.int().meta({ description: 'Attempt of the run that last wrote this line' }),
-  })
-  .meta({ id: 'BillingClaimLine' });
+    attempt: withMeta(z.int(), { description: 'Attempt of the run that last wrote this line' }),
+  }),
+  { id: 'BillingClaimLine' },
+);
 
 const PartyAddress = z.object({
   line1: z.string(),
-  line2: z.string().optional(),
+  line2: z.optional(z.string()),
   city: z.string(),
   state: z.string(),
   postalCode: z.string(),
 });
 
 /** A professional claim for one patient-month, as the 837P, the FHIR Claim and the CSV carry it. */
-export const ProfessionalClaimResource = z
-  .object({
-    claimId: z.string().meta({ description: 'Patient control number (X12 CLM01): month and patient' }),
+export const ProfessionalClaimResource = withMeta(
+  z.object({
+    claimId: withMeta(z.string(), { description: 'Patient control number (X12 CLM01): month and patient' }),
     patientId: PatientId,
     month: YearMonth,
     payer: z.object({
-      filingIndicator: z.enum(['MB', '16', 'MC', 'CI']).meta({
+      filingIndicator: withMeta(z.enum(['MB', '16', 'MC', 'CI']), {
         description:
           'X12 claim filing indicator: MB Medicare Part B, 16 Medicare Advantage, MC Medicaid, CI commercial',
       }),
@@ -155,7 +158,9 @@ export const ProfessionalClaimResource = z
       payerId: z.string(),
     }),
     subscriber: z.object({
-      id: z.string().meta({ description: 'The MBI for Medicare fee-for-service, else the plan member id' }),
+      id: withMeta(z.string(), {
+        description: 'The MBI for Medicare fee-for-service, else the plan member id',
+      }),
       name: z.object({ given: z.array(z.string()), family: z.string() }),
       birthDate: z.string(),
       sex: z.enum(['female', 'male', 'other', 'unknown']),
@@ -164,7 +169,7 @@ export const ProfessionalClaimResource = z
     billingProvider: z.object({ name: z.string(), npi: Npi, tin: z.string(), address: PartyAddress }),
     renderingProvider: z.object({ npi: Npi, name: z.string() }),
     placeOfService: z.string(),
-    diagnosisCodes: z.array(z.string()).max(12),
+    diagnosisCodes: z.array(z.string()).check(z.maxLength(12)),
     lines: z.array(
       z.object({
         code: z.string(),
@@ -175,20 +180,22 @@ export const ProfessionalClaimResource = z
       }),
     ),
     totalChargeCents: z.int(),
-  })
-  .meta({ id: 'BillingProfessionalClaim' });
+  }),
+  { id: 'BillingProfessionalClaim' },
+);
 
-export const ClaimsResource = z
-  .object({
+export const ClaimsResource = withMeta(
+  z.object({
     runId: RunId,
     status: z.string(),
     lines: z.array(ClaimLineResource),
     claims: z.array(ProfessionalClaimResource),
-    withheld: z
-      .array(z.object({ patientId: PatientId, reason: z.enum(['NO_SUBSCRIBER', 'NO_MBI']) }))
-      .meta({ description: 'Billed patient-months that cannot be put on a claim yet, and why' }),
-  })
-  .meta({
+    withheld: withMeta(
+      z.array(z.object({ patientId: PatientId, reason: z.enum(['NO_SUBSCRIBER', 'NO_MBI']) })),
+      { description: 'Billed patient-months that cannot be put on a claim yet, and why' },
+    ),
+  }),
+  {
     id: 'BillingClaims',
     example: {
       runId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8N',
@@ -208,10 +215,11 @@ export const ClaimsResource = z
       claims: [],
       withheld: [],
     },
-  });
+  },
+);
 
-export const BillingSummaryResource = z
-  .object({
+export const BillingSummaryResource = withMeta(
+  z.object({
     runId: RunId,
     practiceId: PracticeId,
     month: YearMonth,
@@ -220,21 +228,21 @@ export const BillingSummaryResource = z
     billedPatients: z.int(),
     codes: z.array(z.object({ code: z.string(), patients: z.int(), units: z.int() })),
     expectedRevenue: z.string(),
-    fees: z
-      .object({
+    fees: withMeta(
+      z.object({
         year: z.int(),
-        locality: z
-          .string()
-          .nullable()
-          .meta({ description: 'The practice locality; null prices nationally' }),
+        locality: withMeta(z.nullable(z.string()), {
+          description: 'The practice locality; null prices nationally',
+        }),
         facility: z.boolean(),
-      })
-      .meta({
-        description: 'What the expected revenue is priced with: the CMS fee schedule of the locality',
       }),
+      {
+        description: 'What the expected revenue is priced with: the CMS fee schedule of the locality',
+      },
+    ),
     notBilled: z.array(z.object({ reason: z.string(), patientIds: z.array(z.string()) })),
-  })
-  .meta({
+  }),
+  {
     id: 'BillingSummary',
     example: {
       runId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8N',
@@ -251,7 +259,8 @@ export const BillingSummaryResource = z
       fees: { year: 2026, locality: '14212-01 METROPOLITAN BOSTON', facility: false },
       notBilled: [{ reason: 'NO_CONSENT', patientIds: ['01JD3Y7T5V0M3Q8W9X2Z4A6B8E'] }],
     },
-  });
+  },
+);
 
 const AuditEntry = z.object({
   timeEntryId: z.string(),
@@ -262,49 +271,51 @@ const AuditEntry = z.object({
   program: z.string(),
 });
 
-export const AuditPacketResource = z
-  .object({
+export const AuditPacketResource = withMeta(
+  z.object({
     patientId: PatientId,
     lines: z.array(z.object({ code: z.string(), units: z.int() })),
     reasons: z.array(z.string()),
-    consent: z
-      .object({
+    consent: z.nullable(
+      z.object({
         consentId: z.string(),
         program: z.string(),
         obtainedAt: z.string(),
-        revokedAt: z.string().nullable(),
+        revokedAt: z.nullable(z.string()),
         billingPractitionerId: z.string(),
-      })
-      .nullable(),
-    carePlan: z
-      .object({
+      }),
+    ),
+    carePlan: z.nullable(
+      z.object({
         carePlanId: z.string(),
         version: z.int(),
         establishedAt: z.string(),
-        revisedAt: z.string().nullable(),
-      })
-      .nullable(),
-    eligibility: z
-      .object({
+        revisedAt: z.nullable(z.string()),
+      }),
+    ),
+    eligibility: z.nullable(
+      z.object({
         determinationVersion: z.int(),
         conditionCategories: z.array(z.string()),
         chronicConditionCount: z.int(),
         complexConditionForPcm: z.boolean(),
-      })
-      .nullable(),
-    medicalDecisionMaking: z.string().nullable(),
+      }),
+    ),
+    medicalDecisionMaking: z.nullable(z.string()),
     otherBilled: z.array(z.object({ code: z.string(), practitionerId: z.string() })),
     countedEntries: z.array(AuditEntry),
     attempt: z.int(),
-  })
-  .meta({ id: 'BillingAuditPacket' });
+  }),
+  { id: 'BillingAuditPacket' },
+);
 
-export const AuditPageResource = z
-  .object({ runId: RunId, items: z.array(AuditPacketResource), nextCursor: z.string().optional() })
-  .meta({ id: 'BillingAuditPage' });
+export const AuditPageResource = withMeta(
+  z.object({ runId: RunId, items: z.array(AuditPacketResource), nextCursor: z.optional(z.string()) }),
+  { id: 'BillingAuditPage' },
+);
 
-export const BillingWorklistResource = z
-  .object({
+export const BillingWorklistResource = withMeta(
+  z.object({
     practiceId: PracticeId,
     month: YearMonth,
     items: z.array(
@@ -320,8 +331,8 @@ export const BillingWorklistResource = z
         ),
       }),
     ),
-  })
-  .meta({
+  }),
+  {
     id: 'BillingWorklist',
     example: {
       practiceId: 'practice-boston',
@@ -333,7 +344,8 @@ export const BillingWorklistResource = z
         },
       ],
     },
-  });
+  },
+);
 
 export const putMedicalDecisionMakingRoute = defineRoute({
   operationId: 'putBillingMedicalDecisionMaking',
@@ -388,11 +400,11 @@ export const listRunsRoute = defineRoute({
   description: 'One run per practice and month: the list holds it, or nothing before the month was run.',
   tag,
   scopes: [scopes.billingRead],
-  query: z.object({ month: YearMonth }).strict(),
+  query: z.strictObject({ month: YearMonth }),
   responses: {
     200: {
       description: 'The run of the month (none or one)',
-      schema: z.object({ items: z.array(BillingRunResource) }).meta({ id: 'BillingRunPage' }),
+      schema: withMeta(z.object({ items: z.array(BillingRunResource) }), { id: 'BillingRunPage' }),
     },
   },
 });
@@ -435,18 +447,21 @@ export const getClaimsRoute = defineRoute({
   tag,
   scopes: [scopes.billingRead],
   params: runParams,
-  query: z.object({ format: z.enum(['json', 'csv', 'fhir', 'x12']).default('json') }),
+  query: z.object({ format: z._default(z.enum(['json', 'csv', 'fhir', 'x12']), 'json') }),
   responses: {
     200: {
       description:
         'The claims: JSON, CSV (`format=csv`), a FHIR R4 Claim Bundle (`format=fhir`) or an X12 837P 005010X222A1 file (`format=x12`, one interchange per payer)',
       schema: ClaimsResource,
       alternatives: {
-        'text/csv': z.string().meta({ description: 'One row per claim line, with a header row' }),
-        'application/fhir+json': z
-          .object({ resourceType: z.literal('Bundle'), type: z.string(), entry: z.array(z.unknown()) })
-          .meta({ description: 'A FHIR R4 Bundle of Claim resources' }),
-        'application/edi-x12': z.string().meta({ description: 'ASC X12 837P 005010X222A1 interchanges' }),
+        'text/csv': withMeta(z.string(), { description: 'One row per claim line, with a header row' }),
+        'application/fhir+json': withMeta(
+          z.object({ resourceType: z.literal('Bundle'), type: z.string(), entry: z.array(z.unknown()) }),
+          { description: 'A FHIR R4 Bundle of Claim resources' },
+        ),
+        'application/edi-x12': withMeta(z.string(), {
+          description: 'ASC X12 837P 005010X222A1 interchanges',
+        }),
       },
     },
     404: { description: 'No such run' },
@@ -476,8 +491,8 @@ export const getAuditRoute = defineRoute({
   scopes: [scopes.billingRead],
   params: runParams,
   query: z.object({
-    cursor: Cursor.optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
+    cursor: z.optional(Cursor),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(500)), 100),
   }),
   responses: {
     200: { description: 'A page of audit packets', schema: AuditPageResource },
@@ -492,35 +507,37 @@ export const getWorklistRoute = defineRoute({
   summary: 'Patients within 10 minutes of their next billable threshold this month',
   tag,
   scopes: [scopes.billingRead],
-  query: z.object({ month: YearMonth.optional() }),
+  query: z.object({ month: z.optional(YearMonth) }),
   responses: { 200: { description: 'The worklist', schema: BillingWorklistResource } },
 });
 
 /** Routes served by the billing service. */
-export const RecordVisitBody = z
-  .object({
-    practitionerNpi: Npi.meta({ description: 'The individual NPI of the practitioner who saw the patient' }),
-    kind: z.enum(['e-m', 'awv', 'ippe', 'tcm-face-to-face']).meta({
+export const RecordVisitBody = withMeta(
+  z.strictObject({
+    practitionerNpi: withMeta(Npi, {
+      description: 'The individual NPI of the practitioner who saw the patient',
+    }),
+    kind: withMeta(z.enum(['e-m', 'awv', 'ippe', 'tcm-face-to-face']), {
       description:
         'An E/M visit, annual wellness visit or IPPE (initiating visits), or the TCM face-to-face visit',
     }),
     at: IsoInstant,
-  })
-  .strict()
-  .meta({
+  }),
+  {
     id: 'BillingRecordVisit',
     example: { practitionerNpi: '1234567893', kind: 'awv', at: '2026-09-02T14:00:00Z' },
-  });
+  },
+);
 
-export const VisitResource = z
-  .object({
+export const VisitResource = withMeta(
+  z.object({
     visitId: Ulid,
     patientId: z.string(),
     practitionerNpi: z.string(),
     kind: z.enum(['e-m', 'awv', 'ippe', 'tcm-face-to-face']),
     at: IsoInstant,
-  })
-  .meta({
+  }),
+  {
     id: 'BillingVisit',
     example: {
       visitId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8V',
@@ -529,7 +546,8 @@ export const VisitResource = z
       kind: 'awv',
       at: '2026-09-02T14:00:00Z',
     },
-  });
+  },
+);
 
 export const recordVisitRoute = defineRoute({
   operationId: 'recordBillingVisit',

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   AdlActivity,
   AssessmentSeverity,
@@ -10,23 +10,24 @@ import {
 import { PlannedIntervention } from '../events/care-plan-established.v1';
 import { CaseTaskType, ReviewTaskOutcome } from '../events/case-task-changed.v1';
 import { CaseCloseReason, SecondaryService } from '../events/shared';
+import { withMeta } from '../meta';
 import { Cursor, IanaTimeZone, Icd10CmDottedCode, IsoDate, IsoInstant, Program, Ulid } from '../primitives';
 import { defineRoute, type RouteContract, scopes } from '../route-contract';
 
 const tag = 'care-planning';
-const Text = (max: number) => z.string().trim().min(1).max(max);
+const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 /** A staff member's id in the practice roster (also the subject of their access token). */
-export const StaffId = z
-  .string()
-  .regex(/^[A-Za-z0-9.-]{1,64}$/, '1-64 characters of A-Z a-z 0-9 . -')
-  .meta({ example: 'staff-boston-care-manager' });
+export const StaffId = withMeta(
+  z.string().check(z.regex(/^[A-Za-z0-9.-]{1,64}$/, '1-64 characters of A-Z a-z 0-9 . -')),
+  { example: 'staff-boston-care-manager' },
+);
 
 /** Id of an item inside a care plan (problem, goal, intervention...). */
-export const PlanItemId = z
-  .string()
-  .regex(/^[A-Za-z0-9.-]{1,48}$/, '1-48 characters of A-Z a-z 0-9 . -')
-  .meta({ example: 'g-a1c' });
+export const PlanItemId = withMeta(
+  z.string().check(z.regex(/^[A-Za-z0-9.-]{1,48}$/, '1-48 characters of A-Z a-z 0-9 . -')),
+  { example: 'g-a1c' },
+);
 
 // ---------------------------------------------------------------------------------------------
 // Roster
@@ -49,37 +50,44 @@ const rosterExample = {
   active: true,
 } as const;
 
-export const RosterStaffBody = z
-  .object({
+export const RosterStaffBody = withMeta(
+  z.strictObject({
     role: StaffRole,
     /** Services delivered as a secondary case manager. */
-    services: z.array(SecondaryService).max(5),
+    services: z.array(SecondaryService).check(z.maxLength(5)),
     /** Programs and clinical focus, e.g. `ccm`, `diabetes`. */
-    skills: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a lowercase skill code')).max(50),
+    skills: z
+      .array(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a lowercase skill code')))
+      .check(z.maxLength(50)),
     languages: z
-      .array(z.string().regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'a BCP 47 language tag such as es'))
-      .max(20),
+      .array(
+        z.string().check(z.regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'a BCP 47 language tag such as es')),
+      )
+      .check(z.maxLength(20)),
     /** Maximum number of active cases as primary. */
-    capacity: z.int().min(0).max(1000),
+    capacity: z.int().check(z.gte(0), z.lte(1000)),
     active: z.boolean(),
-  })
-  .strict()
-  .meta({ example: rosterExample });
+  }),
+  { example: rosterExample },
+);
 
-export const RosterStaffResource = RosterStaffBody.extend({
-  staffId: StaffId,
-  practiceId: z.string(),
-  activeCases: z.int().min(0),
-  updatedAt: IsoInstant,
-}).meta({
-  example: {
-    ...rosterExample,
-    staffId: 'staff-boston-care-manager',
-    practiceId: 'practice-boston',
-    activeCases: 3,
-    updatedAt: '2026-10-01T12:00:00Z',
+export const RosterStaffResource = withMeta(
+  z.extend(RosterStaffBody, {
+    staffId: StaffId,
+    practiceId: z.string(),
+    activeCases: z.int().check(z.gte(0)),
+    updatedAt: IsoInstant,
+  }),
+  {
+    example: {
+      ...rosterExample,
+      staffId: 'staff-boston-care-manager',
+      practiceId: 'practice-boston',
+      activeCases: 3,
+      updatedAt: '2026-10-01T12:00:00Z',
+    },
   },
-});
+);
 
 export const StaffIdParams = z.object({ staffId: StaffId });
 
@@ -128,26 +136,26 @@ export const CaseIdParams = z.object({ caseId: Ulid });
 export const CareTeamMember = z.object({
   role: z.enum(['primary', 'secondary']),
   staffId: StaffId,
-  service: SecondaryService.optional(),
+  service: z.optional(SecondaryService),
   from: IsoInstant,
-  until: IsoInstant.optional(),
+  until: z.optional(IsoInstant),
 });
 
-export const CaseSummaryResource = z
-  .object({
+export const CaseSummaryResource = withMeta(
+  z.object({
     caseId: Ulid,
     patientId: Ulid,
     referralId: Ulid,
     practiceId: z.string(),
     program: Program,
     status: CaseStatus,
-    primaryStaffId: StaffId.optional(),
-    unassignedReason: z.string().optional(),
+    primaryStaffId: z.optional(StaffId),
+    unassignedReason: z.optional(z.string()),
     identifiedAt: IsoDate,
-    openedAt: IsoInstant.optional(),
-    planVersion: z.int().min(0),
-  })
-  .meta({
+    openedAt: z.optional(IsoInstant),
+    planVersion: z.int().check(z.gte(0)),
+  }),
+  {
     example: {
       caseId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8F',
       patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
@@ -160,7 +168,8 @@ export const CaseSummaryResource = z
       openedAt: '2026-10-01T12:00:01Z',
       planVersion: 0,
     },
-  });
+  },
+);
 
 export const ReviewTask = z.object({
   taskKey: z.string(),
@@ -172,25 +181,29 @@ export const ReviewTask = z.object({
   observedAt: IsoInstant,
   dueBy: IsoInstant,
   status: z.enum(['open', 'done']),
-  completed: z
-    .object({ by: z.string(), at: IsoInstant, outcome: ReviewTaskOutcome, note: z.string().optional() })
-    .optional(),
+  completed: z.optional(
+    z.object({ by: z.string(), at: IsoInstant, outcome: ReviewTaskOutcome, note: z.optional(z.string()) }),
+  ),
 });
 
-export const ScreeningResult = z.object({ score: z.int().min(0), band: z.string(), scoredAt: IsoInstant });
+export const ScreeningResult = z.object({
+  score: z.int().check(z.gte(0)),
+  band: z.string(),
+  scoredAt: IsoInstant,
+});
 
-export const CaseResource = CaseSummaryResource.extend({
+export const CaseResource = z.extend(CaseSummaryResource, {
   timeZone: IanaTimeZone,
-  dischargeDate: IsoDate.optional(),
-  closeReason: CaseCloseReason.optional(),
-  closedAt: IsoInstant.optional(),
+  dischargeDate: z.optional(IsoDate),
+  closeReason: z.optional(CaseCloseReason),
+  closedAt: z.optional(IsoInstant),
   careTeam: z.array(CareTeamMember),
   assessment: z.object({
     status: z.enum(['on-track', 'begin-overdue', 'completion-overdue']),
     beginBy: IsoDate,
     completeBy: IsoDate,
-    begunAt: IsoInstant.optional(),
-    completedAt: IsoInstant.optional(),
+    begunAt: z.optional(IsoInstant),
+    completedAt: z.optional(IsoInstant),
     missingSections: z.array(z.string()),
   }),
   screenings: z.record(z.string(), ScreeningResult),
@@ -198,13 +211,12 @@ export const CaseResource = CaseSummaryResource.extend({
 });
 
 export const ListCasesQuery = z.object({
-  assignee: z
-    .union([z.literal('me'), z.literal('unassigned'), StaffId])
-    .default('me')
-    .meta({ description: '`me` (the caller), `unassigned` (the worklist) or a staff id' }),
-  status: CaseStatus.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: Cursor.optional(),
+  assignee: withMeta(z._default(z.union([z.literal('me'), z.literal('unassigned'), StaffId]), 'me'), {
+    description: '`me` (the caller), `unassigned` (the worklist) or a staff id',
+  }),
+  status: z.optional(CaseStatus),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
+  cursor: z.optional(Cursor),
 });
 
 export const listCasesRoute = defineRoute({
@@ -223,10 +235,10 @@ export const listCasesRoute = defineRoute({
       description: 'A page of cases, newest first, with the filter applied',
       schema: z.object({
         items: z.array(CaseSummaryResource),
-        nextCursor: z.string().optional(),
-        filter: z
-          .object({ assignee: z.string(), status: CaseStatus.optional() })
-          .meta({ description: 'The filter the page was read with, defaults included (`assignee: me`)' }),
+        nextCursor: z.optional(z.string()),
+        filter: withMeta(z.object({ assignee: z.string(), status: z.optional(CaseStatus) }), {
+          description: 'The filter the page was read with, defaults included (`assignee: me`)',
+        }),
       }),
     },
   },
@@ -250,67 +262,53 @@ export const getCaseRoute = defineRoute({
 // Assessment
 // ---------------------------------------------------------------------------------------------
 
-const Count = z.int().min(0).max(1000);
+const Count = z.int().check(z.gte(0), z.lte(1000));
 
-export const AssessmentSections = z
-  .object({
-    medical: z
-      .object({
-        conditions: z.array(z.object({ icd10: Icd10CmDottedCode, display: Text(200) }).strict()).max(50),
-        allergies: z.array(Text(200)).max(50),
-        hospitalizationsLast12Months: Count,
-        edVisitsLast12Months: Count,
-      })
-      .strict(),
-    functionalCognitive: z
-      .object({
-        adlDependencies: z.array(AdlActivity),
-        iadlDependencies: z.array(IadlActivity),
-        cognitiveImpairment: AssessmentSeverity,
-        fallsLast12Months: Count,
-      })
-      .strict(),
-    psychosocial: z
-      .object({
-        phq9: z.int().min(0).max(27).optional(),
-        gad7: z.int().min(0).max(21).optional(),
-        socialIsolation: z.boolean(),
-        substanceUseConcern: z.boolean(),
-      })
-      .strict(),
-    environmental: z
-      .object({
-        housing: HousingStatus,
-        homeSafetyConcerns: z.boolean(),
-        livesAlone: z.boolean(),
-      })
-      .strict(),
-    caregiver: z
-      .object({
-        hasCaregiver: z.boolean(),
-        relationship: CaregiverRelationship.optional(),
-        caregiverStrain: AssessmentSeverity.optional(),
-      })
-      .strict(),
-    medications: z
-      .object({
-        activeMedicationCount: Count,
-        highRiskMedications: z.boolean(),
-        adherence: MedicationAdherence,
-        reconciled: z.boolean(),
-      })
-      .strict(),
-    socialNeeds: z
-      .object({
-        foodInsecurity: z.boolean(),
-        housingInstability: z.boolean(),
-        transportationBarrier: z.boolean(),
-        utilityNeeds: z.boolean(),
-        interpersonalSafetyConcern: z.boolean(),
-      })
-      .strict(),
-  })
-  .strict();
+export const AssessmentSections = z.strictObject({
+  medical: z.strictObject({
+    conditions: z
+      .array(z.strictObject({ icd10: Icd10CmDottedCode, display: Text(200) }))
+      .check(z.maxLength(50)),
+    allergies: z.array(Text(200)).check(z.maxLength(50)),
+    hospitalizationsLast12Months: Count,
+    edVisitsLast12Months: Count,
+  }),
+  functionalCognitive: z.strictObject({
+    adlDependencies: z.array(AdlActivity),
+    iadlDependencies: z.array(IadlActivity),
+    cognitiveImpairment: AssessmentSeverity,
+    fallsLast12Months: Count,
+  }),
+  psychosocial: z.strictObject({
+    phq9: z.optional(z.int().check(z.gte(0), z.lte(27))),
+    gad7: z.optional(z.int().check(z.gte(0), z.lte(21))),
+    socialIsolation: z.boolean(),
+    substanceUseConcern: z.boolean(),
+  }),
+  environmental: z.strictObject({
+    housing: HousingStatus,
+    homeSafetyConcerns: z.boolean(),
+    livesAlone: z.boolean(),
+  }),
+  caregiver: z.strictObject({
+    hasCaregiver: z.boolean(),
+    relationship: z.optional(CaregiverRelationship),
+    caregiverStrain: z.optional(AssessmentSeverity),
+  }),
+  medications: z.strictObject({
+    activeMedicationCount: Count,
+    highRiskMedications: z.boolean(),
+    adherence: MedicationAdherence,
+    reconciled: z.boolean(),
+  }),
+  socialNeeds: z.strictObject({
+    foodInsecurity: z.boolean(),
+    housingInstability: z.boolean(),
+    transportationBarrier: z.boolean(),
+    utilityNeeds: z.boolean(),
+    interpersonalSafetyConcern: z.boolean(),
+  }),
+});
 
 export const assessmentExample = {
   sections: {
@@ -346,22 +344,22 @@ export const assessmentExample = {
   complete: true,
 } as const;
 
-export const PutAssessmentBody = z
-  .object({
+export const PutAssessmentBody = withMeta(
+  z.strictObject({
     /** Sections to record (or replace); sections not sent are kept. */
-    sections: AssessmentSections.partial(),
+    sections: z.partial(AssessmentSections),
     /** Complete the assessment once every section is recorded. */
-    complete: z.boolean().optional(),
-  })
-  .strict()
-  .meta({ example: assessmentExample });
+    complete: z.optional(z.boolean()),
+  }),
+  { example: assessmentExample },
+);
 
 export const AssessmentResource = z.object({
   assessmentId: z.string(),
   caseId: Ulid,
   begunAt: IsoInstant,
-  completedAt: IsoInstant.optional(),
-  sections: AssessmentSections.partial(),
+  completedAt: z.optional(IsoInstant),
+  sections: z.partial(AssessmentSections),
   missingSections: z.array(z.string()),
 });
 
@@ -392,113 +390,93 @@ export const putAssessmentRoute = defineRoute({
 
 const ResponsibleParty = z.union([z.literal('primary'), SecondaryService]);
 
-export const CarePlanContent = z
-  .object({
-    problems: z
-      .array(
-        z.object({ id: PlanItemId, description: Text(500), icd10: Icd10CmDottedCode.optional() }).strict(),
-      )
-      .max(50),
-    expectedOutcome: Text(2000).optional(),
-    prognosis: Text(2000).optional(),
-    goals: z
-      .array(
-        z
-          .object({
-            id: PlanItemId,
-            description: Text(500),
-            owner: ResponsibleParty,
-            problemIds: z.array(PlanItemId).max(50),
-            measures: z
-              .array(
-                z
-                  .object({
-                    metric: Text(200),
-                    loinc: z
-                      .string()
-                      .regex(/^[0-9]{1,7}-[0-9]$/, 'a LOINC code')
-                      .optional(),
-                    comparator: z.enum(['<', '<=', '=', '>=', '>']),
-                    value: z.number(),
-                    unit: z.string().min(1).max(32),
-                  })
-                  .strict(),
-              )
-              .max(20),
-            targetDate: IsoDate.optional(),
-          })
-          .strict(),
-      )
-      .max(50),
-    symptomManagement: z.array(Text(1000)).max(50),
-    interventions: z
-      .array(
-        z
-          .object({
-            id: PlanItemId,
-            description: Text(500),
-            kind: PlannedIntervention.shape.kind,
-            responsible: ResponsibleParty,
-            cadence: z
-              .object({ every: z.int().min(1).max(365), unit: z.enum(['day', 'week', 'month']) })
-              .strict()
-              .optional(),
-            goalIds: z.array(PlanItemId).max(50).optional(),
-          })
-          .strict(),
-      )
-      .max(100),
-    medicationManagement: z
-      .object({ summary: Text(2000), reconciledOn: IsoDate.optional() })
-      .strict()
-      .optional(),
-    communityServices: z
-      .discriminatedUnion('status', [
-        z.object({ status: z.literal('none-needed') }).strict(),
-        z
-          .object({
-            status: z.literal('ordered'),
-            services: z
-              .array(
-                z
-                  .object({
-                    id: PlanItemId,
-                    description: Text(500),
-                    organization: Text(200).optional(),
-                    responsible: ResponsibleParty,
-                  })
-                  .strict(),
-              )
-              .max(50),
-          })
-          .strict(),
-      ])
-      .optional(),
-    coordination: z
-      .discriminatedUnion('status', [
-        z.object({ status: z.literal('none-needed') }).strict(),
-        z
-          .object({
-            status: z.literal('coordinating'),
-            providers: z
-              .array(
-                z
-                  .object({
-                    id: PlanItemId,
-                    providerType: Text(200),
-                    organization: Text(200).optional(),
-                    arrangement: Text(1000),
-                  })
-                  .strict(),
-              )
-              .max(50),
-          })
-          .strict(),
-      ])
-      .optional(),
-    reviewDate: IsoDate.optional(),
-  })
-  .strict();
+export const CarePlanContent = z.strictObject({
+  problems: z
+    .array(z.strictObject({ id: PlanItemId, description: Text(500), icd10: z.optional(Icd10CmDottedCode) }))
+    .check(z.maxLength(50)),
+  expectedOutcome: z.optional(Text(2000)),
+  prognosis: z.optional(Text(2000)),
+  goals: z
+    .array(
+      z.strictObject({
+        id: PlanItemId,
+        description: Text(500),
+        owner: ResponsibleParty,
+        problemIds: z.array(PlanItemId).check(z.maxLength(50)),
+        measures: z
+          .array(
+            z.strictObject({
+              metric: Text(200),
+              loinc: z.optional(z.string().check(z.regex(/^[0-9]{1,7}-[0-9]$/, 'a LOINC code'))),
+              comparator: z.enum(['<', '<=', '=', '>=', '>']),
+              value: z.number(),
+              unit: z.string().check(z.minLength(1), z.maxLength(32)),
+            }),
+          )
+          .check(z.maxLength(20)),
+        targetDate: z.optional(IsoDate),
+      }),
+    )
+    .check(z.maxLength(50)),
+  symptomManagement: z.array(Text(1000)).check(z.maxLength(50)),
+  interventions: z
+    .array(
+      z.strictObject({
+        id: PlanItemId,
+        description: Text(500),
+        kind: PlannedIntervention.shape.kind,
+        responsible: ResponsibleParty,
+        cadence: z.optional(
+          z.strictObject({
+            every: z.int().check(z.gte(1), z.lte(365)),
+            unit: z.enum(['day', 'week', 'month']),
+          }),
+        ),
+        goalIds: z.optional(z.array(PlanItemId).check(z.maxLength(50))),
+      }),
+    )
+    .check(z.maxLength(100)),
+  medicationManagement: z.optional(
+    z.strictObject({ summary: Text(2000), reconciledOn: z.optional(IsoDate) }),
+  ),
+  communityServices: z.optional(
+    z.discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('none-needed') }),
+      z.strictObject({
+        status: z.literal('ordered'),
+        services: z
+          .array(
+            z.strictObject({
+              id: PlanItemId,
+              description: Text(500),
+              organization: z.optional(Text(200)),
+              responsible: ResponsibleParty,
+            }),
+          )
+          .check(z.maxLength(50)),
+      }),
+    ]),
+  ),
+  coordination: z.optional(
+    z.discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('none-needed') }),
+      z.strictObject({
+        status: z.literal('coordinating'),
+        providers: z
+          .array(
+            z.strictObject({
+              id: PlanItemId,
+              providerType: Text(200),
+              organization: z.optional(Text(200)),
+              arrangement: Text(1000),
+            }),
+          )
+          .check(z.maxLength(50)),
+      }),
+    ]),
+  ),
+  reviewDate: z.optional(IsoDate),
+});
 
 export const carePlanExample = {
   problems: [{ id: 'p-dm', description: 'Type 2 diabetes', icd10: 'E11.9' }],
@@ -543,21 +521,21 @@ export const carePlanExample = {
   reviewDate: '2027-01-05',
 } as const;
 
-export const PutCarePlanBody = CarePlanContent.meta({ example: carePlanExample });
+export const PutCarePlanBody = withMeta(CarePlanContent, { example: carePlanExample });
 
-export const CarePlanResource = z
-  .object({
+export const CarePlanResource = withMeta(
+  z.object({
     caseId: Ulid,
-    carePlanId: Ulid.optional(),
+    carePlanId: z.optional(Ulid),
     state: z.enum(['draft', 'established']),
     /** 0 while only a draft exists. */
-    version: z.int().min(0),
-    changedAt: IsoInstant.optional(),
-    changedBy: StaffId.optional(),
+    version: z.int().check(z.gte(0)),
+    changedAt: z.optional(IsoInstant),
+    changedBy: z.optional(StaffId),
     plan: CarePlanContent,
     missingElements: z.array(z.string()),
-  })
-  .meta({
+  }),
+  {
     example: {
       caseId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8F',
       carePlanId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8G',
@@ -568,7 +546,8 @@ export const CarePlanResource = z
       plan: carePlanExample,
       missingElements: [],
     },
-  });
+  },
+);
 
 export const putCarePlanRoute = defineRoute({
   operationId: 'putCarePlan',
@@ -595,7 +574,7 @@ export const putCarePlanRoute = defineRoute({
 });
 
 export const CarePlanQuery = z.object({
-  format: z.enum(['json', 'fhir', 'patient-copy']).default('json').meta({
+  format: withMeta(z._default(z.enum(['json', 'fhir', 'patient-copy']), 'json'), {
     description: '`fhir`: FHIR R4 CarePlan (application/fhir+json); `patient-copy`: printable HTML',
   }),
 });
@@ -614,11 +593,10 @@ export const getCarePlanRoute = defineRoute({
       description: 'The plan; ETag is its version',
       schema: CarePlanResource,
       alternatives: {
-        'application/fhir+json': z
-          .object({ resourceType: z.literal('CarePlan') })
-          .loose()
-          .meta({ description: 'A FHIR R4 CarePlan with its contained resources' }),
-        'text/html': z.string().meta({ description: 'A printable copy for the patient' }),
+        'application/fhir+json': withMeta(z.looseObject({ resourceType: z.literal('CarePlan') }), {
+          description: 'A FHIR R4 CarePlan with its contained resources',
+        }),
+        'text/html': withMeta(z.string(), { description: 'A printable copy for the patient' }),
       },
       headers: { etag: 'The version' },
     },
@@ -627,7 +605,7 @@ export const getCarePlanRoute = defineRoute({
 });
 
 export const CarePlanVersionSummaryResource = z.object({
-  version: z.int().min(1),
+  version: z.int().check(z.gte(1)),
   changedBy: StaffId,
   changedAt: IsoInstant,
   changes: z.array(z.string()),
@@ -651,8 +629,8 @@ export const listCarePlanVersionsRoute = defineRoute({
   },
 });
 
-export const CarePlanVersionParams = CaseIdParams.extend({
-  version: z.coerce.number().int().min(1).max(1e6),
+export const CarePlanVersionParams = z.extend(CaseIdParams, {
+  version: z.coerce.number().check(z.int(), z.gte(1), z.lte(1e6)),
 });
 
 export const getCarePlanVersionRoute = defineRoute({
@@ -666,7 +644,7 @@ export const getCarePlanVersionRoute = defineRoute({
   responses: {
     200: {
       description: 'The version',
-      schema: CarePlanVersionSummaryResource.extend({ plan: CarePlanContent }),
+      schema: z.extend(CarePlanVersionSummaryResource, { plan: CarePlanContent }),
     },
     404: { description: 'No such version' },
   },
@@ -674,10 +652,10 @@ export const getCarePlanVersionRoute = defineRoute({
 
 export const TemplateCondition = z.enum(['diabetes', 'heart-failure', 'copd', 'hypertension', 'depression']);
 
-export const CarePlanFromTemplateBody = z
-  .object({ conditions: z.array(TemplateCondition).min(1).max(5) })
-  .strict()
-  .meta({ example: { conditions: ['diabetes', 'hypertension'] } });
+export const CarePlanFromTemplateBody = withMeta(
+  z.strictObject({ conditions: z.array(TemplateCondition).check(z.minLength(1), z.maxLength(5)) }),
+  { example: { conditions: ['diabetes', 'hypertension'] } },
+);
 
 export const createCarePlanFromTemplateRoute = defineRoute({
   operationId: 'createCarePlanFromTemplate',
@@ -703,13 +681,14 @@ export const createCarePlanFromTemplateRoute = defineRoute({
 // Care team and closing
 // ---------------------------------------------------------------------------------------------
 
-export const CareTeamChangeBody = z
-  .discriminatedUnion('action', [
-    z.object({ action: z.literal('reassign-primary'), staffId: StaffId }).strict(),
-    z.object({ action: z.literal('add-secondary'), staffId: StaffId, service: SecondaryService }).strict(),
-    z.object({ action: z.literal('remove-secondary'), staffId: StaffId, service: SecondaryService }).strict(),
-  ])
-  .meta({ example: { action: 'add-secondary', staffId: 'staff-boston-bh-1', service: 'behavioral-health' } });
+export const CareTeamChangeBody = withMeta(
+  z.discriminatedUnion('action', [
+    z.strictObject({ action: z.literal('reassign-primary'), staffId: StaffId }),
+    z.strictObject({ action: z.literal('add-secondary'), staffId: StaffId, service: SecondaryService }),
+    z.strictObject({ action: z.literal('remove-secondary'), staffId: StaffId, service: SecondaryService }),
+  ]),
+  { example: { action: 'add-secondary', staffId: 'staff-boston-bh-1', service: 'behavioral-health' } },
+);
 
 export const changeCareTeamRoute = defineRoute({
   operationId: 'changeCareTeam',
@@ -733,10 +712,9 @@ export const changeCareTeamRoute = defineRoute({
   },
 });
 
-export const CloseCaseBody = z
-  .object({ reason: CaseCloseReason })
-  .strict()
-  .meta({ example: { reason: 'goals-met' } });
+export const CloseCaseBody = withMeta(z.strictObject({ reason: CaseCloseReason }), {
+  example: { reason: 'goals-met' },
+});
 
 export const closeCaseRoute = defineRoute({
   operationId: 'closeCase',
@@ -759,7 +737,10 @@ export const closeCaseRoute = defineRoute({
 // ---------------------------------------------------------------------------------------------
 // Review tasks and the assessment as read
 
-const ReviewTaskParams = z.object({ caseId: Ulid, taskKey: z.string().min(1).max(300) });
+const ReviewTaskParams = z.object({
+  caseId: Ulid,
+  taskKey: z.string().check(z.minLength(1), z.maxLength(300)),
+});
 
 export const listReviewTasksRoute = defineRoute({
   operationId: 'listReviewTasks',
@@ -769,17 +750,17 @@ export const listReviewTasksRoute = defineRoute({
   tag,
   scopes: [scopes.casesRead],
   params: CaseIdParams,
-  query: z.object({ status: z.enum(['open', 'done']).optional() }),
+  query: z.object({ status: z.optional(z.enum(['open', 'done'])) }),
   responses: {
     200: { description: 'The tasks, soonest due first', schema: z.object({ items: z.array(ReviewTask) }) },
     404: { description: 'No such case in the caller’s practice' },
   },
 });
 
-export const CompleteReviewTaskBody = z
-  .object({ outcome: ReviewTaskOutcome, note: z.string().max(2000).optional() })
-  .strict()
-  .meta({ example: { outcome: 'care-continues', note: 'Patient wants to stay in CCM' } });
+export const CompleteReviewTaskBody = withMeta(
+  z.strictObject({ outcome: ReviewTaskOutcome, note: z.optional(z.string().check(z.maxLength(2000))) }),
+  { example: { outcome: 'care-continues', note: 'Patient wants to stay in CCM' } },
+);
 
 export const completeReviewTaskRoute = defineRoute({
   operationId: 'completeReviewTask',

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   AgreementPrograms,
   AgreementRouting,
@@ -18,6 +18,7 @@ import {
 import { AgreementChangedV1 } from '../events/agreement-changed.v1';
 import { PracticeChangedV1 } from '../events/practice-changed.v1';
 import { StaffId, StaffMemberChangedV1 } from '../events/staff-member-changed.v1';
+import { withMeta } from '../meta';
 import { Cursor, E164Phone, IanaTimeZone, IsoInstant, Npi, TenantId, Ulid } from '../primitives';
 import { defineRoute, type RouteContract, scopes } from '../route-contract';
 import { PostalAddress } from './intake';
@@ -27,28 +28,30 @@ const operator = ['operator'] as const;
 /** Practices: the operator, or a care organisation's staff admin for its own practices. */
 const operatorOrStaffAdmin = ['operator', 'tenant'] as const;
 
-const Version = z.int().min(1);
+const Version = z.int().check(z.gte(1));
 const Audit = { version: Version, createdAt: IsoInstant, updatedAt: IsoInstant };
-const PageQuery = z
-  .object({ cursor: Cursor.optional(), limit: z.coerce.number().int().min(1).max(100).default(25) })
-  .strict();
-const page = <T extends z.ZodType>(item: T, id: string, example: unknown) =>
-  z
-    .object({ items: z.array(item), nextCursor: z.string().optional() })
-    .meta({ id, example: { items: [example] } });
+const PageQuery = z.strictObject({
+  cursor: z.optional(Cursor),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+});
+const page = <T extends z.ZodMiniType>(item: T, id: string, example: unknown) =>
+  withMeta(z.object({ items: z.array(item), nextCursor: z.optional(z.string()) }), {
+    id,
+    example: { items: [example] },
+  });
 
 // Tenants (care organisations)
 
-export const CreateTenantBody = z
-  .object({ tenantId: CareOrganisationId, name: OrganisationName })
-  .strict()
-  .meta({ id: 'CreateTenant', example: { tenantId: 'acme-health', name: 'Acme Health Medical Group' } });
+export const CreateTenantBody = withMeta(
+  z.strictObject({ tenantId: CareOrganisationId, name: OrganisationName }),
+  { id: 'CreateTenant', example: { tenantId: 'acme-health', name: 'Acme Health Medical Group' } },
+);
 export type CreateTenantBody = z.output<typeof CreateTenantBody>;
 
-export const UpdateTenantBody = z
-  .object({ name: OrganisationName })
-  .strict()
-  .meta({ id: 'UpdateTenant', example: { name: 'Acme Health Medical Group, P.C.' } });
+export const UpdateTenantBody = withMeta(z.strictObject({ name: OrganisationName }), {
+  id: 'UpdateTenant',
+  example: { name: 'Acme Health Medical Group, P.C.' },
+});
 export type UpdateTenantBody = z.output<typeof UpdateTenantBody>;
 
 const tenantExample = {
@@ -58,45 +61,50 @@ const tenantExample = {
   createdAt: '2026-11-02T15:04:05.000Z',
   updatedAt: '2026-11-02T15:04:05.000Z',
 };
-export const TenantResource = z
-  .object({ tenantId: TenantId, name: z.string(), ...Audit })
-  .meta({ id: 'Tenant', example: tenantExample });
+export const TenantResource = withMeta(z.object({ tenantId: TenantId, name: z.string(), ...Audit }), {
+  id: 'Tenant',
+  example: tenantExample,
+});
 export const TenantPageResource = page(TenantResource, 'TenantPage', tenantExample);
 
 // Practices
 
 const { version: _v, status: _s, tenantId: _t, ...practiceExampleFields } = PracticeChangedV1.example;
-export const CreatePracticeBody = z
-  .object({
+export const CreatePracticeBody = withMeta(
+  z.strictObject({
     practiceId: PracticeId,
     tenantId: TenantId,
     name: OrganisationName,
-    npi: Npi.meta({ description: 'Group (type 2) NPI of the practice; the check digit is verified' }),
+    npi: withMeta(Npi, { description: 'Group (type 2) NPI of the practice; the check digit is verified' }),
     tin: Tin,
     timeZone: IanaTimeZone,
     address: PostalAddress,
     locality: MedicareLocality,
     careModel: CareModel,
     callbackNumber: E164Phone,
-    billingPractitioners: z.array(BillingPractitioner).max(50).default([]),
-    onCall: z.array(StaffId).max(10).default([]).meta({
+    billingPractitioners: z._default(z.array(BillingPractitioner).check(z.maxLength(50)), []),
+    onCall: withMeta(z._default(z.array(StaffId).check(z.maxLength(10)), []), {
       description: 'Staff ids urgent risk flags page, in order (every 30 minutes until acknowledged)',
     }),
-    claimSettings: ClaimSettings.optional(),
-  })
-  .strict()
-  .meta({
+    claimSettings: z.optional(ClaimSettings),
+  }),
+  {
     id: 'CreatePractice',
     example: { ...practiceExampleFields, tenantId: 'acme-health', tin: '04-2103594' },
-  });
+  },
+);
 export type CreatePracticeBody = z.output<typeof CreatePracticeBody>;
 
-export const UpdatePracticeBody = CreatePracticeBody.omit({ practiceId: true, tenantId: true })
-  .partial()
-  .extend({ status: z.enum(['active', 'inactive']).optional() })
-  .strict()
-  .refine((patch) => Object.keys(patch).length > 0, 'give at least one field to change')
-  .meta({ id: 'UpdatePractice', example: { callbackNumber: '+16175550199' } });
+export const UpdatePracticeBody = withMeta(
+  z
+    .strictObject(
+      z.extend(z.partial(z.omit(CreatePracticeBody, { practiceId: true, tenantId: true })), {
+        status: z.optional(z.enum(['active', 'inactive'])),
+      }).shape,
+    )
+    .check(z.refine((patch) => Object.keys(patch).length > 0, 'give at least one field to change')),
+  { id: 'UpdatePractice', example: { callbackNumber: '+16175550199' } },
+);
 export type UpdatePracticeBody = z.output<typeof UpdatePracticeBody>;
 
 const practiceExample = {
@@ -104,8 +112,8 @@ const practiceExample = {
   createdAt: '2026-11-02T15:04:05.000Z',
   updatedAt: '2026-11-02T15:04:05.000Z',
 };
-export const PracticeResource = z
-  .object({
+export const PracticeResource = withMeta(
+  z.object({
     practiceId: z.string(),
     tenantId: TenantId,
     name: z.string(),
@@ -118,26 +126,28 @@ export const PracticeResource = z
     callbackNumber: z.string(),
     billingPractitioners: z.array(BillingPractitioner),
     onCall: z.array(z.string()),
-    claimSettings: ClaimSettings.optional(),
+    claimSettings: z.optional(ClaimSettings),
     status: z.enum(['active', 'inactive']),
     ...Audit,
-  })
-  .meta({ id: 'Practice', example: practiceExample });
+  }),
+  { id: 'Practice', example: practiceExample },
+);
 export const PracticePageResource = page(PracticeResource, 'PracticePage', practiceExample);
 
 // Partners
 
-export const CreatePartnerBody = z
-  .object({ partnerId: PartnerId, name: OrganisationName })
-  .strict()
-  .meta({ id: 'CreatePartner', example: { partnerId: 'northwind-health', name: 'Northwind Health Plan' } });
+export const CreatePartnerBody = withMeta(z.strictObject({ partnerId: PartnerId, name: OrganisationName }), {
+  id: 'CreatePartner',
+  example: { partnerId: 'northwind-health', name: 'Northwind Health Plan' },
+});
 export type CreatePartnerBody = z.output<typeof CreatePartnerBody>;
 
-export const UpdatePartnerBody = z
-  .object({ name: OrganisationName.optional(), status: z.enum(['active', 'inactive']).optional() })
-  .strict()
-  .refine((patch) => Object.keys(patch).length > 0, 'give at least one field to change')
-  .meta({ id: 'UpdatePartner', example: { status: 'inactive' } });
+export const UpdatePartnerBody = withMeta(
+  z
+    .strictObject({ name: z.optional(OrganisationName), status: z.optional(z.enum(['active', 'inactive'])) })
+    .check(z.refine((patch) => Object.keys(patch).length > 0, 'give at least one field to change')),
+  { id: 'UpdatePartner', example: { status: 'inactive' } },
+);
 export type UpdatePartnerBody = z.output<typeof UpdatePartnerBody>;
 
 const partnerExample = {
@@ -148,28 +158,31 @@ const partnerExample = {
   createdAt: '2026-11-02T15:04:05.000Z',
   updatedAt: '2026-11-02T15:04:05.000Z',
 };
-export const PartnerResource = z
-  .object({ partnerId: z.string(), name: z.string(), status: z.enum(['active', 'inactive']), ...Audit })
-  .meta({ id: 'Partner', example: partnerExample });
+export const PartnerResource = withMeta(
+  z.object({ partnerId: z.string(), name: z.string(), status: z.enum(['active', 'inactive']), ...Audit }),
+  { id: 'Partner', example: partnerExample },
+);
 export const PartnerPageResource = page(PartnerResource, 'PartnerPage', partnerExample);
 
 // Agreements
 
-export const CreateAgreementBody = z
-  .object({
-    partnerId: PartnerId,
-    practiceId: PracticeId,
-    programs: AgreementPrograms,
-    effectiveFrom: EffectiveDate,
-    effectiveTo: EffectiveDate.optional(),
-    routing: AgreementRouting,
-  })
-  .strict()
-  .refine((a) => a.effectiveTo === undefined || a.effectiveTo >= a.effectiveFrom, {
-    message: 'effectiveTo must not be before effectiveFrom',
-    path: ['effectiveTo'],
-  })
-  .meta({
+export const CreateAgreementBody = withMeta(
+  z
+    .strictObject({
+      partnerId: PartnerId,
+      practiceId: PracticeId,
+      programs: AgreementPrograms,
+      effectiveFrom: EffectiveDate,
+      effectiveTo: z.optional(EffectiveDate),
+      routing: AgreementRouting,
+    })
+    .check(
+      z.refine((a) => a.effectiveTo === undefined || a.effectiveTo >= a.effectiveFrom, {
+        message: 'effectiveTo must not be before effectiveFrom',
+        path: ['effectiveTo'],
+      }),
+    ),
+  {
     id: 'CreateAgreement',
     example: {
       partnerId: 'northwind-health',
@@ -178,18 +191,20 @@ export const CreateAgreementBody = z
       effectiveFrom: '2026-01-01',
       routing: { default: true, attributedNpis: ['1234567893'] },
     },
-  });
+  },
+);
 export type CreateAgreementBody = z.output<typeof CreateAgreementBody>;
 
-export const UpdateAgreementBody = z
-  .object({
-    programs: AgreementPrograms.optional(),
-    effectiveTo: EffectiveDate.nullable().optional(),
-    routing: AgreementRouting.optional(),
-  })
-  .strict()
-  .refine((patch) => Object.keys(patch).length > 0, 'give at least one field to change')
-  .meta({ id: 'UpdateAgreement', example: { effectiveTo: '2027-12-31' } });
+export const UpdateAgreementBody = withMeta(
+  z
+    .strictObject({
+      programs: z.optional(AgreementPrograms),
+      effectiveTo: z.optional(z.nullable(EffectiveDate)),
+      routing: z.optional(AgreementRouting),
+    })
+    .check(z.refine((patch) => Object.keys(patch).length > 0, 'give at least one field to change')),
+  { id: 'UpdateAgreement', example: { effectiveTo: '2027-12-31' } },
+);
 export type UpdateAgreementBody = z.output<typeof UpdateAgreementBody>;
 
 const { status: _agreementStatus, ...agreementFields } = AgreementChangedV1.example;
@@ -198,35 +213,38 @@ const agreementExample = {
   createdAt: '2026-11-02T15:04:05.000Z',
   updatedAt: '2026-11-02T15:04:05.000Z',
 };
-export const AgreementResource = z
-  .object({
+export const AgreementResource = withMeta(
+  z.object({
     agreementId: Ulid,
     partnerId: z.string(),
     practiceId: z.string(),
     tenantId: TenantId,
     programs: z.array(z.string()),
     effectiveFrom: z.string(),
-    effectiveTo: z.string().optional(),
+    effectiveTo: z.optional(z.string()),
     routing: z.record(z.string(), z.unknown()),
     ...Audit,
-  })
-  .meta({ id: 'Agreement', example: agreementExample });
+  }),
+  { id: 'Agreement', example: agreementExample },
+);
 export const AgreementPageResource = page(AgreementResource, 'AgreementPage', agreementExample);
 
-export const ListAgreementsQuery = PageQuery.extend({ partnerId: PartnerId.optional() }).strict();
+export const ListAgreementsQuery = z.strictObject(
+  z.extend(PageQuery, { partnerId: z.optional(PartnerId) }).shape,
+);
 
 // Partner API clients
 
 /** The scopes a partner client may hold; all of them unless the operator narrows them. */
 export const PartnerScope = z.enum([scopes.referralsRead, scopes.referralsWrite, scopes.webhooksManage]);
 
-export const CreatePartnerClientBody = z
-  .object({
-    scopes: z.array(PartnerScope).min(1).max(3).optional(),
-    description: z.string().trim().min(1).max(200).optional(),
-  })
-  .strict()
-  .meta({ id: 'CreatePartnerClient', example: { description: 'Northwind referral gateway (prod)' } });
+export const CreatePartnerClientBody = withMeta(
+  z.strictObject({
+    scopes: z.optional(z.array(PartnerScope).check(z.minLength(1), z.maxLength(3))),
+    description: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  }),
+  { id: 'CreatePartnerClient', example: { description: 'Northwind referral gateway (prod)' } },
+);
 export type CreatePartnerClientBody = z.output<typeof CreatePartnerClientBody>;
 
 const clientExample = {
@@ -236,52 +254,59 @@ const clientExample = {
   description: 'Northwind referral gateway (prod)',
   createdAt: '2026-11-02T15:04:05.000Z',
 };
-export const PartnerClientResource = z
-  .object({
+export const PartnerClientResource = withMeta(
+  z.object({
     clientId: z.string(),
     partnerId: z.string(),
     scopes: z.array(z.string()),
-    description: z.string().optional(),
+    description: z.optional(z.string()),
     createdAt: IsoInstant,
-  })
-  .meta({ id: 'PartnerClient', example: clientExample });
-export const CreatedPartnerClientResource = PartnerClientResource.extend({
-  clientSecret: z.string().meta({ description: 'Returned only in this response' }),
-}).meta({ id: 'CreatedPartnerClient', example: { ...clientExample, clientSecret: 'q0d5…' } });
-export const PartnerClientPageResource = z
-  .object({ items: z.array(PartnerClientResource) })
-  .meta({ id: 'PartnerClientPage', example: { items: [clientExample] } });
+  }),
+  { id: 'PartnerClient', example: clientExample },
+);
+export const CreatedPartnerClientResource = withMeta(
+  z.extend(PartnerClientResource, {
+    clientSecret: withMeta(z.string(), { description: 'Returned only in this response' }),
+  }),
+  { id: 'CreatedPartnerClient', example: { ...clientExample, clientSecret: 'q0d5…' } },
+);
+export const PartnerClientPageResource = withMeta(z.object({ items: z.array(PartnerClientResource) }), {
+  id: 'PartnerClientPage',
+  example: { items: [clientExample] },
+});
 
 // Staff members (people who sign in)
 
-const StaffRoles = z
-  .array(StaffRole)
-  .min(1)
-  .max(6)
-  .refine((roles) => new Set(roles).size === roles.length, 'each role at most once');
-const PracticeIds = z
-  .array(PracticeId)
-  .min(1)
-  .max(20)
-  .refine((ids) => new Set(ids).size === ids.length, 'each practice at most once');
+const StaffRoles = z.array(StaffRole).check(
+  z.minLength(1),
+  z.maxLength(6),
+  z.refine((roles) => new Set(roles).size === roles.length, 'each role at most once'),
+);
+const PracticeIds = z.array(PracticeId).check(
+  z.minLength(1),
+  z.maxLength(20),
+  z.refine((ids) => new Set(ids).size === ids.length, 'each practice at most once'),
+);
 
-export const CreateStaffMemberBody = z
-  .object({
-    staffId: StaffId.optional().meta({ description: 'Chosen by the admin; generated when absent' }),
-    tenantId: TenantId,
-    practiceIds: PracticeIds,
-    name: z.string().trim().min(1).max(200),
-    email: z.email().max(254),
-    roles: StaffRoles,
-    credential: StaffCredential,
-    npi: Npi.optional().meta({ description: 'Individual NPI, for those who bill or render' }),
-  })
-  .strict()
-  .refine((s) => !s.roles.includes('billing-practitioner') || s.npi !== undefined, {
-    message: 'a billing practitioner needs an NPI',
-    path: ['npi'],
-  })
-  .meta({
+export const CreateStaffMemberBody = withMeta(
+  z
+    .strictObject({
+      staffId: withMeta(z.optional(StaffId), { description: 'Chosen by the admin; generated when absent' }),
+      tenantId: TenantId,
+      practiceIds: PracticeIds,
+      name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+      email: z.email().check(z.maxLength(254)),
+      roles: StaffRoles,
+      credential: StaffCredential,
+      npi: withMeta(z.optional(Npi), { description: 'Individual NPI, for those who bill or render' }),
+    })
+    .check(
+      z.refine((s) => !s.roles.includes('billing-practitioner') || s.npi !== undefined, {
+        message: 'a billing practitioner needs an NPI',
+        path: ['npi'],
+      }),
+    ),
+  {
     id: 'CreateStaffMember',
     example: {
       staffId: 'staff-boston-rn-1',
@@ -292,20 +317,22 @@ export const CreateStaffMemberBody = z
       roles: ['care-manager'],
       credential: 'RN',
     },
-  });
+  },
+);
 export type CreateStaffMemberBody = z.output<typeof CreateStaffMemberBody>;
 
-export const UpdateStaffMemberBody = z
-  .object({
-    practiceIds: PracticeIds.optional(),
-    name: z.string().trim().min(1).max(200).optional(),
-    roles: StaffRoles.optional(),
-    credential: StaffCredential.optional(),
-    npi: Npi.optional(),
-  })
-  .strict()
-  .refine((patch) => Object.keys(patch).length > 0, 'give at least one field to change')
-  .meta({ id: 'UpdateStaffMember', example: { roles: ['care-manager', 'staff-admin'] } });
+export const UpdateStaffMemberBody = withMeta(
+  z
+    .strictObject({
+      practiceIds: z.optional(PracticeIds),
+      name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+      roles: z.optional(StaffRoles),
+      credential: z.optional(StaffCredential),
+      npi: z.optional(Npi),
+    })
+    .check(z.refine((patch) => Object.keys(patch).length > 0, 'give at least one field to change')),
+  { id: 'UpdateStaffMember', example: { roles: ['care-manager', 'staff-admin'] } },
+);
 export type UpdateStaffMemberBody = z.output<typeof UpdateStaffMemberBody>;
 
 const staffExample = {
@@ -315,8 +342,8 @@ const staffExample = {
   createdAt: '2026-11-02T15:04:05.000Z',
   updatedAt: '2026-11-02T15:04:05.000Z',
 };
-export const StaffMemberResource = z
-  .object({
+export const StaffMemberResource = withMeta(
+  z.object({
     staffId: z.string(),
     tenantId: TenantId,
     practiceIds: z.array(z.string()),
@@ -324,11 +351,12 @@ export const StaffMemberResource = z
     email: z.string(),
     roles: z.array(StaffRole),
     credential: StaffCredential,
-    npi: z.string().optional(),
+    npi: z.optional(z.string()),
     status: z.enum(['active', 'disabled']),
     ...Audit,
-  })
-  .meta({ id: 'StaffMember', example: staffExample });
+  }),
+  { id: 'StaffMember', example: staffExample },
+);
 export const StaffMemberPageResource = page(StaffMemberResource, 'StaffMemberPage', staffExample);
 
 /**
@@ -339,20 +367,24 @@ export const StaffInvitation = z.discriminatedUnion('delivery', [
   z.object({ delivery: z.literal('email') }),
   z.object({ delivery: z.literal('response'), temporaryPassword: z.string() }),
 ]);
-export const CreatedStaffMemberResource = StaffMemberResource.extend({ invitation: StaffInvitation }).meta({
-  id: 'CreatedStaffMember',
-  example: { ...staffExample, invitation: { delivery: 'email' } },
-});
+export const CreatedStaffMemberResource = withMeta(
+  z.extend(StaffMemberResource, { invitation: StaffInvitation }),
+  {
+    id: 'CreatedStaffMember',
+    example: { ...staffExample, invitation: { delivery: 'email' } },
+  },
+);
 
 // Routes
 
-const TenantParams = z.object({ tenantId: TenantId }).strict();
-const PracticeParams = z.object({ practiceId: PracticeId }).strict();
-const PartnerParams = z.object({ partnerId: PartnerId }).strict();
-const AgreementParams = z.object({ agreementId: Ulid }).strict();
-const ClientParams = z
-  .object({ partnerId: PartnerId, clientId: z.string().regex(/^[\w+]{1,128}$/) })
-  .strict();
+const TenantParams = z.strictObject({ tenantId: TenantId });
+const PracticeParams = z.strictObject({ practiceId: PracticeId });
+const PartnerParams = z.strictObject({ partnerId: PartnerId });
+const AgreementParams = z.strictObject({ agreementId: Ulid });
+const ClientParams = z.strictObject({
+  partnerId: PartnerId,
+  clientId: z.string().check(z.regex(/^[\w+]{1,128}$/)),
+});
 
 const etagHeaders = { etag: 'Its version, to send back as If-Match' };
 const createdHeaders = { location: 'Its URL', ...etagHeaders };
@@ -651,7 +683,7 @@ export const deletePartnerClientRoute = defineRoute({
   },
 });
 
-const StaffParams = z.object({ staffId: StaffId }).strict();
+const StaffParams = z.strictObject({ staffId: StaffId });
 
 export const createStaffMemberRoute = defineRoute({
   operationId: 'createStaffMember',

@@ -1,6 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { TcmDeadlines } from '../events/eligibility-determined.v1';
 import { DeterminationStatus, PlanType } from '../events/shared';
+import { withMeta } from '../meta';
 import { IsoDate, IsoInstant, Npi, Program, Ulid } from '../primitives';
 import { Problem, type ProblemType, problemTypes } from '../problem';
 import { defineRoute, type RouteContract, scopes } from '../route-contract';
@@ -34,25 +35,24 @@ const ConsentParams = z.object({ patientId: Ulid, consentId: Ulid });
 export const ConsentProgramSchema = z.enum(['ccm', 'pcm', 'apcm']);
 
 /** What staff capture when a patient agrees to CCM or PCM with a billing practitioner. */
-export const RecordConsentBody = z
-  .object({
+export const RecordConsentBody = withMeta(
+  z.strictObject({
     program: ConsentProgramSchema,
     method: z.enum(['verbal', 'written']),
     obtainedAt: IsoInstant,
-    obtainedBy: z
-      .string()
-      .min(1)
-      .max(128)
-      .meta({ description: 'Staff user id of the person who obtained it' }),
+    obtainedBy: withMeta(z.string().check(z.minLength(1), z.maxLength(128)), {
+      description: 'Staff user id of the person who obtained it',
+    }),
     billingPractitionerNpi: Npi,
-    rightToStopAnyTime: z.boolean().meta({ description: 'The patient was told they can stop at any time' }),
-    onlyOnePractitionerBillsPerMonth: z
-      .boolean()
-      .meta({ description: 'The patient was told only one practitioner can bill the service per month' }),
-    costSharingExplained: z.boolean().meta({ description: 'Cost sharing (co-insurance) was explained' }),
-  })
-  .strict()
-  .meta({
+    rightToStopAnyTime: withMeta(z.boolean(), {
+      description: 'The patient was told they can stop at any time',
+    }),
+    onlyOnePractitionerBillsPerMonth: withMeta(z.boolean(), {
+      description: 'The patient was told only one practitioner can bill the service per month',
+    }),
+    costSharingExplained: withMeta(z.boolean(), { description: 'Cost sharing (co-insurance) was explained' }),
+  }),
+  {
     example: {
       program: 'ccm',
       method: 'verbal',
@@ -63,16 +63,17 @@ export const RecordConsentBody = z
       onlyOnePractitionerBillsPerMonth: true,
       costSharingExplained: true,
     },
-  });
+  },
+);
 
 /** Ends a consent. */
-export const RevokeConsentBody = z
-  .object({
+export const RevokeConsentBody = withMeta(
+  z.strictObject({
     revokedAt: IsoInstant,
     reason: z.enum(['patient-request', 'other']),
-  })
-  .strict()
-  .meta({ example: { revokedAt: '2026-10-20T14:00:00Z', reason: 'patient-request' } });
+  }),
+  { example: { revokedAt: '2026-10-20T14:00:00Z', reason: 'patient-request' } },
+);
 
 const consentExample = {
   consentId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8E',
@@ -87,8 +88,8 @@ const consentExample = {
 } as const;
 
 /** A consent as staff read it. */
-export const ConsentResource = z
-  .object({
+export const ConsentResource = withMeta(
+  z.object({
     consentId: Ulid,
     patientId: Ulid,
     practiceId: z.string(),
@@ -98,16 +99,17 @@ export const ConsentResource = z
     obtainedBy: z.string(),
     billingPractitionerNpi: z.string(),
     status: z.enum(['active', 'revoked']),
-    revokedAt: IsoInstant.optional(),
-    revokedBy: z.string().optional(),
-    revocationReason: z.enum(['patient-request', 'superseded', 'other']).optional(),
-    supersedesConsentId: Ulid.optional(),
-  })
-  .meta({ example: consentExample });
+    revokedAt: z.optional(IsoInstant),
+    revokedBy: z.optional(z.string()),
+    revocationReason: z.optional(z.enum(['patient-request', 'superseded', 'other'])),
+    supersedesConsentId: z.optional(Ulid),
+  }),
+  { example: consentExample },
+);
 
-export const ConsentHistoryResource = z
-  .object({ items: z.array(ConsentResource) })
-  .meta({ example: { items: [consentExample] } });
+export const ConsentHistoryResource = withMeta(z.object({ items: z.array(ConsentResource) }), {
+  example: { items: [consentExample] },
+});
 
 const Reason = z.object({ code: z.string(), text: z.string() });
 
@@ -117,16 +119,16 @@ export const ProgramEligibility = z.object({
   reasons: z.array(Reason),
   /** Codes of the reasons that stand between the patient and enrolment (empty when eligible). */
   blockingReasons: z.array(z.string()),
-  consentRequired: z.boolean().optional(),
-  initiatingVisitRequired: z.boolean().optional(),
-  authorizationRequired: z.boolean().optional(),
-  tcm: TcmDeadlines.optional(),
+  consentRequired: z.optional(z.boolean()),
+  initiatingVisitRequired: z.optional(z.boolean()),
+  authorizationRequired: z.optional(z.boolean()),
+  tcm: z.optional(TcmDeadlines),
 });
 
 export const ReferralEligibility = z.object({
   referralId: Ulid,
   practiceId: z.string(),
-  determinationVersion: z.int().min(1),
+  determinationVersion: z.int().check(z.gte(1)),
   determinedAt: IsoInstant,
   determinedOn: IsoDate,
   planType: PlanType,
@@ -138,15 +140,14 @@ export const ReferralEligibility = z.object({
   conditionCategories: z.array(z.string()),
   complexConditionForPcm: z.boolean(),
   programs: z.array(ProgramEligibility),
-  withdrawn: z
-    .object({ at: IsoInstant, reasonCode: z.string() })
-    .optional()
-    .meta({ description: 'The partner cancelled the referral: this determination no longer stands' }),
+  withdrawn: withMeta(z.optional(z.object({ at: IsoInstant, reasonCode: z.string() })), {
+    description: 'The partner cancelled the referral: this determination no longer stands',
+  }),
 });
 
-export const PatientEligibilityResource = z
-  .object({ patientId: Ulid, determinations: z.array(ReferralEligibility) })
-  .meta({
+export const PatientEligibilityResource = withMeta(
+  z.object({ patientId: Ulid, determinations: z.array(ReferralEligibility) }),
+  {
     example: {
       patientId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D',
       determinations: [
@@ -177,7 +178,8 @@ export const PatientEligibilityResource = z
         },
       ],
     },
-  });
+  },
+);
 
 export const recordConsentRoute = defineRoute({
   operationId: 'recordConsent',

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ReferralCancelledData } from '../events/referral-cancelled.v1';
 import {
   DischargeDestination,
@@ -9,6 +9,7 @@ import {
   ReferralStatus,
   TaskStatus,
 } from '../events/shared';
+import { withMeta } from '../meta';
 import {
   Cursor,
   E164Phone,
@@ -24,106 +25,110 @@ import {
 import { defineRoute, type RouteContract, scopes } from '../route-contract';
 
 /** The partner's own referral id: unique per tenant, echoed in every status change. */
-export const ExternalReferralId = z
-  .string()
-  .regex(/^[A-Za-z0-9._:-]{1,64}$/, '1-64 characters of A-Z a-z 0-9 . _ : -')
-  .meta({ example: 'ACME-2026-000123' });
+export const ExternalReferralId = withMeta(
+  z.string().check(z.regex(/^[A-Za-z0-9._:-]{1,64}$/, '1-64 characters of A-Z a-z 0-9 . _ : -')),
+  { example: 'ACME-2026-000123' },
+);
 
 /** BCP 47 language tag, e.g. `en`, `es-MX`. */
-export const LanguageTag = z
-  .string()
-  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/, 'a BCP 47 language tag such as en or es-MX')
-  .meta({ example: 'en' });
+export const LanguageTag = withMeta(
+  z
+    .string()
+    .check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/, 'a BCP 47 language tag such as en or es-MX')),
+  { example: 'en' },
+);
 
-const Text = (max: number) => z.string().trim().min(1).max(max);
+const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
-export const MemberName = z.object({ given: z.array(Text(100)).min(1).max(5), family: Text(100) }).strict();
+export const MemberName = z.strictObject({
+  given: z.array(Text(100)).check(z.minLength(1), z.maxLength(5)),
+  family: Text(100),
+});
 
-export const PostalAddress = z
-  .object({
-    line1: Text(200),
-    line2: Text(200).optional(),
-    city: Text(100),
-    state: z.string().regex(/^[A-Z]{2}$/, 'a two-letter US state code'),
-    postalCode: z.string().regex(/^\d{5}(-\d{4})?$/, 'a US ZIP code such as 02116 or 02116-1234'),
-  })
-  .strict();
+export const PostalAddress = z.strictObject({
+  line1: Text(200),
+  line2: z.optional(Text(200)),
+  city: Text(100),
+  state: z.string().check(z.regex(/^[A-Z]{2}$/, 'a two-letter US state code')),
+  postalCode: z.string().check(z.regex(/^\d{5}(-\d{4})?$/, 'a US ZIP code such as 02116 or 02116-1234')),
+});
 
-export const ReferralMember = z
-  .object({
-    memberId: z
-      .string()
-      .regex(/^[\x21-\x7E]{1,64}$/, '1-64 printable characters without spaces')
-      .meta({ description: "The partner's member id" }),
-    name: MemberName,
-    birthDate: IsoDate,
-    sex: z.enum(['female', 'male', 'other', 'unknown']),
-    phone: E164Phone,
-    email: z.email().max(254).optional(),
-    address: PostalAddress,
-    preferredLanguage: LanguageTag,
-    timeZone: IanaTimeZone,
-    mbi: Mbi.optional(),
-  })
-  .strict();
+export const ReferralMember = z.strictObject({
+  memberId: withMeta(
+    z.string().check(z.regex(/^[\x21-\x7E]{1,64}$/, '1-64 printable characters without spaces')),
+    { description: "The partner's member id" },
+  ),
+  name: MemberName,
+  birthDate: IsoDate,
+  sex: z.enum(['female', 'male', 'other', 'unknown']),
+  phone: E164Phone,
+  email: z.optional(z.email().check(z.maxLength(254))),
+  address: PostalAddress,
+  preferredLanguage: LanguageTag,
+  timeZone: IanaTimeZone,
+  mbi: z.optional(Mbi),
+});
 
 export const ReferralCoverage = z
-  .object({
+  .strictObject({
     payerId: Text(64),
     planType: PlanType,
     startDate: IsoDate,
-    endDate: IsoDate.optional(),
+    endDate: z.optional(IsoDate),
   })
-  .strict()
-  .refine((c) => c.endDate === undefined || c.endDate >= c.startDate, {
-    message: 'endDate must not be before startDate',
-    path: ['endDate'],
-  });
+  .check(
+    z.refine((c) => c.endDate === undefined || c.endDate >= c.startDate, {
+      message: 'endDate must not be before startDate',
+      path: ['endDate'],
+    }),
+  );
 
-export const DischargeFacility = z
-  .object({
-    type: DischargeFacilityType,
-    name: Text(200),
-  })
-  .strict();
+export const DischargeFacility = z.strictObject({
+  type: DischargeFacilityType,
+  name: Text(200),
+});
 
 export const ReferralReason = z
-  .object({
+  .strictObject({
     type: ReferralReasonType,
-    description: Text(4000).meta({ description: 'Free text; treated as protected health information' }),
-    dischargeDate: IsoDate.optional(),
-    dischargeFacility: DischargeFacility.optional(),
-    dischargeDestination: DischargeDestination.optional().meta({
+    description: withMeta(Text(4000), { description: 'Free text; treated as protected health information' }),
+    dischargeDate: z.optional(IsoDate),
+    dischargeFacility: z.optional(DischargeFacility),
+    dischargeDestination: withMeta(z.optional(DischargeDestination), {
       description: 'Where the patient was discharged to; TCM needs home, assisted living or a domiciliary',
     }),
   })
-  .strict()
-  .superRefine((reason, ctx) => {
-    if (reason.type !== 'post-discharge') return;
-    if (!reason.dischargeDate)
-      ctx.addIssue({ code: 'custom', path: ['dischargeDate'], message: 'required for post-discharge' });
-    if (!reason.dischargeFacility)
-      ctx.addIssue({ code: 'custom', path: ['dischargeFacility'], message: 'required for post-discharge' });
-  });
+  .check(
+    z.superRefine((reason, ctx) => {
+      if (reason.type !== 'post-discharge') return;
+      if (!reason.dischargeDate)
+        ctx.addIssue({ code: 'custom', path: ['dischargeDate'], message: 'required for post-discharge' });
+      if (!reason.dischargeFacility)
+        ctx.addIssue({ code: 'custom', path: ['dischargeFacility'], message: 'required for post-discharge' });
+    }),
+  );
 
-export const Diagnosis = z.object({ code: Icd10CmCode, onsetDate: IsoDate.optional() }).strict();
-export const Diagnoses = z.array(Diagnosis).min(1).max(50);
+export const Diagnosis = z.strictObject({ code: Icd10CmCode, onsetDate: z.optional(IsoDate) });
+export const Diagnoses = z.array(Diagnosis).check(z.minLength(1), z.maxLength(50));
 
-export const RequestedPrograms = z
-  .array(Program)
-  .min(1)
-  .max(4)
-  .refine((programs) => new Set(programs).size === programs.length, 'each program at most once');
+export const RequestedPrograms = z.array(Program).check(
+  z.minLength(1),
+  z.maxLength(4),
+  z.refine((programs) => new Set(programs).size === programs.length, 'each program at most once'),
+);
 
-export const Utilization = z
-  .object({ admissions6m: z.int().min(0).max(366), edVisits6m: z.int().min(0).max(366) })
-  .strict();
+export const Utilization = z.strictObject({
+  admissions6m: z.int().check(z.gte(0), z.lte(366)),
+  edVisits6m: z.int().check(z.gte(0), z.lte(366)),
+});
 
-export const Authorization = z
-  .object({ authorizedUnits: z.int().min(0).max(100_000), fundingSource: Text(64), validUntil: IsoDate })
-  .strict();
+export const Authorization = z.strictObject({
+  authorizedUnits: z.int().check(z.gte(0), z.lte(100_000)),
+  fundingSource: Text(64),
+  validUntil: IsoDate,
+});
 
-export const AttributedPractitioner = z.object({ npi: Npi, lastVisitDate: IsoDate.optional() }).strict();
+export const AttributedPractitioner = z.strictObject({ npi: Npi, lastVisitDate: z.optional(IsoDate) });
 
 const referralExample = {
   externalReferralId: 'ACME-2026-000123',
@@ -155,8 +160,8 @@ const referralExample = {
 } as const;
 
 /** Body of `POST /v1/referrals`. */
-export const CreateReferralBody = z
-  .object({
+export const CreateReferralBody = withMeta(
+  z.strictObject({
     externalReferralId: ExternalReferralId,
     member: ReferralMember,
     coverage: ReferralCoverage,
@@ -165,25 +170,30 @@ export const CreateReferralBody = z
     requestedPrograms: RequestedPrograms,
     priority: z.enum(['routine', 'urgent']),
     utilization: Utilization,
-    authorization: Authorization.optional(),
-    attributedPractitioner: AttributedPractitioner.optional(),
-  })
-  .strict()
-  .meta({ id: 'CreateReferral', example: referralExample });
+    authorization: z.optional(Authorization),
+    attributedPractitioner: z.optional(AttributedPractitioner),
+  }),
+  { id: 'CreateReferral', example: referralExample },
+);
 export type CreateReferralBody = z.output<typeof CreateReferralBody>;
 
 /** Body of `PATCH /v1/referrals/{referralId}`: the parts a partner may add or correct. */
-export const UpdateReferralBody = z
-  .object({
-    coverage: ReferralCoverage.optional(),
-    diagnoses: Diagnoses.optional(),
-    utilization: Utilization.optional(),
-    authorization: Authorization.optional(),
-    attributedPractitioner: AttributedPractitioner.optional(),
-  })
-  .strict()
-  .refine((patch) => Object.values(patch).some((value) => value !== undefined), 'change at least one field')
-  .meta({
+export const UpdateReferralBody = withMeta(
+  z
+    .strictObject({
+      coverage: z.optional(ReferralCoverage),
+      diagnoses: z.optional(Diagnoses),
+      utilization: z.optional(Utilization),
+      authorization: z.optional(Authorization),
+      attributedPractitioner: z.optional(AttributedPractitioner),
+    })
+    .check(
+      z.refine(
+        (patch) => Object.values(patch).some((value) => value !== undefined),
+        'change at least one field',
+      ),
+    ),
+  {
     id: 'UpdateReferral',
     example: {
       authorization: {
@@ -192,32 +202,33 @@ export const UpdateReferralBody = z
         validUntil: '2027-06-30',
       },
     },
-  });
+  },
+);
 export type UpdateReferralBody = z.output<typeof UpdateReferralBody>;
 
 export const CancelReasonCode = ReferralCancelledData.shape.reasonCode;
 
 /** Body of `POST /v1/referrals/{referralId}/cancel`. */
-export const CancelReferralBody = z
-  .object({
+export const CancelReferralBody = withMeta(
+  z.strictObject({
     reasonCode: CancelReasonCode,
-    note: Text(2000).optional().meta({ description: 'Free text; never published in events' }),
-  })
-  .strict()
-  .meta({
+    note: withMeta(z.optional(Text(2000)), { description: 'Free text; never published in events' }),
+  }),
+  {
     id: 'CancelReferral',
     example: { reasonCode: 'member-declined', note: 'Member prefers own PCP.' },
-  });
+  },
+);
 export type CancelReferralBody = z.output<typeof CancelReferralBody>;
 
 export const BusinessStatus = z.object({
   code: ReasonCode,
   text: z.string(),
-  reasonCodes: z.array(ReasonCode).optional(),
+  reasonCodes: z.optional(z.array(ReasonCode)),
 });
 
 export const ReferralTransition = z.object({
-  from: ReferralStatus.nullable(),
+  from: z.nullable(ReferralStatus),
   to: ReferralStatus,
   at: IsoInstant,
   businessStatus: BusinessStatus,
@@ -245,8 +256,8 @@ const referralResponseExample = {
 } as const;
 
 /** A referral as its partner reads it (their own member data included). */
-export const ReferralResource = z
-  .object({
+export const ReferralResource = withMeta(
+  z.object({
     id: Ulid,
     externalReferralId: z.string(),
     patientId: Ulid,
@@ -254,26 +265,27 @@ export const ReferralResource = z
     status: ReferralStatus,
     taskStatus: TaskStatus,
     businessStatus: BusinessStatus,
-    version: z.int().min(1),
+    version: z.int().check(z.gte(1)),
     createdAt: IsoInstant,
     updatedAt: IsoInstant,
     history: z.array(ReferralTransition),
-    cancellation: z.object({ reasonCode: CancelReasonCode, note: z.string().optional() }).optional(),
+    cancellation: z.optional(z.object({ reasonCode: CancelReasonCode, note: z.optional(z.string()) })),
     member: z.record(z.string(), z.unknown()),
     coverage: z.record(z.string(), z.unknown()),
     reason: z.record(z.string(), z.unknown()),
-    diagnoses: z.array(z.object({ code: z.string(), onsetDate: IsoDate.optional() })),
+    diagnoses: z.array(z.object({ code: z.string(), onsetDate: z.optional(IsoDate) })),
     requestedPrograms: z.array(Program),
     priority: z.enum(['routine', 'urgent']),
     utilization: z.object({ admissions6m: z.int(), edVisits6m: z.int() }),
-    authorization: z.record(z.string(), z.unknown()).optional(),
-    attributedPractitioner: z.record(z.string(), z.unknown()).optional(),
-  })
-  .meta({ id: 'Referral', example: referralResponseExample });
+    authorization: z.optional(z.record(z.string(), z.unknown())),
+    attributedPractitioner: z.optional(z.record(z.string(), z.unknown())),
+  }),
+  { id: 'Referral', example: referralResponseExample },
+);
 
 /** A referral in a list: ids and statuses only. */
-export const ReferralSummaryResource = z
-  .object({
+export const ReferralSummaryResource = withMeta(
+  z.object({
     id: Ulid,
     externalReferralId: z.string(),
     status: ReferralStatus,
@@ -281,15 +293,16 @@ export const ReferralSummaryResource = z
     businessStatus: BusinessStatus,
     priority: z.enum(['routine', 'urgent']),
     requestedPrograms: z.array(Program),
-    version: z.int().min(1),
+    version: z.int().check(z.gte(1)),
     createdAt: IsoInstant,
     updatedAt: IsoInstant,
-  })
-  .meta({ id: 'ReferralSummary' });
+  }),
+  { id: 'ReferralSummary' },
+);
 
-export const ReferralPageResource = z
-  .object({ items: z.array(ReferralSummaryResource), nextCursor: z.string().optional() })
-  .meta({
+export const ReferralPageResource = withMeta(
+  z.object({ items: z.array(ReferralSummaryResource), nextCursor: z.optional(z.string()) }),
+  {
     id: 'ReferralPage',
     example: {
       items: [
@@ -307,53 +320,56 @@ export const ReferralPageResource = z
         },
       ],
     },
-  });
+  },
+);
 
-const ReferralIdParams = z.object({ referralId: Ulid }).strict();
+const ReferralIdParams = z.strictObject({ referralId: Ulid });
 
-export const ListReferralsQuery = z
-  .object({
-    status: ReferralStatus.optional(),
-    updatedSince: IsoInstant.optional(),
-    cursor: Cursor.optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
-  })
-  .strict();
+export const ListReferralsQuery = z.strictObject({
+  status: z.optional(ReferralStatus),
+  updatedSince: z.optional(IsoInstant),
+  cursor: z.optional(Cursor),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+});
 
 /** Partner webhook events (ids and statuses only). */
 export const WebhookEventType = z.enum(['ReferralStatusChanged', 'CommunityReferralStatusChanged']);
 
-export const CreateWebhookBody = z
-  .object({
-    url: z
-      .url()
-      .max(2048)
-      .refine((raw) => {
-        // Refinements run even when the URL check failed, so parse defensively.
-        if (!URL.canParse(raw)) return false;
-        const url = new URL(raw);
-        if (url.username || url.password) return false;
-        if (url.protocol === 'https:') return true;
-        return url.protocol === 'http:' && ['127.0.0.1', 'localhost'].includes(url.hostname);
-      }, 'an https URL (http only for 127.0.0.1 or localhost), without credentials')
-      .meta({
+export const CreateWebhookBody = withMeta(
+  z.strictObject({
+    url: withMeta(
+      z.url().check(
+        z.maxLength(2048),
+        z.refine((raw) => {
+          // Refinements run even when the URL check failed, so parse defensively.
+          if (!URL.canParse(raw)) return false;
+          const url = new URL(raw);
+          if (url.username || url.password) return false;
+          if (url.protocol === 'https:') return true;
+          return url.protocol === 'http:' && ['127.0.0.1', 'localhost'].includes(url.hostname);
+        }, 'an https URL (http only for 127.0.0.1 or localhost), without credentials'),
+      ),
+      {
         description:
           'Must resolve, at registration and at every delivery, to public addresses only: loopback, ' +
           'private, link-local, unique-local, CGNAT, multicast and reserved addresses are refused ' +
           "(422, field code 'forbidden-address'). Redirects are not followed.",
-      }),
-    events: z
-      .array(WebhookEventType)
-      .min(1)
-      .max(2)
-      .refine((events) => new Set(events).size === events.length, 'each event type once')
-      .default(['ReferralStatusChanged']),
-  })
-  .strict()
-  .meta({
+      },
+    ),
+    events: z._default(
+      z.array(WebhookEventType).check(
+        z.minLength(1),
+        z.maxLength(2),
+        z.refine((events) => new Set(events).size === events.length, 'each event type once'),
+      ),
+      ['ReferralStatusChanged'],
+    ),
+  }),
+  {
     id: 'CreateWebhook',
     example: { url: 'https://hooks.acme-health.example/carelink', events: ['ReferralStatusChanged'] },
-  });
+  },
+);
 export type CreateWebhookBody = z.output<typeof CreateWebhookBody>;
 
 const webhookExample = {
@@ -364,23 +380,28 @@ const webhookExample = {
   createdAt: '2026-11-02T15:04:05.000Z',
 } as const;
 
-export const WebhookResource = z
-  .object({
+export const WebhookResource = withMeta(
+  z.object({
     id: Ulid,
     url: z.string(),
     events: z.array(WebhookEventType),
     status: z.enum(['active']),
     createdAt: IsoInstant,
-  })
-  .meta({ id: 'Webhook', example: webhookExample });
+  }),
+  { id: 'Webhook', example: webhookExample },
+);
 
-export const CreatedWebhookResource = WebhookResource.extend({
-  secret: z.string().meta({ description: 'Signing secret; returned only in this response' }),
-}).meta({ id: 'CreatedWebhook', example: { ...webhookExample, secret: 'whsec_3q2+7w...' } });
+export const CreatedWebhookResource = withMeta(
+  z.extend(WebhookResource, {
+    secret: withMeta(z.string(), { description: 'Signing secret; returned only in this response' }),
+  }),
+  { id: 'CreatedWebhook', example: { ...webhookExample, secret: 'whsec_3q2+7w...' } },
+);
 
-export const WebhookPageResource = z
-  .object({ items: z.array(WebhookResource) })
-  .meta({ id: 'WebhookPage', example: { items: [webhookExample] } });
+export const WebhookPageResource = withMeta(z.object({ items: z.array(WebhookResource) }), {
+  id: 'WebhookPage',
+  example: { items: [webhookExample] },
+});
 
 /**
  * One attempt, by class only: `delivered` (the receiver answered 2xx), `rejected` (the URL led to an
@@ -388,7 +409,7 @@ export const WebhookPageResource = z
  * (anything else). Receivers' status codes and errors are not reported.
  */
 export const DeliveryAttemptResource = z.object({
-  attempt: z.int().min(1),
+  attempt: z.int().check(z.gte(1)),
   at: IsoInstant,
   outcome: z.enum(['delivered', 'rejected', 'unreachable']),
 });
@@ -400,13 +421,13 @@ export const WebhookDeliveryResource = z.object({
   referralId: Ulid,
   status: z.enum(['pending', 'succeeded', 'failed']),
   attempts: z.array(DeliveryAttemptResource),
-  nextAttemptAt: IsoInstant.optional(),
+  nextAttemptAt: z.optional(IsoInstant),
   createdAt: IsoInstant,
 });
 
-export const WebhookDeliveryPageResource = z
-  .object({ items: z.array(WebhookDeliveryResource), nextCursor: z.string().optional() })
-  .meta({
+export const WebhookDeliveryPageResource = withMeta(
+  z.object({ items: z.array(WebhookDeliveryResource), nextCursor: z.optional(z.string()) }),
+  {
     id: 'WebhookDeliveryPage',
     example: {
       items: [
@@ -424,12 +445,14 @@ export const WebhookDeliveryPageResource = z
         },
       ],
     },
-  });
+  },
+);
 
-const WebhookIdParams = z.object({ webhookId: Ulid }).strict();
-const PageQuery = z
-  .object({ cursor: Cursor.optional(), limit: z.coerce.number().int().min(1).max(100).default(25) })
-  .strict();
+const WebhookIdParams = z.strictObject({ webhookId: Ulid });
+const PageQuery = z.strictObject({
+  cursor: z.optional(Cursor),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+});
 
 const tag = 'Referrals';
 /** Referrals and webhooks are the referring partner's: tokens of care organisations do not reach them. */
@@ -589,22 +612,22 @@ export const listWebhookDeliveriesRoute = defineRoute({
 // ---------------------------------------------------------------------------------------------
 // The partner's access log
 
-export const AccessLogEntryResource = z
-  .object({
+export const AccessLogEntryResource = withMeta(
+  z.object({
     at: IsoInstant,
-    organisation: z
-      .string()
-      .meta({ description: 'The care organisation (tenant) whose staff or systems acted' }),
-    practiceId: z.string().optional(),
-    role: z
-      .string()
-      .meta({ description: 'The role of who acted: care-manager, billing-lead, integration, partner…' }),
-    record: z
-      .string()
-      .meta({ description: 'The kind of record, e.g. `outreach/time-entries`, `care-planning/care-plan`' }),
+    organisation: withMeta(z.string(), {
+      description: 'The care organisation (tenant) whose staff or systems acted',
+    }),
+    practiceId: z.optional(z.string()),
+    role: withMeta(z.string(), {
+      description: 'The role of who acted: care-manager, billing-lead, integration, partner…',
+    }),
+    record: withMeta(z.string(), {
+      description: 'The kind of record, e.g. `outreach/time-entries`, `care-planning/care-plan`',
+    }),
     action: z.enum(['read', 'create', 'update', 'delete']),
-  })
-  .meta({
+  }),
+  {
     id: 'AccessLogEntry',
     example: {
       at: '2026-10-20T15:04:05.000Z',
@@ -614,7 +637,8 @@ export const AccessLogEntryResource = z
       record: 'care-planning/care-plan',
       action: 'update',
     },
-  });
+  },
+);
 
 export const getReferralAccessLogRoute = defineRoute({
   operationId: 'getReferralAccessLog',
@@ -629,46 +653,44 @@ export const getReferralAccessLogRoute = defineRoute({
   callers: partner,
   params: ReferralIdParams,
   query: z.object({
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: Cursor.optional(),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 50),
+    cursor: z.optional(Cursor),
   }),
   responses: {
     200: {
       description: 'The accesses',
-      schema: z.object({ items: z.array(AccessLogEntryResource), nextCursor: z.string().optional() }),
+      schema: z.object({ items: z.array(AccessLogEntryResource), nextCursor: z.optional(z.string()) }),
     },
     404: { description: 'No such referral sent by this partner' },
   },
 });
 
-export const RotateWebhookSecretBody = z
-  .object({
-    overlapHours: z
-      .int()
-      .min(0)
-      .max(72)
-      .default(24)
-      .meta({ description: 'How long deliveries are also signed with the old secret (default 24 hours)' }),
-  })
-  .strict()
-  .meta({ id: 'RotateWebhookSecret', example: { overlapHours: 24 } });
+export const RotateWebhookSecretBody = withMeta(
+  z.strictObject({
+    overlapHours: withMeta(z._default(z.int().check(z.gte(0), z.lte(72)), 24), {
+      description: 'How long deliveries are also signed with the old secret (default 24 hours)',
+    }),
+  }),
+  { id: 'RotateWebhookSecret', example: { overlapHours: 24 } },
+);
 
-export const RotatedWebhookSecretResource = z
-  .object({
+export const RotatedWebhookSecretResource = withMeta(
+  z.object({
     id: Ulid,
-    secret: z.string().meta({ description: 'The new signing secret; returned only in this response' }),
-    previousSecretExpiresAt: IsoInstant.meta({
+    secret: withMeta(z.string(), { description: 'The new signing secret; returned only in this response' }),
+    previousSecretExpiresAt: withMeta(IsoInstant, {
       description: 'Until then every delivery carries a signature with each secret',
     }),
-  })
-  .meta({
+  }),
+  {
     id: 'RotatedWebhookSecret',
     example: {
       id: '01JD3Y7T5V0M3Q8W9X2Z4A6B8W',
       secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
       previousSecretExpiresAt: '2026-11-03T15:04:05.000Z',
     },
-  });
+  },
+);
 
 export const rotateWebhookSecretRoute = defineRoute({
   operationId: 'rotateWebhookSecret',

@@ -1,9 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   CommunityReferralReason,
   CommunityReferralStatus,
 } from '../events/community-referral-status-changed.v1';
 import { Performer, TaskStatus } from '../events/shared';
+import { withMeta } from '../meta';
 import {
   AlertResolution,
   AlertStatus,
@@ -35,8 +36,8 @@ const problems = {
 // ---------------------------------------------------------------------------------------------
 // Tasks
 
-export const OutreachTaskResource = z
-  .object({
+export const OutreachTaskResource = withMeta(
+  z.object({
     taskId: z.string(),
     caseId: Ulid,
     kind: z.string(),
@@ -47,19 +48,21 @@ export const OutreachTaskResource = z
     dueAt: IsoInstant,
     assigneeId: z.string(),
     status: z.enum(['open', 'done', 'cancelled']),
-    closed: z
-      .object({
-        by: z.string(),
-        at: IsoInstant,
-        outcome: TaskOutcome.optional(),
-        reason: TaskCancelReason.optional(),
-        note: z.string().optional(),
-        late: z.boolean().optional().meta({ description: 'Done after it was due' }),
-      })
-      .optional()
-      .meta({ description: 'Who finished the task and how; absent for tasks a schedule change closed' }),
-  })
-  .meta({
+    closed: withMeta(
+      z.optional(
+        z.object({
+          by: z.string(),
+          at: IsoInstant,
+          outcome: z.optional(TaskOutcome),
+          reason: z.optional(TaskCancelReason),
+          note: z.optional(z.string()),
+          late: withMeta(z.optional(z.boolean()), { description: 'Done after it was due' }),
+        }),
+      ),
+      { description: 'Who finished the task and how; absent for tasks a schedule change closed' },
+    ),
+  }),
+  {
     id: 'OutreachTask',
     example: {
       taskId: 'task#01JD3Y7T5V0M3Q8W9X2Z4A6B8F#monthly-contact#2026-10',
@@ -73,7 +76,8 @@ export const OutreachTaskResource = z
       assigneeId: 'staff-boston-care-manager',
       status: 'open',
     },
-  });
+  },
+);
 
 export const listPatientTasksRoute = defineRoute({
   operationId: 'listPatientTasks',
@@ -84,7 +88,7 @@ export const listPatientTasksRoute = defineRoute({
   tag,
   scopes: read,
   params: PatientParams,
-  query: z.object({ status: z.enum(['open', 'done', 'cancelled']).optional() }),
+  query: z.object({ status: z.optional(z.enum(['open', 'done', 'cancelled'])) }),
   responses: {
     200: { description: 'The tasks', schema: z.object({ items: z.array(OutreachTaskResource) }) },
     ...problems,
@@ -94,17 +98,19 @@ export const listPatientTasksRoute = defineRoute({
 // ---------------------------------------------------------------------------------------------
 // Contact attempts
 
-export const ContactAttemptBody = z
-  .object({
+export const ContactAttemptBody = withMeta(
+  z.strictObject({
     channel: z.enum(['phone', 'sms', 'video']),
     outcome: z.enum(['reached', 'voicemail', 'no-answer', 'wrong-number', 'declined']),
-    attemptedAt: IsoInstant.optional().meta({ description: 'Defaults to now; may not be in the future' }),
-  })
-  .strict()
-  .meta({ id: 'OutreachContactAttemptRequest', example: { channel: 'phone', outcome: 'no-answer' } });
+    attemptedAt: withMeta(z.optional(IsoInstant), {
+      description: 'Defaults to now; may not be in the future',
+    }),
+  }),
+  { id: 'OutreachContactAttemptRequest', example: { channel: 'phone', outcome: 'no-answer' } },
+);
 
-export const ContactAttemptResource = z
-  .object({
+export const ContactAttemptResource = withMeta(
+  z.object({
     contactId: Ulid,
     caseId: Ulid,
     channel: z.enum(['phone', 'sms', 'video']),
@@ -112,8 +118,8 @@ export const ContactAttemptResource = z
     attemptedAt: IsoInstant,
     staffId: z.string(),
     escalated: z.boolean(),
-  })
-  .meta({
+  }),
+  {
     id: 'OutreachContactAttempt',
     example: {
       contactId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8H',
@@ -124,7 +130,8 @@ export const ContactAttemptResource = z
       staffId: 'staff-boston-care-manager',
       escalated: false,
     },
-  });
+  },
+);
 
 export const logContactAttemptRoute = defineRoute({
   operationId: 'logContactAttempt',
@@ -146,24 +153,24 @@ export const logContactAttemptRoute = defineRoute({
 
 export const ReminderKind = z.enum(['monthly-check-in', 'missed-call', 'appointment', 'care-team-follow-up']);
 
-export const SendMessageBody = z
-  .object({ channel: z.enum(['sms', 'email']), template: ReminderKind })
-  .strict()
-  .meta({ id: 'OutreachSendMessageRequest', example: { channel: 'sms', template: 'monthly-check-in' } });
+export const SendMessageBody = withMeta(
+  z.strictObject({ channel: z.enum(['sms', 'email']), template: ReminderKind }),
+  { id: 'OutreachSendMessageRequest', example: { channel: 'sms', template: 'monthly-check-in' } },
+);
 
-export const MessageResource = z
-  .object({
+export const MessageResource = withMeta(
+  z.object({
     messageId: Ulid,
     channel: z.enum(['sms', 'email']),
     template: ReminderKind,
     body: z.string(),
     status: z.enum(['sent', 'deferred', 'blocked']),
-    sendAfter: IsoInstant.optional(),
-    sentAt: IsoInstant.optional(),
-    blockedReason: z.enum(['opted-out', 'case-closed']).optional(),
+    sendAfter: z.optional(IsoInstant),
+    sentAt: z.optional(IsoInstant),
+    blockedReason: z.optional(z.enum(['opted-out', 'case-closed'])),
     createdAt: IsoInstant,
-  })
-  .meta({
+  }),
+  {
     id: 'OutreachMessage',
     example: {
       messageId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8Q',
@@ -174,7 +181,8 @@ export const MessageResource = z
       sentAt: '2026-10-10T15:00:00Z',
       createdAt: '2026-10-10T15:00:00Z',
     },
-  });
+  },
+);
 
 export const sendMessageRoute = defineRoute({
   operationId: 'sendPatientMessage',
@@ -205,10 +213,13 @@ export const listMessagesRoute = defineRoute({
   },
 });
 
-export const InboundMessageBody = z
-  .object({ channel: z.enum(['sms', 'email']).default('sms'), text: z.string().min(1).max(1600) })
-  .strict()
-  .meta({ id: 'OutreachInboundMessageRequest', example: { channel: 'sms', text: 'STOP' } });
+export const InboundMessageBody = withMeta(
+  z.strictObject({
+    channel: z._default(z.enum(['sms', 'email']), 'sms'),
+    text: z.string().check(z.minLength(1), z.maxLength(1600)),
+  }),
+  { id: 'OutreachInboundMessageRequest', example: { channel: 'sms', text: 'STOP' } },
+);
 
 export const receiveInboundMessageRoute = defineRoute({
   operationId: 'receiveInboundMessage',
@@ -225,9 +236,10 @@ export const receiveInboundMessageRoute = defineRoute({
   responses: {
     200: {
       description: 'The channel’s consent after the reply',
-      schema: z
-        .object({ channel: z.enum(['sms', 'email']), consent: z.enum(['opted-in', 'opted-out']) })
-        .meta({ example: { channel: 'sms', consent: 'opted-out' } }),
+      schema: withMeta(
+        z.object({ channel: z.enum(['sms', 'email']), consent: z.enum(['opted-in', 'opted-out']) }),
+        { example: { channel: 'sms', consent: 'opted-out' } },
+      ),
     },
     ...problems,
   },
@@ -236,18 +248,17 @@ export const receiveInboundMessageRoute = defineRoute({
 // ---------------------------------------------------------------------------------------------
 // Time entries
 
-export const TimeEntryBody = z
-  .object({
+export const TimeEntryBody = withMeta(
+  z.strictObject({
     program: TimeProgram,
     performer: Performer,
-    practitionerId: z.string().min(1).max(128),
+    practitionerId: z.string().check(z.minLength(1), z.maxLength(128)),
     startedAt: IsoInstant,
-    minutes: z.int().min(1).max(240),
+    minutes: z.int().check(z.gte(1), z.lte(240)),
     activity: TimeEntryActivity,
-    note: z.string().min(1).max(2000).optional(),
-  })
-  .strict()
-  .meta({
+    note: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))),
+  }),
+  {
     id: 'OutreachTimeEntryRequest',
     example: {
       program: 'ccm',
@@ -258,10 +269,11 @@ export const TimeEntryBody = z
       activity: 'medication-management',
       note: 'Reviewed the refill schedule',
     },
-  });
+  },
+);
 
-export const TimeEntryResource = z
-  .object({
+export const TimeEntryResource = withMeta(
+  z.object({
     timeEntryId: Ulid,
     caseId: Ulid,
     program: TimeProgram,
@@ -270,15 +282,14 @@ export const TimeEntryResource = z
     startedAt: IsoInstant,
     minutes: z.int(),
     activity: TimeEntryActivity,
-    note: z.string().optional(),
+    note: z.optional(z.string()),
     recordedAt: IsoInstant,
     recordedBy: z.string(),
-    voided: z
-      .object({ reason: z.string(), by: z.string(), at: IsoInstant })
-      .optional()
-      .meta({ description: 'Present once the entry was voided' }),
-  })
-  .meta({
+    voided: withMeta(z.optional(z.object({ reason: z.string(), by: z.string(), at: IsoInstant })), {
+      description: 'Present once the entry was voided',
+    }),
+  }),
+  {
     id: 'OutreachTimeEntry',
     example: {
       timeEntryId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8J',
@@ -292,7 +303,8 @@ export const TimeEntryResource = z
       recordedAt: '2026-10-10T15:30:00Z',
       recordedBy: 'staff-boston-clinical-staff',
     },
-  });
+  },
+);
 
 export const logTimeEntryRoute = defineRoute({
   operationId: 'logTimeEntry',
@@ -313,10 +325,10 @@ export const logTimeEntryRoute = defineRoute({
   },
 });
 
-export const VoidTimeEntryBody = z
-  .object({ reason: VoidReason })
-  .strict()
-  .meta({ id: 'OutreachVoidTimeEntryRequest', example: { reason: 'wrong-duration' } });
+export const VoidTimeEntryBody = withMeta(z.strictObject({ reason: VoidReason }), {
+  id: 'OutreachVoidTimeEntryRequest',
+  example: { reason: 'wrong-duration' },
+});
 
 export const voidTimeEntryRoute = defineRoute({
   operationId: 'voidTimeEntry',
@@ -343,14 +355,16 @@ export const listTimeEntriesRoute = defineRoute({
   tag,
   scopes: read,
   params: PatientParams,
-  query: z.object({ month: YearMonth.optional().meta({ description: 'Defaults to the current month' }) }),
+  query: z.object({
+    month: withMeta(z.optional(YearMonth), { description: 'Defaults to the current month' }),
+  }),
   responses: {
     200: {
       description: 'The entries, voided ones included',
       schema: z.object({
         month: YearMonth,
         items: z.array(TimeEntryResource),
-        minutes: z.int().meta({ description: 'Sum of the non-voided entries' }),
+        minutes: withMeta(z.int(), { description: 'Sum of the non-voided entries' }),
       }),
     },
     ...problems,
@@ -360,51 +374,46 @@ export const listTimeEntriesRoute = defineRoute({
 // ---------------------------------------------------------------------------------------------
 // Screenings
 
-const Item = z.int().min(0).max(3);
+const Item = z.int().check(z.gte(0), z.lte(3));
 
-export const ScreeningBody = z
-  .discriminatedUnion('instrument', [
-    z
-      .object({
-        instrument: z.literal('phq-9'),
-        answers: z.array(Item).length(9),
-        completedAt: IsoInstant.optional(),
-      })
-      .strict(),
-    z
-      .object({
-        instrument: z.literal('gad-7'),
-        answers: z.array(Item).length(7),
-        completedAt: IsoInstant.optional(),
-      })
-      .strict(),
-    z
-      .object({
-        instrument: z.literal('hrsn'),
-        answers: z
-          .record(z.string(), z.unknown())
-          .meta({ description: 'AHC HRSN core answers, as codes (validated field by field)' }),
-        completedAt: IsoInstant.optional(),
-      })
-      .strict(),
-  ])
-  .meta({
+export const ScreeningBody = withMeta(
+  z.discriminatedUnion('instrument', [
+    z.strictObject({
+      instrument: z.literal('phq-9'),
+      answers: z.array(Item).check(z.length(9)),
+      completedAt: z.optional(IsoInstant),
+    }),
+    z.strictObject({
+      instrument: z.literal('gad-7'),
+      answers: z.array(Item).check(z.length(7)),
+      completedAt: z.optional(IsoInstant),
+    }),
+    z.strictObject({
+      instrument: z.literal('hrsn'),
+      answers: withMeta(z.record(z.string(), z.unknown()), {
+        description: 'AHC HRSN core answers, as codes (validated field by field)',
+      }),
+      completedAt: z.optional(IsoInstant),
+    }),
+  ]),
+  {
     id: 'OutreachScreeningRequest',
     example: { instrument: 'phq-9', answers: [1, 1, 0, 2, 1, 0, 1, 0, 0] },
-  });
+  },
+);
 
-export const ScreeningResource = z
-  .object({
+export const ScreeningResource = withMeta(
+  z.object({
     screeningId: Ulid,
     caseId: Ulid,
     instrument: z.enum(['phq-9', 'gad-7', 'hrsn']),
     score: z.int(),
     band: z.string(),
-    positiveDomains: z.array(z.string()).optional(),
+    positiveDomains: z.optional(z.array(z.string())),
     riskFlags: z.array(z.object({ flagId: Ulid, kind: z.string(), severity: z.enum(['urgent', 'high']) })),
     completedAt: IsoInstant,
-  })
-  .meta({
+  }),
+  {
     id: 'OutreachScreening',
     example: {
       screeningId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8K',
@@ -415,7 +424,8 @@ export const ScreeningResource = z
       riskFlags: [],
       completedAt: '2026-10-10T15:20:00Z',
     },
-  });
+  },
+);
 
 export const submitScreeningRoute = defineRoute({
   operationId: 'submitScreening',
@@ -434,51 +444,41 @@ export const submitScreeningRoute = defineRoute({
 // ---------------------------------------------------------------------------------------------
 // Vital signs
 
-export const ObservationBody = z
-  .discriminatedUnion('type', [
-    z
-      .object({
-        type: z.literal('blood-pressure'),
-        systolic: z.number().min(50).max(300),
-        diastolic: z.number().min(20).max(200),
-        unit: z.literal('mm[Hg]'),
-        observedAt: IsoInstant,
-      })
-      .strict(),
-    z
-      .object({
-        type: z.literal('glucose'),
-        value: z.number().min(10).max(1000),
-        unit: z.literal('mg/dL'),
-        observedAt: IsoInstant,
-      })
-      .strict(),
-    z
-      .object({
-        type: z.literal('body-weight'),
-        value: z.number().positive().max(1000),
-        unit: z.enum(['[lb_av]', 'kg']),
-        observedAt: IsoInstant,
-      })
-      .strict(),
-    z
-      .object({
-        type: z.literal('spo2'),
-        value: z.number().min(50).max(100),
-        unit: z.literal('%'),
-        observedAt: IsoInstant,
-      })
-      .strict(),
-    z
-      .object({
-        type: z.literal('heart-rate'),
-        value: z.number().min(20).max(300),
-        unit: z.literal('/min'),
-        observedAt: IsoInstant,
-      })
-      .strict(),
-  ])
-  .meta({
+export const ObservationBody = withMeta(
+  z.discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('blood-pressure'),
+      systolic: z.number().check(z.gte(50), z.lte(300)),
+      diastolic: z.number().check(z.gte(20), z.lte(200)),
+      unit: z.literal('mm[Hg]'),
+      observedAt: IsoInstant,
+    }),
+    z.strictObject({
+      type: z.literal('glucose'),
+      value: z.number().check(z.gte(10), z.lte(1000)),
+      unit: z.literal('mg/dL'),
+      observedAt: IsoInstant,
+    }),
+    z.strictObject({
+      type: z.literal('body-weight'),
+      value: z.number().check(z.gt(0), z.lte(1000)),
+      unit: z.enum(['[lb_av]', 'kg']),
+      observedAt: IsoInstant,
+    }),
+    z.strictObject({
+      type: z.literal('spo2'),
+      value: z.number().check(z.gte(50), z.lte(100)),
+      unit: z.literal('%'),
+      observedAt: IsoInstant,
+    }),
+    z.strictObject({
+      type: z.literal('heart-rate'),
+      value: z.number().check(z.gte(20), z.lte(300)),
+      unit: z.literal('/min'),
+      observedAt: IsoInstant,
+    }),
+  ]),
+  {
     id: 'OutreachObservationRequest',
     description: 'A vital sign in UCUM units',
     example: {
@@ -488,7 +488,8 @@ export const ObservationBody = z
       unit: 'mm[Hg]',
       observedAt: '2026-10-11T09:00:00Z',
     },
-  });
+  },
+);
 
 export const recordObservationRoute = defineRoute({
   operationId: 'recordObservation',
@@ -503,8 +504,8 @@ export const recordObservationRoute = defineRoute({
   responses: {
     201: {
       description: 'Recorded, with the risk flags it raised',
-      schema: z
-        .object({
+      schema: withMeta(
+        z.object({
           observationId: Ulid,
           riskFlags: z.array(
             z.object({
@@ -514,28 +515,29 @@ export const recordObservationRoute = defineRoute({
               code: z.string(),
             }),
           ),
-        })
-        .meta({
+        }),
+        {
           example: {
             observationId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8R',
             riskFlags: [],
           },
-        }),
+        },
+      ),
     },
     ...problems,
   },
 });
 
-export const VitalsPolicyBody = z
-  .object({
+export const VitalsPolicyBody = withMeta(
+  z.strictObject({
     heartFailure: z.boolean(),
-    thresholds: VitalThresholds.partial().strict().optional(),
-  })
-  .strict()
-  .meta({
+    thresholds: z.optional(z.strictObject(z.partial(VitalThresholds).shape)),
+  }),
+  {
     id: 'OutreachVitalsPolicyRequest',
     example: { heartFailure: true, thresholds: { weightGainPerDayLb: 2, weightGainPerWeekLb: 5 } },
-  });
+  },
+);
 
 export const putVitalsPolicyRoute = defineRoute({
   operationId: 'putVitalsPolicy',
@@ -563,19 +565,15 @@ export const ResourceCategory = z.enum([
   'other',
 ]);
 
-export const CommunityResourceBody = z
-  .object({
-    name: z.string().min(1).max(200),
+export const CommunityResourceBody = withMeta(
+  z.strictObject({
+    name: z.string().check(z.minLength(1), z.maxLength(200)),
     category: ResourceCategory,
-    phone: z
-      .string()
-      .regex(/^\+[1-9]\d{6,14}$/)
-      .optional(),
-    website: z.url().max(500).optional(),
-    active: z.boolean().default(true),
-  })
-  .strict()
-  .meta({
+    phone: z.optional(z.string().check(z.regex(/^\+[1-9]\d{6,14}$/))),
+    website: z.optional(z.url().check(z.maxLength(500))),
+    active: z._default(z.boolean(), true),
+  }),
+  {
     id: 'OutreachCommunityResourceRequest',
     example: {
       name: 'Greater Boston Food Bank',
@@ -583,20 +581,26 @@ export const CommunityResourceBody = z
       phone: '+16174273700',
       active: true,
     },
-  });
-
-export const CommunityResourceResource = CommunityResourceBody.extend({ resourceId: z.string() }).meta({
-  id: 'OutreachCommunityResource',
-  example: {
-    resourceId: 'gbfb',
-    name: 'Greater Boston Food Bank',
-    category: 'food-assistance',
-    phone: '+16174273700',
-    active: true,
   },
-});
+);
 
-const ResourceId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and hyphens');
+export const CommunityResourceResource = withMeta(
+  z.extend(CommunityResourceBody, { resourceId: z.string() }),
+  {
+    id: 'OutreachCommunityResource',
+    example: {
+      resourceId: 'gbfb',
+      name: 'Greater Boston Food Bank',
+      category: 'food-assistance',
+      phone: '+16174273700',
+      active: true,
+    },
+  },
+);
+
+const ResourceId = z
+  .string()
+  .check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and hyphens'));
 
 export const putCommunityResourceRoute = defineRoute({
   operationId: 'putCommunityResource',
@@ -617,34 +621,36 @@ export const listCommunityResourcesRoute = defineRoute({
   summary: 'List the tenant’s community resource directory',
   tag,
   scopes: read,
-  query: z.object({ category: ResourceCategory.optional(), cursor: Cursor.optional() }),
+  query: z.object({ category: z.optional(ResourceCategory), cursor: z.optional(Cursor) }),
   responses: {
     200: {
       description: 'The resources',
-      schema: z.object({ items: z.array(CommunityResourceResource), nextCursor: z.string().optional() }),
+      schema: z.object({ items: z.array(CommunityResourceResource), nextCursor: z.optional(z.string()) }),
     },
     422: problems[422],
   },
 });
 
-export const CommunityReferralResource = z
-  .object({
+export const CommunityReferralResource = withMeta(
+  z.object({
     referralId: Ulid,
     caseId: Ulid,
     resourceId: z.string(),
     category: ResourceCategory,
     status: CommunityReferralStatus,
-    taskStatus: TaskStatus.meta({ description: 'The FHIR Task status of the closed loop (Gravity SDOH)' }),
+    taskStatus: withMeta(TaskStatus, {
+      description: 'The FHIR Task status of the closed loop (Gravity SDOH)',
+    }),
     history: z.array(
       z.object({
         status: CommunityReferralStatus,
         at: IsoInstant,
         by: z.string(),
-        reason: CommunityReferralReason.optional(),
+        reason: z.optional(CommunityReferralReason),
       }),
     ),
-  })
-  .meta({
+  }),
+  {
     id: 'OutreachCommunityReferral',
     example: {
       referralId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8S',
@@ -662,12 +668,13 @@ export const CommunityReferralResource = z
         },
       ],
     },
-  });
+  },
+);
 
-export const CreateCommunityReferralBody = z
-  .object({ resourceId: ResourceId })
-  .strict()
-  .meta({ id: 'OutreachCreateCommunityReferralRequest', example: { resourceId: 'gbfb' } });
+export const CreateCommunityReferralBody = withMeta(z.strictObject({ resourceId: ResourceId }), {
+  id: 'OutreachCreateCommunityReferralRequest',
+  example: { resourceId: 'gbfb' },
+});
 
 export const createCommunityReferralRoute = defineRoute({
   operationId: 'createCommunityReferral',
@@ -682,16 +689,16 @@ export const createCommunityReferralRoute = defineRoute({
   responses: { 201: { description: 'Sent', schema: CommunityReferralResource }, ...problems },
 });
 
-export const CommunityReferralStatusBody = z
-  .object({
+export const CommunityReferralStatusBody = withMeta(
+  z.strictObject({
     status: z.enum(['accepted', 'rejected', 'completed', 'cancelled']),
-    reason: CommunityReferralReason.optional().meta({
+    reason: withMeta(z.optional(CommunityReferralReason), {
       description:
         'Required to reject or cancel; accepting defaults to accepted-by-organization, completing to service-provided',
     }),
-  })
-  .strict()
-  .meta({ id: 'OutreachCommunityReferralStatusRequest', example: { status: 'accepted' } });
+  }),
+  { id: 'OutreachCommunityReferralStatusRequest', example: { status: 'accepted' } },
+);
 
 export const updateCommunityReferralStatusRoute = defineRoute({
   operationId: 'updateCommunityReferralStatus',
@@ -717,23 +724,23 @@ export const updateCommunityReferralStatusRoute = defineRoute({
 // Risk flags and escalations: open → acknowledged → resolved, each step by a named person
 
 const Stamp = z.object({ by: z.string(), at: IsoInstant });
-const Resolved = Stamp.extend({ resolution: AlertResolution, note: z.string().optional() });
+const Resolved = z.extend(Stamp, { resolution: AlertResolution, note: z.optional(z.string()) });
 
-export const AcknowledgeBody = z
-  .object({ note: z.string().max(2000).optional() })
-  .strict()
-  .meta({ id: 'OutreachAcknowledgeRequest', example: { note: 'Calling the patient now' } });
+export const AcknowledgeBody = withMeta(
+  z.strictObject({ note: z.optional(z.string().check(z.maxLength(2000))) }),
+  { id: 'OutreachAcknowledgeRequest', example: { note: 'Calling the patient now' } },
+);
 
-export const ResolveBody = z
-  .object({ resolution: AlertResolution, note: z.string().max(2000).optional() })
-  .strict()
-  .meta({
+export const ResolveBody = withMeta(
+  z.strictObject({ resolution: AlertResolution, note: z.optional(z.string().check(z.maxLength(2000))) }),
+  {
     id: 'OutreachResolveRequest',
     example: { resolution: 'clinically-addressed', note: 'Safety plan reviewed with the patient' },
-  });
+  },
+);
 
-export const RiskFlagResource = z
-  .object({
+export const RiskFlagResource = withMeta(
+  z.object({
     flagId: Ulid,
     caseId: Ulid,
     kind: z.enum(['self-harm-risk', 'vital-sign', 'readmission-risk', 'social-need', 'contact-failure']),
@@ -742,10 +749,10 @@ export const RiskFlagResource = z
     observedAt: IsoInstant,
     assigneeId: z.string(),
     status: AlertStatus,
-    acknowledged: Stamp.extend({ note: z.string().optional() }).optional(),
-    resolved: Resolved.optional(),
-  })
-  .meta({
+    acknowledged: z.optional(z.extend(Stamp, { note: z.optional(z.string()) })),
+    resolved: z.optional(Resolved),
+  }),
+  {
     id: 'OutreachRiskFlag',
     example: {
       flagId: '01JD3Y7T5V0M3Q8W9X2Z4A6B8M',
@@ -758,10 +765,11 @@ export const RiskFlagResource = z
       status: 'acknowledged',
       acknowledged: { by: 'staff-boston-care-manager', at: '2026-10-11T09:05:00Z' },
     },
-  });
+  },
+);
 
-export const EscalationResource = z
-  .object({
+export const EscalationResource = withMeta(
+  z.object({
     escalationId: z.string(),
     caseId: Ulid,
     reason: z.enum(['unreachable']),
@@ -770,10 +778,10 @@ export const EscalationResource = z
     raisedAt: IsoInstant,
     assigneeId: z.string(),
     status: AlertStatus,
-    acknowledged: Stamp.extend({ note: z.string().optional() }).optional(),
-    resolved: Resolved.optional(),
-  })
-  .meta({
+    acknowledged: z.optional(z.extend(Stamp, { note: z.optional(z.string()) })),
+    resolved: z.optional(Resolved),
+  }),
+  {
     id: 'OutreachEscalation',
     example: {
       escalationId: 'escalation#01JD3Y7T5V0M3Q8W9X2Z4A6B8F#2026-10',
@@ -785,9 +793,10 @@ export const EscalationResource = z
       assigneeId: 'staff-boston-care-manager',
       status: 'open',
     },
-  });
+  },
+);
 
-const StatusQuery = z.object({ status: AlertStatus.optional() });
+const StatusQuery = z.object({ status: z.optional(AlertStatus) });
 const transitionProblems = {
   409: { description: 'The item is not in a status that allows this step (e.g. already resolved)' },
   ...problems,
@@ -851,7 +860,10 @@ export const listEscalationsRoute = defineRoute({
   },
 });
 
-const EscalationParams = z.object({ patientId: Ulid, escalationId: z.string().min(1).max(200) });
+const EscalationParams = z.object({
+  patientId: Ulid,
+  escalationId: z.string().check(z.minLength(1), z.maxLength(200)),
+});
 
 export const acknowledgeEscalationRoute = defineRoute({
   operationId: 'acknowledgeEscalation',
@@ -882,17 +894,17 @@ export const resolveEscalationRoute = defineRoute({
 // ---------------------------------------------------------------------------------------------
 // Finishing tasks
 
-const TaskParams = z.object({ patientId: Ulid, taskId: z.string().min(1).max(300) });
+const TaskParams = z.object({ patientId: Ulid, taskId: z.string().check(z.minLength(1), z.maxLength(300)) });
 
-export const CompleteTaskBody = z
-  .object({ outcome: TaskOutcome, note: z.string().max(2000).optional() })
-  .strict()
-  .meta({ id: 'OutreachCompleteTaskRequest', example: { outcome: 'refill-requested' } });
+export const CompleteTaskBody = withMeta(
+  z.strictObject({ outcome: TaskOutcome, note: z.optional(z.string().check(z.maxLength(2000))) }),
+  { id: 'OutreachCompleteTaskRequest', example: { outcome: 'refill-requested' } },
+);
 
-export const CancelTaskBody = z
-  .object({ reason: TaskCancelReason })
-  .strict()
-  .meta({ id: 'OutreachCancelTaskRequest', example: { reason: 'handled-elsewhere' } });
+export const CancelTaskBody = withMeta(z.strictObject({ reason: TaskCancelReason }), {
+  id: 'OutreachCancelTaskRequest',
+  example: { reason: 'handled-elsewhere' },
+});
 
 export const completeTaskRoute = defineRoute({
   operationId: 'completeOutreachTask',
@@ -936,7 +948,7 @@ export const listCommunityReferralsRoute = defineRoute({
   tag,
   scopes: read,
   params: PatientParams,
-  query: z.object({ status: CommunityReferralStatus.optional() }),
+  query: z.object({ status: z.optional(CommunityReferralStatus) }),
   responses: {
     200: { description: 'The referrals', schema: z.object({ items: z.array(CommunityReferralResource) }) },
     ...problems,
@@ -946,8 +958,8 @@ export const listCommunityReferralsRoute = defineRoute({
 // ---------------------------------------------------------------------------------------------
 // Worklist
 
-export const WorklistResource = z
-  .object({
+export const WorklistResource = withMeta(
+  z.object({
     staffId: z.string(),
     month: YearMonth,
     items: z.array(
@@ -966,12 +978,12 @@ export const WorklistResource = z
         patientId: Ulid,
         caseId: Ulid,
         minutes: z.int(),
-        nextThreshold: z.int().optional(),
+        nextThreshold: z.optional(z.int()),
         minutesToNextThreshold: z.int(),
       }),
     ),
-  })
-  .meta({
+  }),
+  {
     id: 'OutreachWorklist',
     example: {
       staffId: 'staff-boston-care-manager',
@@ -997,7 +1009,8 @@ export const WorklistResource = z
         },
       ],
     },
-  });
+  },
+);
 
 export const getOutreachWorklistRoute = defineRoute({
   operationId: 'getOutreachWorklist',

@@ -1,10 +1,11 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withMeta } from '../meta';
 import { Cursor, IsoInstant, Program, Ulid } from '../primitives';
 import { defineRoute, type RouteContract, scopes } from '../route-contract';
 
 const tag = 'timeline';
 
-const PatientId = Ulid.meta({ description: 'Patient id', example: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D' });
+const PatientId = withMeta(Ulid, { description: 'Patient id', example: '01JD3Y7T5V0M3Q8W9X2Z4A6B8D' });
 
 const timelineExample = {
   patient: {
@@ -41,26 +42,27 @@ const timelineExample = {
 };
 
 /** A patient and their story from referral to care, oldest first: codes, counts and statuses. */
-export const PatientTimelineResource = z
-  .object({
+export const PatientTimelineResource = withMeta(
+  z.object({
     patient: z.object({
       patientId: Ulid,
-      name: z.object({ given: z.array(z.string()), family: z.string() }).optional(),
-      birthDate: z.string().optional(),
-      sex: z.string().optional(),
+      name: z.optional(z.object({ given: z.array(z.string()), family: z.string() })),
+      birthDate: z.optional(z.string()),
+      sex: z.optional(z.string()),
     }),
-    cases: z
-      .array(
+    cases: withMeta(
+      z.array(
         z.object({
           caseId: Ulid,
           program: Program,
           status: z.enum(['open', 'closed']),
-          openedAt: IsoInstant.optional(),
+          openedAt: z.optional(IsoInstant),
         }),
-      )
-      .meta({
+      ),
+      {
         description: "The patient's cases in this practice, newest first: the care plan hangs off a case",
-      }),
+      },
+    ),
     items: z.array(
       z.object({
         at: IsoInstant,
@@ -82,9 +84,10 @@ export const PatientTimelineResource = z
         facts: z.array(z.object({ label: z.string(), value: z.string() })),
       }),
     ),
-    nextCursor: z.string().optional(),
-  })
-  .meta({ id: 'PatientTimeline', example: timelineExample });
+    nextCursor: z.optional(z.string()),
+  }),
+  { id: 'PatientTimeline', example: timelineExample },
+);
 
 export const getPatientTimelineRoute = defineRoute({
   operationId: 'getPatientTimeline',
@@ -96,10 +99,11 @@ export const getPatientTimelineRoute = defineRoute({
     "care plan versions and what they changed, contacts, time, screenings, vitals against thresholds, risk flags, finalised claims). Staff of the patient's practice only; anyone else gets 404.",
   tag,
   scopes: [scopes.casesRead],
-  params: z.object({ patientId: PatientId }).strict(),
-  query: z
-    .object({ cursor: Cursor.optional(), limit: z.coerce.number().int().min(1).max(200).default(100) })
-    .strict(),
+  params: z.strictObject({ patientId: PatientId }),
+  query: z.strictObject({
+    cursor: z.optional(Cursor),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 100),
+  }),
   responses: {
     200: { description: 'The patient and a page of their timeline', schema: PatientTimelineResource },
     404: { description: 'No such patient in the caller’s practice' },

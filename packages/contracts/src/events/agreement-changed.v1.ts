@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   AgreementPrograms,
   AgreementRouting,
@@ -9,20 +9,18 @@ import {
 import { defineEvent } from '../event-contract';
 import { TenantId, Ulid } from '../primitives';
 
-export const AgreementChangedData = z
-  .object({
-    agreementId: Ulid,
-    partnerId: PartnerId,
-    practiceId: PracticeId,
-    tenantId: TenantId,
-    programs: AgreementPrograms,
-    effectiveFrom: EffectiveDate,
-    effectiveTo: EffectiveDate.optional(),
-    routing: AgreementRouting,
-    status: z.enum(['active', 'ended']),
-    version: z.int().min(1),
-  })
-  .strict();
+export const AgreementChangedData = z.strictObject({
+  agreementId: Ulid,
+  partnerId: PartnerId,
+  practiceId: PracticeId,
+  tenantId: TenantId,
+  programs: AgreementPrograms,
+  effectiveFrom: EffectiveDate,
+  effectiveTo: z.optional(EffectiveDate),
+  routing: AgreementRouting,
+  status: z.enum(['active', 'ended']),
+  version: z.int().check(z.gte(1)),
+});
 export type AgreementChangedData = z.output<typeof AgreementChangedData>;
 
 export const AgreementChangedV1 = defineEvent({

@@ -1,9 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../event-contract';
 import { IsoInstant, Program, Ulid } from '../primitives';
 
 export const AssessmentCompletedData = z.object({
-  assessmentId: z.string().min(1).max(64),
+  assessmentId: z.string().check(z.minLength(1), z.maxLength(64)),
   caseId: Ulid,
   patientId: Ulid,
   practiceId: z.string(),

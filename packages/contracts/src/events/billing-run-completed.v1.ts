@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../event-contract';
 import { Ulid, YearMonth } from '../primitives';
 
@@ -6,14 +6,18 @@ export const BillingRunCompletedData = z.object({
   runId: Ulid,
   practiceId: z.string(),
   month: YearMonth,
-  patientMonths: z.int().min(0),
-  claimLines: z.int().min(0),
+  patientMonths: z.int().check(z.gte(0)),
+  claimLines: z.int().check(z.gte(0)),
   expectedRevenue: z.string(),
-  attempt: z.int().min(1),
+  attempt: z.int().check(z.gte(1)),
   /** What this attempt changed compared with the previous one (every line is new on attempt 1). */
-  difference: z
-    .object({ added: z.int().min(0), changed: z.int().min(0), superseded: z.int().min(0) })
-    .optional(),
+  difference: z.optional(
+    z.object({
+      added: z.int().check(z.gte(0)),
+      changed: z.int().check(z.gte(0)),
+      superseded: z.int().check(z.gte(0)),
+    }),
+  ),
 });
 
 export const BillingRunCompletedV1 = defineEvent({

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../event-contract';
 import { Icd10CmCode, IsoDate, IsoInstant, Program, Ulid } from '../primitives';
 import { InterventionKind, SecondaryService } from './shared';
@@ -8,10 +8,10 @@ export const PlannedIntervention = z.object({
   interventionId: z.string(),
   kind: InterventionKind,
   responsible: z.union([z.literal('primary'), SecondaryService]),
-  dueDate: IsoDate.optional(),
-  cadence: z.enum(['once', 'weekly', 'monthly', 'quarterly']).optional(),
+  dueDate: z.optional(IsoDate),
+  cadence: z.optional(z.enum(['once', 'weekly', 'monthly', 'quarterly'])),
   /** The exact recurrence when it is not one of the named cadences, e.g. every 12 months. */
-  interval: z.object({ every: z.int().min(1), unit: z.enum(['day', 'week', 'month']) }).optional(),
+  interval: z.optional(z.object({ every: z.int().check(z.gte(1)), unit: z.enum(['day', 'week', 'month']) })),
 });
 
 export const CarePlanEstablishedData = z.object({
@@ -20,12 +20,12 @@ export const CarePlanEstablishedData = z.object({
   patientId: Ulid,
   practiceId: z.string(),
   program: Program,
-  version: z.int().min(1),
+  version: z.int().check(z.gte(1)),
   establishedAt: IsoInstant,
   reviewDate: IsoDate,
   interventions: z.array(PlannedIntervention),
   /** ICD-10-CM codes of the plan's problem list (codes only, no descriptions): claims carry them. */
-  problemCodes: z.array(Icd10CmCode).max(50).optional(),
+  problemCodes: z.optional(z.array(Icd10CmCode).check(z.maxLength(50))),
 });
 
 export const CarePlanEstablishedV1 = defineEvent({

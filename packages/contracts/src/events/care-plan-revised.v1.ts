@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../event-contract';
 import { Icd10CmCode, IsoDate, IsoInstant, Program, Ulid } from '../primitives';
 import { PlannedIntervention } from './care-plan-established.v1';
@@ -24,15 +24,15 @@ export const CarePlanRevisedData = z.object({
   patientId: Ulid,
   practiceId: z.string(),
   program: Program,
-  version: z.int().min(2),
+  version: z.int().check(z.gte(2)),
   revisedAt: IsoInstant,
   substantial: z.boolean(),
   reviewDate: IsoDate,
   interventions: z.array(PlannedIntervention),
   /** ICD-10-CM codes of the plan's problem list (codes only, no descriptions): claims carry them. */
-  problemCodes: z.array(Icd10CmCode).max(50).optional(),
+  problemCodes: z.optional(z.array(Icd10CmCode).check(z.maxLength(50))),
   /** The parts of the plan this version changed (names only, never their text), for the timeline. */
-  changedSections: z.array(CarePlanSectionName).max(10).optional(),
+  changedSections: z.optional(z.array(CarePlanSectionName).check(z.maxLength(10))),
 });
 
 export const CarePlanRevisedV1 = defineEvent({

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../event-contract';
 import { Ulid } from '../primitives';
 import { SecondaryService } from './shared';
@@ -9,8 +9,8 @@ export const CareTeamChangedData = z.object({
   practiceId: z.string(),
   change: z.enum(['primary-reassigned', 'secondary-added', 'secondary-removed']),
   staffId: z.string(),
-  previousStaffId: z.string().optional(),
-  service: SecondaryService.optional(),
+  previousStaffId: z.optional(z.string()),
+  service: z.optional(SecondaryService),
 });
 
 export const CareTeamChangedV1 = defineEvent({

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../event-contract';
 import { IanaTimeZone, IsoInstant, Program, Ulid } from '../primitives';
 
@@ -11,7 +11,7 @@ export const CaseOpenedData = z.object({
   primaryStaffId: z.string(),
   identifiedAt: IsoInstant,
   timeZone: IanaTimeZone,
-  dischargeDate: z.iso.date().optional(),
+  dischargeDate: z.optional(z.iso.date()),
 });
 
 export const CaseOpenedV1 = defineEvent({

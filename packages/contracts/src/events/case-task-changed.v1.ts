@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../event-contract';
 import { IsoInstant, Ulid } from '../primitives';
 import { StaffId } from './staff-member-changed.v1';
@@ -18,7 +18,7 @@ export const ReviewTaskOutcome = z.enum([
 export type ReviewTaskOutcome = z.infer<typeof ReviewTaskOutcome>;
 
 export const CaseTaskChangedData = z.object({
-  taskKey: z.string().min(1).max(300),
+  taskKey: z.string().check(z.minLength(1), z.maxLength(300)),
   type: CaseTaskType,
   caseId: Ulid,
   patientId: Ulid,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../event-contract';
 import { Ulid, YearMonth } from '../primitives';
 
@@ -9,9 +9,8 @@ export const ClaimFinalizedData = z.object({
   month: YearMonth,
   /** The active claim lines of the patient-month: codes and units only. */
   lines: z
-    .array(z.object({ code: z.string().regex(/^[0-9A-Z]{5}$/), units: z.int().min(1) }))
-    .min(1)
-    .max(20),
+    .array(z.object({ code: z.string().check(z.regex(/^[0-9A-Z]{5}$/)), units: z.int().check(z.gte(1)) }))
+    .check(z.minLength(1), z.maxLength(20)),
 });
 
 export const ClaimFinalizedV1 = defineEvent({

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MemberName, PostalAddress } from '../api/intake';
 import { defineEvent } from '../event-contract';
 import { IsoDate, Mbi, Ulid } from '../primitives';
@@ -15,7 +15,7 @@ export const ClaimSubscriberChangedData = z.object({
   patientId: Ulid,
   practiceId: z.string(),
   /** The referral's version: a consumer keeps the newest and ignores older copies. */
-  version: z.int().min(1),
+  version: z.int().check(z.gte(1)),
   subscriber: z.object({
     name: MemberName,
     birthDate: IsoDate,
@@ -24,11 +24,11 @@ export const ClaimSubscriberChangedData = z.object({
   }),
   coverage: z.object({
     planType: PlanType,
-    payerId: z.string().min(1),
-    memberId: z.string().min(1),
-    mbi: Mbi.optional(),
+    payerId: z.string().check(z.minLength(1)),
+    memberId: z.string().check(z.minLength(1)),
+    mbi: z.optional(Mbi),
     startDate: IsoDate,
-    endDate: IsoDate.optional(),
+    endDate: z.optional(IsoDate),
   }),
 });
 export type ClaimSubscriberChangedData = z.output<typeof ClaimSubscriberChangedData>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../event-contract';
 import { IsoInstant, Ulid } from '../primitives';
 import { TaskStatus } from './shared';
@@ -25,17 +25,17 @@ export type CommunityReferralReason = z.infer<typeof CommunityReferralReason>;
 export const CommunityReferralStatusChangedData = z.object({
   communityReferralId: Ulid,
   /** The partner's referral the patient came through, when outreach knows it. */
-  referralId: Ulid.optional(),
+  referralId: z.optional(Ulid),
   patientId: Ulid,
   caseId: Ulid,
   practiceId: z.string(),
   category: z.string(),
   status: CommunityReferralStatus,
-  previousStatus: CommunityReferralStatus.nullable(),
+  previousStatus: z.nullable(CommunityReferralStatus),
   taskStatus: TaskStatus,
   reason: CommunityReferralReason,
   changedAt: IsoInstant,
-  version: z.int().min(1),
+  version: z.int().check(z.gte(1)),
 });
 export type CommunityReferralStatusChangedData = z.output<typeof CommunityReferralStatusChangedData>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../event-contract';
 import { ConsentedProgram, IsoInstant, Ulid } from '../primitives';
 
@@ -10,7 +10,7 @@ export const ConsentRecordedData = z.object({
   method: z.enum(['verbal', 'written']),
   obtainedAt: IsoInstant,
   billingPractitionerId: z.string(),
-  supersedesConsentId: Ulid.optional(),
+  supersedesConsentId: z.optional(Ulid),
 });
 
 export const ConsentRecordedV1 = defineEvent({

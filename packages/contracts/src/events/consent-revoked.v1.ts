@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../event-contract';
 import { ConsentedProgram, IsoInstant, Ulid } from '../primitives';
 
@@ -10,7 +10,7 @@ export const ConsentRevokedData = z.object({
   revokedAt: IsoInstant,
   billingPractitionerId: z.string(),
   /** `superseded` when consent for another billing practitioner replaced it. */
-  reason: z.enum(['patient-request', 'superseded', 'other']).optional(),
+  reason: z.optional(z.enum(['patient-request', 'superseded', 'other'])),
 });
 
 export const ConsentRevokedV1 = defineEvent({

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../event-contract';
 import { IanaTimeZone, Icd10CmCode, IsoDate, Npi, Program, Ulid } from '../primitives';
 import { PatientKey } from './referral-received.v1';
@@ -17,9 +17,9 @@ export const TcmDeadlines = z.object({
   faceToFaceDueHighComplexity: IsoDate,
   faceToFaceDueModerateComplexity: IsoDate,
   /** Where the patient was discharged from, as the referral said. */
-  dischargeFacilityType: DischargeFacilityType.optional(),
+  dischargeFacilityType: z.optional(DischargeFacilityType),
   /** Where the patient went, when the referral said. */
-  dischargeDestination: DischargeDestination.optional(),
+  dischargeDestination: z.optional(DischargeDestination),
 });
 export type TcmDeadlines = z.infer<typeof TcmDeadlines>;
 
@@ -28,12 +28,12 @@ export const ProgramDetermination = z.object({
   status: DeterminationStatus,
   reasons: z.array(ReasonCode),
   /** The reasons that decide an `ineligible` or `needs-information` status (what is missing or failing). */
-  blockingReasons: z.array(ReasonCode).optional(),
-  initiatingVisitRequired: z.boolean().optional(),
-  consentRequired: z.boolean().optional(),
+  blockingReasons: z.optional(z.array(ReasonCode)),
+  initiatingVisitRequired: z.optional(z.boolean()),
+  consentRequired: z.optional(z.boolean()),
   /** Case management: the plan requires a funding authorization. */
-  authorizationRequired: z.boolean().optional(),
-  tcm: TcmDeadlines.optional(),
+  authorizationRequired: z.optional(z.boolean()),
+  tcm: z.optional(TcmDeadlines),
 });
 export type ProgramDetermination = z.infer<typeof ProgramDetermination>;
 
@@ -41,32 +41,31 @@ export const EligibilityDeterminedData = z.object({
   referralId: Ulid,
   patientId: Ulid,
   practiceId: z.string(),
-  determinationVersion: z.int().min(1),
+  determinationVersion: z.int().check(z.gte(1)),
   planType: PlanType,
   programs: z.array(ProgramDetermination),
   conditionCategories: z.array(z.string()),
   complexConditionForPcm: z.boolean(),
-  preferredLanguage: z.string().optional(),
+  preferredLanguage: z.optional(z.string()),
   timeZone: IanaTimeZone,
   /** The payer's answer used for this determination; `unknown` is re-verified until it clears. */
-  coverageStatus: z.enum(['active', 'inactive', 'unknown']).optional(),
+  coverageStatus: z.optional(z.enum(['active', 'inactive', 'unknown'])),
   /** Determination date in the practice's time zone. */
-  determinedOn: IsoDate.optional(),
+  determinedOn: z.optional(IsoDate),
   /**
    * The referral's attributed practitioner and the date it last saw the patient: billing counts it
    * as the initiating visit when that practitioner bills.
    */
-  lastVisit: z.object({ npi: Npi, date: IsoDate }).optional(),
+  lastVisit: z.optional(z.object({ npi: Npi, date: IsoDate })),
   /** The patient key (see `ReferralReceived`), for billing's patient-month lock across practices and tenants. */
-  patientKey: PatientKey.optional(),
+  patientKey: z.optional(PatientKey),
   /**
    * The patient's documented ICD-10-CM codes, as the referral gave them, each with the chronic
    * condition categories it qualifies for (none for an acute or other diagnosis): claims carry these.
    */
-  diagnoses: z
-    .array(z.object({ code: Icd10CmCode, categories: z.array(z.string()) }))
-    .max(200)
-    .optional(),
+  diagnoses: z.optional(
+    z.array(z.object({ code: Icd10CmCode, categories: z.array(z.string()) })).check(z.maxLength(200)),
+  ),
 });
 
 export const EligibilityDeterminedV1 = defineEvent({

@@ -1,15 +1,13 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { OrganisationName, PartnerId } from '../directory/vocabulary';
 import { defineEvent } from '../event-contract';
 
-export const PartnerChangedData = z
-  .object({
-    partnerId: PartnerId,
-    name: OrganisationName,
-    status: z.enum(['active', 'inactive']),
-    version: z.int().min(1),
-  })
-  .strict();
+export const PartnerChangedData = z.strictObject({
+  partnerId: PartnerId,
+  name: OrganisationName,
+  status: z.enum(['active', 'inactive']),
+  version: z.int().check(z.gte(1)),
+});
 export type PartnerChangedData = z.output<typeof PartnerChangedData>;
 
 export const PartnerChangedV1 = defineEvent({

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MemberName } from '../api/intake';
 import { defineEvent } from '../event-contract';
 import { IsoDate, Ulid } from '../primitives';
@@ -13,7 +13,7 @@ export const PatientIdentifiedData = z.object({
   patientId: Ulid,
   practiceId: z.string(),
   /** The referral's version: a consumer keeps the newest and ignores older copies. */
-  version: z.int().min(1),
+  version: z.int().check(z.gte(1)),
   name: MemberName,
   birthDate: IsoDate,
   sex: z.enum(['female', 'male', 'other', 'unknown']),

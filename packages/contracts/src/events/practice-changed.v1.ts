@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PostalAddress } from '../api/intake';
 import {
   BillingPractitioner,
@@ -9,6 +9,7 @@ import {
   PracticeId,
 } from '../directory/vocabulary';
 import { defineEvent } from '../event-contract';
+import { withMeta } from '../meta';
 import { E164Phone, IanaTimeZone, Npi, TenantId } from '../primitives';
 import { StaffId } from './staff-member-changed.v1';
 
@@ -17,29 +18,25 @@ import { StaffId } from './staff-member-changed.v1';
  * an older one, so duplicates and reordering change nothing. No patient data: a practice is public
  * business information.
  */
-export const PracticeChangedData = z
-  .object({
-    practiceId: PracticeId,
-    tenantId: TenantId,
-    name: OrganisationName,
-    npi: Npi,
-    tin: z.string().regex(/^\d{9}$/),
-    timeZone: IanaTimeZone,
-    address: PostalAddress,
-    locality: MedicareLocality,
-    careModel: CareModel,
-    callbackNumber: E164Phone,
-    billingPractitioners: z.array(BillingPractitioner).max(50),
-    onCall: z
-      .array(StaffId)
-      .max(10)
-      .optional()
-      .meta({ description: 'Who urgent risk flags page, in order; the patient’s primary when empty' }),
-    claimSettings: ClaimSettingsData.optional(),
-    status: z.enum(['active', 'inactive']),
-    version: z.int().min(1),
-  })
-  .strict();
+export const PracticeChangedData = z.strictObject({
+  practiceId: PracticeId,
+  tenantId: TenantId,
+  name: OrganisationName,
+  npi: Npi,
+  tin: z.string().check(z.regex(/^\d{9}$/)),
+  timeZone: IanaTimeZone,
+  address: PostalAddress,
+  locality: MedicareLocality,
+  careModel: CareModel,
+  callbackNumber: E164Phone,
+  billingPractitioners: z.array(BillingPractitioner).check(z.maxLength(50)),
+  onCall: withMeta(z.optional(z.array(StaffId).check(z.maxLength(10))), {
+    description: 'Who urgent risk flags page, in order; the patient’s primary when empty',
+  }),
+  claimSettings: z.optional(ClaimSettingsData),
+  status: z.enum(['active', 'inactive']),
+  version: z.int().check(z.gte(1)),
+});
 export type PracticeChangedData = z.output<typeof PracticeChangedData>;
 
 export const PracticeChangedV1 = defineEvent({

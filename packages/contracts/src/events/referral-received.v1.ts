@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../event-contract';
 import { IanaTimeZone, Icd10CmCode, IsoDate, Npi, Program, Ulid } from '../primitives';
 import { DischargeDestination, DischargeFacilityType, PlanType, ReferralReasonType } from './shared';
@@ -12,12 +12,12 @@ import { DischargeDestination, DischargeFacilityType, PlanType, ReferralReasonTy
  * person has the same key across tenants, which is what lets billing refuse a second claim for the
  * same patient-month; without the pepper it reveals nothing.
  */
-export const PatientKey = z.string().regex(/^[0-9a-f]{64}$/);
+export const PatientKey = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 
 export const ReferralReceivedData = z.object({
   referralId: Ulid,
   patientId: Ulid,
-  patientKey: PatientKey.optional(),
+  patientKey: z.optional(PatientKey),
   practiceId: z.string(),
   requestedPrograms: z.array(Program),
   priority: z.enum(['routine', 'urgent']),
@@ -26,21 +26,21 @@ export const ReferralReceivedData = z.object({
     planType: PlanType,
     memberId: z.string(),
     startDate: IsoDate,
-    endDate: IsoDate.optional(),
+    endDate: z.optional(IsoDate),
   }),
   reason: z.object({
     type: ReferralReasonType,
-    dischargeDate: IsoDate.optional(),
-    dischargeFacilityType: DischargeFacilityType.optional(),
-    dischargeDestination: DischargeDestination.optional(),
+    dischargeDate: z.optional(IsoDate),
+    dischargeFacilityType: z.optional(DischargeFacilityType),
+    dischargeDestination: z.optional(DischargeDestination),
   }),
   diagnosisCodes: z.array(Icd10CmCode),
-  utilization: z.object({ admissions6m: z.int().min(0), edVisits6m: z.int().min(0) }),
-  authorization: z
-    .object({ authorizedUnits: z.int().min(0), fundingSource: z.string(), validUntil: IsoDate })
-    .optional(),
-  attributedPractitioner: z.object({ npi: Npi, lastVisitDate: IsoDate.optional() }).optional(),
-  preferredLanguage: z.string().optional(),
+  utilization: z.object({ admissions6m: z.int().check(z.gte(0)), edVisits6m: z.int().check(z.gte(0)) }),
+  authorization: z.optional(
+    z.object({ authorizedUnits: z.int().check(z.gte(0)), fundingSource: z.string(), validUntil: IsoDate }),
+  ),
+  attributedPractitioner: z.optional(z.object({ npi: Npi, lastVisitDate: z.optional(IsoDate) })),
+  preferredLanguage: z.optional(z.string()),
   timeZone: IanaTimeZone,
 });
 

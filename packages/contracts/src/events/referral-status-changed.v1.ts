@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../event-contract';
 import { Ulid } from '../primitives';
 import { ReasonCode, ReferralStatus, TaskStatus } from './shared';
@@ -7,17 +7,17 @@ export const ReferralStatusChangedData = z.object({
   referralId: Ulid,
   externalReferralId: z.string(),
   status: ReferralStatus,
-  previousStatus: ReferralStatus.nullable(),
+  previousStatus: z.nullable(ReferralStatus),
   taskStatus: TaskStatus,
   businessStatus: z.object({
     code: ReasonCode,
     text: z.string(),
     /** Machine reasons behind the status, e.g. the information eligibility still needs. */
-    reasonCodes: z.array(ReasonCode).optional(),
+    reasonCodes: z.optional(z.array(ReasonCode)),
   }),
-  version: z.int().min(1),
+  version: z.int().check(z.gte(1)),
   /** The partner that sent the referral: its webhooks receive the change. */
-  partnerId: z.string().min(1).max(64).optional(),
+  partnerId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
 });
 
 export const ReferralStatusChangedV1 = defineEvent({

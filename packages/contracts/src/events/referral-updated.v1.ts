@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../event-contract';
 import { ReferralReceivedData, ReferralReceivedV1 } from './referral-received.v1';
 
@@ -7,8 +7,8 @@ import { ReferralReceivedData, ReferralReceivedV1 } from './referral-received.v1
  * attributed practitioner). Same shape as `ReferralReceived` (no names, contact details or free
  * text) plus the referral's new version, so eligibility can re-determine and ignore stale updates.
  */
-export const ReferralUpdatedData = ReferralReceivedData.extend({
-  version: z.int().min(1),
+export const ReferralUpdatedData = z.extend(ReferralReceivedData, {
+  version: z.int().check(z.gte(1)),
 });
 
 export const ReferralUpdatedV1 = defineEvent({

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../event-contract';
 import { AlertResolution } from '../outreach-vocabulary';
 import { IsoInstant, Ulid } from '../primitives';
@@ -8,7 +8,7 @@ import { StaffId } from './staff-member-changed.v1';
 export const RiskFlagResolvedData = z.object({
   flagId: Ulid,
   patientId: Ulid,
-  caseId: Ulid.optional(),
+  caseId: z.optional(Ulid),
   practiceId: z.string(),
   code: ReasonCode,
   resolution: AlertResolution,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../event-contract';
 import { IsoInstant, Ulid } from '../primitives';
 import { ReasonCode } from './shared';
@@ -6,7 +6,7 @@ import { ReasonCode } from './shared';
 export const RiskFlaggedData = z.object({
   flagId: Ulid,
   patientId: Ulid,
-  caseId: Ulid.optional(),
+  caseId: z.optional(Ulid),
   practiceId: z.string(),
   kind: z.enum(['self-harm-risk', 'vital-sign', 'readmission-risk', 'social-need', 'contact-failure']),
   severity: z.enum(['urgent', 'high']),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../event-contract';
 import { IsoInstant, Ulid } from '../primitives';
 
@@ -6,12 +6,12 @@ import { IsoInstant, Ulid } from '../primitives';
 export const ScreeningScoredData = z.object({
   screeningId: Ulid,
   patientId: Ulid,
-  caseId: Ulid.optional(),
+  caseId: z.optional(Ulid),
   practiceId: z.string(),
   instrument: z.enum(['phq-9', 'gad-7', 'hrsn']),
-  score: z.int().min(0),
+  score: z.int().check(z.gte(0)),
   band: z.string(),
-  positiveDomains: z.array(z.string()).optional(),
+  positiveDomains: z.optional(z.array(z.string())),
   scoredAt: IsoInstant,
 });
 

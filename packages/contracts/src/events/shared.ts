@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Referral lifecycle as partners see it. */
 export const ReferralStatus = z.enum([
@@ -89,4 +89,4 @@ export const Performer = z.enum(['clinical-staff', 'physician']);
 export type Performer = z.infer<typeof Performer>;
 
 /** Machine reason code, e.g. `AUTHORIZATION_MISSING`. */
-export const ReasonCode = z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/);
+export const ReasonCode = z.string().check(z.regex(/^[A-Z][A-Z0-9_]{1,63}$/));

@@ -1,27 +1,28 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PracticeId, StaffCredential, StaffRole } from '../directory/vocabulary';
 import { defineEvent } from '../event-contract';
+import { withMeta } from '../meta';
 import { Npi, TenantId } from '../primitives';
 
 /** A person's id in the directory: the subject of their actions everywhere. */
-export const StaffId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and hyphens, 2-63 characters')
-  .meta({ example: 'staff-boston-care-manager' });
+export const StaffId = withMeta(
+  z
+    .string()
+    .check(z.regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and hyphens, 2-63 characters')),
+  { example: 'staff-boston-care-manager' },
+);
 
 /** The person's roles, practices and credential at a version; never their name or e-mail. */
-export const StaffMemberChangedData = z
-  .object({
-    staffId: StaffId,
-    tenantId: TenantId,
-    practiceIds: z.array(PracticeId).min(1).max(20),
-    roles: z.array(StaffRole).min(1),
-    credential: StaffCredential,
-    npi: Npi.optional(),
-    status: z.enum(['active', 'disabled']),
-    version: z.int().min(1),
-  })
-  .strict();
+export const StaffMemberChangedData = z.strictObject({
+  staffId: StaffId,
+  tenantId: TenantId,
+  practiceIds: z.array(PracticeId).check(z.minLength(1), z.maxLength(20)),
+  roles: z.array(StaffRole).check(z.minLength(1)),
+  credential: StaffCredential,
+  npi: z.optional(Npi),
+  status: z.enum(['active', 'disabled']),
+  version: z.int().check(z.gte(1)),
+});
 export type StaffMemberChangedData = z.output<typeof StaffMemberChangedData>;
 
 export const StaffMemberChangedV1 = defineEvent({

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../event-contract';
 import { IsoInstant, TimeProgram, Ulid } from '../primitives';
 import { Performer } from './shared';
@@ -12,7 +12,7 @@ export const TimeLoggedData = z.object({
   performer: Performer,
   practitionerId: z.string(),
   startedAt: IsoInstant,
-  minutes: z.int().min(1).max(240),
+  minutes: z.int().check(z.gte(1), z.lte(240)),
   voided: z.boolean(),
 });
 

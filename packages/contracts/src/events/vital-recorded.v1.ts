@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../event-contract';
 import { IsoInstant, Ulid } from '../primitives';
 import { ReasonCode } from './shared';
@@ -13,16 +13,16 @@ export type VitalType = z.infer<typeof VitalType>;
 export const VitalRecordedData = z.object({
   observationId: Ulid,
   patientId: Ulid,
-  caseId: Ulid.optional(),
+  caseId: z.optional(Ulid),
   practiceId: z.string(),
   type: VitalType,
   /** The reading in `unit`; the systolic pressure for blood pressure. */
   value: z.number(),
-  diastolic: z.number().optional(),
-  unit: z.string().min(1).max(16),
+  diastolic: z.optional(z.number()),
+  unit: z.string().check(z.minLength(1), z.maxLength(16)),
   observedAt: IsoInstant,
   /** The thresholds the reading crossed, as the risk flags it raised name them; empty when within. */
-  flagCodes: z.array(ReasonCode).max(10),
+  flagCodes: z.array(ReasonCode).check(z.maxLength(10)),
 });
 
 export const VitalRecordedV1 = defineEvent({

@@ -6,7 +6,7 @@ import { useLocalAws } from '@carelink/local/aws-environment';
 import { ensureTable } from '@carelink/local/dynamodb/tables';
 import { lambdaContext } from '@carelink/local/lambda/context';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { emit } from '../outbox/commit';
 import { createServiceRuntime, tableNameVariable } from '../runtime';
 import { httpHandler } from './http-handler';
@@ -20,12 +20,12 @@ const route = defineRoute({
   tag: 'test',
   scopes: ['referrals:write'],
   idempotent: true,
-  body: z.object({ label: z.string().max(40), count: z.int().min(1) }).strict(),
+  body: z.strictObject({ label: z.string().check(z.maxLength(40)), count: z.int().check(z.gte(1)) }),
   responses: { 201: { description: 'created', schema: z.object({ id: z.string(), label: z.string() }) } },
 });
 
 /** What the reads answer: personal data, which the audit trail must never hold. */
-const widgetRead = z.object({ name: z.string(), birthDate: z.string(), mbi: z.string() }).loose();
+const widgetRead = z.looseObject({ name: z.string(), birthDate: z.string(), mbi: z.string() });
 
 /** A read of one patient's record, answering with personal data the audit trail must never hold. */
 const readRoute = defineRoute({
@@ -35,8 +35,8 @@ const readRoute = defineRoute({
   summary: 'test read route',
   tag: 'test',
   scopes: ['referrals:read'],
-  params: z.object({ patientId: Ulid, widgetId: z.string().regex(/^[a-z0-9-]{1,40}$/) }).strict(),
-  query: z.object({ note: z.string().optional() }).strict(),
+  params: z.strictObject({ patientId: Ulid, widgetId: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/)) }),
+  query: z.strictObject({ note: z.optional(z.string()) }),
   responses: { 200: { description: 'read', schema: widgetRead } },
 });
 
@@ -48,7 +48,7 @@ const lookupRoute = defineRoute({
   summary: 'test lookup route',
   tag: 'test',
   scopes: ['referrals:read'],
-  params: z.object({ widgetId: z.string().regex(/^[a-z0-9-]{1,40}$/) }).strict(),
+  params: z.strictObject({ widgetId: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/)) }),
   responses: { 200: { description: 'read', schema: widgetRead } },
 });
 

@@ -3,7 +3,7 @@ import type { Caller, RouteContract } from '@carelink/contracts';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { addLogKeys, invocationKeys, withLogScope } from '../observability/log-scope';
 import { MetricUnit } from '../observability/metrics';
 import { commitTransaction, IdempotencyRaceError } from '../outbox/commit';
@@ -22,7 +22,7 @@ import {
 } from './principal';
 import { type HttpResult, problemFor, toApiGatewayResult } from './response';
 
-type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Parsed<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
 /** The callers a route declares; staff of a tenant when it declares none. */
 export type CallersOf<R extends RouteContract> = R['callers'] extends readonly (infer C extends Caller)[]
@@ -47,7 +47,7 @@ export interface HttpRequest<R extends RouteContract> {
 type ResponseBody<R extends RouteContract> = {
   [S in keyof R['responses']]: R['responses'][S] extends { alternatives: object }
     ? unknown
-    : R['responses'][S] extends { schema: infer Schema extends z.ZodType }
+    : R['responses'][S] extends { schema: infer Schema extends z.ZodMiniType }
       ? z.input<Schema>
       : never;
 }[keyof R['responses']];

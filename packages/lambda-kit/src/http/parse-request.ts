@@ -1,7 +1,12 @@
 import { type RouteContract, safeIssuePath } from '@carelink/contracts';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import type * as z from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import { type FieldIssue, HttpProblem, ValidationError } from '../errors';
+
+// zod/mini loads no locale, so every issue would read "Invalid input"; the field messages of a
+// problem body are the English ones ("Too small: expected string to have >=1 characters").
+z.config(en());
 
 /** API Gateway's payload limit is 10 MB; Carelink accepts at most 256 KB per request body. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -12,7 +17,7 @@ export interface ParsedRequest {
   body: unknown;
 }
 
-function issues(prefix: string, error: z.ZodError): FieldIssue[] {
+function issues(prefix: string, error: z.core.$ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({
     path: [prefix, safeIssuePath(issue.path)].filter(Boolean).join('.'),
     code: issue.code,
@@ -23,7 +28,7 @@ function issues(prefix: string, error: z.ZodError): FieldIssue[] {
 }
 
 function parsePart(
-  schema: z.ZodType | undefined,
+  schema: z.ZodMiniType | undefined,
   value: unknown,
   prefix: string,
   found: FieldIssue[],

@@ -1,6 +1,6 @@
 import { defineRoute } from '@carelink/contracts';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { RouteResult } from './http-handler';
 import { ok, text } from './response';
 

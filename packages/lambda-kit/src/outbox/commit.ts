@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { buildEvent, type EventContract, type OutgoingEvent } from '@carelink/contracts';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { ConflictError } from '../errors';
 import { tenantKey } from '../keys';
 import type { ServiceRuntime } from '../runtime';

@@ -1,11 +1,11 @@
 import { defineManifest, defineRoute, standardTable, Ulid } from '@carelink/contracts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A minimal patient-record service for the audit trail's tests: one read and one write under
  * `{patientId}`. It borrows the intake name (and table) as the local cloud's fixture does.
  */
-const patientParams = z.object({ patientId: Ulid }).strict();
+const patientParams = z.strictObject({ patientId: Ulid });
 
 /** Staff and partners may read, so partner and staff reads can both be recorded. */
 export const readNotesRoute = defineRoute({
@@ -34,7 +34,7 @@ export const addNoteRoute = defineRoute({
   scopes: ['cases:write'],
   idempotent: true,
   params: patientParams,
-  body: z.object({ text: z.string().min(1).max(500) }).strict(),
+  body: z.strictObject({ text: z.string().check(z.minLength(1), z.maxLength(500)) }),
   responses: { 201: { description: 'added', schema: z.object({ id: z.string() }) } },
 });
 
