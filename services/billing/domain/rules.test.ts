@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BILLER, baseInput, entry, OTHER, physician } from '../testing/rule-fixtures';
 import { expectedRevenue } from './fee-schedule';
 import {
@@ -637,8 +637,8 @@ describe('input validation', () => {
     ['a missing billing practitioner', { ...baseInput(), billingPractitionerId: undefined }],
     ['an unknown MDM level', { ...baseInput(), medicalDecisionMaking: 'extreme' }],
   ])('rejects %s with a ZodError', (_name, raw) => {
-    expect(() => decideMonth(raw as PatientMonthInput)).toThrow(z.ZodError);
-    expect(() => parsePatientMonthInput(raw)).toThrow(z.ZodError);
+    expect(() => decideMonth(raw as PatientMonthInput)).toThrow(z.core.$ZodError);
+    expect(() => parsePatientMonthInput(raw)).toThrow(z.core.$ZodError);
   });
 
   it('keeps patient data out of error messages', () => {
@@ -652,7 +652,7 @@ describe('input validation', () => {
       }
       return undefined;
     })();
-    expect(error).toBeInstanceOf(z.ZodError);
+    expect(error).toBeInstanceOf(z.core.$ZodError);
     expect(String((error as Error).message)).not.toContain(secret);
   });
 

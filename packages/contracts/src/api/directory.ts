@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { PostalAddress } from '../demographics';
 import {
   AgreementPrograms,
   AgreementRouting,
@@ -21,7 +22,6 @@ import { StaffId, StaffMemberChangedV1 } from '../events/staff-member-changed.v1
 import { withMeta } from '../meta';
 import { Cursor, E164Phone, IanaTimeZone, IsoInstant, Npi, TenantId, Ulid } from '../primitives';
 import { defineRoute, type RouteContract, scopes } from '../route-contract';
-import { PostalAddress } from './intake';
 
 const tag = 'Directory';
 const operator = ['operator'] as const;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { MemberName, PostalAddress, TrimmedText } from '../demographics';
 import { ReferralCancelledData } from '../events/referral-cancelled.v1';
 import {
   DischargeDestination,
@@ -38,21 +39,6 @@ export const LanguageTag = withMeta(
   { example: 'en' },
 );
 
-const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-
-export const MemberName = z.strictObject({
-  given: z.array(Text(100)).check(z.minLength(1), z.maxLength(5)),
-  family: Text(100),
-});
-
-export const PostalAddress = z.strictObject({
-  line1: Text(200),
-  line2: z.optional(Text(200)),
-  city: Text(100),
-  state: z.string().check(z.regex(/^[A-Z]{2}$/, 'a two-letter US state code')),
-  postalCode: z.string().check(z.regex(/^\d{5}(-\d{4})?$/, 'a US ZIP code such as 02116 or 02116-1234')),
-});
-
 export const ReferralMember = z.strictObject({
   memberId: withMeta(
     z.string().check(z.regex(/^[\x21-\x7E]{1,64}$/, '1-64 printable characters without spaces')),
@@ -71,7 +57,7 @@ export const ReferralMember = z.strictObject({
 
 export const ReferralCoverage = z
   .strictObject({
-    payerId: Text(64),
+    payerId: TrimmedText(64),
     planType: PlanType,
     startDate: IsoDate,
     endDate: z.optional(IsoDate),
@@ -85,13 +71,15 @@ export const ReferralCoverage = z
 
 export const DischargeFacility = z.strictObject({
   type: DischargeFacilityType,
-  name: Text(200),
+  name: TrimmedText(200),
 });
 
 export const ReferralReason = z
   .strictObject({
     type: ReferralReasonType,
-    description: withMeta(Text(4000), { description: 'Free text; treated as protected health information' }),
+    description: withMeta(TrimmedText(4000), {
+      description: 'Free text; treated as protected health information',
+    }),
     dischargeDate: z.optional(IsoDate),
     dischargeFacility: z.optional(DischargeFacility),
     dischargeDestination: withMeta(z.optional(DischargeDestination), {
@@ -124,7 +112,7 @@ export const Utilization = z.strictObject({
 
 export const Authorization = z.strictObject({
   authorizedUnits: z.int().check(z.gte(0), z.lte(100_000)),
-  fundingSource: Text(64),
+  fundingSource: TrimmedText(64),
   validUntil: IsoDate,
 });
 
@@ -212,7 +200,7 @@ export const CancelReasonCode = ReferralCancelledData.shape.reasonCode;
 export const CancelReferralBody = withMeta(
   z.strictObject({
     reasonCode: CancelReasonCode,
-    note: withMeta(z.optional(Text(2000)), { description: 'Free text; never published in events' }),
+    note: withMeta(z.optional(TrimmedText(2000)), { description: 'Free text; never published in events' }),
   }),
   {
     id: 'CancelReferral',

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { MemberName, PostalAddress } from '../api/intake';
+import { MemberName, PostalAddress } from '../demographics';
 import { defineEvent } from '../event-contract';
 import { IsoDate, Mbi, Ulid } from '../primitives';
 import { PlanType } from './shared';

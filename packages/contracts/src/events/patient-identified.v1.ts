@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { MemberName } from '../api/intake';
+import { MemberName } from '../demographics';
 import { defineEvent } from '../event-contract';
 import { IsoDate, Ulid } from '../primitives';
 

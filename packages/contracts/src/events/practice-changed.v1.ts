@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { PostalAddress } from '../api/intake';
+import { PostalAddress } from '../demographics';
 import {
   BillingPractitioner,
   CareModel,
