@@ -15,12 +15,19 @@ export interface QueueMessage {
 
 export type BatchHandler = (event: SQSEvent) => Promise<SQSBatchResponse | undefined>;
 
+/**
+ * Lambda's SQS pollers add batches while messages wait, up to the mapping's maximum concurrency;
+ * production caps it at the consumer's reserved concurrency, 10. Fewer here and a steady writer
+ * outruns the consumer, so the queue (and every event's latency) grows for as long as it writes.
+ */
+const DEFAULT_MAX_CONCURRENCY = 10;
+
 export interface LocalQueueOptions {
   name: string;
   visibilityTimeoutMs: number;
   maxReceiveCount?: number;
   deadLetterQueue?: LocalQueue;
-  /** Concurrent batches, as the event source mapping's maximum concurrency (default 5). */
+  /** Concurrent batches, as the event source mapping's maximum concurrency (default 10). */
   maxConcurrency?: number;
   region?: string;
   account?: string;
@@ -124,27 +131,36 @@ export class LocalQueue {
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
-  private receive(now: number): QueueMessage[] {
-    const batch: QueueMessage[] = [];
-    for (const message of [...this.messages]) {
-      if (batch.length >= (this.consumer?.batchSize ?? 10)) break;
-      if (message.visibleAt > now) continue;
-      const max = this.options.maxReceiveCount;
-      if (max !== undefined && message.receiveCount >= max && this.options.deadLetterQueue) {
-        this.remove(message);
-        this.options.deadLetterQueue.send(
-          message.body,
-          message.attributes,
-          message.reason ?? 'max receive count exceeded',
-        );
+  /**
+   * Up to `count` visible messages, oldest first, each made invisible for the visibility timeout;
+   * messages over the receive limit go to the dead-letter queue instead. One pass over the queue
+   * for every batch a poll starts (not one per batch: with a backlog that pass is the poll's cost).
+   */
+  private receive(now: number, batches: number): QueueMessage[][] {
+    const batchSize = this.consumer?.batchSize ?? 10;
+    const received: QueueMessage[] = [];
+    const max = this.options.maxReceiveCount;
+    const dlq = this.options.deadLetterQueue;
+    const kept: QueueMessage[] = [];
+    for (const message of this.messages) {
+      if (received.length >= batches * batchSize || message.visibleAt > now) {
+        kept.push(message);
+        continue;
+      }
+      if (max !== undefined && message.receiveCount >= max && dlq) {
+        dlq.send(message.body, message.attributes, message.reason ?? 'max receive count exceeded');
         continue;
       }
       message.receiveCount++;
       message.firstReceivedAt ??= now;
       message.visibleAt = now + this.options.visibilityTimeoutMs;
-      batch.push(message);
+      received.push(message);
+      kept.push(message);
     }
-    return batch;
+    if (kept.length !== this.messages.length) this.messages.splice(0, this.messages.length, ...kept);
+    const result: QueueMessage[][] = [];
+    for (let i = 0; i < received.length; i += batchSize) result.push(received.slice(i, i + batchSize));
+    return result;
   }
 
   private remove(message: QueueMessage): void {
@@ -155,17 +171,18 @@ export class LocalQueue {
   /** Starts batches while messages are visible, up to the mapping's concurrency, like Lambda pollers. */
   private poll(): void {
     if (this.stopped || !this.consumer) return;
-    while (this.inFlight < (this.options.maxConcurrency ?? 5)) {
-      const batch = this.receive(Date.now());
-      if (batch.length === 0) break;
-      this.inFlight++;
-      void this.process(batch);
+    const maxConcurrency = this.options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY;
+    if (this.inFlight < maxConcurrency) {
+      for (const batch of this.receive(Date.now(), maxConcurrency - this.inFlight)) {
+        this.inFlight++;
+        void this.process(batch);
+      }
     }
     this.notifyIdle();
-    const waiting = this.messages.filter((m) => !this.inFlightIds.has(m.messageId));
-    const next = waiting.reduce((min, m) => Math.min(min, m.visibleAt), Number.POSITIVE_INFINITY);
-    if (Number.isFinite(next) && this.inFlight < (this.options.maxConcurrency ?? 5))
-      this.schedule(next - Date.now());
+    if (this.inFlight >= maxConcurrency) return;
+    let next = Number.POSITIVE_INFINITY;
+    for (const m of this.messages) if (!this.inFlightIds.has(m.messageId)) next = Math.min(next, m.visibleAt);
+    if (Number.isFinite(next)) this.schedule(next - Date.now());
   }
 
   private async process(batch: QueueMessage[]): Promise<void> {
