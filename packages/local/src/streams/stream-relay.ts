@@ -126,6 +126,7 @@ export class StreamRelay {
   }
 
   private async tick(): Promise<void> {
+    let again = false;
     try {
       if (Date.now() - this.lastDiscovery > 1000 || this.shards.size === 0) await this.discover();
       let sawRecords = false;
@@ -141,11 +142,14 @@ export class StreamRelay {
         }
       }
       this.sawRecords = sawRecords;
+      // Lambda's poller reads ahead while the function runs, so a shard with a backlog gets its next
+      // batch as soon as the last one returns; only an empty read waits out the poll interval.
+      again = sawRecords;
     } catch (error) {
       // DynamoDB Local briefly unavailable (start-up, shutdown): try again on the next tick.
       if (process.env.CARELINK_DEBUG_RELAY) console.error('relay tick failed', error);
     } finally {
-      this.schedule(this.options.pollMs ?? 50);
+      this.schedule(again ? 0 : (this.options.pollMs ?? 50));
     }
   }
 
