@@ -22,19 +22,23 @@ export async function pipelineFigures(
     const queue = cloud.queues.get('intake-ping-consumer');
     if (!queue) throw new Error('fixture queue missing');
     const writtenAt = new Map<string, number>();
-    const latencies: number[] = [];
+    // Per event, its first successful delivery: at-least-once redelivery (a batch outliving the
+    // local visibility timeout) is counted apart, so a duplicate never stands in for a lost event.
+    const delivered = new Map<string, number>();
+    let duplicates = 0;
     const apiLatencies: number[] = [];
     queue.onProcessed((message, succeeded) => {
       if (!succeeded) return;
       const id = (JSON.parse(message.body) as { detail: { data: { referralId: string } } }).detail.data
         .referralId;
       const start = writtenAt.get(id);
-      if (start !== undefined) latencies.push(performance.now() - start);
+      if (start === undefined) return;
+      if (delivered.has(id)) duplicates++;
+      else delivered.set(id, performance.now() - start);
     });
     // Warm every function once, as a warm Lambda would be.
     await writer.post('/v1/pings', { mode: 'ok' });
     await cloud.settle();
-    latencies.length = 0;
     // Concurrent partners writing as fast as the API answers them: latency under a steady load.
     let next = 0;
     await Promise.all(
@@ -49,7 +53,7 @@ export async function pipelineFigures(
       }),
     );
     await cloud.settle(120_000);
-    const sorted = sortNumbers(latencies);
+    const sorted = sortNumbers([...delivered.values()]);
     const api = sortNumbers(apiLatencies);
     return [
       figure({
@@ -60,7 +64,7 @@ export async function pipelineFigures(
         baselineLabel: 'API write alone (p50)',
         target: '<= 500 ms on the local cloud',
         pass: percentile(sorted, 50) <= 500,
-        note: `${latencies.length}/${count} events delivered`,
+        note: `${delivered.size}/${count} events delivered, ${duplicates} redelivered`,
       }),
       figure({
         figure: `pipeline: write → consumer p99 (${writers} writers)`,
@@ -69,7 +73,7 @@ export async function pipelineFigures(
         baseline: percentile(api, 99),
         baselineLabel: 'API write alone (p99)',
         target: '<= 2000 ms on the local cloud, none lost',
-        pass: percentile(sorted, 99) <= 2000 && latencies.length === count,
+        pass: percentile(sorted, 99) <= 2000 && delivered.size === count,
       }),
     ];
   } finally {
