@@ -128,6 +128,37 @@ const isConditionFailure = (error: unknown): boolean =>
 export function createRunStore(runtime: ServiceRuntime) {
   const { db, tableName: TableName } = runtime;
 
+  /** Extends the lease (and sets `set`, if any) only while `owner` holds the running run's lease. */
+  const updateWhileLeaseHeld = async (
+    tenantId: string,
+    runId: string,
+    owner: string,
+    leaseMs: number,
+    set?: string,
+    values: Record<string, unknown> = {},
+  ): Promise<void> => {
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName,
+          Key: keys.run(tenantId, runId),
+          UpdateExpression: `SET ${set ? `${set}, ` : ''}leaseUntil = :until`,
+          ConditionExpression: '#status = :running AND leaseOwner = :owner',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ...values,
+            ':until': runtime.clock().getTime() + leaseMs,
+            ':running': 'running',
+            ':owner': owner,
+          },
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new LeaseLostError();
+      throw error;
+    }
+  };
+
   const leaseHeld = (tenantId: string, runId: string, owner: string): StateWrite => ({
     ConditionCheck: {
       TableName,
@@ -273,52 +304,19 @@ export function createRunStore(runtime: ServiceRuntime) {
       tally: RunTally,
       leaseMs: number,
     ): Promise<void> {
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName,
-            Key: keys.run(tenantId, runId),
-            UpdateExpression:
-              'SET checkpoint = :patient, processedPatientMonths = :processed, tally = :tally, leaseUntil = :until',
-            ConditionExpression: '#status = :running AND leaseOwner = :owner',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':patient': patientId,
-              ':processed': tally.patientMonths,
-              ':tally': tally,
-              ':until': runtime.clock().getTime() + leaseMs,
-              ':running': 'running',
-              ':owner': owner,
-            },
-          }),
-        );
-      } catch (error) {
-        if (isConditionFailure(error)) throw new LeaseLostError();
-        throw error;
-      }
+      await updateWhileLeaseHeld(
+        tenantId,
+        runId,
+        owner,
+        leaseMs,
+        'checkpoint = :patient, processedPatientMonths = :processed, tally = :tally',
+        { ':patient': patientId, ':processed': tally.patientMonths, ':tally': tally },
+      );
     },
 
     /** Renews the lease without moving the checkpoint; fails with LeaseLostError if it is gone. */
     async renewLease(tenantId: string, runId: string, owner: string, leaseMs: number): Promise<void> {
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName,
-            Key: keys.run(tenantId, runId),
-            UpdateExpression: 'SET leaseUntil = :until',
-            ConditionExpression: '#status = :running AND leaseOwner = :owner',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':until': runtime.clock().getTime() + leaseMs,
-              ':running': 'running',
-              ':owner': owner,
-            },
-          }),
-        );
-      } catch (error) {
-        if (isConditionFailure(error)) throw new LeaseLostError();
-        throw error;
-      }
+      await updateWhileLeaseHeld(tenantId, runId, owner, leaseMs);
     },
 
     async batchGetPatientMonths(

@@ -138,11 +138,11 @@ async function batchWrite(runtime: ServiceRuntime, items: Record<string, unknown
   }
 }
 
-async function readLedgerItems(
+/** Every ledger item of the practice-month, a page at a time, as the run reads them (consistent reads). */
+async function* ledgerPages(
   runtime: ServiceRuntime,
   args: { tenantId: string; practiceId: string; month: string },
-): Promise<number> {
-  let items = 0;
+): AsyncGenerator<Record<string, unknown>[]> {
   let start: Record<string, unknown> | undefined;
   do {
     const page = await runtime.db.send(
@@ -156,9 +156,17 @@ async function readLedgerItems(
         ...(start ? { ExclusiveStartKey: start } : {}),
       }),
     );
-    items += page.Items?.length ?? 0;
+    yield page.Items ?? [];
     start = page.LastEvaluatedKey;
   } while (start);
+}
+
+async function readLedgerItems(
+  runtime: ServiceRuntime,
+  args: { tenantId: string; practiceId: string; month: string },
+): Promise<number> {
+  let items = 0;
+  for await (const page of ledgerPages(runtime, args)) items += page.length;
   return items;
 }
 
@@ -190,20 +198,8 @@ async function physicalBaseline(
       batch = [];
     }
   };
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await runtime.db.send(
-      new QueryCommand({
-        TableName: runtime.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: {
-          ':pk': keys.ledgerPartition(args.tenantId, args.practiceId, args.month),
-        },
-        ConsistentRead: true,
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    for (const item of page.Items ?? []) {
+  for await (const page of ledgerPages(runtime, args)) {
+    for (const item of page) {
       ledgerItems++;
       const patientId = patientOfLedgerKey(String(item.sk));
       if (current?.patientId !== patientId) {
@@ -216,8 +212,7 @@ async function physicalBaseline(
         (current.entries as unknown[]).push(entry);
       }
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   await emit();
   if (batch.length > 0) await send(batch);
   await Promise.all(inFlight);
