@@ -24,13 +24,14 @@ export function sortNumbers(values: readonly number[]): number[] {
 
 export const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
-export function figure(input: Omit<Figure, 'ratio'> & { ratio?: number | null }): Figure {
+/** A figure with its value and baseline rounded to `digits` decimals (more for figures in dollars). */
+export function figure(input: Omit<Figure, 'ratio'> & { ratio?: number | null }, digits = 2): Figure {
   const ratio =
     input.ratio !== undefined ? input.ratio : input.baseline ? input.value / input.baseline : null;
   return {
     ...input,
-    value: round(input.value),
-    baseline: input.baseline === null ? null : round(input.baseline),
+    value: round(input.value, digits),
+    baseline: input.baseline === null ? null : round(input.baseline, digits),
     ratio: ratio === null ? null : round(ratio, 3),
   };
 }

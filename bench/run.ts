@@ -30,6 +30,9 @@ for (const name of names) {
     process.stderr.write(child.stderr.slice(-4000));
     throw new Error(`suite ${name} failed (exit ${child.status})`);
   }
+  // A suite's own tables (rows starting with `|`, e.g. the cost suite's) are shown as it printed them.
+  const tables = child.stdout.split('\n').filter((l) => l.startsWith('| '));
+  if (tables.length > 0) process.stdout.write(`${tables.join('\n')}\n`);
   results.push(...(JSON.parse(line.slice('FIGURES '.length)) as Figure[]));
 }
 

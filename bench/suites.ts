@@ -2,6 +2,7 @@ import type { Figure } from './figure';
 import { billingRunFigures } from './figures/billing-run';
 import { bundleFigures } from './figures/bundles';
 import { consoleFigures } from './figures/console';
+import { costFigures } from './figures/cost';
 import { handlerOverheadFigures } from './figures/handler-overhead';
 import { loadFigures } from './figures/load';
 import { matcherFigures } from './figures/matcher';
@@ -18,4 +19,5 @@ export const suites: Record<string, () => Promise<Figure[]>> = {
   matcher: matcherFigures,
   pipeline: () => pipelineFigures(),
   load: () => loadFigures(),
+  cost: () => costFigures(),
 };

@@ -25,8 +25,33 @@ export function handlerFile(manifest: ServiceManifest, handler: HandlerPath): st
   return join(manifest.dir, handler);
 }
 
+/** One finished invocation: the function, how long its handler ran (module loading excluded), whether it threw. */
+export interface Invocation {
+  functionName: string;
+  durationMs: number;
+  failed: boolean;
+}
+
+const invocationListeners = new Set<(invocation: Invocation) => void>();
+
+/** Observes every invocation made through `invoke` (benchmarks count them); returns the unsubscribe. */
+export function onInvocation(listener: (invocation: Invocation) => void): () => void {
+  invocationListeners.add(listener);
+  return () => invocationListeners.delete(listener);
+}
+
 /** Invokes a handler in process with a Lambda context named like its deployed function. */
 export async function invoke(file: string, functionName: string, event: unknown): Promise<unknown> {
   const handler = await loadHandler(file);
-  return handler(event, lambdaContext(functionName));
+  if (invocationListeners.size === 0) return handler(event, lambdaContext(functionName));
+  const started = performance.now();
+  let failed = true;
+  try {
+    const result = await handler(event, lambdaContext(functionName));
+    failed = false;
+    return result;
+  } finally {
+    const invocation = { functionName, durationMs: performance.now() - started, failed };
+    for (const listener of invocationListeners) listener(invocation);
+  }
 }
