@@ -1,6 +1,7 @@
 export * from './api/index';
 export * from './assessment-vocabulary';
 export * from './catalog';
+export * from './code-lists';
 export * from './demographics';
 export * from './directory/vocabulary';
 export * from './domain-error';

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { alertResolutions, taskOutcomes } from './code-lists';
 
 /**
  * Codes of the staff work recorded on a case, shared by the outreach API and the services that
@@ -47,15 +48,7 @@ export const VitalThresholds = z.strictObject({
 export type VitalThresholds = z.infer<typeof VitalThresholds>;
 
 /** How a risk flag or an escalation was closed: a code, so events and the trail carry no free text. */
-export const AlertResolution = z.enum([
-  'clinically-addressed',
-  'referred-to-emergency-care',
-  'care-plan-updated',
-  'patient-reached',
-  'false-alarm',
-  'duplicate',
-  'case-closed',
-]);
+export const AlertResolution = z.enum(alertResolutions);
 export type AlertResolution = z.infer<typeof AlertResolution>;
 
 /** Where a piece of open work stands: acknowledged means someone owns it now, resolved means done. */
@@ -63,15 +56,7 @@ export const AlertStatus = z.enum(['open', 'acknowledged', 'resolved']);
 export type AlertStatus = z.infer<typeof AlertStatus>;
 
 /** How an outreach task was finished, as a code. */
-export const TaskOutcome = z.enum([
-  'done',
-  'patient-reached',
-  'scheduled',
-  'information-given',
-  'refill-requested',
-  'transport-arranged',
-  'not-needed',
-]);
+export const TaskOutcome = z.enum(taskOutcomes);
 export type TaskOutcome = z.infer<typeof TaskOutcome>;
 
 /** Why an outreach task was cancelled. */

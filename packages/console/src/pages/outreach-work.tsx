@@ -1,3 +1,4 @@
+import { taskOutcomes } from '@carelink/contracts/code-lists';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import type { components } from '../api-types';
 import { problemTitle } from '../client';
@@ -7,15 +8,7 @@ import type { PatientSectionProps } from './patient-section';
 type Task = components['schemas']['OutreachTask'];
 type Outcome = components['schemas']['OutreachCompleteTaskRequest']['outcome'];
 type Attempt = components['schemas']['OutreachContactAttemptRequest'];
-const outcomes = [
-  'done',
-  'patient-reached',
-  'scheduled',
-  'information-given',
-  'refill-requested',
-  'transport-arranged',
-  'not-needed',
-] as const satisfies readonly Outcome[];
+const outcomes = taskOutcomes satisfies readonly Outcome[];
 const channels = ['phone', 'video', 'sms'] as const satisfies readonly Attempt['channel'][];
 const attemptOutcomes = [
   'reached',

@@ -1,3 +1,4 @@
+import { alertResolutions } from '@carelink/contracts/code-lists';
 import { useCallback, useEffect, useState } from 'react';
 import type { components } from '../api-types';
 import { problemTitle } from '../client';
@@ -6,14 +7,8 @@ import type { PatientSectionProps } from './patient-section';
 
 type Flag = components['schemas']['OutreachRiskFlag'];
 type Resolution = components['schemas']['OutreachResolveRequest']['resolution'];
-const resolutions = [
-  'clinically-addressed',
-  'referred-to-emergency-care',
-  'care-plan-updated',
-  'patient-reached',
-  'false-alarm',
-  'duplicate',
-] as const satisfies readonly Resolution[];
+// Offered on a flag: every resolution but case-closed, which says what became of the case, not the flag.
+const resolutions = alertResolutions.filter((code) => code !== 'case-closed') satisfies readonly Resolution[];
 
 /** The patient's open and acknowledged risk flags, each acknowledged or resolved with a coded resolution. */
 export function RiskFlags({ api, patientId, onError, onChanged }: PatientSectionProps) {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { interventionKinds, secondaryServices } from '../code-lists';
 
 /** Referral lifecycle as partners see it. */
 export const ReferralStatus = z.enum([
@@ -54,25 +55,11 @@ export type DischargeDestination = z.infer<typeof DischargeDestination>;
 export const DeterminationStatus = z.enum(['eligible', 'ineligible', 'needs-information']);
 export type DeterminationStatus = z.infer<typeof DeterminationStatus>;
 
-export const SecondaryService = z.enum([
-  'rehabilitation',
-  'behavioral-health',
-  'nutrition',
-  'pharmacy',
-  'social-work',
-]);
+export const SecondaryService = z.enum(secondaryServices);
 export type SecondaryService = z.infer<typeof SecondaryService>;
 
 /** Kinds of care-plan intervention; outreach turns each into tasks. */
-export const InterventionKind = z.enum([
-  'medication-refill',
-  'appointment',
-  'transport',
-  'education',
-  'community-resource',
-  'screening',
-  'other',
-]);
+export const InterventionKind = z.enum(interventionKinds);
 export type InterventionKind = z.infer<typeof InterventionKind>;
 
 export const CaseCloseReason = z.enum([

@@ -1,3 +1,4 @@
+import { interventionKinds as kinds, secondaryServices } from '@carelink/contracts/code-lists';
 import type { operations } from '../../api-types';
 
 /** The care plan as the API takes it (types generated from the OpenAPI document). */
@@ -14,24 +15,9 @@ export type Coordination = NonNullable<CarePlan['coordination']>;
 export type OutsideProvider = Extract<Coordination, { status: 'coordinating' }>['providers'][number];
 export type Responsible = Goal['owner'];
 
-export const responsibleParties = [
-  'primary',
-  'rehabilitation',
-  'behavioral-health',
-  'nutrition',
-  'pharmacy',
-  'social-work',
-] as const satisfies readonly Responsible[];
+export const responsibleParties = ['primary', ...secondaryServices] as const satisfies readonly Responsible[];
 
-export const interventionKinds = [
-  'medication-refill',
-  'appointment',
-  'transport',
-  'education',
-  'community-resource',
-  'screening',
-  'other',
-] as const satisfies readonly Intervention['kind'][];
+export const interventionKinds = kinds satisfies readonly Intervention['kind'][];
 
 export const comparators = ['<', '<=', '=', '>=', '>'] as const satisfies readonly Measure['comparator'][];
 
