@@ -69,6 +69,14 @@ export function grantServiceTable(fn: lambda.Function, target: ServiceTable): vo
 }
 
 /**
+ * Lets a stream consumer decrypt the records of a table encrypted with its own key, and nothing
+ * else: the event source mapping grants the stream reads, and the function never touches items.
+ */
+export function grantStreamDecrypt(fn: lambda.Function, target: ServiceTable): void {
+  fn.addToRolePolicy(keyUseStatement(target.key, ['kms:Decrypt'], ['dynamodb']));
+}
+
+/**
  * `events:PutEvents` on the one bus, and only for entries whose `source` is one of those listed
  * (`events:source` is single-valued per entry, so `StringEquals` with a list admits any of them).
  */

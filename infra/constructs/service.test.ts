@@ -10,6 +10,7 @@ import { localOnlyVariables } from '@carelink/lambda-kit/local-only';
 import { tableNameVariable } from '@carelink/lambda-kit/runtime';
 import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { serviceManifests } from '../../services/manifests';
 import { resourceServerIdentifier } from '../stacks/platform-stack';
@@ -281,7 +282,10 @@ describe.each(cases)('%s', (_label, manifests) => {
         const environment = fn.Properties?.Environment as { Variables: Record<string, unknown> } | undefined;
         const variables = environment?.Variables ?? {};
         expect(variables.POWERTOOLS_SERVICE_NAME).toBe(service);
-        expect(variables[tableNameVariable(service as ServiceManifest['name'])]).toEqual({ Ref: ownTable });
+        // The relay reads the stream only (its own test below); every other function uses the table.
+        if (!String(fn.Properties?.Description ?? '').endsWith(': OutboxRelay')) {
+          expect(variables[tableNameVariable(service as ServiceManifest['name'])]).toEqual({ Ref: ownTable });
+        }
         const roleId = [...referencedIds(fn.Properties?.Role)][0];
         const attached = Object.values(policies).filter((policy) =>
           referencedIds(policy.Properties?.Roles).has(roleId ?? ''),
@@ -296,6 +300,24 @@ describe.each(cases)('%s', (_label, manifests) => {
         );
         expect(new Set(tablesReached)).toEqual(new Set([ownTable]));
       }
+    }
+  });
+
+  it('lets the relay read its stream and publish, never read or write the table’s items', () => {
+    for (const manifest of manifests) {
+      const relay = serviceOf(manifest.name).relay;
+      const document = Stack.of(relay).resolve(relay.role.policy?.document) as {
+        Statement: { Action: unknown }[];
+      };
+      const actions = document.Statement.flatMap((statement) => [statement.Action].flat());
+      const itemActions = ['GetItem', 'BatchGetItem', 'Query', 'Scan', 'PutItem', 'UpdateItem', 'DeleteItem']
+        .concat(['BatchWriteItem', 'ConditionCheckItem'])
+        .map((action) => `dynamodb:${action}`);
+      expect(actions).toContain('kms:Decrypt');
+      expect(actions.filter((action) => itemActions.includes(String(action)))).toEqual([]);
+      const cfn = relay.function.node.defaultChild as CfnFunction;
+      const variables = (Stack.of(relay).resolve(cfn.environment) as { variables?: object }).variables;
+      expect(variables).not.toHaveProperty(tableNameVariable(manifest.name));
     }
   });
 

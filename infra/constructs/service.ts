@@ -32,6 +32,7 @@ import {
   grantPutEventsAsSource,
   grantSendToQueue,
   grantServiceTable,
+  grantStreamDecrypt,
   type ServiceTable,
 } from './permissions';
 import { ServiceAlarms } from './service-alarms';
@@ -237,7 +238,13 @@ export class Service extends Construct {
     id: string,
     handler: string,
     kind: keyof StageConfig['reservedConcurrency'],
-    options: { timeout: Duration; memorySize?: number; functionName?: string },
+    options: {
+      timeout: Duration;
+      memorySize?: number;
+      functionName?: string;
+      /** `stream`: the function only reads the table's stream (its event source grants that). */
+      tableAccess?: 'data' | 'stream';
+    },
   ): ServiceFunction {
     const { manifest, stage } = this.props;
     const fn = new ServiceFunction(this, id, {
@@ -254,7 +261,8 @@ export class Service extends Construct {
       timeout: options.timeout,
       ...(options.memorySize ? { memorySize: options.memorySize } : {}),
     });
-    grantServiceTable(fn.function, this.serviceTable);
+    if (options.tableAccess === 'stream') grantStreamDecrypt(fn.function, this.serviceTable);
+    else grantServiceTable(fn.function, this.serviceTable);
     this.functions.set(id, fn);
     this.alarms.functionHealth(id, fn.function);
     return fn;
@@ -267,6 +275,7 @@ export class Service extends Construct {
   private createRelay(): ServiceFunction {
     const relay = this.addFunction('OutboxRelay', outboxRelayEntry, 'relay', {
       timeout: Duration.minutes(1),
+      tableAccess: 'stream',
     });
     grantPutEventsAsSource(relay.role, this.props.eventBus, relaySources(this.props.manifest));
     const failures = this.deadLetterQueue(

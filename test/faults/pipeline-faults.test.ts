@@ -28,7 +28,7 @@ const FAULT_RATE = Number(process.env.FAULT_RATE ?? 0.1);
 const CREATE_CONCURRENCY = 12;
 /**
  * Room for a loaded machine: 1,000 changes settle in 2 to 3 minutes on a busy 2-core machine, most
- * of it in the outbox relay, which waits out throttled mark-sent writes batch by batch.
+ * of it in consumers waiting out throttled writes and poison messages.
  */
 const SETTLE_TIMEOUT_MS = 240_000;
 const TENANT = 'acme-health';
@@ -301,7 +301,7 @@ describe('the event pipeline under injected faults', () => {
       expect(published.size).toBe(created.size);
       expect(new Set([...published.values()].map((p) => p.sequence)).size).toBe(created.size);
       // PutEvents partial failures were retried entry by entry: no event went out twice unless the
-      // stream handed its record over again (a crash before mark-sent).
+      // stream handed its record over again (a crash after publishing).
       expect(republishedWithoutRedelivery).toBe(0);
       // Every published copy was either processed (applied or dropped as a duplicate) or dead-lettered.
       expect(deliveries.messages.size + dlq.length).toBe(publications);

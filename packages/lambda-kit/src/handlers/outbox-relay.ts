@@ -2,14 +2,12 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { createLogger } from '../observability/logger';
 import { relayOutbox } from '../outbox/relay';
-import { createDocumentClient, requireEnv, systemClock } from '../runtime';
+import { requireEnv } from '../runtime';
 
 const deps = {
-  db: createDocumentClient(),
   eventBridge: new EventBridgeClient({ maxAttempts: 3 }),
   eventBusName: requireEnv('EVENT_BUS_NAME'),
   logger: createLogger('outbox-relay'),
-  clock: systemClock,
 };
 
 /** Lambda entry point of every service's outbox stream consumer (one generic function per table). */

@@ -51,6 +51,8 @@ export interface OutboxItem {
   detailType: string;
   detail: string;
   createdAt: string;
+  /** When the table's TTL removes the item (epoch seconds): well after the stream has let go of it. */
+  expiresAt: number;
 }
 
 /** Raised when an event was already processed by this consumer (its inbox marker exists). */
@@ -64,6 +66,12 @@ export class IdempotencyRaceError extends Error {
 }
 
 const INBOX_TTL_SECONDS = 30 * 24 * 3600;
+/**
+ * An outbox item outlives its stream record (kept one day) by two weeks, the time the relay's
+ * failure queue keeps a batch it could not publish: whatever that queue names can still be
+ * published again from the table. Nothing marks an item sent; consumers drop a republished event.
+ */
+export const OUTBOX_TTL_SECONDS = 15 * 24 * 3600;
 const MAX_TRANSACTION_ITEMS = 100;
 
 export interface CommitOptions {
@@ -85,6 +93,7 @@ export function outboxItem(tenantId: string, event: OutgoingEvent, createdAt: st
     detailType: event.detailType,
     detail: JSON.stringify(event.detail),
     createdAt,
+    expiresAt: Math.floor(Date.parse(createdAt) / 1000) + OUTBOX_TTL_SECONDS,
   };
 }
 

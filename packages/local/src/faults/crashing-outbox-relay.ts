@@ -1,18 +1,11 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import {
-  createDocumentClient,
-  createLogger,
-  type RelayDependencies,
-  relayOutbox,
-  requireEnv,
-  systemClock,
-} from '@carelink/lambda-kit';
+import { createLogger, type RelayDependencies, relayOutbox, requireEnv } from '@carelink/lambda-kit';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { StreamHandler } from '../streams/stream-relay';
 
-/** The relay process dying after PutEvents answered and before any outbox item was marked sent. */
+/** The relay process dying after PutEvents answered and before it reported the batch done. */
 export class RelayCrash extends Error {
   override name = 'RelayCrash';
 }
@@ -50,9 +43,8 @@ function eventIdOf(record: DynamoDBRecord): string | undefined {
 }
 
 /**
- * lambda-kit's outbox relay, run with its real code, where chosen invocations crash between publish
- * and mark-sent: PutEvents goes out, the first mark-sent write dies before reaching DynamoDB (so no
- * item is marked), and the invocation fails. The stream then delivers the same records again and
+ * lambda-kit's outbox relay, run with its real code, where chosen invocations crash after publishing:
+ * PutEvents goes out and the invocation fails. The stream then delivers the same records again and
  * the same events are published a second time, which consumers must drop as duplicates.
  */
 export function crashingOutboxRelay(options: { shouldCrash: () => boolean }): CrashingOutboxRelay {
@@ -64,25 +56,14 @@ export function crashingOutboxRelay(options: { shouldCrash: () => boolean }): Cr
     busyMs: 0,
   };
   const redeliveries = new Map<string, number>();
-  let deps: { healthy: RelayDependencies; crashing: RelayDependencies } | undefined;
+  let deps: RelayDependencies | undefined;
 
   // Built on first use: the cloud sets the endpoints and bus name before any record arrives.
-  const build = () => {
-    const shared = {
-      eventBridge: new EventBridgeClient({ maxAttempts: 3 }),
-      eventBusName: requireEnv('EVENT_BUS_NAME'),
-      logger: createLogger('outbox-relay'),
-      clock: systemClock,
-    };
-    const crashingDb = createDocumentClient();
-    crashingDb.middlewareStack.add(
-      () => async () => {
-        throw new RelayCrash('the relay stopped before marking the outbox item sent');
-      },
-      { step: 'initialize', name: 'crashBeforeMarkSent' },
-    );
-    return { healthy: { ...shared, db: createDocumentClient() }, crashing: { ...shared, db: crashingDb } };
-  };
+  const build = (): RelayDependencies => ({
+    eventBridge: new EventBridgeClient({ maxAttempts: 3 }),
+    eventBusName: requireEnv('EVENT_BUS_NAME'),
+    logger: createLogger('outbox-relay'),
+  });
 
   const noteRedelivered = (records: readonly DynamoDBRecord[]) => {
     for (const record of records) {
@@ -97,14 +78,14 @@ export function crashingOutboxRelay(options: { shouldCrash: () => boolean }): Cr
     stats.records += event.Records.length;
     const crash = options.shouldCrash();
     const started = Date.now();
-    const result = await relayOutbox(event, crash ? deps.crashing : deps.healthy).finally(() => {
+    const result = await relayOutbox(event, deps).finally(() => {
       stats.busyMs += Date.now() - started;
     });
     if (crash) {
       stats.crashes++;
       stats.recordsInCrashes += event.Records.length;
       noteRedelivered(event.Records);
-      throw new RelayCrash('the outbox relay crashed between publish and mark-sent');
+      throw new RelayCrash('the outbox relay crashed after publishing');
     }
     const failed = result.batchItemFailures[0]?.itemIdentifier;
     if (failed) {
