@@ -1,5 +1,5 @@
 import type { AlertResolution, AlertStatus } from '@carelink/contracts';
-import type { EscalationResource, RiskFlagResource } from '@carelink/contracts/api/outreach';
+import type { EscalationResource, RiskFlagResource } from '@carelink/contracts/api/outreach/alerts';
 import { type Commit, NotFoundError, type TenantPrincipal } from '@carelink/lambda-kit';
 import type { Temporal } from 'temporal-polyfill';
 import type * as z from 'zod/mini';

@@ -1,4 +1,4 @@
-import type { OutreachTaskResource } from '@carelink/contracts/api/outreach';
+import type { OutreachTaskResource } from '@carelink/contracts/api/outreach/tasks';
 import { type Commit, NotFoundError, type TenantPrincipal } from '@carelink/lambda-kit';
 import type { Temporal } from 'temporal-polyfill';
 import type * as z from 'zod/mini';

@@ -1,4 +1,4 @@
-import type { WorklistResource } from '@carelink/contracts/api/outreach';
+import type { WorklistResource } from '@carelink/contracts/api/outreach/worklist';
 import { requirePractice, type TenantPrincipal } from '@carelink/lambda-kit';
 import { Temporal } from 'temporal-polyfill';
 import type * as z from 'zod/mini';

@@ -1,4 +1,4 @@
-import { acknowledgeRiskFlagRoute } from '@carelink/contracts/api/outreach';
+import { acknowledgeRiskFlagRoute } from '@carelink/contracts/api/outreach/alerts';
 import { httpHandler } from '@carelink/lambda-kit';
 import { riskFlagView, stepRiskFlag } from '../app/alerts';
 import { now, runtime, stores } from '../runtime';

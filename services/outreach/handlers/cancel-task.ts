@@ -1,4 +1,4 @@
-import { cancelTaskRoute } from '@carelink/contracts/api/outreach';
+import { cancelTaskRoute } from '@carelink/contracts/api/outreach/tasks';
 import { httpHandler } from '@carelink/lambda-kit';
 import { finishTask, taskView } from '../app/tasks';
 import { now, runtime, stores } from '../runtime';

@@ -1,4 +1,4 @@
-import { completeTaskRoute } from '@carelink/contracts/api/outreach';
+import { completeTaskRoute } from '@carelink/contracts/api/outreach/tasks';
 import { httpHandler } from '@carelink/lambda-kit';
 import { finishTask, taskView } from '../app/tasks';
 import { now, runtime, stores } from '../runtime';

@@ -1,4 +1,4 @@
-import { createCommunityReferralRoute } from '@carelink/contracts/api/outreach';
+import { createCommunityReferralRoute } from '@carelink/contracts/api/outreach/community';
 import { created, httpHandler } from '@carelink/lambda-kit';
 import { referPatient, referralView } from '../app/community';
 import { now, runtime, stores } from '../runtime';

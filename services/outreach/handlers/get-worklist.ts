@@ -1,4 +1,4 @@
-import { getOutreachWorklistRoute } from '@carelink/contracts/api/outreach';
+import { getOutreachWorklistRoute } from '@carelink/contracts/api/outreach/worklist';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { worklistOf } from '../app/worklist';
 import { now, runtime, stores } from '../runtime';

@@ -1,4 +1,4 @@
-import { listCommunityReferralsRoute } from '@carelink/contracts/api/outreach';
+import { listCommunityReferralsRoute } from '@carelink/contracts/api/outreach/community';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { listReferrals } from '../app/community';
 import { runtime, stores } from '../runtime';

@@ -1,4 +1,4 @@
-import { listCommunityResourcesRoute } from '@carelink/contracts/api/outreach';
+import { listCommunityResourcesRoute } from '@carelink/contracts/api/outreach/community';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { listResources } from '../app/community';
 import { runtime, stores } from '../runtime';

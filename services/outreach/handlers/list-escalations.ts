@@ -1,4 +1,4 @@
-import { listEscalationsRoute } from '@carelink/contracts/api/outreach';
+import { listEscalationsRoute } from '@carelink/contracts/api/outreach/alerts';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { listEscalations } from '../app/alerts';
 import { runtime, stores } from '../runtime';

@@ -1,4 +1,4 @@
-import { listMessagesRoute } from '@carelink/contracts/api/outreach';
+import { listMessagesRoute } from '@carelink/contracts/api/outreach/messages';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { patientOfCaller } from '../app/access';
 import { messageView } from '../app/views';

@@ -1,4 +1,4 @@
-import { listPatientTasksRoute } from '@carelink/contracts/api/outreach';
+import { listPatientTasksRoute } from '@carelink/contracts/api/outreach/tasks';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { patientOfCaller } from '../app/access';
 import { taskView } from '../app/tasks';

@@ -1,4 +1,4 @@
-import { listRiskFlagsRoute } from '@carelink/contracts/api/outreach';
+import { listRiskFlagsRoute } from '@carelink/contracts/api/outreach/alerts';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { listRiskFlags } from '../app/alerts';
 import { runtime, stores } from '../runtime';

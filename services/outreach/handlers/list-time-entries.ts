@@ -1,4 +1,4 @@
-import { listTimeEntriesRoute } from '@carelink/contracts/api/outreach';
+import { listTimeEntriesRoute } from '@carelink/contracts/api/outreach/time-entries';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { Temporal } from 'temporal-polyfill';
 import { listEntries, timeEntryView } from '../app/time-entries';

@@ -1,4 +1,4 @@
-import { logContactAttemptRoute } from '@carelink/contracts/api/outreach';
+import { logContactAttemptRoute } from '@carelink/contracts/api/outreach/contacts';
 import { created, httpHandler } from '@carelink/lambda-kit';
 import { logContactAttempt } from '../app/contacts';
 import { now, runtime, stores } from '../runtime';

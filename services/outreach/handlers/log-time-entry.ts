@@ -1,4 +1,4 @@
-import { logTimeEntryRoute } from '@carelink/contracts/api/outreach';
+import { logTimeEntryRoute } from '@carelink/contracts/api/outreach/time-entries';
 import { created, httpHandler } from '@carelink/lambda-kit';
 import { Temporal } from 'temporal-polyfill';
 import { logTimeEntry, timeEntryLocation, timeEntryView } from '../app/time-entries';

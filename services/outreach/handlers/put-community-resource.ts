@@ -1,4 +1,4 @@
-import { putCommunityResourceRoute } from '@carelink/contracts/api/outreach';
+import { putCommunityResourceRoute } from '@carelink/contracts/api/outreach/community';
 import { httpHandler } from '@carelink/lambda-kit';
 import { putResource } from '../app/community';
 import { now, runtime, stores } from '../runtime';

@@ -1,4 +1,4 @@
-import { putVitalsPolicyRoute } from '@carelink/contracts/api/outreach';
+import { putVitalsPolicyRoute } from '@carelink/contracts/api/outreach/vitals';
 import { httpHandler } from '@carelink/lambda-kit';
 import { setVitalsPolicy } from '../app/clinical';
 import { now, runtime, stores } from '../runtime';

@@ -1,4 +1,4 @@
-import { receiveInboundMessageRoute } from '@carelink/contracts/api/outreach';
+import { receiveInboundMessageRoute } from '@carelink/contracts/api/outreach/messages';
 import { httpHandler } from '@carelink/lambda-kit';
 import { receiveReply } from '../app/messages';
 import { now, runtime, stores } from '../runtime';

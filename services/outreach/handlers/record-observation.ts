@@ -1,4 +1,4 @@
-import { recordObservationRoute } from '@carelink/contracts/api/outreach';
+import { recordObservationRoute } from '@carelink/contracts/api/outreach/vitals';
 import { created, httpHandler } from '@carelink/lambda-kit';
 import { recordObservation } from '../app/clinical';
 import { now, runtime, stores } from '../runtime';

@@ -1,4 +1,4 @@
-import { resolveEscalationRoute } from '@carelink/contracts/api/outreach';
+import { resolveEscalationRoute } from '@carelink/contracts/api/outreach/alerts';
 import { httpHandler } from '@carelink/lambda-kit';
 import { escalationView, stepEscalation } from '../app/alerts';
 import { now, runtime, stores } from '../runtime';

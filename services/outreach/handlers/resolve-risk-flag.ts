@@ -1,4 +1,4 @@
-import { resolveRiskFlagRoute } from '@carelink/contracts/api/outreach';
+import { resolveRiskFlagRoute } from '@carelink/contracts/api/outreach/alerts';
 import { httpHandler } from '@carelink/lambda-kit';
 import { riskFlagView, stepRiskFlag } from '../app/alerts';
 import { now, runtime, stores } from '../runtime';

@@ -1,4 +1,4 @@
-import { sendMessageRoute } from '@carelink/contracts/api/outreach';
+import { sendMessageRoute } from '@carelink/contracts/api/outreach/messages';
 import { created, httpHandler } from '@carelink/lambda-kit';
 import { sendReminder } from '../app/messages';
 import { messageView } from '../app/views';

@@ -1,4 +1,4 @@
-import { submitScreeningRoute } from '@carelink/contracts/api/outreach';
+import { submitScreeningRoute } from '@carelink/contracts/api/outreach/screenings';
 import { created, httpHandler } from '@carelink/lambda-kit';
 import { submitScreening } from '../app/clinical';
 import { now, runtime, stores } from '../runtime';

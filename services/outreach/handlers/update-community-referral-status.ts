@@ -1,4 +1,4 @@
-import { updateCommunityReferralStatusRoute } from '@carelink/contracts/api/outreach';
+import { updateCommunityReferralStatusRoute } from '@carelink/contracts/api/outreach/community';
 import { httpHandler } from '@carelink/lambda-kit';
 import { moveReferral, referralView } from '../app/community';
 import { now, runtime, stores } from '../runtime';

@@ -1,4 +1,4 @@
-import { voidTimeEntryRoute } from '@carelink/contracts/api/outreach';
+import { voidTimeEntryRoute } from '@carelink/contracts/api/outreach/time-entries';
 import { httpHandler } from '@carelink/lambda-kit';
 import { Temporal } from 'temporal-polyfill';
 import { timeEntryView, voidEntry } from '../app/time-entries';

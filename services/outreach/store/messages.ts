@@ -1,4 +1,4 @@
-import type { ReminderKind } from '@carelink/contracts/api/outreach';
+import type { ReminderKind } from '@carelink/contracts/api/outreach/messages';
 import type { StateWrite } from '@carelink/lambda-kit';
 import type * as z from 'zod/mini';
 import { keys, sk } from './keys';
