@@ -46,7 +46,7 @@ export async function handlerOverheadFigures(iterations = 600): Promise<Figure[]
     aws.server.unref();
     process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER = aws.url;
     process.env.PATIENT_KEY_SECRET_ID = patientKeySecretId;
-    const { runtime, network } = (await import('../../services/intake/runtime')).intake;
+    const { runtime, network } = await import('../../services/intake/runtime');
     await network.applyAgreement(AgreementChangedV1.example);
     const create = (await import('../../services/intake/handlers/create-referral'))
       .handler as unknown as Handler;

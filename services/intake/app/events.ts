@@ -6,7 +6,7 @@ import {
   ReferralStatusChangedV1,
   ReferralUpdatedV1,
 } from '@carelink/contracts';
-import type { CancelReasonCode } from '@carelink/contracts/api/intake';
+import type { CancelReasonCode } from '@carelink/contracts/api/intake/referrals';
 import { type EventDraft, emit } from '@carelink/lambda-kit';
 import type * as z from 'zod/mini';
 import { taskStatusOf } from '../domain/lifecycle';

@@ -11,7 +11,7 @@ import type {
   CancelReferralBody,
   CreateReferralBody,
   UpdateReferralBody,
-} from '@carelink/contracts/api/intake';
+} from '@carelink/contracts/api/intake/referrals';
 import {
   type Commit,
   type IfMatch,

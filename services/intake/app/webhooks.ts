@@ -1,5 +1,5 @@
 import { NotFoundError } from '@carelink/contracts';
-import type { CreateWebhookBody } from '@carelink/contracts/api/intake';
+import type { CreateWebhookBody } from '@carelink/contracts/api/intake/webhooks';
 import { type Commit, type ServiceRuntime, ValidationError } from '@carelink/lambda-kit';
 import { newWebhookSecret } from '../adapters/secrets';
 import { ForbiddenWebhookTargetError, TooManyWebhooksError } from '../domain/errors';

@@ -6,7 +6,7 @@ import type {
   ReferralStatus,
   ReferralUpdatedData,
 } from '@carelink/contracts';
-import type { CreateReferralBody, UpdateReferralBody } from '@carelink/contracts/api/intake';
+import type { CreateReferralBody, UpdateReferralBody } from '@carelink/contracts/api/intake/referrals';
 import type * as z from 'zod/mini';
 import { IllegalTransitionError, ReferralLockedError } from './errors';
 import {

@@ -1,10 +1,10 @@
-import { createReferralRoute } from '@carelink/contracts/api/intake';
+import { createReferralRoute } from '@carelink/contracts/api/intake/referrals';
 import { etag, httpHandler } from '@carelink/lambda-kit';
 import { referralResource } from '../app/views';
-import { intake } from '../runtime';
+import { referrals, runtime } from '../runtime';
 
-export const handler = httpHandler(intake.runtime, createReferralRoute, async ({ body, principal }) => {
-  const { referral, commit } = await intake.referrals.receive(principal.partnerId, body);
+export const handler = httpHandler(runtime, createReferralRoute, async ({ body, principal }) => {
+  const { referral, commit } = await referrals.receive(principal.partnerId, body);
   return {
     status: 201,
     auditPatientId: referral.patientId,

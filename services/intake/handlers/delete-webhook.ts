@@ -1,8 +1,8 @@
-import { deleteWebhookRoute } from '@carelink/contracts/api/intake';
+import { deleteWebhookRoute } from '@carelink/contracts/api/intake/webhooks';
 import { httpHandler } from '@carelink/lambda-kit';
-import { intake } from '../runtime';
+import { runtime, webhooks } from '../runtime';
 
-export const handler = httpHandler(intake.runtime, deleteWebhookRoute, async ({ params, principal }) => ({
+export const handler = httpHandler(runtime, deleteWebhookRoute, async ({ params, principal }) => ({
   status: 204,
-  commit: intake.webhooks.remove(principal.partnerId, params.webhookId),
+  commit: webhooks.remove(principal.partnerId, params.webhookId),
 }));

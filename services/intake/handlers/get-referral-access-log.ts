@@ -1,12 +1,12 @@
-import { getReferralAccessLogRoute } from '@carelink/contracts/api/intake';
+import { getReferralAccessLogRoute } from '@carelink/contracts/api/intake/access-log';
 import { callerKey, decodeCursor, encodeCursor, httpHandler, ok } from '@carelink/lambda-kit';
-import { intake } from '../runtime';
+import { accessLog, runtime } from '../runtime';
 
 export const handler = httpHandler(
-  intake.runtime,
+  runtime,
   getReferralAccessLogRoute,
   async ({ params, query, principal }) => {
-    const { referral, items, lastKey } = await intake.accessLog.of(principal.partnerId, params.referralId, {
+    const { referral, items, lastKey } = await accessLog.of(principal.partnerId, params.referralId, {
       limit: query.limit,
       startKey: decodeCursor(callerKey(principal), query.cursor) ?? undefined,
     });

@@ -1,11 +1,11 @@
-import { listReferralsRoute } from '@carelink/contracts/api/intake';
+import { listReferralsRoute } from '@carelink/contracts/api/intake/referrals';
 import { callerKey, decodeCursor, encodeCursor, httpHandler, ok } from '@carelink/lambda-kit';
 import { referralSummary } from '../app/views';
-import { intake } from '../runtime';
+import { referrals, runtime } from '../runtime';
 
-export const handler = httpHandler(intake.runtime, listReferralsRoute, async ({ query, principal }) => {
+export const handler = httpHandler(runtime, listReferralsRoute, async ({ query, principal }) => {
   const { cursor, ...filters } = query;
-  const page = await intake.referrals.list(principal.partnerId, {
+  const page = await referrals.list(principal.partnerId, {
     ...filters,
     startKey: decodeCursor(callerKey(principal), cursor),
   });

@@ -1,13 +1,13 @@
-import { listWebhookDeliveriesRoute } from '@carelink/contracts/api/intake';
+import { listWebhookDeliveriesRoute } from '@carelink/contracts/api/intake/webhooks';
 import { callerKey, decodeCursor, encodeCursor, httpHandler, ok } from '@carelink/lambda-kit';
 import { deliveryResource } from '../app/views';
-import { intake } from '../runtime';
+import { runtime, webhooks } from '../runtime';
 
 export const handler = httpHandler(
-  intake.runtime,
+  runtime,
   listWebhookDeliveriesRoute,
   async ({ params, query, principal }) => {
-    const page = await intake.webhooks.deliveries(principal.partnerId, params.webhookId, {
+    const page = await webhooks.deliveries(principal.partnerId, params.webhookId, {
       startKey: decodeCursor(callerKey(principal), query.cursor),
       limit: query.limit,
     });

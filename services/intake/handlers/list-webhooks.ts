@@ -1,8 +1,8 @@
-import { listWebhooksRoute } from '@carelink/contracts/api/intake';
+import { listWebhooksRoute } from '@carelink/contracts/api/intake/webhooks';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { webhookResource } from '../app/views';
-import { intake } from '../runtime';
+import { runtime, webhooks } from '../runtime';
 
-export const handler = httpHandler(intake.runtime, listWebhooksRoute, async ({ principal }) =>
-  ok({ items: (await intake.webhooks.list(principal.partnerId)).map(webhookResource) }),
+export const handler = httpHandler(runtime, listWebhooksRoute, async ({ principal }) =>
+  ok({ items: (await webhooks.list(principal.partnerId)).map(webhookResource) }),
 );

@@ -1,10 +1,10 @@
 import { CommunityReferralStatusChangedV1 } from '@carelink/contracts';
 import { eventConsumer } from '@carelink/lambda-kit';
-import { intake } from '../runtime';
+import { communityLoop, runtime } from '../runtime';
 
 /** Tells the referring partner each step of its member's community referrals. */
-export const handler = eventConsumer(intake.runtime, {
+export const handler = eventConsumer(runtime, {
   name: 'community-loop',
   contracts: [CommunityReferralStatusChangedV1],
-  handle: ({ detail }) => intake.communityLoop.changed(detail.metadata, detail.data),
+  handle: ({ detail }) => communityLoop.changed(detail.metadata, detail.data),
 });

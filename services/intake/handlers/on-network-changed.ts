@@ -1,19 +1,17 @@
 import { AgreementChangedV1, PartnerChangedV1 } from '@carelink/contracts';
 import { eventConsumer } from '@carelink/lambda-kit';
-import { intake } from '../runtime';
+import { network, runtime } from '../runtime';
 
 /** Keeps intake's projection of partners and their network agreements, which routing reads. */
-export const handler = eventConsumer(intake.runtime, {
+export const handler = eventConsumer(runtime, {
   name: 'partner-network',
   contracts: [AgreementChangedV1, PartnerChangedV1],
   handle: async (event) => {
     const { data } = event.detail;
     const applied =
-      'agreementId' in data
-        ? await intake.network.applyAgreement(data)
-        : await intake.network.applyPartner(data);
+      'agreementId' in data ? await network.applyAgreement(data) : await network.applyPartner(data);
     if (!applied)
-      intake.runtime.logger.info('older directory version ignored', {
+      runtime.logger.info('older directory version ignored', {
         detailType: event.contract.detailType,
       });
     return undefined;

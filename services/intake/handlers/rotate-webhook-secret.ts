@@ -1,16 +1,12 @@
-import { rotateWebhookSecretRoute } from '@carelink/contracts/api/intake';
+import { rotateWebhookSecretRoute } from '@carelink/contracts/api/intake/webhooks';
 import { httpHandler, ok } from '@carelink/lambda-kit';
-import { intake } from '../runtime';
+import { runtime, webhooks } from '../runtime';
 
-export const handler = httpHandler(
-  intake.runtime,
-  rotateWebhookSecretRoute,
-  async ({ params, body, principal }) => {
-    const { rotated, commit } = await intake.webhooks.rotateSecret(
-      principal.partnerId,
-      params.webhookId,
-      body.overlapHours,
-    );
-    return { ...ok(rotated), commit };
-  },
-);
+export const handler = httpHandler(runtime, rotateWebhookSecretRoute, async ({ params, body, principal }) => {
+  const { rotated, commit } = await webhooks.rotateSecret(
+    principal.partnerId,
+    params.webhookId,
+    body.overlapHours,
+  );
+  return { ...ok(rotated), commit };
+});

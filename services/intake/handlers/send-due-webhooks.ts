@@ -1,7 +1,7 @@
 import { scheduledHandler } from '@carelink/lambda-kit';
-import { intake } from '../runtime';
+import { dispatch, network, runtime } from '../runtime';
 
 /** Retries due webhook deliveries of every partner. */
-export const handler = scheduledHandler(intake.runtime, 'webhook-retries', async ({ scheduledTime }) =>
-  intake.dispatch.retryDue(await intake.network.partnerIds(), scheduledTime),
+export const handler = scheduledHandler(runtime, 'webhook-retries', async ({ scheduledTime }) =>
+  dispatch.retryDue(await network.partnerIds(), scheduledTime),
 );

@@ -1,13 +1,13 @@
-import { updateReferralRoute } from '@carelink/contracts/api/intake';
+import { updateReferralRoute } from '@carelink/contracts/api/intake/referrals';
 import { etag, httpHandler } from '@carelink/lambda-kit';
 import { referralResource } from '../app/views';
-import { intake } from '../runtime';
+import { referrals, runtime } from '../runtime';
 
 export const handler = httpHandler(
-  intake.runtime,
+  runtime,
   updateReferralRoute,
   async ({ params, body, principal, ifMatch }) => {
-    const { referral, commit } = await intake.referrals.correct(
+    const { referral, commit } = await referrals.correct(
       principal.partnerId,
       params.referralId,
       body,
