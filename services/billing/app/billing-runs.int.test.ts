@@ -30,7 +30,7 @@ const start = (month: string, hooks = {}) =>
 
 /** Claims without the month, so runs of different months over the same ledgers compare. */
 async function claimsOf(runId: string, scopeOf = scope) {
-  const { body } = await composeClaimExports(billing).claims(scopeOf, runId, 'json');
+  const { body } = await composeClaimExports(billing.runtime, billing).claims(scopeOf, runId, 'json');
   if (typeof body === 'string' || !('lines' in body)) throw new Error('expected JSON claims');
   return body.lines.map((l) => `${l.patientId} ${l.cpt} x${l.units} ${l.diagnosisCodes.join(';')}`);
 }
@@ -166,14 +166,14 @@ describe('billing run over 1,000 patient-months', () => {
   it('freezes a finalised run: finalising again is harmless, re-running it is refused', async () => {
     const run = await billing.runs.findRunOfMonth(tenantId, practiceId, '2026-10');
     if (!run) throw new Error('no run');
-    const finalized = await billing.billingRuns.finalize(tenantId, run.runId, 'test-finalize');
+    const finalized = await billing.runFinalizer.finalize(scope, run.runId, 'test-finalize');
     expect('run' in finalized && finalized.run.status).toBe('finalized');
     // One ClaimFinalized per billed patient-month, published before the run froze, and only once.
     const published = await claimEventsOf(run.runId);
     expect(published.length).toBe(run.totals?.billedPatients);
     expect(new Set(published.map((e) => e.patientId)).size).toBe(published.length);
     expect(published[0]?.lines.length).toBeGreaterThan(0);
-    expect('run' in (await billing.billingRuns.finalize(tenantId, run.runId, 'test-finalize'))).toBe(true);
+    expect('run' in (await billing.runFinalizer.finalize(scope, run.runId, 'test-finalize'))).toBe(true);
     expect((await claimEventsOf(run.runId)).length).toBe(published.length);
     await expect(start('2026-10')).rejects.toBeInstanceOf(RunFinalizedError);
     expect(await claimsOf(run.runId)).toEqual(reference);

@@ -15,7 +15,7 @@ import type { LedgerPage, LedgerStore } from '../store/ledger-store';
 import type { LockOwner, LockStore, LockTake } from '../store/lock-store';
 import type { RunDifference, RunRecord, RunStore, RunTotals, RunTrigger } from '../store/run-store';
 import { MonthNotEndedError, RunFinalizedError } from './errors';
-import { billingRunCompleted, claimFinalized } from './events';
+import { billingRunCompleted } from './events';
 import { type Practice, practiceLookup } from './practices';
 
 export { NO_DIAGNOSIS_CODES } from '../domain/patient-month';
@@ -31,8 +31,6 @@ const LEASE_MARGIN_MS = 60 * 1000;
 const PAGE_ITEMS = 1000;
 /** Patient-months decided between two looks at the event loop. */
 const DECIDE_SLICE = 25;
-/** Patient-months whose claims one finalising transaction publishes, with the checkpoint (≤ 100 items). */
-const CLAIMS_PER_COMMIT = 90;
 
 /** Injection points for progress reporting and for failure tests. */
 export interface RunHooks {
@@ -278,31 +276,6 @@ export function createBillingRuns(
     });
   }
 
-  async function publishClaims(tenantId: string, run: RunRecord, correlationId: string): Promise<void> {
-    let through = run.claimsPublishedThrough;
-    let start: Record<string, unknown> | undefined = through
-      ? keys.runPatientMonth(tenantId, run.runId, through)
-      : undefined;
-    do {
-      const page = await runs.pagePatientMonths(tenantId, run.runId, CLAIMS_PER_COMMIT, start);
-      const last = page.items.at(-1);
-      if (!last) break;
-      await commitTransaction(
-        runtime,
-        {
-          writes: [runs.claimsPublished(tenantId, run.runId, through, last.patientId)],
-          events: page.items.flatMap((result) => {
-            const claimed = claimFinalized(run, result);
-            return claimed ? [claimed] : [];
-          }),
-        },
-        { tenantId, correlationId },
-      );
-      through = last.patientId;
-      start = page.lastKey;
-    } while (start);
-  }
-
   /** Runs (or resumes) the attempt of `run` this worker holds the lease of. */
   async function execute(
     tenantId: string,
@@ -421,20 +394,6 @@ export function createBillingRuns(
         created: false,
         executed: true,
       };
-    },
-
-    /**
-     * Finalises a completed run: first each billed patient-month's claim is published as
-     * `ClaimFinalized` (a page of results at a time, each page's events committed with the run's
-     * publication checkpoint, so a finaliser that stops resumes where it left off), then the run is
-     * frozen. A re-run started meanwhile stops the publication; finalising again starts over.
-     */
-    async finalize(tenantId: string, runId: string, correlationId: string) {
-      const run = await runs.getRun(tenantId, runId);
-      if (!run) return { blocked: 'not-found' as const };
-      if (run.status === 'running') return { blocked: 'running' as const };
-      if (run.status === 'completed') await publishClaims(tenantId, run, correlationId);
-      return runs.finalize(tenantId, runId);
     },
   };
 }

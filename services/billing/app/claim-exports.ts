@@ -9,9 +9,9 @@ import {
 import type { ControlNumbers } from '../store/control-numbers';
 import type { PatientMonthResult, RunRecord, RunStore } from '../store/run-store';
 import type { SubscriberStore } from '../store/subscriber-store';
-import type { StaffScope } from './billing-queries';
 import { practiceLookup } from './practices';
 import { runOfCaller } from './run-of-caller';
+import type { StaffScope } from './staff-scope';
 
 export interface ClaimLineView extends ClaimLine {
   attempt: number;

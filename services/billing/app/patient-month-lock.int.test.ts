@@ -15,7 +15,7 @@ const start = (scope: { tenantId: string; practiceId: string }) =>
   billing.billingRuns.start({ ...scope, month, trigger: 'api', correlationId: `lock-${scope.tenantId}` });
 
 async function claimsOf(scope: { tenantId: string; practiceId: string }, runId: string) {
-  const { body } = await composeClaimExports(billing).claims(scope, runId, 'json');
+  const { body } = await composeClaimExports(billing.runtime, billing).claims(scope, runId, 'json');
   if (typeof body === 'string' || !('lines' in body)) throw new Error('expected JSON claims');
   return body.lines;
 }

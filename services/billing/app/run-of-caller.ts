@@ -1,6 +1,6 @@
 import type { RunRecord, RunStore } from '../store/run-store';
-import type { StaffScope } from './billing-queries';
 import { RunNotFoundError } from './errors';
+import type { StaffScope } from './staff-scope';
 
 /** A run of the caller's practice; another practice's (or tenant's) run is not found. */
 export const runOfCaller =

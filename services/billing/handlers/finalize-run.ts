@@ -1,18 +1,16 @@
-import { finalizeRunRoute } from '@carelink/contracts/api/billing';
+import { finalizeRunRoute } from '@carelink/contracts/api/billing/runs';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { RunInProgressError } from '../app/errors';
 import { staffScope } from '../app/staff-scope';
 import { runView } from '../app/views';
-import { billing, runtime } from '../runtime';
+import { runFinalizer, runtime } from '../runtime';
 
 export const handler = httpHandler(
   runtime,
   finalizeRunRoute,
   async ({ params, principal, correlationId }) => {
-    const scope = staffScope(principal);
-    const run = await billing.queries.runFor(scope, params.runId);
-    const result = await billing.billingRuns.finalize(scope.tenantId, run.runId, correlationId);
-    if ('blocked' in result) throw new RunInProgressError(run.runId);
+    const result = await runFinalizer.finalize(staffScope(principal), params.runId, correlationId);
+    if ('blocked' in result) throw new RunInProgressError(params.runId);
     return ok(runView(result.run));
   },
 );

@@ -1,10 +1,7 @@
-import { getClaimsRoute } from '@carelink/contracts/api/billing';
+import { getClaimsRoute } from '@carelink/contracts/api/billing/claims';
 import { httpHandler, ok, text } from '@carelink/lambda-kit';
 import { staffScope } from '../app/staff-scope';
-import { composeClaimExports } from '../compose';
-import { billing, runtime } from '../runtime';
-
-const claimExports = composeClaimExports(billing);
+import { claimExports, runtime } from '../runtime';
 
 export const handler = httpHandler(runtime, getClaimsRoute, async ({ params, query, principal }) => {
   const claims = await claimExports.claims(staffScope(principal), params.runId, query.format);

@@ -1,8 +1,8 @@
-import { getSummaryRoute } from '@carelink/contracts/api/billing';
+import { getSummaryRoute } from '@carelink/contracts/api/billing/summary';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { staffScope } from '../app/staff-scope';
-import { billing, runtime } from '../runtime';
+import { queries, runtime } from '../runtime';
 
 export const handler = httpHandler(runtime, getSummaryRoute, async ({ params, principal }) =>
-  ok(await billing.queries.summary(staffScope(principal), params.runId)),
+  ok(await queries.summary(staffScope(principal), params.runId)),
 );

@@ -1,8 +1,8 @@
-import { getWorklistRoute } from '@carelink/contracts/api/billing';
+import { getWorklistRoute } from '@carelink/contracts/api/billing/worklist';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { staffScope } from '../app/staff-scope';
-import { billing, runtime } from '../runtime';
+import { runtime, worklist } from '../runtime';
 
 export const handler = httpHandler(runtime, getWorklistRoute, async ({ query, principal }) =>
-  ok(await billing.queries.worklist(staffScope(principal), query.month)),
+  ok(await worklist(staffScope(principal), query.month)),
 );

@@ -1,9 +1,9 @@
-import { listRunsRoute } from '@carelink/contracts/api/billing';
+import { listRunsRoute } from '@carelink/contracts/api/billing/runs';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { staffScope } from '../app/staff-scope';
 import { runView } from '../app/views';
-import { billing, runtime } from '../runtime';
+import { queries, runtime } from '../runtime';
 
 export const handler = httpHandler(runtime, listRunsRoute, async ({ query, principal }) =>
-  ok({ items: (await billing.queries.runsOfMonth(staffScope(principal), query.month)).map(runView) }),
+  ok({ items: (await queries.runsOfMonth(staffScope(principal), query.month)).map(runView) }),
 );

@@ -1,5 +1,5 @@
 import { practiceProjectionConsumer } from '@carelink/lambda-kit';
-import { billing } from '../runtime';
+import { practices, runtime } from '../runtime';
 
 /** Keeps billing's projection of the directory's practices. */
-export const handler = practiceProjectionConsumer(billing.runtime, billing.practices);
+export const handler = practiceProjectionConsumer(runtime, practices);

@@ -1,14 +1,14 @@
-import { putMedicalDecisionMakingRoute } from '@carelink/contracts/api/billing';
+import { putMedicalDecisionMakingRoute } from '@carelink/contracts/api/billing/patient-months';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { staffScope } from '../app/staff-scope';
-import { billing, runtime } from '../runtime';
+import { inputs, runtime } from '../runtime';
 
 export const handler = httpHandler(
   runtime,
   putMedicalDecisionMakingRoute,
   async ({ params, body, principal }) =>
     ok(
-      await billing.queries.setMedicalDecisionMaking(
+      await inputs.setMedicalDecisionMaking(
         staffScope(principal),
         params.patientId,
         params.month,

@@ -1,8 +1,8 @@
-import { putOtherBilledRoute } from '@carelink/contracts/api/billing';
+import { putOtherBilledRoute } from '@carelink/contracts/api/billing/patient-months';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { staffScope } from '../app/staff-scope';
-import { billing, runtime } from '../runtime';
+import { inputs, runtime } from '../runtime';
 
 export const handler = httpHandler(runtime, putOtherBilledRoute, async ({ params, body, principal }) =>
-  ok(await billing.queries.setOtherBilled(staffScope(principal), params.patientId, params.month, body.codes)),
+  ok(await inputs.setOtherBilled(staffScope(principal), params.patientId, params.month, body.codes)),
 );

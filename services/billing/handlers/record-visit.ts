@@ -1,10 +1,10 @@
-import { recordVisitRoute } from '@carelink/contracts/api/billing';
+import { recordVisitRoute } from '@carelink/contracts/api/billing/patient-months';
 import { created, httpHandler } from '@carelink/lambda-kit';
 import { staffScope } from '../app/staff-scope';
-import { billing, runtime } from '../runtime';
+import { inputs, runtime } from '../runtime';
 
 export const handler = httpHandler(runtime, recordVisitRoute, async ({ params, body, principal }) => {
-  const { visit, commit } = await billing.queries.recordVisit(staffScope(principal), params.patientId, {
+  const { visit, commit } = await inputs.recordVisit(staffScope(principal), params.patientId, {
     visitId: runtime.newId(),
     ...body,
   });

@@ -1,15 +1,15 @@
 import { NotFoundError } from '@carelink/contracts';
-import { startRunRoute } from '@carelink/contracts/api/billing';
+import { startRunRoute } from '@carelink/contracts/api/billing/runs';
 import { httpHandler } from '@carelink/lambda-kit';
 import { staffScope } from '../app/staff-scope';
 import { runView } from '../app/views';
-import { billing, runtime } from '../runtime';
+import { billingRuns, runtime } from '../runtime';
 
 export const handler = httpHandler(runtime, startRunRoute, async ({ body, principal, correlationId }) => {
   const scope = staffScope(principal);
   // Staff bill their own practice only; another practice is not found.
   if (body.practiceId !== scope.practiceId) throw new NotFoundError('Practice');
-  const { run, created } = await billing.billingRuns.start({
+  const { run, created } = await billingRuns.start({
     tenantId: scope.tenantId,
     practiceId: body.practiceId,
     month: body.month,
