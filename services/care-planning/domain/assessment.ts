@@ -1,4 +1,4 @@
-import { AssessmentSections as ContractSections } from '@carelink/contracts/api/care-planning';
+import { AssessmentSections as ContractSections } from '@carelink/contracts/api/care-planning/assessment';
 import { Temporal } from 'temporal-polyfill';
 import * as z from 'zod/mini';
 import type { Case } from './case';

@@ -1,5 +1,5 @@
 import type { InterventionKind } from '@carelink/contracts';
-import { CarePlanContent } from '@carelink/contracts/api/care-planning';
+import { CarePlanContent } from '@carelink/contracts/api/care-planning/care-plan';
 import * as z from 'zod/mini';
 import { parseOrThrow } from './primitives';
 import { SecondaryServiceSchema } from './roster';

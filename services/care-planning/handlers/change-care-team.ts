@@ -1,4 +1,4 @@
-import { changeCareTeamRoute } from '@carelink/contracts/api/care-planning';
+import { changeCareTeamRoute } from '@carelink/contracts/api/care-planning/cases';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { changeCareTeam } from '../app/cases';
 import { carePlanning } from '../runtime';

@@ -1,4 +1,4 @@
-import { closeCaseRoute } from '@carelink/contracts/api/care-planning';
+import { closeCaseRoute } from '@carelink/contracts/api/care-planning/cases';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { closeCaseFor } from '../app/cases';
 import { carePlanning } from '../runtime';

@@ -1,4 +1,4 @@
-import { completeReviewTaskRoute } from '@carelink/contracts/api/care-planning';
+import { completeReviewTaskRoute } from '@carelink/contracts/api/care-planning/review-tasks';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { completeTask } from '../app/review-tasks';
 import { reviewTaskView } from '../app/views';

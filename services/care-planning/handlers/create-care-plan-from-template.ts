@@ -1,4 +1,4 @@
-import { createCarePlanFromTemplateRoute } from '@carelink/contracts/api/care-planning';
+import { createCarePlanFromTemplateRoute } from '@carelink/contracts/api/care-planning/care-plan';
 import { etag, httpHandler } from '@carelink/lambda-kit';
 import { startDraftFromTemplates } from '../app/care-plan';
 import { carePlanning } from '../runtime';

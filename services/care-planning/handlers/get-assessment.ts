@@ -1,4 +1,4 @@
-import { getAssessmentRoute } from '@carelink/contracts/api/care-planning';
+import { getAssessmentRoute } from '@carelink/contracts/api/care-planning/assessment';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { getAssessment } from '../app/cases';
 import { carePlanning } from '../runtime';

@@ -1,4 +1,4 @@
-import { getCarePlanVersionRoute } from '@carelink/contracts/api/care-planning';
+import { getCarePlanVersionRoute } from '@carelink/contracts/api/care-planning/care-plan';
 import { etag, httpHandler, ok } from '@carelink/lambda-kit';
 import { getCarePlanVersion } from '../app/care-plan';
 import { carePlanning } from '../runtime';

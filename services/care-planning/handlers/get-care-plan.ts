@@ -1,4 +1,4 @@
-import { getCarePlanRoute } from '@carelink/contracts/api/care-planning';
+import { getCarePlanRoute } from '@carelink/contracts/api/care-planning/care-plan';
 import { etag, httpHandler, ok, text } from '@carelink/lambda-kit';
 import { getCarePlan } from '../app/care-plan';
 import { carePlanning } from '../runtime';

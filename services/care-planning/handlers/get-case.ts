@@ -1,4 +1,4 @@
-import { getCaseRoute } from '@carelink/contracts/api/care-planning';
+import { getCaseRoute } from '@carelink/contracts/api/care-planning/cases';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { getCase } from '../app/cases';
 import { carePlanning } from '../runtime';

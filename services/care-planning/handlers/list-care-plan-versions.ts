@@ -1,4 +1,4 @@
-import { listCarePlanVersionsRoute } from '@carelink/contracts/api/care-planning';
+import { listCarePlanVersionsRoute } from '@carelink/contracts/api/care-planning/care-plan';
 import { etag, httpHandler, ok } from '@carelink/lambda-kit';
 import { listCarePlanVersions } from '../app/care-plan';
 import { carePlanning } from '../runtime';

@@ -1,4 +1,4 @@
-import { listCasesRoute } from '@carelink/contracts/api/care-planning';
+import { listCasesRoute } from '@carelink/contracts/api/care-planning/cases';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { listCases } from '../app/cases';
 import { carePlanning } from '../runtime';

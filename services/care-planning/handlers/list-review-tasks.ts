@@ -1,4 +1,4 @@
-import { listReviewTasksRoute } from '@carelink/contracts/api/care-planning';
+import { listReviewTasksRoute } from '@carelink/contracts/api/care-planning/review-tasks';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { listReviewTasks } from '../app/review-tasks';
 import { carePlanning } from '../runtime';

@@ -1,4 +1,4 @@
-import { listRosterStaffRoute } from '@carelink/contracts/api/care-planning';
+import { listRosterStaffRoute } from '@carelink/contracts/api/care-planning/roster';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { listStaff } from '../app/roster';
 import { carePlanning } from '../runtime';

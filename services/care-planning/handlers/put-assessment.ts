@@ -1,4 +1,4 @@
-import { putAssessmentRoute } from '@carelink/contracts/api/care-planning';
+import { putAssessmentRoute } from '@carelink/contracts/api/care-planning/assessment';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { putAssessment } from '../app/cases';
 import { carePlanning } from '../runtime';

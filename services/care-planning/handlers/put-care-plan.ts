@@ -1,4 +1,4 @@
-import { putCarePlanRoute } from '@carelink/contracts/api/care-planning';
+import { putCarePlanRoute } from '@carelink/contracts/api/care-planning/care-plan';
 import { etag, httpHandler, ok } from '@carelink/lambda-kit';
 import { putCarePlan } from '../app/care-plan';
 import { carePlanning } from '../runtime';

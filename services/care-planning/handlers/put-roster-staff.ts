@@ -1,4 +1,4 @@
-import { putRosterStaffRoute } from '@carelink/contracts/api/care-planning';
+import { putRosterStaffRoute } from '@carelink/contracts/api/care-planning/roster';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { putStaff } from '../app/roster';
 import { carePlanning } from '../runtime';
