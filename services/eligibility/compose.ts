@@ -1,4 +1,9 @@
-import { billingNpiOf, createPracticeDirectory, type ServiceRuntime } from '@carelink/lambda-kit';
+import {
+  billingNpiOf,
+  createPracticeDirectory,
+  type PracticeDirectory,
+  type ServiceRuntime,
+} from '@carelink/lambda-kit';
 import { withTimeoutAndCircuitBreaker } from './adapters/circuit-breaker';
 import {
   COVERAGE_OUTAGE_VARIABLE,
@@ -6,7 +11,7 @@ import {
 } from './adapters/convention-coverage-verifier';
 import { createConsentService } from './app/consent-service';
 import { createCoverageReverification } from './app/coverage-reverification';
-import { createEligibilityService } from './app/eligibility-service';
+import { createEligibilityService, type EligibilityService } from './app/eligibility-service';
 import { createPatientEligibility } from './app/patient-eligibility';
 import {
   type CoverageVerifier,
@@ -51,8 +56,18 @@ function defaultCoverageVerifier(runtime: ServiceRuntime): CoverageVerifier {
   );
 }
 
-/** Builds the eligibility service's stores, coverage verifier and use cases on a runtime. */
-export function composeEligibility(runtime: ServiceRuntime, overrides: EligibilityOverrides = {}) {
+/** Stores over eligibility's table. */
+const tableOf = (runtime: ServiceRuntime) => ({ db: runtime.db, tableName: runtime.tableName });
+
+// Each part builds only what its functions call, so runtime.ts can build one part per function:
+// reading a patient's determinations carries neither the rules nor the coverage verifier.
+
+/** Determinations: on a referral, its cancellation, a coverage re-verification or a consent change. */
+export function composeDeterminations(
+  runtime: ServiceRuntime,
+  overrides: EligibilityOverrides = {},
+  practices: PracticeDirectory = createPracticeDirectory(runtime),
+) {
   const policies = new Map<string, EligibilityPolicy>();
   // Resolved once per tenant per process.
   const policyFor = (tenantId: string): EligibilityPolicy => {
@@ -63,15 +78,10 @@ export function composeEligibility(runtime: ServiceRuntime, overrides: Eligibili
     }
     return policy;
   };
-
-  const table = { db: runtime.db, tableName: runtime.tableName };
-  const practices = createPracticeDirectory(runtime);
-  const patients = createPatientStore(table);
-  const referrals = createReferralStore(table);
-  const consents = createConsentStore(table);
-  const eligibility = createEligibilityService({
-    patients,
-    referrals,
+  const table = tableOf(runtime);
+  return createEligibilityService({
+    patients: createPatientStore(table),
+    referrals: createReferralStore(table),
     verifier: overrides.coverageVerifier ?? defaultCoverageVerifier(runtime),
     clock: runtime.clock,
     policyFor,
@@ -80,19 +90,47 @@ export function composeEligibility(runtime: ServiceRuntime, overrides: Eligibili
       return practice && { timeZone: practice.timeZone, billingPractitionerNpi: billingNpiOf(practice) };
     },
   });
+}
+
+/** Consents staff record and revoke; a change re-runs the determinations it affects. */
+export function composeConsents(
+  runtime: ServiceRuntime,
+  eligibility: EligibilityService = composeDeterminations(runtime),
+) {
+  const table = tableOf(runtime);
+  return createConsentService({
+    patients: createPatientStore(table),
+    consents: createConsentStore(table),
+    eligibility,
+    clock: runtime.clock,
+    newId: runtime.newId,
+  });
+}
+
+/** A patient's current determinations, as staff read them. */
+export function composePatientEligibility(runtime: ServiceRuntime) {
+  return createPatientEligibility(createPatientStore(tableOf(runtime)));
+}
+
+/** The schedule that asks payers again about coverage they did not answer. */
+export function composeCoverageReverification(
+  runtime: ServiceRuntime,
+  eligibility: EligibilityService = composeDeterminations(runtime),
+) {
+  return createCoverageReverification(runtime, createReferralStore(tableOf(runtime)), eligibility);
+}
+
+/** Builds the eligibility service's stores, coverage verifier and use cases on a runtime (tests). */
+export function composeEligibility(runtime: ServiceRuntime, overrides: EligibilityOverrides = {}) {
+  const practices = createPracticeDirectory(runtime);
+  const eligibility = composeDeterminations(runtime, overrides, practices);
   return {
     runtime,
     practices,
     eligibility,
-    consents: createConsentService({
-      patients,
-      consents,
-      eligibility,
-      clock: runtime.clock,
-      newId: runtime.newId,
-    }),
-    patientEligibility: createPatientEligibility(patients),
-    reverifyCoverage: createCoverageReverification(runtime, referrals, eligibility),
+    consents: composeConsents(runtime, eligibility),
+    patientEligibility: composePatientEligibility(runtime),
+    reverifyCoverage: composeCoverageReverification(runtime, eligibility),
   };
 }
 

@@ -1,4 +1,5 @@
-import type { ConsentResource, PatientEligibilityResource } from '@carelink/contracts/api/eligibility';
+import type { ConsentResource } from '@carelink/contracts/api/eligibility/consents';
+import type { PatientEligibilityResource } from '@carelink/contracts/api/eligibility/determinations';
 import type * as z from 'zod/mini';
 import type { ReferralRecord, StoredConsent } from '../store/records';
 

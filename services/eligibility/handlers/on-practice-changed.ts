@@ -1,5 +1,5 @@
 import { practiceProjectionConsumer } from '@carelink/lambda-kit';
-import { service } from '../runtime';
+import { practices, runtime } from '../runtime';
 
 /** Keeps eligibility's projection of the directory's practices. */
-export const handler = practiceProjectionConsumer(service.runtime, service.practices);
+export const handler = practiceProjectionConsumer(runtime, practices);

@@ -1,15 +1,11 @@
 import { ReferralCancelledV1 } from '@carelink/contracts';
 import { eventConsumer } from '@carelink/lambda-kit';
-import { service } from '../runtime';
+import { eligibility, runtime } from '../runtime';
 
 /** Withdraws the determination of a referral the partner cancelled. */
-export const handler = eventConsumer(service.runtime, {
+export const handler = eventConsumer(runtime, {
   name: 'referral-cancellation',
   contracts: [ReferralCancelledV1],
   handle: ({ detail }) =>
-    service.eligibility.onReferralCancelled(
-      detail.metadata.tenantId,
-      detail.data,
-      service.runtime.clock().toISOString(),
-    ),
+    eligibility.onReferralCancelled(detail.metadata.tenantId, detail.data, runtime.clock().toISOString()),
 });

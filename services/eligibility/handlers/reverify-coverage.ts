@@ -1,6 +1,6 @@
 import { scheduledHandler } from '@carelink/lambda-kit';
-import { service } from '../runtime';
+import { practices, reverifyCoverage, runtime } from '../runtime';
 
-export const handler = scheduledHandler(service.runtime, 'coverage-reverification', async () =>
-  service.reverifyCoverage(await service.practices.activeTenantIds()),
+export const handler = scheduledHandler(runtime, 'coverage-reverification', async () =>
+  reverifyCoverage(await practices.activeTenantIds()),
 );

@@ -1,15 +1,15 @@
-import { revokeConsentRoute } from '@carelink/contracts/api/eligibility';
+import { revokeConsentRoute } from '@carelink/contracts/api/eligibility/consents';
 import { httpHandler } from '@carelink/lambda-kit';
 import { mapError } from '../app/map-error';
 import { staffActor } from '../app/staff-actor';
 import { consentResource } from '../app/views';
-import { service } from '../runtime';
+import { consents, runtime } from '../runtime';
 
 export const handler = httpHandler(
-  service.runtime,
+  runtime,
   revokeConsentRoute,
   async ({ params, body, principal }) => {
-    const { consent, commit } = await service.consents.revoke(
+    const { consent, commit } = await consents.revoke(
       staffActor(principal),
       params.patientId,
       params.consentId,
