@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { PracticeId, StaffCredential, StaffRole } from '../directory/vocabulary';
+import { StaffCredential, StaffRole } from '../directory/staff-vocabulary';
+import { PracticeId } from '../directory/vocabulary';
 import { defineEvent } from '../event-contract';
 import { withMeta } from '../meta';
 import { Npi, TenantId } from '../primitives';
