@@ -8,6 +8,7 @@ import { createPatientMonthInputs } from './app/patient-month-inputs';
 import { createRunFinalizer } from './app/run-finalizer';
 import { createRunQueries } from './app/run-queries';
 import { createControlNumbers } from './store/control-numbers';
+import { createLedgerReader } from './store/ledger-reader';
 import { createLedgerStore } from './store/ledger-store';
 import { createLockStore } from './store/lock-store';
 import { createRunStore } from './store/run-store';
@@ -32,7 +33,7 @@ export type BillingStores = ReturnType<typeof createBillingStores>;
 export function composeBillingRuns(runtime: ServiceRuntime, shared: Partial<BillingStores> = {}) {
   return createBillingRuns(
     runtime,
-    shared.ledger ?? createLedgerStore(runtime),
+    shared.ledger ?? createLedgerReader(runtime),
     shared.runs ?? createRunStore(runtime),
     shared.practices ?? createPracticeDirectory(runtime),
     createLockStore(runtime),
@@ -65,7 +66,7 @@ export function composePatientMonthInputs(runtime: ServiceRuntime, shared: Parti
 export function composeBillingWorklist(runtime: ServiceRuntime, shared: Partial<BillingStores> = {}) {
   return createBillingWorklist(
     runtime,
-    shared.ledger ?? createLedgerStore(runtime),
+    shared.ledger ?? createLedgerReader(runtime),
     shared.practices ?? createPracticeDirectory(runtime),
   );
 }

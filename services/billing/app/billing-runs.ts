@@ -11,7 +11,7 @@ import {
 } from '../domain/patient-month';
 import { addToTally, emptyTally, type RunTally } from '../domain/run-tally';
 import { keys } from '../store/keys';
-import type { LedgerPage, LedgerStore } from '../store/ledger-store';
+import type { LedgerPage, LedgerReader } from '../store/ledger-reader';
 import type { LockOwner, LockStore, LockTake } from '../store/lock-store';
 import type { RunDifference, RunRecord, RunStore, RunTotals, RunTrigger } from '../store/run-store';
 import { MonthNotEndedError, RunFinalizedError } from './errors';
@@ -83,7 +83,7 @@ const lockId = (take: LockTake) => `${take.patientKey}#${take.family}`;
  */
 export function createBillingRuns(
   runtime: ServiceRuntime,
-  ledger: LedgerStore,
+  ledger: LedgerReader,
   runs: RunStore,
   practices: PracticeDirectory,
   locks: LockStore,

@@ -3,14 +3,14 @@ import type { PracticeDirectory, ServiceRuntime } from '@carelink/lambda-kit';
 import { buildMonthInput } from '../domain/month-input';
 import { countedMinutes } from '../domain/rules';
 import { type ThresholdStatus, thresholdWorklist } from '../domain/threshold-worklist';
-import type { LedgerStore } from '../store/ledger-store';
+import type { LedgerReader } from '../store/ledger-reader';
 import { practiceLookup } from './practices';
 import type { StaffScope } from './staff-scope';
 
 /** The billing lead's worklist: patients of the month within reach of their next billable threshold (closest first). */
 export function createBillingWorklist(
   runtime: ServiceRuntime,
-  ledger: LedgerStore,
+  ledger: LedgerReader,
   practices: PracticeDirectory,
 ) {
   const lookup = practiceLookup(practices);
