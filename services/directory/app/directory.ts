@@ -1,14 +1,8 @@
 import { NotFoundError } from '@carelink/contracts';
-import type {
-  CreateAgreementBody,
-  CreatePartnerBody,
-  CreatePracticeBody,
-  CreateTenantBody,
-  UpdateAgreementBody,
-  UpdatePartnerBody,
-  UpdatePracticeBody,
-  UpdateTenantBody,
-} from '@carelink/contracts/api/directory';
+import type { CreateAgreementBody, UpdateAgreementBody } from '@carelink/contracts/api/directory/agreements';
+import type { CreatePartnerBody, UpdatePartnerBody } from '@carelink/contracts/api/directory/partners';
+import type { CreatePracticeBody, UpdatePracticeBody } from '@carelink/contracts/api/directory/practices';
+import type { CreateTenantBody, UpdateTenantBody } from '@carelink/contracts/api/directory/tenants';
 import {
   type Commit,
   type EventDraft,

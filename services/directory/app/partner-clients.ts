@@ -1,5 +1,8 @@
 import { NotFoundError } from '@carelink/contracts';
-import { type CreatePartnerClientBody, PartnerScope } from '@carelink/contracts/api/directory';
+import {
+  type CreatePartnerClientBody,
+  PartnerScope,
+} from '@carelink/contracts/api/directory/partner-clients';
 import type { Commit, ServiceRuntime } from '@carelink/lambda-kit';
 import type { ClientRegistry } from '../adapters/client-registry';
 import type { Partner, PartnerClient } from '../domain/directory';

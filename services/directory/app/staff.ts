@@ -1,5 +1,8 @@
 import { NotFoundError } from '@carelink/contracts';
-import type { CreateStaffMemberBody, UpdateStaffMemberBody } from '@carelink/contracts/api/directory';
+import type {
+  CreateStaffMemberBody,
+  UpdateStaffMemberBody,
+} from '@carelink/contracts/api/directory/staff-members';
 import { type Commit, type IfMatch, requireIfMatch, type ServiceRuntime } from '@carelink/lambda-kit';
 import type { Invitation, UserDirectory } from '../adapters/user-directory';
 import { firstVersion, type Practice, revise, type StaffMember, type Tenant } from '../domain/directory';

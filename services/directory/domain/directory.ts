@@ -1,9 +1,7 @@
 import type { AgreementRouting, Program } from '@carelink/contracts';
-import type {
-  CreateAgreementBody,
-  CreatePracticeBody,
-  CreateStaffMemberBody,
-} from '@carelink/contracts/api/directory';
+import type { CreateAgreementBody } from '@carelink/contracts/api/directory/agreements';
+import type { CreatePracticeBody } from '@carelink/contracts/api/directory/practices';
+import type { CreateStaffMemberBody } from '@carelink/contracts/api/directory/staff-members';
 
 /** What every directory record carries: an optimistic-concurrency version and its timestamps. */
 export interface Versioned {

@@ -1,4 +1,4 @@
-import { createAgreementRoute } from '@carelink/contracts/api/directory';
+import { createAgreementRoute } from '@carelink/contracts/api/directory/agreements';
 import { etag, httpHandler } from '@carelink/lambda-kit';
 import { agreementResource } from '../app/views';
 import { directory } from '../runtime';

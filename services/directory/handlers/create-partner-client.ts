@@ -1,4 +1,4 @@
-import { createPartnerClientRoute } from '@carelink/contracts/api/directory';
+import { createPartnerClientRoute } from '@carelink/contracts/api/directory/partner-clients';
 import { httpHandler } from '@carelink/lambda-kit';
 import { clientResource } from '../app/views';
 import { directory } from '../runtime';

@@ -1,4 +1,4 @@
-import { createPracticeRoute } from '@carelink/contracts/api/directory';
+import { createPracticeRoute } from '@carelink/contracts/api/directory/practices';
 import { etag, httpHandler } from '@carelink/lambda-kit';
 import { practiceResource } from '../app/views';
 import { directory } from '../runtime';

@@ -1,4 +1,4 @@
-import { deletePartnerClientRoute } from '@carelink/contracts/api/directory';
+import { deletePartnerClientRoute } from '@carelink/contracts/api/directory/partner-clients';
 import { httpHandler } from '@carelink/lambda-kit';
 import { directory } from '../runtime';
 

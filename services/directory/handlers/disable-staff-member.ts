@@ -1,4 +1,4 @@
-import { disableStaffMemberRoute } from '@carelink/contracts/api/directory';
+import { disableStaffMemberRoute } from '@carelink/contracts/api/directory/staff-members';
 import { etag, httpHandler } from '@carelink/lambda-kit';
 import { staffMemberResource } from '../app/views';
 import { directory } from '../runtime';

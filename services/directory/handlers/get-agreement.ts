@@ -1,4 +1,4 @@
-import { getAgreementRoute } from '@carelink/contracts/api/directory';
+import { getAgreementRoute } from '@carelink/contracts/api/directory/agreements';
 import { etag, httpHandler, ok } from '@carelink/lambda-kit';
 import { agreementResource } from '../app/views';
 import { directory } from '../runtime';

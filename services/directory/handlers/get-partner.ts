@@ -1,4 +1,4 @@
-import { getPartnerRoute } from '@carelink/contracts/api/directory';
+import { getPartnerRoute } from '@carelink/contracts/api/directory/partners';
 import { etag, httpHandler, ok } from '@carelink/lambda-kit';
 import { partnerResource } from '../app/views';
 import { directory } from '../runtime';

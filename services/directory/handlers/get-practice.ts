@@ -1,4 +1,4 @@
-import { getPracticeRoute } from '@carelink/contracts/api/directory';
+import { getPracticeRoute } from '@carelink/contracts/api/directory/practices';
 import { etag, httpHandler, ok } from '@carelink/lambda-kit';
 import { practiceResource } from '../app/views';
 import { directory } from '../runtime';

@@ -1,4 +1,4 @@
-import { getStaffMemberRoute } from '@carelink/contracts/api/directory';
+import { getStaffMemberRoute } from '@carelink/contracts/api/directory/staff-members';
 import { etag, httpHandler, ok } from '@carelink/lambda-kit';
 import { staffMemberResource } from '../app/views';
 import { directory } from '../runtime';

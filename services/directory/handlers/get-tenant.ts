@@ -1,4 +1,4 @@
-import { getTenantRoute } from '@carelink/contracts/api/directory';
+import { getTenantRoute } from '@carelink/contracts/api/directory/tenants';
 import { etag, httpHandler, ok } from '@carelink/lambda-kit';
 import { tenantResource } from '../app/views';
 import { directory } from '../runtime';

@@ -1,4 +1,4 @@
-import { listAgreementsRoute } from '@carelink/contracts/api/directory';
+import { listAgreementsRoute } from '@carelink/contracts/api/directory/agreements';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { listPage } from '../app/paging';
 import { agreementResource } from '../app/views';

@@ -1,4 +1,4 @@
-import { listPartnerClientsRoute } from '@carelink/contracts/api/directory';
+import { listPartnerClientsRoute } from '@carelink/contracts/api/directory/partner-clients';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { clientResource } from '../app/views';
 import { directory } from '../runtime';

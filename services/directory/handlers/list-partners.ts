@@ -1,4 +1,4 @@
-import { listPartnersRoute } from '@carelink/contracts/api/directory';
+import { listPartnersRoute } from '@carelink/contracts/api/directory/partners';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { listPage } from '../app/paging';
 import { partnerResource } from '../app/views';

@@ -1,4 +1,4 @@
-import { listPracticesRoute } from '@carelink/contracts/api/directory';
+import { listPracticesRoute } from '@carelink/contracts/api/directory/practices';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { listPage } from '../app/paging';
 import { practiceResource } from '../app/views';

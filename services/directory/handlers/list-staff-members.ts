@@ -1,4 +1,4 @@
-import { listStaffMembersRoute } from '@carelink/contracts/api/directory';
+import { listStaffMembersRoute } from '@carelink/contracts/api/directory/staff-members';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { listPage } from '../app/paging';
 import { staffMemberResource } from '../app/views';

@@ -1,4 +1,4 @@
-import { listTenantsRoute } from '@carelink/contracts/api/directory';
+import { listTenantsRoute } from '@carelink/contracts/api/directory/tenants';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { listPage } from '../app/paging';
 import { tenantResource } from '../app/views';

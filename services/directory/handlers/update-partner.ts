@@ -1,4 +1,4 @@
-import { updatePartnerRoute } from '@carelink/contracts/api/directory';
+import { updatePartnerRoute } from '@carelink/contracts/api/directory/partners';
 import { etag, httpHandler } from '@carelink/lambda-kit';
 import { partnerResource } from '../app/views';
 import { directory } from '../runtime';

@@ -1,4 +1,4 @@
-import { updateTenantRoute } from '@carelink/contracts/api/directory';
+import { updateTenantRoute } from '@carelink/contracts/api/directory/tenants';
 import { etag, httpHandler } from '@carelink/lambda-kit';
 import { tenantResource } from '../app/views';
 import { directory } from '../runtime';
