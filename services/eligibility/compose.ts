@@ -11,7 +11,13 @@ import {
 } from './adapters/convention-coverage-verifier';
 import { createConsentService } from './app/consent-service';
 import { createCoverageReverification } from './app/coverage-reverification';
-import { createEligibilityService, type EligibilityService } from './app/eligibility-service';
+import {
+  createDeterminations,
+  createEligibilityService,
+  type DeterminationDeps,
+  type Determinations,
+  type EligibilityService,
+} from './app/eligibility-service';
 import { createPatientEligibility } from './app/patient-eligibility';
 import {
   type CoverageVerifier,
@@ -60,14 +66,11 @@ function defaultCoverageVerifier(runtime: ServiceRuntime): CoverageVerifier {
 const tableOf = (runtime: ServiceRuntime) => ({ db: runtime.db, tableName: runtime.tableName });
 
 // Each part builds only what its functions call, so runtime.ts can build one part per function:
-// reading a patient's determinations carries neither the rules nor the coverage verifier.
+// reading a patient's determinations carries neither the rules nor the coverage verifier, and a
+// consent change, which keeps the coverage answer on file, no verifier.
 
-/** Determinations: on a referral, its cancellation, a coverage re-verification or a consent change. */
-export function composeDeterminations(
-  runtime: ServiceRuntime,
-  overrides: EligibilityOverrides = {},
-  practices: PracticeDirectory = createPracticeDirectory(runtime),
-) {
+/** What every determination reads besides the rules: stores, the clock, policies, practices. */
+function determinationDeps(runtime: ServiceRuntime, practices: PracticeDirectory): DeterminationDeps {
   const policies = new Map<string, EligibilityPolicy>();
   // Resolved once per tenant per process.
   const policyFor = (tenantId: string): EligibilityPolicy => {
@@ -79,29 +82,42 @@ export function composeDeterminations(
     return policy;
   };
   const table = tableOf(runtime);
-  return createEligibilityService({
+  return {
     patients: createPatientStore(table),
     referrals: createReferralStore(table),
-    verifier: overrides.coverageVerifier ?? defaultCoverageVerifier(runtime),
     clock: runtime.clock,
     policyFor,
     practiceOf: async (tenantId, practiceId) => {
       const practice = await practices.practiceOf(tenantId, practiceId);
       return practice && { timeZone: practice.timeZone, billingPractitionerNpi: billingNpiOf(practice) };
     },
+  };
+}
+
+/** Determinations: on a referral, its cancellation, a coverage re-verification or a consent change. */
+export function composeDeterminations(
+  runtime: ServiceRuntime,
+  overrides: EligibilityOverrides = {},
+  practices: PracticeDirectory = createPracticeDirectory(runtime),
+) {
+  return createEligibilityService({
+    ...determinationDeps(runtime, practices),
+    verifier: overrides.coverageVerifier ?? defaultCoverageVerifier(runtime),
   });
 }
 
 /** Consents staff record and revoke; a change re-runs the determinations it affects. */
 export function composeConsents(
   runtime: ServiceRuntime,
-  eligibility: EligibilityService = composeDeterminations(runtime),
+  determinations: Determinations = createDeterminations(
+    determinationDeps(runtime, createPracticeDirectory(runtime)),
+  ),
 ) {
   const table = tableOf(runtime);
   return createConsentService({
     patients: createPatientStore(table),
     consents: createConsentStore(table),
-    eligibility,
+    eligibility: determinations,
     clock: runtime.clock,
     newId: runtime.newId,
   });

@@ -12,7 +12,7 @@ import {
 import type { ConsentStore } from '../store/consent-store';
 import type { PatientStore } from '../store/patient-store';
 import { knownToPractice, type PatientState, type StoredConsent } from '../store/records';
-import type { EligibilityService } from './eligibility-service';
+import type { Determinations } from './eligibility-service';
 import { ConsentObtainedInFutureError, ConsentsChangedError } from './errors';
 import { consentRecorded, consentRevoked } from './events';
 
@@ -47,7 +47,7 @@ const ALLOWED_SKEW = Temporal.Duration.from({ minutes: 5 });
 export interface ConsentDeps {
   readonly patients: PatientStore;
   readonly consents: ConsentStore;
-  readonly eligibility: EligibilityService;
+  readonly eligibility: Determinations;
   readonly clock: () => Date;
   readonly newId: () => string;
 }
