@@ -15,7 +15,6 @@ import {
   createDeterminations,
   createEligibilityService,
   type DeterminationDeps,
-  type Determinations,
   type EligibilityService,
 } from './app/eligibility-service';
 import { createPatientEligibility } from './app/patient-eligibility';
@@ -109,15 +108,13 @@ export function composeDeterminations(
 /** Consents staff record and revoke; a change re-runs the determinations it affects. */
 export function composeConsents(
   runtime: ServiceRuntime,
-  determinations: Determinations = createDeterminations(
-    determinationDeps(runtime, createPracticeDirectory(runtime)),
-  ),
+  practices: PracticeDirectory = createPracticeDirectory(runtime),
 ) {
   const table = tableOf(runtime);
   return createConsentService({
     patients: createPatientStore(table),
     consents: createConsentStore(table),
-    eligibility: determinations,
+    eligibility: createDeterminations(determinationDeps(runtime, practices)),
     clock: runtime.clock,
     newId: runtime.newId,
   });
@@ -144,7 +141,7 @@ export function composeEligibility(runtime: ServiceRuntime, overrides: Eligibili
     runtime,
     practices,
     eligibility,
-    consents: composeConsents(runtime, eligibility),
+    consents: composeConsents(runtime, practices),
     patientEligibility: composePatientEligibility(runtime),
     reverifyCoverage: composeCoverageReverification(runtime, eligibility),
   };
