@@ -88,6 +88,16 @@ describe('repository-wide layout rules', () => {
     ]);
   });
 
+  it('keeps unit tests free of module mocks and environment changes (they share modules in a worker)', () => {
+    const changesShared =
+      /vi\.(mock|doMock|stubEnv|stubGlobal)\(|process\.env(\.\w+|\[[^\]]+\])\s*=[^=]|delete process\.env/;
+    const offenders = sourceFiles
+      .filter((file) => /\.test\.tsx?$/.test(file) && !/\.int\.test\.tsx?$/.test(file))
+      .filter((file) => changesShared.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(repositoryRoot, file));
+    expect(offenders).toEqual([]);
+  });
+
   it('never imports a testing/ folder from production code', () => {
     const offenders = sourceFiles
       .filter((file) => !isTestOnly(file))
