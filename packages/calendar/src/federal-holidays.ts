@@ -47,10 +47,6 @@ function lastWeekday(year: number, month: number, weekday: number): number {
   return last - ((weekdayOf(last) - weekday + 7) % 7);
 }
 
-function fixed(year: number, month: number, day: number): number {
-  return dayNumber(year, month, day);
-}
-
 /** Federal employees observe a Saturday holiday on Friday and a Sunday holiday on Monday. */
 function observedDate(days: number): number {
   if (weekdayOf(days) === SATURDAY) return days - 1;
@@ -68,7 +64,7 @@ function assertSupportedYear(year: number): void {
 
 function buildYear(year: number): readonly FederalHoliday[] {
   const legal: [FederalHolidayKey, string, number | undefined][] = [
-    ['new-years-day', "New Year's Day", fixed(year, 1, 1)],
+    ['new-years-day', "New Year's Day", dayNumber(year, 1, 1)],
     // Observed nationally since 1986.
     [
       'martin-luther-king-jr-day',
@@ -78,13 +74,13 @@ function buildYear(year: number): readonly FederalHoliday[] {
     ['presidents-day', "Washington's Birthday", nthWeekday(year, 2, MONDAY, 3)],
     ['memorial-day', 'Memorial Day', lastWeekday(year, 5, MONDAY)],
     // Signed into law on 2021-06-17 and first observed that year.
-    ['juneteenth', 'Juneteenth National Independence Day', year >= 2021 ? fixed(year, 6, 19) : undefined],
-    ['independence-day', 'Independence Day', fixed(year, 7, 4)],
+    ['juneteenth', 'Juneteenth National Independence Day', year >= 2021 ? dayNumber(year, 6, 19) : undefined],
+    ['independence-day', 'Independence Day', dayNumber(year, 7, 4)],
     ['labor-day', 'Labor Day', nthWeekday(year, 9, MONDAY, 1)],
     ['columbus-day', 'Columbus Day', nthWeekday(year, 10, MONDAY, 2)],
-    ['veterans-day', 'Veterans Day', fixed(year, 11, 11)],
+    ['veterans-day', 'Veterans Day', dayNumber(year, 11, 11)],
     ['thanksgiving-day', 'Thanksgiving Day', nthWeekday(year, 11, THURSDAY, 4)],
-    ['christmas-day', 'Christmas Day', fixed(year, 12, 25)],
+    ['christmas-day', 'Christmas Day', dayNumber(year, 12, 25)],
   ];
   return Object.freeze(
     legal.flatMap(([key, name, date]) =>

@@ -24,9 +24,11 @@ interface ParsedInstant {
   readonly belowMs: string;
 }
 
+const NOT_AN_INSTANT = 'Expected an ISO instant with a UTC offset';
+
 function parse(text: string): ParsedInstant {
   const match = OFFSET_DATE_TIME.exec(text);
-  if (!match) throw new RangeError('Expected an ISO instant with a UTC offset');
+  if (!match) throw new RangeError(NOT_AN_INSTANT);
   const [, y, mo, d, h, mi, s, fraction = '', sign, oh, om] = match;
   const year = Number(y);
   const month = Number(mo);
@@ -43,7 +45,7 @@ function parse(text: string): ParsedInstant {
     Number(oh ?? 0) > 23 ||
     Number(om ?? 0) > 59
   ) {
-    throw new RangeError('Expected an ISO instant with a UTC offset');
+    throw new RangeError(NOT_AN_INSTANT);
   }
   const wallMs =
     dayNumber(year, month, day) * DAY_MS + Number(h) * HOUR_MS + Number(mi) * MINUTE_MS + Number(s) * 1000;
