@@ -105,4 +105,16 @@ describe('repository-wide layout rules', () => {
       .map((file) => relative(repositoryRoot, file));
     expect(offenders).toEqual([]);
   });
+
+  // The polyfill put about 54 KB into every function that reached a date; packages/calendar does
+  // the same work on epoch milliseconds, ISO strings and Intl. Tests still use it as the reference.
+  it('never imports temporal-polyfill from production code, which keeps it a devDependency', () => {
+    const offenders = sourceFiles
+      .filter((file) => !isTestOnly(file))
+      .filter((file) => importsOf(file).some((source) => /^temporal-polyfill(\/|$)/.test(source)))
+      .map((file) => relative(repositoryRoot, file));
+    expect(offenders).toEqual([]);
+    const manifest = JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8'));
+    expect(Object.keys(manifest.dependencies ?? {})).not.toContain('temporal-polyfill');
+  });
 });
