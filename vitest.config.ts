@@ -21,6 +21,9 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Pure tests with no module state or mocks: sharing loaded modules between files in a
+          // worker spares re-importing zod, the CDK and the contracts for every file (about 6x faster).
+          isolate: false,
           include: ['packages/*/src/**/*.test.ts', 'services/**/*.test.ts', 'infra/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },

@@ -88,11 +88,33 @@ describe('repository-wide layout rules', () => {
     ]);
   });
 
+  it('keeps unit tests free of module mocks and environment changes (they share modules in a worker)', () => {
+    const changesShared =
+      /vi\.(mock|doMock|stubEnv|stubGlobal)\(|process\.env(\.\w+|\[[^\]]+\])\s*=[^=]|delete process\.env/;
+    const offenders = sourceFiles
+      .filter((file) => /\.test\.tsx?$/.test(file) && !/\.int\.test\.tsx?$/.test(file))
+      .filter((file) => changesShared.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(repositoryRoot, file));
+    expect(offenders).toEqual([]);
+  });
+
   it('never imports a testing/ folder from production code', () => {
     const offenders = sourceFiles
       .filter((file) => !isTestOnly(file))
       .filter((file) => importsOf(file).some((source) => /(^|\/)testing(\/|$)/.test(source)))
       .map((file) => relative(repositoryRoot, file));
     expect(offenders).toEqual([]);
+  });
+
+  // The polyfill put about 54 KB into every function that reached a date; packages/calendar does
+  // the same work on epoch milliseconds, ISO strings and Intl. Tests still use it as the reference.
+  it('never imports temporal-polyfill from production code, which keeps it a devDependency', () => {
+    const offenders = sourceFiles
+      .filter((file) => !isTestOnly(file))
+      .filter((file) => importsOf(file).some((source) => /^temporal-polyfill(\/|$)/.test(source)))
+      .map((file) => relative(repositoryRoot, file));
+    expect(offenders).toEqual([]);
+    const manifest = JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8'));
+    expect(Object.keys(manifest.dependencies ?? {})).not.toContain('temporal-polyfill');
   });
 });

@@ -20,11 +20,18 @@ function generate(count: number): PatientMonthInput[] {
       parsePatientMonthInput({
         month: '2026-10',
         timeZone: 'America/New_York',
-        patient: { chronicConditionCount: 1 + (i % 4), complexConditionForPcm: i % 3 === 0 },
+        careModel: 'time-based',
+        patient: { chronicConditionCount: 1 + (i % 4), complexConditionForPcm: i % 3 === 0, qmb: false },
         consent:
           i % 10 === 0
             ? null
-            : { obtainedAt: '2026-01-05T15:00:00Z', revokedAt: null, billingPractitionerId: 'npi-1' },
+            : {
+                obtainedAt: '2026-01-05T15:00:00Z',
+                revokedAt: null,
+                billingPractitionerId: 'npi-1',
+                programs: ['ccm', 'pcm'],
+              },
+        lastQualifyingVisitAt: '2025-12-01T15:00:00Z',
         carePlan: {
           establishedAt: '2026-01-06T15:00:00Z',
           revisedAt: null,

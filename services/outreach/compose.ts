@@ -1,5 +1,5 @@
+import { type Instant, instantFromEpochMs } from '@carelink/calendar';
 import { createPracticeDirectory, type ServiceRuntime } from '@carelink/lambda-kit';
-import { Temporal } from 'temporal-polyfill';
 import { LocalOutboxMessageSender } from './adapters/message-sender';
 import { snsOnCallPager } from './adapters/on-call-pager';
 import { createCaseTaskStore } from './store/case-tasks';
@@ -47,7 +47,7 @@ export function composeOutreach(runtime: ServiceRuntime) {
     /** Urgent risk flags page the practice's on-call people through SNS. */
     pager: snsOnCallPager(process.env.ON_CALL_TOPIC_ARN),
     /** The runtime clock as an instant. */
-    now: (): Temporal.Instant => Temporal.Instant.fromEpochMilliseconds(runtime.clock().getTime()),
+    now: (): Instant => instantFromEpochMs(runtime.clock().getTime()),
   };
 }
 

@@ -32,12 +32,6 @@ describe('addBusinessDays', () => {
     expect(addBusinessDays(start, n)).toBe(expected);
   });
 
-  it('returns a PlainDate when given one', () => {
-    const result = addBusinessDays(Temporal.PlainDate.from('2025-07-03'), 2);
-    expect(result).toBeInstanceOf(Temporal.PlainDate);
-    expect(result.toString()).toBe('2025-07-08');
-  });
-
   it('rejects non-integer counts and malformed dates', () => {
     expect(() => addBusinessDays('2025-03-03', 1.5)).toThrow(RangeError);
     expect(() => addBusinessDays('2025-02-30', 1)).toThrow(RangeError);
@@ -49,11 +43,11 @@ describe('addBusinessDays', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 3650 }), fc.integer({ min: 1, max: 30 }), (offset, n) => {
         const from = start.add({ days: offset });
-        const to = addBusinessDays(from, n);
-        expect(isBusinessDay(to)).toBe(true);
+        const to = Temporal.PlainDate.from(addBusinessDays(from.toString(), n));
+        expect(isBusinessDay(to.toString())).toBe(true);
         let crossed = 0;
         for (let d = from.add({ days: 1 }); Temporal.PlainDate.compare(d, to) <= 0; d = d.add({ days: 1 })) {
-          if (isBusinessDay(d)) crossed += 1;
+          if (isBusinessDay(d.toString())) crossed += 1;
         }
         expect(crossed).toBe(n);
       }),

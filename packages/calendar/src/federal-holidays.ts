@@ -1,5 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
-import { type DateInput, toPlainDate } from './plain-date';
+import { dateOfDayNumber, dayNumber, daysInMonthOf, parseIsoDate, weekdayOfDayNumber } from './plain-date';
 
 /** Stable identifiers of the US federal holidays (5 U.S.C. 6103). */
 export type FederalHolidayKey =
@@ -35,28 +34,24 @@ const THURSDAY = 4;
 const SATURDAY = 6;
 const SUNDAY = 7;
 
-function nthWeekday(year: number, month: number, weekday: number, nth: number): Temporal.PlainDate {
-  const first = Temporal.PlainDate.from({ year, month, day: 1 });
-  const offset = (weekday - first.dayOfWeek + 7) % 7;
-  return first.add({ days: offset + (nth - 1) * 7 });
+// Holidays are built as day numbers: weekday arithmetic is then plain integer arithmetic.
+const weekdayOf = weekdayOfDayNumber;
+
+function nthWeekday(year: number, month: number, weekday: number, nth: number): number {
+  const first = dayNumber(year, month, 1);
+  return first + ((weekday - weekdayOf(first) + 7) % 7) + (nth - 1) * 7;
 }
 
-function lastWeekday(year: number, month: number, weekday: number): Temporal.PlainDate {
-  const first = Temporal.PlainDate.from({ year, month, day: 1 });
-  const last = first.add({ days: first.daysInMonth - 1 });
-  const offset = (last.dayOfWeek - weekday + 7) % 7;
-  return last.subtract({ days: offset });
-}
-
-function fixed(year: number, month: number, day: number): Temporal.PlainDate {
-  return Temporal.PlainDate.from({ year, month, day });
+function lastWeekday(year: number, month: number, weekday: number): number {
+  const last = dayNumber(year, month, daysInMonthOf(year, month));
+  return last - ((weekdayOf(last) - weekday + 7) % 7);
 }
 
 /** Federal employees observe a Saturday holiday on Friday and a Sunday holiday on Monday. */
-function observedDate(date: Temporal.PlainDate): Temporal.PlainDate {
-  if (date.dayOfWeek === SATURDAY) return date.subtract({ days: 1 });
-  if (date.dayOfWeek === SUNDAY) return date.add({ days: 1 });
-  return date;
+function observedDate(days: number): number {
+  if (weekdayOf(days) === SATURDAY) return days - 1;
+  if (weekdayOf(days) === SUNDAY) return days + 1;
+  return days;
 }
 
 function assertSupportedYear(year: number): void {
@@ -68,8 +63,8 @@ function assertSupportedYear(year: number): void {
 }
 
 function buildYear(year: number): readonly FederalHoliday[] {
-  const legal: [FederalHolidayKey, string, Temporal.PlainDate | undefined][] = [
-    ['new-years-day', "New Year's Day", fixed(year, 1, 1)],
+  const legal: [FederalHolidayKey, string, number | undefined][] = [
+    ['new-years-day', "New Year's Day", dayNumber(year, 1, 1)],
     // Observed nationally since 1986.
     [
       'martin-luther-king-jr-day',
@@ -79,19 +74,26 @@ function buildYear(year: number): readonly FederalHoliday[] {
     ['presidents-day', "Washington's Birthday", nthWeekday(year, 2, MONDAY, 3)],
     ['memorial-day', 'Memorial Day', lastWeekday(year, 5, MONDAY)],
     // Signed into law on 2021-06-17 and first observed that year.
-    ['juneteenth', 'Juneteenth National Independence Day', year >= 2021 ? fixed(year, 6, 19) : undefined],
-    ['independence-day', 'Independence Day', fixed(year, 7, 4)],
+    ['juneteenth', 'Juneteenth National Independence Day', year >= 2021 ? dayNumber(year, 6, 19) : undefined],
+    ['independence-day', 'Independence Day', dayNumber(year, 7, 4)],
     ['labor-day', 'Labor Day', nthWeekday(year, 9, MONDAY, 1)],
     ['columbus-day', 'Columbus Day', nthWeekday(year, 10, MONDAY, 2)],
-    ['veterans-day', 'Veterans Day', fixed(year, 11, 11)],
+    ['veterans-day', 'Veterans Day', dayNumber(year, 11, 11)],
     ['thanksgiving-day', 'Thanksgiving Day', nthWeekday(year, 11, THURSDAY, 4)],
-    ['christmas-day', 'Christmas Day', fixed(year, 12, 25)],
+    ['christmas-day', 'Christmas Day', dayNumber(year, 12, 25)],
   ];
   return Object.freeze(
     legal.flatMap(([key, name, date]) =>
-      date
-        ? [Object.freeze({ key, name, date: date.toString(), observed: observedDate(date).toString() })]
-        : [],
+      date === undefined
+        ? []
+        : [
+            Object.freeze({
+              key,
+              name,
+              date: dateOfDayNumber(date),
+              observed: dateOfDayNumber(observedDate(date)),
+            }),
+          ],
     ),
   );
 }
@@ -113,11 +115,11 @@ export function federalHolidays(year: number): readonly FederalHoliday[] {
 }
 
 /** The federal holiday observed on `date`, if any (observed dates are the days offices close). */
-export function federalHolidayOn(date: DateInput): FederalHoliday | undefined {
-  const day = toPlainDate(date);
-  const iso = day.toString();
+export function federalHolidayOn(date: string): FederalHoliday | undefined {
+  const iso = parseIsoDate(date);
+  const year = Number(iso.slice(0, 4));
   // Next year's New Year's Day can be observed on December 31 of this year.
-  const years = day.month === 12 && day.year < LAST_SUPPORTED_YEAR ? [day.year, day.year + 1] : [day.year];
+  const years = iso.slice(5, 7) === '12' && year < LAST_SUPPORTED_YEAR ? [year, year + 1] : [year];
   for (const year of years) {
     if (year < FIRST_SUPPORTED_YEAR) continue;
     const found = federalHolidays(year).find((holiday) => holiday.observed === iso);
@@ -127,6 +129,6 @@ export function federalHolidayOn(date: DateInput): FederalHoliday | undefined {
 }
 
 /** True when a federal holiday is observed on `date`. */
-export function isFederalHoliday(date: DateInput): boolean {
+export function isFederalHoliday(date: string): boolean {
   return federalHolidayOn(date) !== undefined;
 }

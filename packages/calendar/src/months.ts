@@ -1,58 +1,38 @@
-import { Temporal } from 'temporal-polyfill';
-import { type DateInput, sameShape, toPlainDate } from './plain-date';
-
-/** A calendar month as an ISO `YYYY-MM` string or a `Temporal.PlainYearMonth`. */
-export type MonthInput = string | Temporal.PlainYearMonth;
-
-/** An instant as an ISO string with `Z` or an offset, or a `Temporal.Instant`. */
-export type InstantInput = string | Temporal.Instant;
+import { type Instant, instantFromEpochMs, parseInstant } from './instants';
+import { daysInMonthOf, isoDate, isoYear, parseIsoDate } from './plain-date';
+import { checkTimeZone, localDate, startOfDay } from './time-zones';
 
 /** A half-open interval of instants `[start, end)`, both ISO UTC strings. */
 export interface MonthBounds {
-  readonly start: string;
-  readonly end: string;
+  readonly start: Instant;
+  readonly end: Instant;
 }
 
-const ISO_MONTH = /^\d{4}-\d{2}$/;
+const ISO_MONTH = /^(\d{4})-(\d{2})$/;
 
-/** Parses a strict `YYYY-MM` month. */
-export function toPlainYearMonth(value: MonthInput): Temporal.PlainYearMonth {
-  if (typeof value !== 'string') return value;
-  if (!ISO_MONTH.test(value)) throw new RangeError('Expected an ISO month (YYYY-MM)');
-  try {
-    return Temporal.PlainYearMonth.from(value, { overflow: 'reject' });
-  } catch {
-    throw new RangeError('Expected a valid ISO month (YYYY-MM)');
-  }
+/** Checks a strict `YYYY-MM` month and returns it. Months compare as strings with `<`. */
+export function parseIsoMonth(value: string): string {
+  const match = ISO_MONTH.exec(value);
+  if (!match) throw new RangeError('Expected an ISO month (YYYY-MM)');
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) throw new RangeError('Expected a valid ISO month (YYYY-MM)');
+  return value;
 }
 
-function toInstant(value: InstantInput): Temporal.Instant {
-  if (typeof value !== 'string') return value;
-  try {
-    return Temporal.Instant.from(value);
-  } catch {
-    throw new RangeError('Expected an ISO instant with a UTC offset');
-  }
-}
-
-function checkedTimeZone(timeZone: string): string {
-  try {
-    return Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(timeZone).timeZoneId;
-  } catch {
-    throw new RangeError(`Unknown time zone: ${timeZone}`);
-  }
+/** Number of days in `month` (`YYYY-MM`). */
+export function daysInMonth(month: string): number {
+  parseIsoMonth(month);
+  return daysInMonthOf(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
 }
 
 /**
  * The `YYYY-MM` month that `instant` falls in as seen from `timeZone`. Billing months follow the
- * practice's local calendar, so 2025-01-01T03:00Z is still December in New York.
+ * practice's local calendar, so 2025-01-01T03:00Z is still December in New York. A string must be
+ * an ISO instant with `Z` or an offset; a number is epoch milliseconds.
  */
-export function monthOf(instant: InstantInput, timeZone: string): string {
-  return toInstant(instant)
-    .toZonedDateTimeISO(checkedTimeZone(timeZone))
-    .toPlainDate()
-    .toPlainYearMonth()
-    .toString();
+export function monthOf(instant: string | number, timeZone: string): string {
+  const at = typeof instant === 'number' ? instant : parseInstant(instant);
+  return localDate(at, checkTimeZone(timeZone)).slice(0, 7);
 }
 
 /**
@@ -60,29 +40,28 @@ export function monthOf(instant: InstantInput, timeZone: string): string {
  * instant of the day where midnight is skipped by DST) and `end` is the start of the next month,
  * excluded. Lengths differ by an hour in DST transition months, which fixed offsets would get wrong.
  */
-export function monthBounds(month: MonthInput, timeZone: string): MonthBounds {
-  const zone = checkedTimeZone(timeZone);
-  const first = toPlainYearMonth(month).toPlainDate({ day: 1 });
-  const start = first.toZonedDateTime(zone).toInstant();
-  const end = first.add({ months: 1 }).toZonedDateTime(zone).toInstant();
-  return { start: start.toString(), end: end.toString() };
+export function monthBounds(month: string, timeZone: string): MonthBounds {
+  const zone = checkTimeZone(timeZone);
+  parseIsoMonth(month);
+  return {
+    start: instantFromEpochMs(startOfDay(`${month}-01`, zone)),
+    end: instantFromEpochMs(startOfDay(`${addMonths(month, 1)}-01`, zone)),
+  };
 }
 
 /**
- * Adds `n` months (negative to go back). Dates keep their day of month, clamped to the month's
- * length (January 31 plus one month is the last day of February). Returns the input's shape:
- * a `YYYY-MM` string gives a month, a `YYYY-MM-DD` string a date.
+ * Adds `n` months (negative to go back) to a `YYYY-MM` month or a `YYYY-MM-DD` date. Dates keep
+ * their day of month, clamped to the month's length (January 31 plus one month is the last day of
+ * February). The result has the input's shape.
  */
-export function addMonths(value: Temporal.PlainDate, n: number): Temporal.PlainDate;
-export function addMonths(value: Temporal.PlainYearMonth, n: number): Temporal.PlainYearMonth;
-export function addMonths(value: string, n: number): string;
-export function addMonths(value: DateInput | MonthInput, n: number): DateInput | MonthInput;
-export function addMonths(value: DateInput | MonthInput, n: number): DateInput | MonthInput {
+export function addMonths(value: string, n: number): string {
   if (!Number.isSafeInteger(n)) throw new RangeError('Month count must be an integer');
-  if (value instanceof Temporal.PlainYearMonth) return value.add({ months: n });
-  if (typeof value === 'string' && ISO_MONTH.test(value)) {
-    return toPlainYearMonth(value).add({ months: n }).toString();
-  }
-  const date = value as DateInput;
-  return sameShape(date, toPlainDate(date).add({ months: n }, { overflow: 'constrain' }));
+  const isMonth = ISO_MONTH.test(value);
+  if (isMonth) parseIsoMonth(value);
+  else parseIsoDate(value);
+  const index = Number(value.slice(0, 4)) * 12 + Number(value.slice(5, 7)) - 1 + n;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  if (isMonth) return `${isoYear(year)}-${String(month).padStart(2, '0')}`;
+  return isoDate(year, month, Math.min(Number(value.slice(8, 10)), daysInMonthOf(year, month)));
 }

@@ -1,4 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
+import { addMonths, epochMsOf, localDate } from '@carelink/calendar';
 
 /**
  * CCM, PCM and APCM start with an initiating visit (an E/M visit, AWV or IPPE) by the billing
@@ -12,8 +12,7 @@ export const hasInitiatingVisit = (
   timeZone: string,
 ): boolean => {
   if (lastQualifyingVisitAt === null) return false;
-  const localDate = (instant: string) =>
-    Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone).toPlainDate();
-  const earliest = localDate(consentObtainedAt).subtract({ months: 12 });
-  return Temporal.PlainDate.compare(localDate(lastQualifyingVisitAt), earliest) >= 0;
+  const dateOf = (instant: string) => localDate(epochMsOf(instant), timeZone);
+  const earliest = addMonths(dateOf(consentObtainedAt), -12);
+  return dateOf(lastQualifyingVisitAt) >= earliest;
 };

@@ -1,5 +1,5 @@
+import { instantFromEpochMs, parseIsoDate, startOfDay } from '@carelink/calendar';
 import type { Performer } from '@carelink/contracts';
-import { Temporal } from 'temporal-polyfill';
 import { consentWindow } from './consent-window';
 import { claimDiagnosisCodes, documentedDiagnoses } from './diagnosis-codes';
 import { monthBounds } from './month-bounds';
@@ -111,9 +111,7 @@ export const lastQualifyingVisit = (
     .map((v) => v.at);
   const reported = facts.eligibility?.lastVisit;
   if (reported && reported.npi === billingPractitionerId)
-    candidates.push(
-      Temporal.PlainDate.from(reported.date).toZonedDateTime({ timeZone }).toInstant().toString(),
-    );
+    candidates.push(instantFromEpochMs(startOfDay(parseIsoDate(reported.date), timeZone)));
   const before = candidates.filter((at) => Date.parse(at) < endMs).sort(byInstant);
   return before.at(-1) ?? null;
 };

@@ -1,5 +1,4 @@
-import { addMonths } from '@carelink/calendar';
-import { Temporal } from 'temporal-polyfill';
+import { addMonths, localDateTime } from '@carelink/calendar';
 
 /** The run for a month starts at 02:00 practice time on the 1st of the next month. */
 export const RUN_HOUR = 2;
@@ -10,7 +9,7 @@ export const RUN_HOUR = 2;
  * time, not elapsed hours, so a DST change on the 1st (e.g. 1 November 2026 in the US) is honoured.
  */
 export const dueMonth = (now: Date, timeZone: string): string => {
-  const local = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(timeZone);
-  const current = local.toPlainDate().toPlainYearMonth().toString();
-  return addMonths(current, local.day === 1 && local.hour < RUN_HOUR ? -2 : -1);
+  const { date, time } = localDateTime(now.getTime(), timeZone);
+  const beforeRun = date.endsWith('-01') && Number(time.slice(0, 2)) < RUN_HOUR;
+  return addMonths(date.slice(0, 7), beforeRun ? -2 : -1);
 };

@@ -1,4 +1,11 @@
-import { Temporal } from 'temporal-polyfill';
+import {
+  addDays,
+  epochMsOf,
+  instantFromEpochMs,
+  localDate,
+  parseIsoDate,
+  startOfDay,
+} from '@carelink/calendar';
 import type { PatientFacts } from './patient-facts';
 import type { TcmInput } from './tcm';
 
@@ -34,23 +41,23 @@ export const buildTcmInput = (args: {
   const tcm = args.facts.eligibility?.tcm;
   if (!tcm) return undefined;
   const { timeZone } = args;
-  const discharge = Temporal.PlainDate.from(tcm.dischargeDate);
-  const periodEnd = discharge.add({ days: 29 });
-  const localDate = (at: string) => Temporal.Instant.from(at).toZonedDateTimeISO(timeZone).toPlainDate();
+  const discharge = parseIsoDate(tcm.dischargeDate);
+  const periodEnd = addDays(discharge, 29);
+  const dateOf = (at: string) => localDate(epochMsOf(at), timeZone);
   const visit = (args.facts.visits ?? [])
     .filter((v) => v.kind === 'tcm-face-to-face')
-    .filter((v) => Temporal.PlainDate.compare(localDate(v.at), periodEnd) <= 0)
-    .filter((v) => Temporal.PlainDate.compare(localDate(v.at), discharge) >= 0)
+    .filter((v) => dateOf(v.at) <= periodEnd)
+    .filter((v) => dateOf(v.at) >= discharge)
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0];
-  const monthOfDate = (date: Temporal.PlainDate) => date.toString().slice(0, 7);
+  const monthOfDate = (date: string) => date.slice(0, 7);
   const belongs = visit
-    ? monthOfDate(localDate(visit.at)) === args.month
+    ? monthOfDate(dateOf(visit.at)) === args.month
     : monthOfDate(discharge) === args.month;
   if (!belongs) return undefined;
   return {
     timeZone,
     discharge: {
-      at: discharge.toZonedDateTime({ timeZone }).toInstant().toString(),
+      at: instantFromEpochMs(startOfDay(discharge, timeZone)),
       from: FROM[tcm.facilityType ?? 'inpatient'] ?? 'inpatient-acute',
       to: DESTINATIONS.has(tcm.destination ?? '') ? (tcm.destination as TcmInput['discharge']['to']) : 'home',
     },

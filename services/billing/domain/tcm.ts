@@ -1,5 +1,4 @@
-import { addBusinessDays } from '@carelink/calendar';
-import { Temporal } from 'temporal-polyfill';
+import { addBusinessDays, addDays, daysBetween, epochMsOf, localDate } from '@carelink/calendar';
 import * as z from 'zod/mini';
 import { TCM } from './codes';
 
@@ -72,33 +71,29 @@ const PERIOD_DAYS = 30;
 /** Decides TCM for one discharge. Pure; validates its input (throws a ZodError on invalid input). */
 export const decideTcm = (raw: TcmInput): TcmDecision => {
   const input = TcmInput.parse(raw);
-  const localDate = (instant: string) =>
-    Temporal.Instant.from(instant).toZonedDateTimeISO(input.timeZone).toPlainDate();
-  const dischargeDate = localDate(input.discharge.at);
-  const periodEnd = dischargeDate.add({ days: PERIOD_DAYS - 1 });
+  const dateOf = (instant: string) => localDate(epochMsOf(instant), input.timeZone);
+  const dischargeDate = dateOf(input.discharge.at);
+  const periodEnd = addDays(dischargeDate, PERIOD_DAYS - 1);
   const contactDue = addBusinessDays(dischargeDate, CONTACT_BUSINESS_DAYS);
   const dischargeMs = Date.parse(input.discharge.at);
   const reasons: TcmReasonCode[] = [];
 
   if (!COMMUNITY.has(input.discharge.to)) reasons.push('NOT_COMMUNITY_SETTING');
   if (input.alreadyBilledForThisDischarge) reasons.push('ALREADY_BILLED');
-  if (input.diedAt !== null && Temporal.PlainDate.compare(localDate(input.diedAt), periodEnd) <= 0)
-    reasons.push('DIED_IN_PERIOD');
+  if (input.diedAt !== null && dateOf(input.diedAt) <= periodEnd) reasons.push('DIED_IN_PERIOD');
 
   const timely = input.contactAttempts.filter(
-    (attempt) =>
-      Date.parse(attempt.at) >= dischargeMs &&
-      Temporal.PlainDate.compare(localDate(attempt.at), contactDue) <= 0,
+    (attempt) => Date.parse(attempt.at) >= dischargeMs && dateOf(attempt.at) <= contactDue,
   );
   const reached = timely.some((attempt) => attempt.successful && attempt.interactive);
   if (!reached && timely.length < 2) reasons.push('NO_TIMELY_CONTACT');
 
   let code: (typeof TCM)[keyof typeof TCM] | undefined;
-  let visitDate: Temporal.PlainDate | undefined;
+  let visitDate: string | undefined;
   if (input.faceToFaceVisitAt === null) reasons.push('NO_FACE_TO_FACE');
   else {
-    visitDate = localDate(input.faceToFaceVisitAt);
-    const day = dischargeDate.until(visitDate, { largestUnit: 'days' }).days;
+    visitDate = dateOf(input.faceToFaceVisitAt);
+    const day = daysBetween(dischargeDate, visitDate);
     const mdm = input.medicalDecisionMaking;
     if (day < 0) reasons.push('FACE_TO_FACE_BEFORE_DISCHARGE');
     else if (day > MODERATE_VISIT_DAYS) reasons.push('FACE_TO_FACE_LATE');
@@ -111,5 +106,5 @@ export const decideTcm = (raw: TcmInput): TcmDecision => {
     const order = (r: TcmReasonCode) => TCM_REASON_CODES.indexOf(r);
     return { lines: [], reasons: [...new Set(reasons)].sort((a, b) => order(a) - order(b)) };
   }
-  return { lines: [{ code, units: 1, dateOfService: visitDate.toString() }], reasons: [] };
+  return { lines: [{ code, units: 1, dateOfService: visitDate }], reasons: [] };
 };

@@ -1,7 +1,7 @@
-import { Temporal } from 'temporal-polyfill';
+import { type Instant, instantFromEpochMs } from '@carelink/calendar';
 import type { CarePlanning } from '../compose';
 
-/** The function clock as a Temporal instant (the local cloud can move it). */
-export function now(ctx: CarePlanning): Temporal.Instant {
-  return Temporal.Instant.fromEpochMilliseconds(ctx.runtime.clock().getTime());
+/** The function clock as an instant (the local cloud can move it). */
+export function now(ctx: CarePlanning): Instant {
+  return instantFromEpochMs(ctx.runtime.clock().getTime());
 }

@@ -1,6 +1,6 @@
+import { parseInstant } from '@carelink/calendar';
 import type { EligibilityDeterminedV1, EventDetail } from '@carelink/contracts';
 import type { Commit, StateWrite } from '@carelink/lambda-kit';
-import { Temporal } from 'temporal-polyfill';
 import type { CarePlanning } from '../compose';
 import { choosePrimary } from '../domain/assignment';
 import { type Case, openCase } from '../domain/case';
@@ -94,7 +94,7 @@ export async function openCaseForDetermination(
     return undefined;
   }
 
-  const identified = Temporal.Instant.from(occurredAt);
+  const identified = parseInstant(occurredAt);
   const pendingCase: Case = {
     caseId: ctx.runtime.newId(),
     tenantId,

@@ -1,5 +1,5 @@
+import { addDays, instantFromEpochMs, localDate } from '@carelink/calendar';
 import { commitTransaction, type EventDraft, type StateWrite } from '@carelink/lambda-kit';
-import { Temporal } from 'temporal-polyfill';
 import type { CarePlanning } from '../compose';
 import { assessmentOverdueTask } from '../domain/case-tasks';
 import { deadlineInstant, isOverdue } from '../domain/deadlines';
@@ -13,9 +13,9 @@ import * as published from './events';
  * still waiting for a primary keeps its entry until someone is assigned.
  */
 export async function reportOverdueAssessments(ctx: CarePlanning, at: Date): Promise<{ reported: number }> {
-  const instant = Temporal.Instant.fromEpochMilliseconds(at.getTime());
+  const instant = instantFromEpochMs(at.getTime());
   // Zones are at most a day away from UTC: entries up to tomorrow (UTC) cover every zone's today.
-  const lastDate = instant.toZonedDateTimeISO('UTC').toPlainDate().add({ days: 1 }).toString();
+  const lastDate = addDays(localDate(instant, 'UTC'), 1);
   let reported = 0;
   for (const tenantId of await ctx.practices.activeTenantIds()) {
     for (const entry of await ctx.cases.deadlinesUpTo(tenantId, lastDate)) {

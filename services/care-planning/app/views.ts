@@ -1,4 +1,4 @@
-import type { Temporal } from 'temporal-polyfill';
+import type { Instant } from '@carelink/calendar';
 import { type Assessment, assessmentStatus, missingSections } from '../domain/assessment';
 import type { CarePlan } from '../domain/care-plan';
 import { missingElements } from '../domain/care-plan';
@@ -29,7 +29,7 @@ export const caseDetail = (
   record: CaseRecord,
   assessment: Assessment | undefined,
   tasks: readonly ReviewTaskRecord[],
-  at: Temporal.Instant,
+  at: Instant,
 ) => {
   const c = record.case;
   const timeliness = assessmentStatus(c, assessment, at);

@@ -1,5 +1,11 @@
+import {
+  addDays,
+  localDate as calendarDate,
+  type Instant,
+  parseInstant,
+  parseIsoDate,
+} from '@carelink/calendar';
 import { AssessmentSections as ContractSections } from '@carelink/contracts/api/care-planning/assessment';
-import { Temporal } from 'temporal-polyfill';
 import * as z from 'zod/mini';
 import type { Case } from './case';
 import { AssessmentIncompleteError } from './errors';
@@ -39,11 +45,11 @@ export interface AssessmentDeadlines {
 }
 
 /** Deadlines counted in calendar days from the identification date. */
-export const assessmentDeadlines = (identifiedAt: string | Temporal.PlainDate): AssessmentDeadlines => {
-  const identified = Temporal.PlainDate.from(identifiedAt);
+export const assessmentDeadlines = (identifiedAt: string): AssessmentDeadlines => {
+  const identified = parseIsoDate(identifiedAt);
   return {
-    beginBy: identified.add({ days: BEGIN_WITHIN_DAYS }).toString(),
-    completeBy: identified.add({ days: COMPLETE_WITHIN_DAYS }).toString(),
+    beginBy: addDays(identified, BEGIN_WITHIN_DAYS),
+    completeBy: addDays(identified, COMPLETE_WITHIN_DAYS),
   };
 };
 
@@ -55,11 +61,10 @@ export interface AssessmentStatus extends AssessmentDeadlines {
   status: AssessmentTimeliness;
 }
 
-const localDate = (instant: string | Temporal.Instant, timeZone: string): Temporal.PlainDate =>
-  Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone).toPlainDate();
+const localDate = (instant: string, timeZone: string): string =>
+  calendarDate(parseInstant(instant), timeZone);
 
-const after = (date: Temporal.PlainDate, deadline: string): boolean =>
-  Temporal.PlainDate.compare(date, deadline) > 0;
+const after = (date: string, deadline: string): boolean => date > parseIsoDate(deadline);
 
 /**
  * Judges the assessment against the NCQA timeline in the practice's calendar days.
@@ -69,7 +74,7 @@ const after = (date: Temporal.PlainDate, deadline: string): boolean =>
 export const assessmentStatus = (
   current: Case,
   assessment: Assessment | undefined,
-  now: Temporal.Instant,
+  now: Instant,
 ): AssessmentStatus => {
   const deadlines = assessmentDeadlines(current.identifiedAt);
   const today = localDate(now, current.timeZone);
@@ -85,7 +90,7 @@ export const assessmentStatus = (
 };
 
 /** Starts an assessment for a case with no sections recorded yet. */
-export const beginAssessment = (current: Case, assessmentId: string, now: Temporal.Instant): Assessment =>
+export const beginAssessment = (current: Case, assessmentId: string, now: Instant): Assessment =>
   parseOrThrow(
     AssessmentSchema,
     { assessmentId, caseId: current.caseId, begunAt: now.toString(), sections: {} },
@@ -110,7 +115,7 @@ export const missingSections = (assessment: Assessment): AssessmentSectionName[]
   ASSESSMENT_SECTIONS.filter((name) => assessment.sections[name] === undefined);
 
 /** Completes the assessment; every section must be recorded first. */
-export const completeAssessment = (assessment: Assessment, now: Temporal.Instant): Assessment => {
+export const completeAssessment = (assessment: Assessment, now: Instant): Assessment => {
   const missing = missingSections(assessment);
   if (missing.length > 0) throw new AssessmentIncompleteError(missing);
   return { ...assessment, completedAt: now.toString() };

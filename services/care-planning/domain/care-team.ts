@@ -1,4 +1,4 @@
-import type { Temporal } from 'temporal-polyfill';
+import type { Instant } from '@carelink/calendar';
 import type { CareTeamAssignment, Case, CaseResult } from './case';
 import { CareTeamChangeError, InvariantViolationError } from './errors';
 import type { CareTeamChange, CareTeamChanged } from './events';
@@ -54,7 +54,7 @@ const assertOpenForChanges = (current: Case): void => {
 export const reassignPrimary = (
   current: Case,
   toStaffId: string,
-  now: Temporal.Instant,
+  now: Instant,
 ): CaseResult<CareTeamChanged> => {
   assertOpenForChanges(current);
   const staffId = parseOrThrow(IdSchema, toStaffId, 'staff id');
@@ -76,7 +76,7 @@ export const addSecondary = (
   current: Case,
   staffId: string,
   service: SecondaryService,
-  now: Temporal.Instant,
+  now: Instant,
 ): CaseResult<CareTeamChanged> => {
   assertOpenForChanges(current);
   const id = parseOrThrow(IdSchema, staffId, 'staff id');
@@ -98,7 +98,7 @@ export const removeSecondary = (
   current: Case,
   staffId: string,
   service: SecondaryService,
-  now: Temporal.Instant,
+  now: Instant,
 ): CaseResult<CareTeamChanged> => {
   assertOpenForChanges(current);
   const isTarget = (a: CareTeamAssignment): boolean =>

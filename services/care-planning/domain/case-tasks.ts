@@ -1,5 +1,5 @@
+import { addMilliseconds, HOUR_MS, type Instant } from '@carelink/calendar';
 import type { ReviewTaskOutcome } from '@carelink/contracts';
-import type { Temporal } from 'temporal-polyfill';
 import { activePrimary } from './care-team';
 import type { Case } from './case';
 import { TaskAlreadyDoneError } from './errors';
@@ -26,7 +26,7 @@ const CANCELLED_REFERRAL_DECISION_HOURS = 24;
  * The partner cancelled the referral of a patient who consented to care: the primary decides
  * whether care continues or the case closes (a consented patient's care does not end on a plan's say-so).
  */
-export function referralCancelledTask(current: Case, at: Temporal.Instant): CarePlanReviewTask {
+export function referralCancelledTask(current: Case, at: Instant): CarePlanReviewTask {
   return {
     type: 'referral-cancelled',
     taskKey: `referral-cancelled#${current.caseId}`,
@@ -37,7 +37,7 @@ export function referralCancelledTask(current: Case, at: Temporal.Instant): Care
     flagKind: 'referral-cancelled',
     severity: 'high',
     observedAt: at.toString(),
-    dueBy: at.add({ hours: CANCELLED_REFERRAL_DECISION_HOURS }).toString(),
+    dueBy: addMilliseconds(at, CANCELLED_REFERRAL_DECISION_HOURS * HOUR_MS),
   };
 }
 
@@ -46,7 +46,7 @@ export function assessmentOverdueTask(
   current: Case,
   primaryStaffId: string,
   milestone: 'begin' | 'complete',
-  dueAt: Temporal.Instant,
+  dueAt: Instant,
 ): CarePlanReviewTask {
   return {
     type: 'assessment-overdue',

@@ -1,5 +1,5 @@
+import type { Instant } from '@carelink/calendar';
 import { CaseCloseReason } from '@carelink/contracts';
-import type { Temporal } from 'temporal-polyfill';
 import * as z from 'zod/mini';
 import { InvalidTransitionError } from './errors';
 import type { CaseActivated, CaseClosed, CaseEvent, CaseOpened } from './events';
@@ -81,7 +81,7 @@ export interface CaseResult<E extends CaseEvent = CaseEvent> {
 }
 
 /** Opens a case in state `open` with its first primary case manager. */
-export const openCase = (input: OpenCaseInput, now: Temporal.Instant): CaseResult<CaseOpened> => {
+export const openCase = (input: OpenCaseInput, now: Instant): CaseResult<CaseOpened> => {
   const valid = parseOrThrow(OpenCaseInputSchema, input, 'case input');
   const at = now.toString();
   const { primaryStaffId, ...identity } = valid;
@@ -108,7 +108,7 @@ export const openCase = (input: OpenCaseInput, now: Temporal.Instant): CaseResul
 };
 
 /** Marks the case active once care management begins; only an open case can become active. */
-export const activateCase = (current: Case, now: Temporal.Instant): CaseResult<CaseActivated> => {
+export const activateCase = (current: Case, now: Instant): CaseResult<CaseActivated> => {
   if (current.state !== 'open') throw new InvalidTransitionError(current.state, 'activate');
   const at = now.toString();
   return {
@@ -121,11 +121,7 @@ export const activateCase = (current: Case, now: Temporal.Instant): CaseResult<C
  * Closes an open or active case. The care team is left as it was so the closed case
  * still shows who was responsible at the end.
  */
-export const closeCase = (
-  current: Case,
-  reason: CloseReason,
-  now: Temporal.Instant,
-): CaseResult<CaseClosed> => {
+export const closeCase = (current: Case, reason: CloseReason, now: Instant): CaseResult<CaseClosed> => {
   if (current.state === 'closed') throw new InvalidTransitionError(current.state, 'close');
   const validReason = parseOrThrow(CloseReasonSchema, reason, 'close reason');
   const at = now.toString();

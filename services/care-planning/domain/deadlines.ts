@@ -1,4 +1,11 @@
-import { Temporal } from 'temporal-polyfill';
+import {
+  addDays,
+  compareInstants,
+  type Instant,
+  instantFromEpochMs,
+  localDate,
+  startOfDay,
+} from '@carelink/calendar';
 import { assessmentDeadlines } from './assessment';
 
 /** The two NCQA assessment milestones. */
@@ -21,13 +28,12 @@ export const milestoneDeadlines = (identifiedAt: string): MilestoneDeadline[] =>
 };
 
 /** The instant a deadline day ends in the zone: the milestone is overdue from then on. */
-export const deadlineInstant = (dueDate: string, timeZone: string): Temporal.Instant =>
-  Temporal.PlainDate.from(dueDate).add({ days: 1 }).toZonedDateTime({ timeZone }).toInstant();
+export const deadlineInstant = (dueDate: string, timeZone: string): Instant =>
+  instantFromEpochMs(startOfDay(addDays(dueDate, 1), timeZone));
 
 /** True once the whole deadline day has passed in the practice's zone. */
-export const isOverdue = (dueDate: string, timeZone: string, now: Temporal.Instant): boolean =>
-  Temporal.Instant.compare(now, deadlineInstant(dueDate, timeZone)) >= 0;
+export const isOverdue = (dueDate: string, timeZone: string, now: Instant): boolean =>
+  compareInstants(now, deadlineInstant(dueDate, timeZone)) >= 0;
 
 /** The calendar day of an instant in a zone. */
-export const localDateOf = (instant: Temporal.Instant, timeZone: string): string =>
-  instant.toZonedDateTimeISO(timeZone).toPlainDate().toString();
+export const localDateOf = (instant: Instant, timeZone: string): string => localDate(instant, timeZone);

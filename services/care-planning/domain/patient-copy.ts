@@ -1,4 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
+import { localDate, parseInstant, parseIsoDate } from '@carelink/calendar';
 import type { Cadence, CarePlan, Goal, GoalMeasure } from './care-plan';
 import { escapeHtml } from './html';
 import { partyLabel } from './labels';
@@ -29,9 +29,9 @@ const MONTHS = [
 ];
 
 /** Spelled-out dates read the same everywhere, unlike 03/04 which flips between locales. */
-const longDate = (date: Temporal.PlainDate | string): string => {
-  const d = Temporal.PlainDate.from(date);
-  return `${MONTHS[d.month - 1]} ${d.day}, ${d.year}`;
+const longDate = (date: string): string => {
+  const [year, month, day] = parseIsoDate(date).split('-').map(Number) as [number, number, number];
+  return `${MONTHS[month - 1]} ${day}, ${year}`;
 };
 
 const COMPARATOR_WORDS: Readonly<Record<GoalMeasure['comparator'], string>> = {
@@ -139,9 +139,7 @@ const STYLE =
  */
 export const toPatientCopyHtml = (plan: VersionedCarePlan, options: PatientCopyOptions): string => {
   const last = plan.versions[plan.versions.length - 1];
-  const updated = last
-    ? longDate(Temporal.Instant.from(last.changedAt).toZonedDateTimeISO(options.timeZone).toPlainDate())
-    : undefined;
+  const updated = last ? longDate(localDate(parseInstant(last.changedAt), options.timeZone)) : undefined;
   const contact = options.contactPhone
     ? `Questions? Call ${options.contactPhone}. In an emergency, call 911.`
     : 'Questions? Call your care team. In an emergency, call 911.';

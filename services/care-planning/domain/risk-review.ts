@@ -1,5 +1,5 @@
+import { addMilliseconds, HOUR_MS, parseInstant } from '@carelink/calendar';
 import type { CaseTaskType } from '@carelink/contracts';
-import { Temporal } from 'temporal-polyfill';
 import * as z from 'zod/mini';
 import { activePrimary } from './care-team';
 import type { Case } from './case';
@@ -60,7 +60,7 @@ export const urgentReviewFor = (current: Case, flag: RiskFlag): UrgentReviewResu
   if (current.state === 'closed') return { none: 'case-closed' };
   const valid = parseOrThrow(RiskFlagSchema, flag, 'risk flag');
   const policy = POLICY[valid.severity];
-  const observed = Temporal.Instant.from(valid.observedAt);
+  const observed = parseInstant(valid.observedAt);
   return {
     task: {
       type: 'care-plan-review',
@@ -72,7 +72,7 @@ export const urgentReviewFor = (current: Case, flag: RiskFlag): UrgentReviewResu
       flagKind: valid.kind,
       severity: valid.severity,
       observedAt: observed.toString(),
-      dueBy: observed.add({ hours: policy.hours }).toString(),
+      dueBy: addMilliseconds(observed, policy.hours * HOUR_MS),
     },
   };
 };

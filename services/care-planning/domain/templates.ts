@@ -1,4 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
+import { addDays, parseIsoDate } from '@carelink/calendar';
 import {
   type Cadence,
   type CarePlan,
@@ -329,7 +329,7 @@ export const CONDITION_TEMPLATES: Readonly<Record<TemplateCondition, ConditionTe
 /** How template content gets ids and dates. */
 export interface TemplateOptions {
   /** Day the plan is started; goal target dates count from it. */
-  start: Temporal.PlainDate | string;
+  start: string;
   /** Returns a fresh item id each call; must yield FHIR-compatible ids. */
   newId: () => string;
 }
@@ -344,7 +344,7 @@ export const startPlanFromTemplates = (
   conditions: readonly TemplateCondition[],
   options: TemplateOptions,
 ): CarePlan => {
-  const start = Temporal.PlainDate.from(options.start);
+  const start = parseIsoDate(options.start);
   const plan = emptyCarePlan();
   for (const condition of new Set(conditions)) {
     const template = CONDITION_TEMPLATES[condition];
@@ -359,7 +359,7 @@ export const startPlanFromTemplates = (
         ...goal,
         measures: goal.measures.map((m) => ({ ...m })),
         problemIds: [problemId],
-        targetDate: start.add({ days: targetInDays }).toString(),
+        targetDate: addDays(start, targetInDays),
       });
     }
     for (const { goalKeys, ...intervention } of template.interventions) {

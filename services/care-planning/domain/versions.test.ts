@@ -1,3 +1,4 @@
+import { addMilliseconds, HOUR_MS } from '@carelink/calendar';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { at, completePlan, teamCase } from '../testing/fixtures';
@@ -190,7 +191,7 @@ describe('revise', () => {
         const expected: CarePlan[] = [completePlan()];
         sequence.forEach((prognosis, i) => {
           const next = { ...current.plan, prognosis };
-          current = revise(current, next, primary, current.version, now.add({ hours: i })).plan;
+          current = revise(current, next, primary, current.version, addMilliseconds(now, i * HOUR_MS)).plan;
           if (current.version === expected.length + 1) expected.push(next);
         });
         expect(current.versions.map((v) => v.version)).toEqual(expected.map((_, i) => i + 1));

@@ -1,4 +1,4 @@
-import type { Temporal } from 'temporal-polyfill';
+import type { Instant } from '@carelink/calendar';
 import { type CarePlan, emptyCarePlan, missingElements, parseCarePlan } from './care-plan';
 import type { Case } from './case';
 import { CarePlanIncompleteError, ForbiddenChangeError, VersionConflictError } from './errors';
@@ -44,7 +44,7 @@ export interface EstablishContext {
   case: Case;
   /** Staff id of the person establishing the plan; must be the case's primary. */
   staffId: string;
-  now: Temporal.Instant;
+  now: Instant;
 }
 
 const assertComplete = (plan: CarePlan): void => {
@@ -113,7 +113,7 @@ export const revise = (
   next: CarePlan,
   actor: PlanActor,
   expectedVersion: number,
-  now: Temporal.Instant,
+  now: Instant,
 ): CarePlanResult<CarePlanRevised> => {
   if (expectedVersion !== current.version) throw new VersionConflictError(expectedVersion, current.version);
   const plan = parseCarePlan(next);

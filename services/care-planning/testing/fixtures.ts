@@ -1,11 +1,11 @@
-import { Temporal } from 'temporal-polyfill';
+import { type Instant, parseInstant } from '@carelink/calendar';
 import type { CarePlan } from '../domain/care-plan';
 import { addSecondary } from '../domain/care-team';
 import { type Case, openCase } from '../domain/case';
 import type { StaffMember } from '../domain/roster';
 
 /** Test support: an instant from an ISO string. */
-export const at = (iso: string): Temporal.Instant => Temporal.Instant.from(iso);
+export const at = (iso: string): Instant => parseInstant(iso);
 
 /** Test support: a staff member with sensible defaults. */
 export const staff = (overrides: Partial<StaffMember> & Pick<StaffMember, 'staffId'>): StaffMember => ({

@@ -1,6 +1,6 @@
+import { addMilliseconds, compareInstants, MINUTE_MS } from '@carelink/calendar';
 import { NotFoundError } from '@carelink/contracts';
 import type { Commit } from '@carelink/lambda-kit';
-import { Temporal } from 'temporal-polyfill';
 import {
   ConsentAlreadyRevokedError,
   type ConsentProgram,
@@ -42,7 +42,7 @@ export const revocationReasons = {
 } as const satisfies Record<string, ConsentRevocationReason>;
 
 /** Clock skew tolerated between the device that captured a consent and the service. */
-const ALLOWED_SKEW = Temporal.Duration.from({ minutes: 5 });
+const ALLOWED_SKEW_MS = 5 * MINUTE_MS;
 
 export interface ConsentDeps {
   readonly patients: PatientStore;
@@ -52,8 +52,7 @@ export interface ConsentDeps {
   readonly newId: () => string;
 }
 
-const laterOf = (a: string, b: string) =>
-  Temporal.Instant.compare(Temporal.Instant.from(a), Temporal.Instant.from(b)) >= 0 ? a : b;
+const laterOf = (a: string, b: string) => (compareInstants(a, b) >= 0 ? a : b);
 
 /**
  * Consent capture and revocation. Every change bumps the patient's consent version, and re-runs the
@@ -71,11 +70,7 @@ export function createConsentService(deps: ConsentDeps) {
     async list(actor: StaffActor, patientId: string): Promise<StoredConsent[]> {
       const state = await patientFor(actor, patientId);
       return [...state.consents].sort(
-        (a, b) =>
-          Temporal.Instant.compare(
-            Temporal.Instant.from(a.obtainedAt),
-            Temporal.Instant.from(b.obtainedAt),
-          ) || a.consentId.localeCompare(b.consentId),
+        (a, b) => compareInstants(a.obtainedAt, b.obtainedAt) || a.consentId.localeCompare(b.consentId),
       );
     },
 
@@ -87,8 +82,8 @@ export function createConsentService(deps: ConsentDeps) {
     ): Promise<{ consent: StoredConsent; commit: Commit }> {
       const state = await patientFor(actor, patientId);
       const now = deps.clock().toISOString();
-      const latest = Temporal.Instant.from(now).add(ALLOWED_SKEW);
-      if (Temporal.Instant.compare(Temporal.Instant.from(capture.obtainedAt), latest) > 0) {
+      const latest = addMilliseconds(now, ALLOWED_SKEW_MS);
+      if (compareInstants(capture.obtainedAt, latest) > 0) {
         throw new ConsentObtainedInFutureError();
       }
       const recorded = recordConsent(

@@ -1,5 +1,5 @@
+import { localDate as calendarDate, epochMsOf } from '@carelink/calendar';
 import type { EligibilityDeterminedData, TcmDeadlines } from '@carelink/contracts';
-import { Temporal } from 'temporal-polyfill';
 import type * as z from 'zod/mini';
 import {
   type ConsentRecord,
@@ -33,7 +33,7 @@ export interface EvaluationInput {
 
 /** The calendar date of an instant in a time zone. */
 export function localDate(at: string, timeZone: string): string {
-  return Temporal.Instant.from(at).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+  return calendarDate(epochMsOf(at), timeZone);
 }
 
 function tcmDates(result: ProgramResult): TcmDeadlines | undefined {

@@ -1,5 +1,5 @@
+import { type Instant as CanonicalInstant, compareInstants, parseInstant } from '@carelink/calendar';
 import { InvalidInputError, parseOrThrow } from '@carelink/contracts';
-import { Temporal } from 'temporal-polyfill';
 import * as z from 'zod/mini';
 import {
   ConsentAlreadyRevokedError,
@@ -77,13 +77,9 @@ const REQUIRED_ITEMS: readonly ConsentDiscussionItem[] = [
   'costSharingExplained',
 ];
 
-function instant(value: string): Temporal.Instant {
-  return Temporal.Instant.from(value);
-}
-
-function isActiveAt(record: ConsentRecord, at: Temporal.Instant): boolean {
-  if (Temporal.Instant.compare(instant(record.obtainedAt), at) > 0) return false;
-  return record.revokedAt === undefined || Temporal.Instant.compare(instant(record.revokedAt), at) > 0;
+function isActiveAt(record: ConsentRecord, at: CanonicalInstant): boolean {
+  if (compareInstants(record.obtainedAt, at) > 0) return false;
+  return record.revokedAt === undefined || compareInstants(record.revokedAt, at) > 0;
 }
 
 /**
@@ -97,13 +93,13 @@ export function activeConsent(
   billingPractitionerId: string,
   at: string,
 ): ConsentRecord | undefined {
-  const when = instant(at);
+  const when = parseInstant(at);
   return records
     .filter(
       (r) =>
         r.program === program && r.billingPractitionerId === billingPractitionerId && isActiveAt(r, when),
     )
-    .sort((a, b) => Temporal.Instant.compare(instant(b.obtainedAt), instant(a.obtainedAt)))[0];
+    .sort((a, b) => compareInstants(b.obtainedAt, a.obtainedAt))[0];
 }
 
 /** True when billing `program` by `billingPractitionerId` at `at` needs consent to be obtained first. */
@@ -128,7 +124,7 @@ export function revokeConsent(
     ]);
   }
   if (record.revokedAt !== undefined) throw new ConsentAlreadyRevokedError(record.consentId);
-  if (Temporal.Instant.compare(instant(revocation.revokedAt), instant(record.obtainedAt)) < 0) {
+  if (compareInstants(revocation.revokedAt, record.obtainedAt) < 0) {
     throw new ConsentRevokedBeforeObtainedError(record.consentId);
   }
   const consent: ConsentRecord = {
@@ -166,7 +162,7 @@ export function recordConsent(
   const missing = REQUIRED_ITEMS.filter((item) => !data.discussed[item]);
   if (missing.length > 0) throw new ConsentIncompleteError(missing);
 
-  const at = instant(data.obtainedAt);
+  const at = parseInstant(data.obtainedAt);
   const superseded: ConsentRecord[] = [];
   const events: ConsentEvent[] = [];
   for (const record of deps.existing ?? []) {

@@ -1,6 +1,5 @@
-import { toPlainDate } from '@carelink/calendar';
+import { parseIsoDate } from '@carelink/calendar';
 import type { PlanType } from '@carelink/contracts';
-import { Temporal } from 'temporal-polyfill';
 import type { CoverageResult } from './coverage';
 import { type Finding, finding } from './findings';
 import type { ReferralFacts } from './referral-facts';
@@ -55,10 +54,10 @@ export function coverageFindings(
       ),
     ];
   }
-  const day = toPlainDate(today);
+  const day = parseIsoDate(today);
   const { startDate, endDate } = referral.coverage;
-  const started = Temporal.PlainDate.compare(toPlainDate(startDate), day) <= 0;
-  const notEnded = endDate === undefined || Temporal.PlainDate.compare(toPlainDate(endDate), day) >= 0;
+  const started = parseIsoDate(startDate) <= day;
+  const notEnded = endDate === undefined || parseIsoDate(endDate) >= day;
   if (!started || !notEnded) {
     return [
       finding(

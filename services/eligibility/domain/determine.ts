@@ -1,4 +1,4 @@
-import { toPlainDate } from '@carelink/calendar';
+import { parseIsoDate } from '@carelink/calendar';
 import type { Program } from '@carelink/contracts';
 import type { CoverageResult } from './coverage';
 import type { ReferralFacts } from './referral-facts';
@@ -38,7 +38,7 @@ const ORDER: readonly Program[] = ['case-management', 'ccm', 'pcm', 'tcm'];
  */
 export function determine(referral: ReferralFacts, ctx: DeterminationContext): EligibilityDetermination {
   // Fail fast on a malformed date instead of letting each rule trip over it.
-  toPlainDate(ctx.today);
+  parseIsoDate(ctx.today);
   const requested = new Set(referral.requestedPrograms);
   const programs = requested.size === 0 ? ORDER : ORDER.filter((program) => requested.has(program));
   return {

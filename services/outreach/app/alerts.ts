@@ -1,7 +1,7 @@
+import { epochMsOf, type Instant } from '@carelink/calendar';
 import type { AlertResolution, AlertStatus } from '@carelink/contracts';
 import type { EscalationResource, RiskFlagResource } from '@carelink/contracts/api/outreach/alerts';
 import { type Commit, NotFoundError, type TenantPrincipal } from '@carelink/lambda-kit';
-import type { Temporal } from 'temporal-polyfill';
 import type * as z from 'zod/mini';
 import type { Stores } from '../compose';
 import { type AlertState, acknowledgeAlert, resolveAlert, type Stamp } from '../domain';
@@ -46,7 +46,7 @@ export const escalationView = (escalation: EscalationRecord): z.input<typeof Esc
 });
 
 /** The next state after `step`, stamped with the person and the time; the note only when given. */
-function stepped(state: AlertState, step: AlertStep, by: string, now: Temporal.Instant): AlertState {
+function stepped(state: AlertState, step: AlertStep, by: string, now: Instant): AlertState {
   const stamp: Stamp = { by, at: now.toString(), ...(step.note ? { note: step.note } : {}) };
   return step.step === 'acknowledge'
     ? acknowledgeAlert(state, stamp)
@@ -76,7 +76,7 @@ export async function stepRiskFlag(
   principal: TenantPrincipal,
   target: { patientId: string; flagId: string },
   step: AlertStep,
-  now: Temporal.Instant,
+  now: Instant,
 ): Promise<{ flag: RiskFlagRecord; commit: Commit }> {
   await patientOfCaller(stores, principal, target.patientId);
   const flag = await stores.riskFlags.get(principal.tenantId, target.patientId, target.flagId);
@@ -99,7 +99,7 @@ export async function listEscalations(
   await patientOfCaller(stores, principal, patientId);
   const escalations = await stores.contacts.escalationsOfPatient(principal.tenantId, patientId);
   return withStatus(escalations, status)
-    .sort((a, b) => b.raisedAt.epochMilliseconds - a.raisedAt.epochMilliseconds)
+    .sort((a, b) => epochMsOf(b.raisedAt) - epochMsOf(a.raisedAt))
     .map(escalationView);
 }
 
@@ -109,7 +109,7 @@ export async function stepEscalation(
   principal: TenantPrincipal,
   target: { patientId: string; escalationId: string },
   step: AlertStep,
-  now: Temporal.Instant,
+  now: Instant,
 ): Promise<{ escalation: EscalationRecord; commit: Commit }> {
   await patientOfCaller(stores, principal, target.patientId);
   const escalations = await stores.contacts.escalationsOfPatient(principal.tenantId, target.patientId);

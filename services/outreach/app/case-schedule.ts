@@ -1,5 +1,5 @@
+import type { Instant } from '@carelink/calendar';
 import type { Commit, StateWrite } from '@carelink/lambda-kit';
-import type { Temporal } from 'temporal-polyfill';
 import type { Stores } from '../compose';
 import {
   applyCaseEvent,
@@ -21,7 +21,7 @@ export async function reconcileCase(
   tenantId: string,
   ref: { patientId: string; caseId: string },
   event: CaseEvent | undefined,
-  now: Temporal.Instant,
+  now: Instant,
 ): Promise<Commit | undefined> {
   const stored = await stores.cases.caseOf(tenantId, ref.patientId, ref.caseId);
   const projection: CaseProjection | undefined = event

@@ -1,3 +1,4 @@
+import { addMilliseconds, compareInstants, DAY_MS, type Instant, parseInstant } from '@carelink/calendar';
 import type { VitalType } from '@carelink/contracts';
 import {
   type Commit,
@@ -6,7 +7,6 @@ import {
   type TenantPrincipal,
   ValidationError,
 } from '@carelink/lambda-kit';
-import { Temporal } from 'temporal-polyfill';
 import type { Stores } from '../compose';
 import { evaluateVital, resolveVitalThresholds, scoreScreening, type VitalsPolicy } from '../domain';
 import { patientOfCaller } from './access';
@@ -21,8 +21,8 @@ export interface ScreeningRequest {
   completedAt?: string | undefined;
 }
 
-function notInFuture(at: Temporal.Instant, now: Temporal.Instant, path: string): void {
-  if (Temporal.Instant.compare(at, now) > 0)
+function notInFuture(at: Instant, now: Instant, path: string): void {
+  if (compareInstants(at, now) > 0)
     throw new ValidationError('The time may not be in the future', [{ path, code: 'in_future' }]);
 }
 
@@ -35,10 +35,10 @@ export async function submitScreening(
   principal: TenantPrincipal,
   patientId: string,
   request: ScreeningRequest,
-  ids: { screeningId: string; newId: () => string; now: Temporal.Instant },
+  ids: { screeningId: string; newId: () => string; now: Instant },
 ) {
   const patient = await patientOfCaller(stores, principal, patientId);
-  const completedAt = request.completedAt ? Temporal.Instant.from(request.completedAt) : ids.now;
+  const completedAt = request.completedAt ? parseInstant(request.completedAt) : ids.now;
   notInFuture(completedAt, ids.now, 'completedAt');
   const result = scoreScreening(
     request.instrument === 'hrsn' ? 'ahc-hrsn' : request.instrument,
@@ -114,10 +114,10 @@ export async function recordObservation(
   principal: TenantPrincipal,
   patientId: string,
   observation: Record<string, unknown> & { type: string; observedAt: string },
-  ids: { observationId: string; newId: () => string; now: Temporal.Instant },
+  ids: { observationId: string; newId: () => string; now: Instant },
 ) {
   const patient = await patientOfCaller(stores, principal, patientId);
-  const observedAt = Temporal.Instant.from(observation.observedAt);
+  const observedAt = parseInstant(observation.observedAt);
   notInFuture(observedAt, ids.now, 'observedAt');
   const policy = await stores.clinical.vitalsPolicy(principal.tenantId, patientId);
   const history =
@@ -125,7 +125,7 @@ export async function recordObservation(
       ? await stores.clinical.observationsSince(
           principal.tenantId,
           patientId,
-          observedAt.subtract({ hours: 24 * WEIGHT_HISTORY_DAYS }),
+          addMilliseconds(observedAt, -WEIGHT_HISTORY_DAYS * DAY_MS),
           observedAt,
         )
       : [];
@@ -171,7 +171,7 @@ export async function setVitalsPolicy(
   principal: TenantPrincipal,
   patientId: string,
   policy: VitalsPolicy,
-  now: Temporal.Instant,
+  now: Instant,
 ): Promise<Commit> {
   await patientOfCaller(stores, principal, patientId);
   resolveVitalThresholds(policy.thresholds);

@@ -1,3 +1,4 @@
+import type { Instant } from '@carelink/calendar';
 import type { CommunityReferralReason } from '@carelink/contracts';
 import {
   type Commit,
@@ -9,7 +10,6 @@ import {
   type TenantPrincipal,
   ValidationError,
 } from '@carelink/lambda-kit';
-import type { Temporal } from 'temporal-polyfill';
 import type { Stores } from '../compose';
 import {
   latestReason,
@@ -87,7 +87,7 @@ export function putResource(
   stores: Pick<Stores, 'community'>,
   principal: TenantPrincipal,
   resource: CommunityResource,
-  now: Temporal.Instant,
+  now: Instant,
 ): Commit {
   return {
     writes: [stores.community.putResource(principal.tenantId, resource, principal.subject, now.toString())],
@@ -118,7 +118,7 @@ export async function referPatient(
   principal: TenantPrincipal,
   patientId: string,
   resourceId: string,
-  ids: { referralId: string; now: Temporal.Instant },
+  ids: { referralId: string; now: Instant },
 ): Promise<{ referral: StoredReferral; commit: Commit }> {
   const patient = await patientOfCaller(stores, principal, patientId);
   const resource = await stores.community.resource(principal.tenantId, resourceId);
@@ -151,7 +151,7 @@ export async function moveReferral(
   patientId: string,
   referralId: string,
   change: { to: ReferralStatus; reason?: CommunityReferralReason | undefined },
-  now: Temporal.Instant,
+  now: Instant,
 ): Promise<{ referral: StoredReferral; commit: Commit }> {
   const patient = await patientOfCaller(stores, principal, patientId);
   const current = await stores.community.referral(principal.tenantId, patientId, referralId);

@@ -1,4 +1,4 @@
-import { monthOf } from '@carelink/calendar';
+import { compareInstants, type Instant, monthOf, parseInstant } from '@carelink/calendar';
 import {
   type Commit,
   ConflictError,
@@ -7,7 +7,6 @@ import {
   type TenantPrincipal,
   ValidationError,
 } from '@carelink/lambda-kit';
-import { Temporal } from 'temporal-polyfill';
 import type { Stores } from '../compose';
 import { outreachTaskId, recordContactAttempt } from '../domain';
 import { patientOfCaller } from './access';
@@ -30,11 +29,11 @@ export async function logContactAttempt(
   principal: TenantPrincipal,
   patientId: string,
   request: ContactAttemptRequest,
-  ids: { contactId: string; flagId: string; now: Temporal.Instant },
+  ids: { contactId: string; flagId: string; now: Instant },
 ) {
   const patient = await patientOfCaller(stores, principal, patientId);
-  const attemptedAt = request.attemptedAt ? Temporal.Instant.from(request.attemptedAt) : ids.now;
-  if (Temporal.Instant.compare(attemptedAt, ids.now) > 0)
+  const attemptedAt = request.attemptedAt ? parseInstant(request.attemptedAt) : ids.now;
+  if (compareInstants(attemptedAt, ids.now) > 0)
     throw new ValidationError('A contact attempt cannot be in the future', [
       { path: 'attemptedAt', code: 'in_future' },
     ]);
@@ -102,7 +101,7 @@ export async function logContactAttempt(
       const completes = task.id === monthly || task.kind === 'tcm-interactive-contact';
       if (!completes || task.status !== 'open') continue;
       // A TCM contact after its two business days is kept as late: it does not meet the TCM rule.
-      const late = Temporal.Instant.compare(attemptedAt, task.dueAt) >= 0;
+      const late = compareInstants(attemptedAt, task.dueAt) >= 0;
       const closure = {
         by: principal.subject,
         at: attemptedAt.toString(),

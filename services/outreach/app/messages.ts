@@ -1,5 +1,5 @@
+import type { Instant } from '@carelink/calendar';
 import { type Commit, requirePractice, type TenantPrincipal } from '@carelink/lambda-kit';
-import type { Temporal } from 'temporal-polyfill';
 import type { MessageSender } from '../adapters/message-sender';
 import type { Stores } from '../compose';
 import { applyInboundReply, decideTextMessage, type ReminderKind, renderReminder } from '../domain';
@@ -16,7 +16,7 @@ export async function sendReminder(
   principal: TenantPrincipal,
   patientId: string,
   request: { channel: MessageChannel; template: ReminderKind },
-  ids: { messageId: string; now: Temporal.Instant },
+  ids: { messageId: string; now: Instant },
 ): Promise<{ message: OutboxMessage; commit: Commit }> {
   const patient = await patientOfCaller(stores, principal, patientId);
   const practice = await stores.practices.practiceOf(principal.tenantId, requirePractice(principal));
@@ -50,7 +50,7 @@ export async function receiveReply(
   principal: TenantPrincipal,
   patientId: string,
   request: { channel: MessageChannel; text: string },
-  now: Temporal.Instant,
+  now: Instant,
 ): Promise<{ consent: 'opted-in' | 'opted-out'; commit?: Commit }> {
   const patient = await patientOfCaller(stores, principal, patientId);
   const status = await stores.messages.consent(principal.tenantId, patientId, request.channel);
@@ -89,7 +89,7 @@ export async function releaseDeferred(
   stores: Pick<Stores, 'messages' | 'cases'>,
   sender: MessageSender,
   tenantId: string,
-  now: Temporal.Instant,
+  now: Instant,
 ): Promise<Commit[]> {
   const due = await stores.messages.dueDeferred(tenantId, now.toString());
   const commits: Commit[] = [];

@@ -1,6 +1,6 @@
+import type { Instant } from '@carelink/calendar';
 import type { EventDetail, RiskFlaggedV1 } from '@carelink/contracts';
 import type { Commit } from '@carelink/lambda-kit';
-import type { Temporal } from 'temporal-polyfill';
 import type { OnCallPager } from '../adapters/on-call-pager';
 import type { Stores } from '../compose';
 import { pageOf, pageRecipients, pageSubject } from '../domain';
@@ -19,7 +19,7 @@ async function sendPage(
   pager: OnCallPager,
   tenantId: string,
   flag: RiskFlagRecord & { page?: PageState },
-  now: Temporal.Instant,
+  now: Instant,
 ): Promise<Commit> {
   const practice = await stores.practices.practiceOf(tenantId, flag.practiceId);
   const recipients = pageRecipients(practice?.onCall ?? [], flag.assigneeId);
@@ -43,7 +43,7 @@ export async function pageOnRiskFlagged(
   stores: PagingStores,
   pager: OnCallPager,
   detail: EventDetail<typeof RiskFlaggedV1>,
-  now: Temporal.Instant,
+  now: Instant,
 ): Promise<Commit | undefined> {
   if (detail.data.severity !== 'urgent') return undefined;
   const { tenantId } = detail.metadata;
@@ -61,7 +61,7 @@ export async function repageDue(
   stores: PagingStores,
   pager: OnCallPager,
   tenantId: string,
-  now: Temporal.Instant,
+  now: Instant,
 ): Promise<Commit[]> {
   const commits: Commit[] = [];
   for (const due of await stores.riskFlags.duePages(tenantId, sortableInstant(now))) {

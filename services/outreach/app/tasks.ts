@@ -1,6 +1,6 @@
+import type { Instant } from '@carelink/calendar';
 import type { OutreachTaskResource } from '@carelink/contracts/api/outreach/tasks';
 import { type Commit, NotFoundError, type TenantPrincipal } from '@carelink/lambda-kit';
-import type { Temporal } from 'temporal-polyfill';
 import type * as z from 'zod/mini';
 import type { Stores } from '../compose';
 import { TaskClosedError } from '../domain';
@@ -35,7 +35,7 @@ export async function finishTask(
   principal: TenantPrincipal,
   target: { patientId: string; taskId: string },
   finish: TaskFinish,
-  now: Temporal.Instant,
+  now: Instant,
 ): Promise<{ task: StoredTask; commit: Commit }> {
   await patientOfCaller(stores, principal, target.patientId);
   const task = await stores.cases.task(principal.tenantId, target.patientId, target.taskId);

@@ -1,7 +1,13 @@
-import { monthOf } from '@carelink/calendar';
+import {
+  addMilliseconds,
+  compareInstants,
+  type Instant,
+  MINUTE_MS,
+  monthOf,
+  parseInstant,
+} from '@carelink/calendar';
 import type { VoidReason } from '@carelink/contracts';
 import { type Commit, ConflictError, NotFoundError, type TenantPrincipal } from '@carelink/lambda-kit';
-import { Temporal } from 'temporal-polyfill';
 import type { Stores } from '../compose';
 import {
   minutesInMonth,
@@ -58,7 +64,7 @@ export async function logTimeEntry(
   principal: TenantPrincipal,
   patientId: string,
   request: TimeEntryRequest,
-  ids: { id: string; now: Temporal.Instant },
+  ids: { id: string; now: Instant },
 ): Promise<{ entry: StoredTimeEntry; commit: Commit }> {
   // Another practice's patient is a 404 before anything about the entry is judged.
   const patient = await patientOfCaller(stores, principal, patientId);
@@ -67,12 +73,12 @@ export async function logTimeEntry(
     request,
   );
   if (authorIssues.length > 0) throw new TimeAuthorError(authorIssues);
-  const startedAt = Temporal.Instant.from(request.startedAt);
+  const startedAt = parseInstant(request.startedAt);
   const current = await stores.cases.caseOf(principal.tenantId, patientId, patient.caseId);
   const closedAt = current?.projection.closedAt;
-  if (closedAt && Temporal.Instant.compare(startedAt, Temporal.Instant.from(closedAt)) >= 0)
+  if (closedAt && compareInstants(startedAt, parseInstant(closedAt)) >= 0)
     throw new TimeAfterCaseClosedError();
-  const end = startedAt.add({ minutes: request.minutes });
+  const end = addMilliseconds(startedAt, request.minutes * MINUTE_MS);
   const window = await stores.timeEntries.practitionerWindow(
     principal.tenantId,
     request.practitionerId,
@@ -110,7 +116,7 @@ export async function voidEntry(
   patientId: string,
   entryId: string,
   reason: VoidReason,
-  now: Temporal.Instant,
+  now: Instant,
 ): Promise<{ entry: StoredTimeEntry; commit: Commit }> {
   await patientOfCaller(stores, principal, patientId);
   const entry = await stores.timeEntries.get(principal.tenantId, patientId, entryId);
@@ -136,13 +142,13 @@ export async function listEntries(
   principal: TenantPrincipal,
   patientId: string,
   month: string | undefined,
-  now: Temporal.Instant,
+  now: Instant,
 ): Promise<{ month: string; items: StoredTimeEntry[]; minutes: number }> {
   await patientOfCaller(stores, principal, patientId);
   const zone = await practiceTimeZone(stores, principal);
   const wanted = month ?? monthOf(now, zone);
   const entries = (await stores.timeEntries.ofPatient(principal.tenantId, patientId))
     .filter((entry) => monthOf(entry.startedAt, zone) === wanted)
-    .sort((a, b) => Temporal.Instant.compare(a.startedAt, b.startedAt));
+    .sort((a, b) => compareInstants(a.startedAt, b.startedAt));
   return { month: wanted, items: entries, minutes: minutesInMonth(entries, wanted, zone) };
 }

@@ -1,6 +1,6 @@
+import { type Instant, parseInstant } from '@carelink/calendar';
 import type { WorklistResource } from '@carelink/contracts/api/outreach/worklist';
 import { requirePractice, type TenantPrincipal } from '@carelink/lambda-kit';
-import { Temporal } from 'temporal-polyfill';
 import type * as z from 'zod/mini';
 import type { Stores } from '../compose';
 import { buildWorklist, type TimeEntry } from '../domain';
@@ -13,7 +13,7 @@ import { practiceTimeZone } from './access';
 export async function worklistOf(
   stores: Pick<Stores, 'worklist' | 'timeEntries' | 'practices'>,
   principal: TenantPrincipal,
-  now: Temporal.Instant,
+  now: Instant,
 ): Promise<z.input<typeof WorklistResource>> {
   const practiceId = requirePractice(principal);
   const zone = await practiceTimeZone(stores, principal);
@@ -44,7 +44,7 @@ export async function worklistOf(
       caseId: task.caseId,
       assigneeId: task.assigneeId,
       priority: task.priority,
-      dueBy: Temporal.Instant.from(task.dueBy),
+      dueBy: parseInstant(task.dueBy),
     })),
     timeEntries,
   });

@@ -1,5 +1,5 @@
+import { addMilliseconds, DAY_MS, HOUR_MS, parseInstant } from '@carelink/calendar';
 import fc from 'fast-check';
-import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import {
   buildOutreachSchedule,
@@ -13,13 +13,13 @@ import { InvalidInputError } from './errors';
 import { INTERVENTION_KINDS, type OutreachTask } from './outreach-task';
 
 const zone = 'America/New_York';
-const now = Temporal.Instant.from('2026-03-10T15:00:00Z');
+const now = parseInstant('2026-03-10T15:00:00Z');
 const ccm: OutreachCaseFacts = {
   caseId: 'case-1',
   program: 'ccm',
   patientTimeZone: zone,
   primaryCaseManagerId: 'cm-1',
-  enrolledAt: Temporal.Instant.from('2026-01-05T15:00:00Z'),
+  enrolledAt: parseInstant('2026-01-05T15:00:00Z'),
 };
 const emptyPlan: CarePlanFacts = { planId: 'plan-1', revision: 1, interventions: [] };
 
@@ -48,13 +48,13 @@ describe('monthly contact cadence', () => {
   });
 
   it('uses the patient month, not the UTC month', () => {
-    const lateOnTheLastDay = Temporal.Instant.from('2026-04-01T02:00:00Z');
+    const lateOnTheLastDay = parseInstant('2026-04-01T02:00:00Z');
     const tasks = buildOutreachSchedule(ccm, emptyPlan, { now: lateOnTheLastDay, horizonMonths: 1 });
     expect(tasks.map((task) => task.period)).toEqual(['2026-03']);
   });
 
   it('does not plan contacts before the enrolment month', () => {
-    const enrolledNextMonth = { ...ccm, enrolledAt: Temporal.Instant.from('2026-04-02T15:00:00Z') };
+    const enrolledNextMonth = { ...ccm, enrolledAt: parseInstant('2026-04-02T15:00:00Z') };
     expect(buildOutreachSchedule(enrolledNextMonth, emptyPlan, { now }).map((task) => task.period)).toEqual([
       '2026-04',
     ]);
@@ -74,7 +74,7 @@ describe('TCM interactive contact', () => {
   const tcm = (dischargedAt: string): OutreachCaseFacts => ({
     ...ccm,
     program: 'tcm',
-    dischargedAt: Temporal.Instant.from(dischargedAt),
+    dischargedAt: parseInstant(dischargedAt),
   });
 
   it.each([
@@ -97,7 +97,7 @@ describe('TCM interactive contact', () => {
     const [task] = buildOutreachSchedule(tcm(dischargedAt), emptyPlan, { now });
     expect(task).toMatchObject({ kind: 'tcm-interactive-contact', period, recurrence: 'once' });
     expect(task?.dueAt.toString()).toBe(dueAt);
-    expect(task?.openFrom.toString()).toBe(Temporal.Instant.from(dischargedAt).toString());
+    expect(task?.openFrom.toString()).toBe(parseInstant(dischargedAt).toString());
   });
 
   it('plans no monthly contact for TCM', () => {
@@ -160,7 +160,7 @@ describe('intervention tasks', () => {
     };
     const first = buildOutreachSchedule(ccm, plan(intervention), { now });
     const revised = buildOutreachSchedule(ccm, plan({ ...intervention, kind: 'other', assigneeId: 'x' }), {
-      now: now.add({ hours: 30 }),
+      now: addMilliseconds(now, 30 * HOUR_MS),
     });
     expect(revised.map((task) => task.id)).toEqual(first.map((task) => task.id));
     expect(new Set(first.map((task) => task.id)).size).toBe(first.length);
@@ -230,7 +230,7 @@ describe('reconciling tasks', () => {
 
   it('leaves last month’s open contact alone when the schedule moves on to a new month', () => {
     const existing = apply([], reconcileTasks([], buildOutreachSchedule(ccm, emptyPlan, { now })));
-    const nextMonth = Temporal.Instant.from('2026-04-10T15:00:00Z');
+    const nextMonth = parseInstant('2026-04-10T15:00:00Z');
     const result = reconcileTasks(existing, buildOutreachSchedule(ccm, emptyPlan, { now: nextMonth }));
     expect(result.toCancel).toEqual([]);
     expect(result.toCreate.map((task) => task.period)).toEqual(['2026-05']);
@@ -257,7 +257,7 @@ describe('reconciling tasks', () => {
       fc.property(fc.array(revision, { minLength: 1, maxLength: 5 }), (revisions) => {
         let tasks: OutreachTask[] = [];
         for (const { interventions, program, dayOffset } of revisions) {
-          const at = now.add({ hours: 24 * dayOffset });
+          const at = addMilliseconds(now, dayOffset * DAY_MS);
           const facts = { ...ccm, program, dischargedAt: now };
           const desired = buildOutreachSchedule(
             facts,

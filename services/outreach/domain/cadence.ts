@@ -1,5 +1,15 @@
-import { addBusinessDays, addMonths, monthBounds, monthOf, toPlainDate } from '@carelink/calendar';
-import { Temporal } from 'temporal-polyfill';
+import {
+  addBusinessDays,
+  addDays,
+  addMonths,
+  type Instant,
+  instantFromEpochMs,
+  localDate,
+  monthBounds,
+  monthOf,
+  parseIsoDate,
+  startOfDay as startOfDayMs,
+} from '@carelink/calendar';
 import { InvalidInputError } from './errors';
 import {
   type InterventionKind,
@@ -19,9 +29,9 @@ export interface OutreachCaseFacts {
   readonly patientTimeZone: string;
   readonly primaryCaseManagerId: string;
   /** Monthly contacts start with the month of enrolment. */
-  readonly enrolledAt: Temporal.Instant;
+  readonly enrolledAt: Instant;
   /** Required for `tcm`: the interactive contact is counted from the discharge. */
-  readonly dischargedAt?: Temporal.Instant;
+  readonly dischargedAt?: Instant;
 }
 
 /** When an intervention is due: once on a local date, or every calendar month. */
@@ -48,7 +58,7 @@ export interface CarePlanFacts {
 
 /** Options of `buildOutreachSchedule`. */
 export interface ScheduleOptions {
-  readonly now: Temporal.Instant;
+  readonly now: Instant;
   /** Calendar months covered, starting with the current one. Defaults to 2 so next month is visible early. */
   readonly horizonMonths?: number;
 }
@@ -60,8 +70,8 @@ export const ONE_OFF_LEAD_DAYS = 7;
 const MONTHLY_CONTACT = 'monthly-contact';
 const TCM_CONTACT = 'tcm-interactive-contact';
 
-function startOfDay(date: Temporal.PlainDate, timeZone: string): Temporal.Instant {
-  return date.toZonedDateTime(timeZone).toInstant();
+function startOfDay(date: string, timeZone: string): Instant {
+  return instantFromEpochMs(startOfDayMs(date, timeZone));
 }
 
 function horizon(facts: OutreachCaseFacts, options: ScheduleOptions): string[] {
@@ -104,8 +114,8 @@ function monthlyTask(
     source,
     period: month,
     recurrence: 'monthly',
-    openFrom: Temporal.Instant.from(bounds.start),
-    dueAt: Temporal.Instant.from(bounds.end),
+    openFrom: bounds.start,
+    dueAt: bounds.end,
     assigneeId,
   });
 }
@@ -118,22 +128,22 @@ function tcmTask(facts: OutreachCaseFacts): OutreachTask {
   if (!facts.dischargedAt) {
     throw new InvalidInputError('case facts', [{ path: 'dischargedAt', code: 'required_for_tcm' }]);
   }
-  const dischargeDate = facts.dischargedAt.toZonedDateTimeISO(facts.patientTimeZone).toPlainDate();
+  const dischargeDate = localDate(facts.dischargedAt, facts.patientTimeZone);
   const lastDay = addBusinessDays(dischargeDate, TCM_CONTACT_BUSINESS_DAYS);
   return task(facts, {
     kind: TCM_CONTACT,
     source: TCM_CONTACT,
-    period: dischargeDate.toString(),
+    period: dischargeDate,
     recurrence: 'once',
     openFrom: facts.dischargedAt,
-    dueAt: startOfDay(lastDay.add({ days: 1 }), facts.patientTimeZone),
+    dueAt: startOfDay(addDays(lastDay, 1), facts.patientTimeZone),
     assigneeId: facts.primaryCaseManagerId,
   });
 }
 
-function parseDueOn(value: string): Temporal.PlainDate {
+function parseDueOn(value: string): string {
   try {
-    return toPlainDate(value);
+    return parseIsoDate(value);
   } catch {
     throw new InvalidInputError('care plan', [
       { path: 'interventions.schedule.dueOn', code: 'invalid_date' },
@@ -156,10 +166,10 @@ function interventionTasks(
     task(facts, {
       kind: intervention.kind,
       source,
-      period: dueOn.toString(),
+      period: dueOn,
       recurrence: 'once',
-      openFrom: startOfDay(dueOn.subtract({ days: ONE_OFF_LEAD_DAYS }), facts.patientTimeZone),
-      dueAt: startOfDay(dueOn.add({ days: 1 }), facts.patientTimeZone),
+      openFrom: startOfDay(addDays(dueOn, -ONE_OFF_LEAD_DAYS), facts.patientTimeZone),
+      dueAt: startOfDay(addDays(dueOn, 1), facts.patientTimeZone),
       assigneeId,
     }),
   ];

@@ -1,4 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
+import { parseInstant } from '@carelink/calendar';
 import { describe, expect, it } from 'vitest';
 import { reconcileTasks } from './cadence';
 import {
@@ -31,7 +31,7 @@ const plan = (version: number, ...interventionIds: string[]): CaseEvent => ({
     cadence: 'monthly',
   })),
 });
-const now = Temporal.Instant.from('2026-03-10T15:00:00Z');
+const now = parseInstant('2026-03-10T15:00:00Z');
 
 function fold(events: CaseEvent[]): CaseProjection | undefined {
   return events.reduce<CaseProjection | undefined>((p, e) => applyCaseEvent(p, e) ?? p, undefined);

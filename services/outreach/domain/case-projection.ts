@@ -1,4 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
+import { type Instant, instantFromEpochMs, parseInstant, parseIsoDate, startOfDay } from '@carelink/calendar';
 import {
   buildOutreachSchedule,
   type CarePlanFacts,
@@ -194,13 +194,13 @@ function toPlanIntervention(
  * day in the patient's zone), or from the identification instant when no discharge date was given.
  * Case management has no contact cadence, only the plan's interventions.
  */
-export function desiredTasks(projection: CaseProjection, now: Temporal.Instant): OutreachTask[] {
+export function desiredTasks(projection: CaseProjection, now: Instant): OutreachTask[] {
   const { program, timeZone, primaryStaffId, identifiedAt } = projection;
   if (!projection.opened || projection.closed || !program || !timeZone || !primaryStaffId || !identifiedAt)
     return [];
-  const enrolledAt = Temporal.Instant.from(identifiedAt);
+  const enrolledAt = parseInstant(identifiedAt);
   const dischargedAt = projection.dischargeDate
-    ? Temporal.PlainDate.from(projection.dischargeDate).toZonedDateTime(timeZone).toInstant()
+    ? instantFromEpochMs(startOfDay(parseIsoDate(projection.dischargeDate), timeZone))
     : program === 'tcm'
       ? enrolledAt
       : undefined;

@@ -1,4 +1,4 @@
-import type { Temporal } from 'temporal-polyfill';
+import type { Instant } from '@carelink/calendar';
 import type { SmsConsent } from './opt-out';
 import { DEFAULT_QUIET_HOURS, nextAllowedSendTime, type QuietHours } from './quiet-hours';
 
@@ -17,7 +17,7 @@ export { ReminderValuesSchema, renderReminder } from './reminder-templates';
 /** Whether a text may go out: now, later (after quiet hours), or not at all (opted out). */
 export type SendDecision =
   | { readonly kind: 'send-now' }
-  | { readonly kind: 'defer'; readonly until: Temporal.Instant }
+  | { readonly kind: 'defer'; readonly until: Instant }
   | { readonly kind: 'blocked'; readonly reason: 'opted-out' };
 
 /**
@@ -25,12 +25,12 @@ export type SendDecision =
  * that falls in the patient's quiet hours is deferred to the first allowed instant.
  */
 export function decideTextMessage(
-  now: Temporal.Instant,
+  now: Instant,
   consent: SmsConsent,
   timeZone: string,
   quietHours: QuietHours = DEFAULT_QUIET_HOURS,
 ): SendDecision {
   if (consent.status === 'opted-out') return { kind: 'blocked', reason: 'opted-out' };
   const allowedAt = nextAllowedSendTime(now, timeZone, quietHours);
-  return allowedAt.equals(now) ? { kind: 'send-now' } : { kind: 'defer', until: allowedAt };
+  return allowedAt === now ? { kind: 'send-now' } : { kind: 'defer', until: allowedAt };
 }

@@ -1,4 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
+import { parseInstant } from '@carelink/calendar';
 import { describe, expect, it } from 'vitest';
 import {
   canTransitionReferral,
@@ -10,8 +10,8 @@ import {
 } from './community-referrals';
 import { IllegalReferralTransitionError, ReferralReasonRequiredError } from './errors';
 
-const sentAt = Temporal.Instant.from('2026-05-01T14:00:00Z');
-const later = Temporal.Instant.from('2026-05-03T14:00:00Z');
+const sentAt = parseInstant('2026-05-01T14:00:00Z');
+const later = parseInstant('2026-05-03T14:00:00Z');
 
 const sent = () =>
   sendReferral({

@@ -1,5 +1,5 @@
+import type { Instant } from '@carelink/calendar';
 import type { CommunityReferralReason, CommunityReferralStatus, TaskStatus } from '@carelink/contracts';
-import type { Temporal } from 'temporal-polyfill';
 import { IllegalReferralTransitionError, ReferralReasonRequiredError } from './errors';
 
 /** Kinds of community organisation a patient can be referred to. */
@@ -17,7 +17,7 @@ export type ReferralStatus = CommunityReferralStatus;
 /** One audited status change, with why it happened. */
 export interface ReferralStatusChange {
   readonly status: ReferralStatus;
-  readonly at: Temporal.Instant;
+  readonly at: Instant;
   readonly by: string;
   readonly reason?: CommunityReferralReason;
 }
@@ -73,7 +73,7 @@ export interface SendReferralInput {
   readonly category: CommunityResourceCategory;
   readonly organizationId: string;
   readonly by: string;
-  readonly at: Temporal.Instant;
+  readonly at: Instant;
 }
 
 /** Creates a referral in status `sent`. */
@@ -97,7 +97,7 @@ export function transitionReferral(
   to: ReferralStatus,
   change: {
     readonly by: string;
-    readonly at: Temporal.Instant;
+    readonly at: Instant;
     readonly reason?: CommunityReferralReason | undefined;
   },
 ): CommunityReferral {

@@ -1,5 +1,5 @@
+import { addMilliseconds, DAY_MS, type Instant, MINUTE_MS, parseInstant } from '@carelink/calendar';
 import fc from 'fast-check';
-import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import {
   CONTACT_OUTCOMES,
@@ -11,9 +11,9 @@ import {
 } from './contacts';
 
 const zone = 'America/New_York';
-const firstDay = Temporal.Instant.from('2026-03-02T15:00:00Z');
+const firstDay = parseInstant('2026-03-02T15:00:00Z');
 
-function run(outcomes: readonly ContactOutcome[], at: (index: number) => Temporal.Instant = dayOf) {
+function run(outcomes: readonly ContactOutcome[], at: (index: number) => Instant = dayOf) {
   const history: ContactAttempt[] = [];
   const escalations: { index: number; escalation: Escalation }[] = [];
   outcomes.forEach((outcome, index) => {
@@ -34,8 +34,8 @@ function run(outcomes: readonly ContactOutcome[], at: (index: number) => Tempora
   return { history, escalations };
 }
 
-function dayOf(index: number): Temporal.Instant {
-  return firstDay.add({ hours: 24 * index });
+function dayOf(index: number): Instant {
+  return addMilliseconds(firstDay, index * DAY_MS);
 }
 
 describe('contact attempts', () => {
@@ -78,7 +78,7 @@ describe('contact attempts', () => {
 
   it('counts failures per calendar month in the patient time zone', () => {
     const times = ['2026-03-30T15:00:00Z', '2026-04-01T03:30:00Z', '2026-04-01T15:00:00Z'].map((iso) =>
-      Temporal.Instant.from(iso),
+      parseInstant(iso),
     );
     const { history, escalations } = run(['no-answer', 'no-answer', 'no-answer'], (index) => times[index]!);
     expect(escalations).toEqual([]);
@@ -110,7 +110,9 @@ describe('contact attempts', () => {
         const beforeSuccess = firstSuccess === -1 ? outcomes : outcomes.slice(0, firstSuccess);
         const expected = beforeSuccess.length >= 3 ? [2] : [];
         expect(
-          run(outcomes, (index) => firstDay.add({ minutes: index })).escalations.map((e) => e.index),
+          run(outcomes, (index) => addMilliseconds(firstDay, index * MINUTE_MS)).escalations.map(
+            (e) => e.index,
+          ),
         ).toEqual(expected);
       }),
     );

@@ -1,5 +1,4 @@
-import { monthOf, toPlainYearMonth } from '@carelink/calendar';
-import type { Temporal } from 'temporal-polyfill';
+import { type Instant, monthOf, parseIsoMonth } from '@carelink/calendar';
 import * as z from 'zod/mini';
 import { InstantSchema } from './instant-schema';
 import { parseOrThrow } from './validation';
@@ -34,7 +33,7 @@ export interface Escalation {
   readonly month: string;
   readonly assigneeId: string;
   readonly failedAttempts: number;
-  readonly raisedAt: Temporal.Instant;
+  readonly raisedAt: Instant;
 }
 
 /** Emitted for every recorded attempt. */
@@ -77,7 +76,7 @@ export function monthlyContactStatus(
   month: string,
   timeZone: string,
 ): MonthlyContactStatus {
-  const wanted = toPlainYearMonth(month).toString();
+  const wanted = parseIsoMonth(month);
   let reached = false;
   let failedAttempts = 0;
   for (const attempt of attempts) {
@@ -94,7 +93,7 @@ export interface RecordContactAttemptContext {
   readonly history: readonly ContactAttempt[];
   readonly patientTimeZone: string;
   readonly primaryCaseManagerId: string;
-  readonly now: Temporal.Instant;
+  readonly now: Instant;
 }
 
 /**

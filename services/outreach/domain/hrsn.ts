@@ -1,4 +1,4 @@
-import type { Temporal } from 'temporal-polyfill';
+import type { Instant } from '@carelink/calendar';
 import * as z from 'zod/mini';
 import type { CommunityResourceCategory } from './community-referrals';
 import { LOINC, type RiskFlag } from './risk-flags';
@@ -64,10 +64,7 @@ function positiveDomains(answers: HrsnAnswers): HrsnDomain[] {
  * proposes a referral category, and a positive interpersonal-safety domain also raises a high flag
  * because it may mean the patient is not safe at home.
  */
-export function scoreHrsn(
-  answers: unknown,
-  observedAt: Temporal.Instant,
-): ScreeningResult<'ahc-hrsn', HrsnBand> {
+export function scoreHrsn(answers: unknown, observedAt: Instant): ScreeningResult<'ahc-hrsn', HrsnBand> {
   const domains = positiveDomains(parseOrThrow(HrsnAnswersSchema, answers, 'social-needs answers'));
   const proposedReferrals: ProposedReferral[] = domains.map((domain) => ({
     domain,

@@ -1,8 +1,8 @@
-import { Temporal } from 'temporal-polyfill';
+import { addMilliseconds, MINUTE_MS, parseInstant } from '@carelink/calendar';
 import { describe, expect, it } from 'vitest';
 import { pageOf, pageRecipients, pageSubject, REPAGE_AFTER_MINUTES } from './on-call';
 
-const at = Temporal.Instant.from('2026-10-11T09:00:00Z');
+const at = parseInstant('2026-10-11T09:00:00Z');
 
 describe('on-call paging', () => {
   it('pages the on-call list in order, else the primary', () => {
@@ -12,7 +12,10 @@ describe('on-call paging', () => {
 
   it('re-pages the next person 30 minutes later and wraps round the list', () => {
     const list = ['a', 'b'];
-    expect(pageOf(list, 1, at)).toEqual({ to: 'a', nextAt: at.add({ minutes: REPAGE_AFTER_MINUTES }) });
+    expect(pageOf(list, 1, at)).toEqual({
+      to: 'a',
+      nextAt: addMilliseconds(at, REPAGE_AFTER_MINUTES * MINUTE_MS),
+    });
     expect(pageOf(list, 2, at).to).toBe('b');
     expect(pageOf(list, 3, at).to).toBe('a');
   });

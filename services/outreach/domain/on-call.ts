@@ -1,4 +1,4 @@
-import type { Temporal } from 'temporal-polyfill';
+import { addMilliseconds, type Instant, MINUTE_MS } from '@carelink/calendar';
 
 /** An unacknowledged urgent flag pages the next person after this long. */
 export const REPAGE_AFTER_MINUTES = 30;
@@ -18,11 +18,11 @@ export function pageRecipients(onCall: readonly string[], primaryStaffId: string
 export function pageOf(
   recipients: readonly string[],
   attempt: number,
-  at: Temporal.Instant,
-): { to: string; nextAt: Temporal.Instant | undefined } {
+  at: Instant,
+): { to: string; nextAt: Instant | undefined } {
   const to = recipients[(attempt - 1) % recipients.length] as string;
   const last = attempt >= recipients.length * ROUNDS;
-  return { to, nextAt: last ? undefined : at.add({ minutes: REPAGE_AFTER_MINUTES }) };
+  return { to, nextAt: last ? undefined : addMilliseconds(at, REPAGE_AFTER_MINUTES * MINUTE_MS) };
 }
 
 /** The subject of a page: the flag's code only, never the reading or the patient's name. */

@@ -1,8 +1,8 @@
-import { Temporal } from 'temporal-polyfill';
+import { parseInstant } from '@carelink/calendar';
 import { describe, expect, it } from 'vitest';
 import { applyInboundReply, classifyReply, type SmsConsent } from './opt-out';
 
-const at = Temporal.Instant.from('2026-04-02T16:00:00Z');
+const at = parseInstant('2026-04-02T16:00:00Z');
 const optedIn: SmsConsent = { caseId: 'case-1', status: 'opted-in' };
 
 describe('texting consent keywords', () => {

@@ -1,4 +1,4 @@
-import type { Temporal } from 'temporal-polyfill';
+import type { Instant } from '@carelink/calendar';
 
 /** Replies that withdraw consent to text messages. */
 export const OPT_OUT_KEYWORDS: readonly string[] = [
@@ -16,7 +16,7 @@ export const OPT_IN_KEYWORDS: readonly string[] = ['START', 'UNSTOP'];
 export interface SmsConsent {
   readonly caseId: string;
   readonly status: 'opted-in' | 'opted-out';
-  readonly changedAt?: Temporal.Instant;
+  readonly changedAt?: Instant;
 }
 
 /** Emitted when an inbound reply changes consent. */
@@ -43,7 +43,7 @@ export function classifyReply(text: string): 'opt-out' | 'opt-in' | undefined {
 export function applyInboundReply(
   consent: SmsConsent,
   text: string,
-  at: Temporal.Instant,
+  at: Instant,
 ): { consent: SmsConsent; events: SmsConsentChanged[] } {
   const kind = classifyReply(text);
   if (kind === undefined) return { consent, events: [] };

@@ -1,5 +1,5 @@
+import type { Instant } from '@carelink/calendar';
 import { InterventionKind } from '@carelink/contracts';
-import type { Temporal } from 'temporal-polyfill';
 
 /** Kinds of care-plan intervention that turn into outreach tasks. */
 export const INTERVENTION_KINDS = InterventionKind.options;
@@ -23,9 +23,9 @@ export interface OutreachTask {
   readonly period: string;
   readonly recurrence: 'once' | 'monthly';
   /** From when the task shows on the worklist. */
-  readonly openFrom: Temporal.Instant;
+  readonly openFrom: Instant;
   /** The task is overdue from this instant on. */
-  readonly dueAt: Temporal.Instant;
+  readonly dueAt: Instant;
   readonly assigneeId: string;
   readonly status: OutreachTaskStatus;
 }

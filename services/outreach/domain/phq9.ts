@@ -1,4 +1,4 @@
-import type { Temporal } from 'temporal-polyfill';
+import type { Instant } from '@carelink/calendar';
 import * as z from 'zod/mini';
 import { LOINC, type RiskFlag } from './risk-flags';
 import type { Phq9Band, ScreeningResult } from './screening-types';
@@ -30,17 +30,14 @@ export function phq9Band(score: number): Phq9Band {
  * The urgent flag raised by item 9 (thoughts of self-harm). Exposed on its own so that a form can
  * raise it the moment item 9 is answered, before the rest of the questionnaire is complete.
  */
-export function phq9Item9Flag(answer: number, observedAt: Temporal.Instant): RiskFlag | undefined {
+export function phq9Item9Flag(answer: number, observedAt: Instant): RiskFlag | undefined {
   parseOrThrow(ITEM, answer, 'PHQ-9 item 9 answer');
   if (answer === 0) return undefined;
   return { kind: 'self-harm-risk', severity: 'urgent', observedAt, code: LOINC.phq9Item9 };
 }
 
 /** Scores a completed PHQ-9. Any positive item 9 answer adds an urgent self-harm flag whatever the total. */
-export function scorePhq9(
-  answers: unknown,
-  observedAt: Temporal.Instant,
-): ScreeningResult<'phq-9', Phq9Band> {
+export function scorePhq9(answers: unknown, observedAt: Instant): ScreeningResult<'phq-9', Phq9Band> {
   const items = parseOrThrow(Phq9AnswersSchema, answers, 'PHQ-9 answers');
   const score = items.reduce((sum, item) => sum + item, 0);
   const flag = phq9Item9Flag(items[8] ?? 0, observedAt);

@@ -1,4 +1,11 @@
-import { Temporal } from 'temporal-polyfill';
+import {
+  addDays,
+  compareInstants,
+  type Instant,
+  instantFromEpochMs,
+  localDateTime,
+  wallClockToEpochMs,
+} from '@carelink/calendar';
 import * as z from 'zod/mini';
 import { parseOrThrow } from './validation';
 
@@ -16,26 +23,27 @@ export type QuietHours = z.infer<typeof QuietHoursSchema>;
 /** 21:00 to 08:00 in the patient's time zone. */
 export const DEFAULT_QUIET_HOURS: QuietHours = Object.freeze({ start: '21:00', end: '08:00' });
 
-function parseWindow(quietHours: QuietHours): { start: Temporal.PlainTime; end: Temporal.PlainTime } {
+function parseWindow(quietHours: QuietHours): { start: string; end: string } {
   const valid = parseOrThrow(QuietHoursSchema, quietHours, 'quiet hours');
-  return { start: Temporal.PlainTime.from(valid.start), end: Temporal.PlainTime.from(valid.end) };
+  return { start: valid.start, end: valid.end };
 }
 
-function isQuiet(time: Temporal.PlainTime, start: Temporal.PlainTime, end: Temporal.PlainTime): boolean {
-  const afterStart = Temporal.PlainTime.compare(time, start) >= 0;
-  const beforeEnd = Temporal.PlainTime.compare(time, end) < 0;
-  const wraps = Temporal.PlainTime.compare(start, end) > 0;
+/** `time` is a local `HH:MM:SS.sss` reading; `start` and `end` are `HH:MM`, so string order is time order. */
+function isQuiet(time: string, start: string, end: string): boolean {
+  const afterStart = time >= start;
+  const beforeEnd = time < end;
+  const wraps = start > end;
   return wraps ? afterStart || beforeEnd : afterStart && beforeEnd;
 }
 
 /** True when `instant` falls within quiet hours on the patient's local clock. */
 export function isWithinQuietHours(
-  instant: Temporal.Instant,
+  instant: Instant,
   timeZone: string,
   quietHours: QuietHours = DEFAULT_QUIET_HOURS,
 ): boolean {
   const { start, end } = parseWindow(quietHours);
-  return isQuiet(instant.toZonedDateTimeISO(timeZone).toPlainTime(), start, end);
+  return isQuiet(localDateTime(instant, timeZone).time, start, end);
 }
 
 /**
@@ -46,20 +54,18 @@ export function isWithinQuietHours(
  * still ahead of `now`.
  */
 export function nextAllowedSendTime(
-  now: Temporal.Instant,
+  now: Instant,
   timeZone: string,
   quietHours: QuietHours = DEFAULT_QUIET_HOURS,
-): Temporal.Instant {
+): Instant {
   const { start, end } = parseWindow(quietHours);
-  const local = now.toZonedDateTimeISO(timeZone);
-  const time = local.toPlainTime();
-  if (!isQuiet(time, start, end)) return now;
-  const wraps = Temporal.PlainTime.compare(start, end) > 0;
-  const endsTomorrow = wraps && Temporal.PlainTime.compare(time, start) >= 0;
-  const date = endsTomorrow ? local.toPlainDate().add({ days: 1 }) : local.toPlainDate();
-  const wallClockEnd = date.toPlainDateTime(end);
-  const first = wallClockEnd.toZonedDateTime(timeZone, { disambiguation: 'compatible' }).toInstant();
-  if (Temporal.Instant.compare(first, now) > 0) return first;
+  const local = localDateTime(now, timeZone);
+  if (!isQuiet(local.time, start, end)) return now;
+  const wraps = start > end;
+  const endsTomorrow = wraps && local.time >= start;
+  const date = endsTomorrow ? addDays(local.date, 1) : local.date;
+  const first = instantFromEpochMs(wallClockToEpochMs(date, end, timeZone, 'compatible'));
+  if (compareInstants(first, now) > 0) return first;
   // Inside a repeated fall-back hour the first occurrence of the end time may already be past.
-  return wallClockEnd.toZonedDateTime(timeZone, { disambiguation: 'later' }).toInstant();
+  return instantFromEpochMs(wallClockToEpochMs(date, end, timeZone, 'later'));
 }

@@ -1,4 +1,4 @@
-import type { Temporal } from 'temporal-polyfill';
+import type { Instant } from '@carelink/calendar';
 
 /** `urgent` needs same-day clinical action; `high` needs review by the care team. */
 export type RiskSeverity = 'urgent' | 'high';
@@ -23,7 +23,7 @@ export type RiskFlagKind =
 export interface RiskFlag {
   readonly kind: RiskFlagKind;
   readonly severity: RiskSeverity;
-  readonly observedAt: Temporal.Instant;
+  readonly observedAt: Instant;
   readonly code: string;
 }
 

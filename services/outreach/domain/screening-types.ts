@@ -1,4 +1,4 @@
-import type { Temporal } from 'temporal-polyfill';
+import type { Instant } from '@carelink/calendar';
 import type { CommunityResourceCategory } from './community-referrals';
 import type { RiskFlag } from './risk-flags';
 
@@ -39,6 +39,6 @@ export interface ScreeningResult<
 export interface CompletedScreening {
   readonly screeningId: string;
   readonly caseId: string;
-  readonly completedAt: Temporal.Instant;
+  readonly completedAt: Instant;
   readonly result: ScreeningResult;
 }

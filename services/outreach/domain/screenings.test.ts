@@ -1,5 +1,5 @@
+import { parseInstant } from '@carelink/calendar';
 import fc from 'fast-check';
-import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from './errors';
 import { gad7Band, scoreGad7 } from './gad7';
@@ -7,7 +7,7 @@ import { type HrsnAnswers, scoreHrsn } from './hrsn';
 import { phq9Band, phq9Item9Flag, scorePhq9 } from './phq9';
 import { completeScreening } from './screenings';
 
-const at = Temporal.Instant.from('2026-03-10T15:00:00Z');
+const at = parseInstant('2026-03-10T15:00:00Z');
 
 /** Spreads `total` over the first `items - 1` items (each 0-3) and puts `last` on the final item. */
 function answersFor(items: number, total: number, last = 0): number[] {

@@ -1,4 +1,4 @@
-import type { Temporal } from 'temporal-polyfill';
+import type { Instant } from '@carelink/calendar';
 import { scoreGad7 } from './gad7';
 import { scoreHrsn } from './hrsn';
 import { scorePhq9 } from './phq9';
@@ -11,14 +11,14 @@ export interface ScreeningSubmission {
   readonly caseId: string;
   readonly instrument: ScreeningInstrument;
   readonly answers: unknown;
-  readonly completedAt: Temporal.Instant;
+  readonly completedAt: Instant;
 }
 
 /** Scores any supported instrument. */
 export function scoreScreening(
   instrument: ScreeningInstrument,
   answers: unknown,
-  observedAt: Temporal.Instant,
+  observedAt: Instant,
 ): ScreeningResult {
   switch (instrument) {
     case 'phq-9':

@@ -1,6 +1,12 @@
-import { monthOf, toPlainYearMonth } from '@carelink/calendar';
+import {
+  addMilliseconds,
+  compareInstants,
+  type Instant,
+  MINUTE_MS,
+  monthOf,
+  parseIsoMonth,
+} from '@carelink/calendar';
 import { Performer, TimeEntryActivity, TimeProgram, VoidReason } from '@carelink/contracts';
-import { Temporal } from 'temporal-polyfill';
 import * as z from 'zod/mini';
 import { FutureTimeEntryError, TimeEntryAlreadyVoidedError, TimeEntryOverlapError } from './errors';
 import { InstantSchema } from './instant-schema';
@@ -33,7 +39,7 @@ export type TimeEntryInput = z.output<typeof TimeEntryInputSchema>;
 export interface TimeEntryVoid {
   readonly reason: VoidReason;
   readonly by: string;
-  readonly at: Temporal.Instant;
+  readonly at: Instant;
 }
 
 /**
@@ -42,7 +48,7 @@ export interface TimeEntryVoid {
  */
 export interface TimeEntry extends Readonly<TimeEntryInput> {
   readonly id: string;
-  readonly recordedAt: Temporal.Instant;
+  readonly recordedAt: Instant;
   readonly recordedBy: string;
   readonly voided?: TimeEntryVoid;
 }
@@ -73,8 +79,8 @@ export interface TimeEntryVoided {
 }
 
 /** The instant an entry ends: entries are half-open intervals `[startedAt, end)`. */
-export function timeEntryEnd(entry: Pick<TimeEntry, 'startedAt' | 'minutes'>): Temporal.Instant {
-  return entry.startedAt.add({ minutes: entry.minutes });
+export function timeEntryEnd(entry: Pick<TimeEntry, 'startedAt' | 'minutes'>): Instant {
+  return addMilliseconds(entry.startedAt, entry.minutes * MINUTE_MS);
 }
 
 /** True when two intervals share time; one ending exactly when the other starts does not overlap. */
@@ -83,8 +89,7 @@ function overlaps(
   b: Pick<TimeEntry, 'startedAt' | 'minutes'>,
 ): boolean {
   return (
-    Temporal.Instant.compare(a.startedAt, timeEntryEnd(b)) < 0 &&
-    Temporal.Instant.compare(b.startedAt, timeEntryEnd(a)) < 0
+    compareInstants(a.startedAt, timeEntryEnd(b)) < 0 && compareInstants(b.startedAt, timeEntryEnd(a)) < 0
   );
 }
 
@@ -105,7 +110,7 @@ export function findOverlappingEntry(
 export interface RecordTimeEntryContext {
   readonly id: string;
   readonly recordedBy: string;
-  readonly now: Temporal.Instant;
+  readonly now: Instant;
   /** Entries of the same practitioner around the new one; other practitioners' entries are ignored. */
   readonly existing: readonly TimeEntry[];
 }
@@ -119,7 +124,7 @@ export function recordTimeEntry(
   context: RecordTimeEntryContext,
 ): { entry: TimeEntry; events: [TimeEntryRecorded] } {
   const parsed = parseOrThrow(TimeEntryInputSchema, input, 'time entry');
-  if (Temporal.Instant.compare(timeEntryEnd(parsed), context.now) > 0) throw new FutureTimeEntryError();
+  if (compareInstants(timeEntryEnd(parsed), context.now) > 0) throw new FutureTimeEntryError();
   const conflict = findOverlappingEntry(parsed, context.existing);
   if (conflict) throw new TimeEntryOverlapError(conflict.id);
   const entry: TimeEntry = Object.freeze({
@@ -157,7 +162,7 @@ const VoidSchema = z.object({
 /** Voids an entry, keeping who voided it, when and why. A voided entry stays on record. */
 export function voidTimeEntry(
   entry: TimeEntry,
-  details: { readonly reason: VoidReason; readonly by: string; readonly at: Temporal.Instant },
+  details: { readonly reason: VoidReason; readonly by: string; readonly at: Instant },
 ): { entry: TimeEntry; events: [TimeEntryVoided] } {
   if (entry.voided) throw new TimeEntryAlreadyVoidedError(entry.id);
   const voided: TimeEntryVoid = Object.freeze(parseOrThrow(VoidSchema, details, 'time entry void'));
@@ -183,7 +188,7 @@ export function voidTimeEntry(
  */
 export function correctTimeEntry(
   original: TimeEntry,
-  details: { readonly reason: VoidReason; readonly by: string; readonly at: Temporal.Instant },
+  details: { readonly reason: VoidReason; readonly by: string; readonly at: Instant },
   replacement: unknown,
   context: RecordTimeEntryContext,
 ): { voided: TimeEntry; entry: TimeEntry; events: [TimeEntryVoided, TimeEntryRecorded] } {
@@ -215,7 +220,7 @@ export function minutesInMonth(
   timeZone: string,
   filter: TimeEntryFilter = {},
 ): number {
-  const wanted = toPlainYearMonth(month).toString();
+  const wanted = parseIsoMonth(month);
   let total = 0;
   for (const entry of entries) {
     if (entry.voided) continue;

@@ -1,5 +1,5 @@
+import { addDays, compareInstants, localDate } from '@carelink/calendar';
 import { VitalThresholds as VitalThresholdsSchema } from '@carelink/contracts';
-import { Temporal } from 'temporal-polyfill';
 import * as z from 'zod/mini';
 import { InstantSchema } from './instant-schema';
 import { LOINC, type RiskFlag, type RiskFlagKind, type RiskSeverity } from './risk-flags';
@@ -124,14 +124,12 @@ function gainWithinDays(
   days: number,
   timeZone: string,
 ): number {
-  const today = current.observedAt.toZonedDateTimeISO(timeZone).toPlainDate();
-  const earliest = today.subtract({ days });
+  const earliest = addDays(localDate(current.observedAt, timeZone), -days);
   let lowest: number | undefined;
   for (const earlier of history) {
     if (earlier.type !== 'body-weight') continue;
-    if (Temporal.Instant.compare(earlier.observedAt, current.observedAt) >= 0) continue;
-    const date = earlier.observedAt.toZonedDateTimeISO(timeZone).toPlainDate();
-    if (Temporal.PlainDate.compare(date, earliest) < 0) continue;
+    if (compareInstants(earlier.observedAt, current.observedAt) >= 0) continue;
+    if (localDate(earlier.observedAt, timeZone) < earliest) continue;
     const pounds = toPounds(earlier.value, earlier.unit);
     if (lowest === undefined || pounds < lowest) lowest = pounds;
   }

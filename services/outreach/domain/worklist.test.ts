@@ -1,3 +1,4 @@
+import { addMilliseconds, HOUR_MS, type Instant, MINUTE_MS, parseInstant } from '@carelink/calendar';
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
@@ -7,11 +8,11 @@ import { CARE_PROGRAMS, type TimeEntry } from './time-entries';
 import { buildWorklist, type CaseRiskFlag, summariseCcmMinutes, type WorklistInput } from './worklist';
 
 const practiceZone = 'America/Denver';
-const now = Temporal.Instant.from('2026-03-15T18:00:00Z');
-const hoursAgo = (hours: number) => now.subtract({ hours });
-const inHours = (hours: number) => now.add({ hours });
+const now = parseInstant('2026-03-15T18:00:00Z');
+const hoursAgo = (hours: number) => addMilliseconds(now, -hours * HOUR_MS);
+const inHours = (hours: number) => addMilliseconds(now, hours * HOUR_MS);
 
-function task(id: string, dueAt: Temporal.Instant, overrides: Partial<OutreachTask> = {}): OutreachTask {
+function task(id: string, dueAt: Instant, overrides: Partial<OutreachTask> = {}): OutreachTask {
   return {
     id,
     caseId: 'case-1',
@@ -30,7 +31,7 @@ function task(id: string, dueAt: Temporal.Instant, overrides: Partial<OutreachTa
 function flag(
   id: string,
   severity: 'urgent' | 'high',
-  observedAt: Temporal.Instant,
+  observedAt: Instant,
   assigneeId = 'rn-1',
 ): CaseRiskFlag {
   return {
@@ -147,7 +148,7 @@ describe('CCM minutes', () => {
     });
   });
 
-  const monthStart = Temporal.Instant.from('2026-03-01T07:00:00Z');
+  const monthStart = parseInstant('2026-03-01T07:00:00Z');
   const entry = fc.record({
     caseId: fc.constantFrom('case-1', 'case-2'),
     program: fc.constantFrom(...CARE_PROGRAMS),
@@ -166,7 +167,7 @@ describe('CCM minutes', () => {
           program: g.program,
           performer: g.performer,
           practitionerId: `staff-${index}`,
-          startedAt: monthStart.add({ minutes: g.offsetMinutes }),
+          startedAt: addMilliseconds(monthStart, g.offsetMinutes * MINUTE_MS),
           minutes: g.minutes,
           activity: 'care-coordination',
           recordedAt: now,
@@ -181,7 +182,7 @@ describe('CCM minutes', () => {
                 e.caseId === caseId && !e.voided && e.program === 'ccm' && e.performer === 'clinical-staff',
             )
             .filter((e) => {
-              const local = e.startedAt.toZonedDateTimeISO(practiceZone);
+              const local = Temporal.Instant.from(e.startedAt).toZonedDateTimeISO(practiceZone);
               return local.year === 2026 && local.month === 3;
             })
             .reduce((sum, e) => sum + e.minutes, 0);

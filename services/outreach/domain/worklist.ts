@@ -1,5 +1,4 @@
-import { monthOf } from '@carelink/calendar';
-import { Temporal } from 'temporal-polyfill';
+import { compareInstants, type Instant, monthOf } from '@carelink/calendar';
 import type { Escalation } from './contacts';
 import type { OutreachTask } from './outreach-task';
 import type { RiskFlag } from './risk-flags';
@@ -26,7 +25,7 @@ interface ItemBase {
   readonly urgency: WorklistUrgency;
   readonly caseId: string;
   /** When the item became or becomes due; items of equal urgency are worked oldest first. */
-  readonly dueAt: Temporal.Instant;
+  readonly dueAt: Instant;
 }
 
 /** Work the care plan's owner was given: a review, a cancelled referral to decide on, an overdue assessment. */
@@ -36,7 +35,7 @@ export interface ReviewTask {
   readonly caseId: string;
   readonly assigneeId: string;
   readonly priority: 'routine' | 'high' | 'urgent';
-  readonly dueBy: Temporal.Instant;
+  readonly dueBy: Instant;
 }
 
 /** One line of a staff member's worklist. */
@@ -67,7 +66,7 @@ export interface Worklist {
 /** Everything the worklist is built from; escalations and risk flags are the open ones. */
 export interface WorklistInput {
   readonly staffId: string;
-  readonly now: Temporal.Instant;
+  readonly now: Instant;
   readonly practiceTimeZone: string;
   /** Cases the staff member follows, for the minutes summary. */
   readonly caseload: readonly string[];
@@ -83,7 +82,7 @@ const RANK: Readonly<Record<WorklistUrgency, number>> = { urgent: 0, overdue: 1,
 function compareItems(a: WorklistItem, b: WorklistItem): number {
   return (
     RANK[a.urgency] - RANK[b.urgency] ||
-    Temporal.Instant.compare(a.dueAt, b.dueAt) ||
+    compareInstants(a.dueAt, b.dueAt) ||
     a.kind.localeCompare(b.kind) ||
     itemId(a).localeCompare(itemId(b))
   );
@@ -144,13 +143,13 @@ export function buildWorklist(input: WorklistInput): Worklist {
   }
   for (const task of input.tasks) {
     if (task.assigneeId !== staffId || task.status !== 'open') continue;
-    if (Temporal.Instant.compare(task.openFrom, now) > 0) continue;
-    const urgency = Temporal.Instant.compare(task.dueAt, now) <= 0 ? 'overdue' : 'due';
+    if (compareInstants(task.openFrom, now) > 0) continue;
+    const urgency = compareInstants(task.dueAt, now) <= 0 ? 'overdue' : 'due';
     items.push({ kind: 'task', urgency, caseId: task.caseId, dueAt: task.dueAt, task });
   }
   for (const reviewTask of input.reviewTasks ?? []) {
     if (reviewTask.assigneeId !== staffId) continue;
-    const late = Temporal.Instant.compare(reviewTask.dueBy, now) <= 0;
+    const late = compareInstants(reviewTask.dueBy, now) <= 0;
     const urgency = reviewTask.priority === 'urgent' ? 'urgent' : late ? 'overdue' : 'due';
     items.push({
       kind: 'review-task',

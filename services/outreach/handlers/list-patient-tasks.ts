@@ -1,3 +1,4 @@
+import { epochMsOf } from '@carelink/calendar';
 import { listPatientTasksRoute } from '@carelink/contracts/api/outreach/tasks';
 import { httpHandler, ok } from '@carelink/lambda-kit';
 import { patientOfCaller } from '../app/access';
@@ -9,7 +10,7 @@ export const handler = httpHandler(runtime, listPatientTasksRoute, async ({ para
   const tasks = await stores.cases.tasksOfPatient(principal.tenantId, params.patientId);
   const items = tasks
     .filter((task) => query.status === undefined || task.status === query.status)
-    .sort((a, b) => a.dueAt.epochMilliseconds - b.dueAt.epochMilliseconds || a.id.localeCompare(b.id))
+    .sort((a, b) => epochMsOf(a.dueAt) - epochMsOf(b.dueAt) || a.id.localeCompare(b.id))
     .map(taskView);
   return ok({ items });
 });

@@ -1,5 +1,5 @@
+import { instantFromEpochMs } from '@carelink/calendar';
 import { scheduledHandler } from '@carelink/lambda-kit';
-import { Temporal } from 'temporal-polyfill';
 import { reconcileCase } from '../app/case-schedule';
 import { commitOrSkip } from '../app/commit';
 import { runtime, stores } from '../runtime';
@@ -9,7 +9,7 @@ import { runtime, stores } from '../runtime';
  * Reconciliation is idempotent, so a retried or overlapping run creates nothing twice.
  */
 export const handler = scheduledHandler(runtime, 'roll-outreach-schedules', async ({ scheduledTime }) => {
-  const at = Temporal.Instant.fromEpochMilliseconds(scheduledTime.getTime());
+  const at = instantFromEpochMs(scheduledTime.getTime());
   let cases = 0;
   let changed = 0;
   for (const tenantId of await stores.practices.activeTenantIds()) {

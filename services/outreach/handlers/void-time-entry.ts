@@ -1,11 +1,11 @@
+import { instantFromEpochMs } from '@carelink/calendar';
 import { voidTimeEntryRoute } from '@carelink/contracts/api/outreach/time-entries';
 import { httpHandler } from '@carelink/lambda-kit';
-import { Temporal } from 'temporal-polyfill';
 import { timeEntryView, voidEntry } from '../app/time-entries';
 import { runtime, stores } from '../runtime';
 
 export const handler = httpHandler(runtime, voidTimeEntryRoute, async ({ params, body, principal }) => {
-  const now = Temporal.Instant.fromEpochMilliseconds(runtime.clock().getTime());
+  const now = instantFromEpochMs(runtime.clock().getTime());
   const { entry, commit } = await voidEntry(
     stores,
     principal,

@@ -1,5 +1,5 @@
+import { parseInstant } from '@carelink/calendar';
 import type { StateWrite } from '@carelink/lambda-kit';
-import { Temporal } from 'temporal-polyfill';
 import type { CaseProjection, OutreachTask, OutreachTaskKind } from '../domain';
 import { keys, sk } from './keys';
 import type { Item, Table } from './table';
@@ -42,8 +42,8 @@ export function toTask(item: Item): StoredTask {
     source: item.source as string,
     period: item.period as string,
     recurrence: item.recurrence as OutreachTask['recurrence'],
-    openFrom: Temporal.Instant.from(item.openFrom as string),
-    dueAt: Temporal.Instant.from(item.dueAt as string),
+    openFrom: parseInstant(item.openFrom as string),
+    dueAt: parseInstant(item.dueAt as string),
     assigneeId: item.assigneeId as string,
     status: item.status as OutreachTask['status'],
     ...(item.closed ? { closed: item.closed as TaskClosure } : {}),

@@ -1,5 +1,5 @@
+import { type Instant, parseInstant } from '@carelink/calendar';
 import type { StateWrite } from '@carelink/lambda-kit';
-import { Temporal } from 'temporal-polyfill';
 import type { VitalObservation, VitalsPolicy } from '../domain';
 import { keys, sk, sortableInstant } from './keys';
 import type { Table } from './table';
@@ -64,8 +64,8 @@ export function createClinicalStore(table: Table) {
   async function observationsSince(
     tenantId: string,
     patientId: string,
-    from: Temporal.Instant,
-    until: Temporal.Instant,
+    from: Instant,
+    until: Instant,
   ): Promise<VitalObservation[]> {
     const items = await table.queryBetween(
       keys.patient(tenantId, patientId),
@@ -76,7 +76,7 @@ export function createClinicalStore(table: Table) {
       const observation = item.observation as Record<string, unknown>;
       return {
         ...observation,
-        observedAt: Temporal.Instant.from(observation.observedAt as string),
+        observedAt: parseInstant(observation.observedAt as string),
       } as VitalObservation;
     });
   }

@@ -1,5 +1,5 @@
+import { parseInstant } from '@carelink/calendar';
 import type { StateWrite } from '@carelink/lambda-kit';
-import { Temporal } from 'temporal-polyfill';
 import type { CommunityReferral, CommunityResourceCategory } from '../domain';
 import { keys, sk } from './keys';
 import type { Item, Table } from './table';
@@ -46,7 +46,7 @@ function toReferral(item: Item): StoredReferral {
     history: (item.history as StoredChange[]).map((h) => ({
       ...h,
       status: statusOf(h.status),
-      at: Temporal.Instant.from(h.at),
+      at: parseInstant(h.at),
     })),
     version: item.version as number,
   };

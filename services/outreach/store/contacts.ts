@@ -1,5 +1,5 @@
+import { parseInstant } from '@carelink/calendar';
 import type { StateWrite } from '@carelink/lambda-kit';
-import { Temporal } from 'temporal-polyfill';
 import type { AlertState, ContactAttempt, Escalation } from '../domain';
 import { alertStateOf, alertTransition } from './alerts';
 import { keys, sk } from './keys';
@@ -18,7 +18,7 @@ export function createContactStore(table: Table) {
       caseId: item.caseId as string,
       channel: item.channel as ContactAttempt['channel'],
       outcome: item.outcome as ContactAttempt['outcome'],
-      attemptedAt: Temporal.Instant.from(item.attemptedAt as string),
+      attemptedAt: parseInstant(item.attemptedAt as string),
       performedBy: item.staffId as string,
     }));
   }
@@ -134,6 +134,6 @@ export function toEscalation(item: Record<string, unknown>): Escalation {
     month: item.month as string,
     assigneeId: item.assigneeId as string,
     failedAttempts: item.failedAttempts as number,
-    raisedAt: Temporal.Instant.from(item.raisedAt as string),
+    raisedAt: parseInstant(item.raisedAt as string),
   };
 }

@@ -1,5 +1,5 @@
+import { addMilliseconds, type Instant, MINUTE_MS, parseInstant } from '@carelink/calendar';
 import type { StateWrite } from '@carelink/lambda-kit';
-import { Temporal } from 'temporal-polyfill';
 import type { TimeEntry } from '../domain';
 import { keys, sk, sortableInstant } from './keys';
 import type { Item, Table } from './table';
@@ -23,18 +23,18 @@ function toEntry(item: Item): StoredTimeEntry {
     program: item.program as TimeEntry['program'],
     performer: item.performer as TimeEntry['performer'],
     practitionerId: item.practitionerId as string,
-    startedAt: Temporal.Instant.from(item.startedAt as string),
+    startedAt: parseInstant(item.startedAt as string),
     minutes: item.minutes as number,
     activity: item.activity as TimeEntry['activity'],
     ...(typeof item.note === 'string' ? { note: item.note } : {}),
-    recordedAt: Temporal.Instant.from(item.recordedAt as string),
+    recordedAt: parseInstant(item.recordedAt as string),
     recordedBy: item.recordedBy as string,
     ...(voided
       ? {
           voided: {
             reason: voided.reason as NonNullable<TimeEntry['voided']>['reason'],
             by: voided.by,
-            at: Temporal.Instant.from(voided.at),
+            at: parseInstant(voided.at),
           },
         }
       : {}),
@@ -65,12 +65,12 @@ export function createTimeEntryStore(table: Table) {
   async function practitionerWindow(
     tenantId: string,
     practitionerId: string,
-    start: Temporal.Instant,
-    end: Temporal.Instant,
+    start: Instant,
+    end: Instant,
   ): Promise<{ lockVersion: number; entries: (TimeEntry & { patientId: string })[] }> {
     const pk = keys.practitioner(tenantId, practitionerId);
     const lock = await table.get(pk, sk.practitionerLock);
-    const from = sortableInstant(start.subtract({ minutes: MAX_ENTRY_MINUTES }));
+    const from = sortableInstant(addMilliseconds(start, -MAX_ENTRY_MINUTES * MINUTE_MS));
     const items = await table.queryBetween(pk, `TIME#${from}`, `TIME#${sortableInstant(end)}~`);
     // Voided entries free their time, so only the others take part in the check.
     const entries = items
@@ -82,10 +82,10 @@ export function createTimeEntryStore(table: Table) {
         program: item.program as TimeEntry['program'],
         performer: item.performer as TimeEntry['performer'],
         practitionerId,
-        startedAt: Temporal.Instant.from(item.startedAt as string),
+        startedAt: parseInstant(item.startedAt as string),
         minutes: item.minutes as number,
         activity: 'other' as const,
-        recordedAt: Temporal.Instant.from(item.startedAt as string),
+        recordedAt: parseInstant(item.startedAt as string),
         recordedBy: practitionerId,
       }));
     return { lockVersion: (lock?.version as number | undefined) ?? 0, entries };

@@ -1,4 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
+import { parseInstant } from '@carelink/calendar';
 import type { CaseRiskFlag, Escalation, RiskFlagKind } from '../domain';
 import { type CaseTaskItem, toCaseTask } from './case-tasks';
 import { type StoredTask, toTask } from './cases';
@@ -55,7 +55,7 @@ export function createWorklistStore(table: Table) {
                 // Ranking only reads severity and time; the published kind is reported separately.
                 kind: item.flagKind as RiskFlagKind,
                 severity: item.severity as 'urgent' | 'high',
-                observedAt: Temporal.Instant.from(item.observedAt as string),
+                observedAt: parseInstant(item.observedAt as string),
                 code: item.code as string,
               },
             });

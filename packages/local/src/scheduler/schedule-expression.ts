@@ -1,4 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
+import { addDays, daysInMonth, isoWeekday, localDate, wallClockToEpochMs } from '@carelink/calendar';
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
@@ -66,19 +66,20 @@ function parseCron(body: string): Cron {
 const allows = (set: FieldSet, n: number) => set === undefined || set.has(n);
 
 function nextCron(cron: Cron, timeZone: string, after: Date): Date | undefined {
-  let day = Temporal.Instant.fromEpochMilliseconds(after.getTime())
-    .toZonedDateTimeISO(timeZone)
-    .toPlainDate();
-  for (let i = 0; i < 366 * 5; i++, day = day.add({ days: 1 })) {
-    if (!allows(cron.years, day.year) || !allows(cron.months, day.month)) continue;
-    if (cron.lastDayOfMonth ? day.day !== day.daysInMonth : !allows(cron.daysOfMonth, day.day)) continue;
-    if (!allows(cron.daysOfWeek, (day.dayOfWeek % 7) + 1)) continue;
+  let day = localDate(after.getTime(), timeZone);
+  for (let i = 0; i < 366 * 5; i++, day = addDays(day, 1)) {
+    const [year, month, dayOfMonth] = day.split('-').map(Number) as [number, number, number];
+    if (!allows(cron.years, year) || !allows(cron.months, month)) continue;
+    const lastDay = daysInMonth(day.slice(0, 7));
+    if (cron.lastDayOfMonth ? dayOfMonth !== lastDay : !allows(cron.daysOfMonth, dayOfMonth)) continue;
+    if (!allows(cron.daysOfWeek, (isoWeekday(day) % 7) + 1)) continue;
     for (let hour = 0; hour < 24; hour++) {
       if (!allows(cron.hours, hour)) continue;
       for (let minute = 0; minute < 60; minute++) {
         if (!allows(cron.minutes, minute)) continue;
-        const at = day.toZonedDateTime({ timeZone, plainTime: new Temporal.PlainTime(hour, minute) });
-        if (at.epochMilliseconds > after.getTime()) return new Date(at.epochMilliseconds);
+        const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+        const at = wallClockToEpochMs(day, time, timeZone);
+        if (at > after.getTime()) return new Date(at);
       }
     }
   }
@@ -108,7 +109,7 @@ export function nextOccurrence(
   }
   const at = /^at\((\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\)$/.exec(expression);
   if (at?.[1]) {
-    const when = Temporal.PlainDateTime.from(at[1]).toZonedDateTime(timeZone).epochMilliseconds;
+    const when = wallClockToEpochMs(at[1].slice(0, 10), at[1].slice(11), timeZone);
     return when > after.getTime() ? new Date(when) : undefined;
   }
   throw new Error(`unsupported schedule expression ${expression}`);

@@ -1,5 +1,4 @@
-import { toPlainDate } from '@carelink/calendar';
-import { Temporal } from 'temporal-polyfill';
+import { parseIsoDate } from '@carelink/calendar';
 import type { AcuteEventId } from '../acute-diagnoses.data';
 import { acuteEventOf } from '../condition-index';
 import { coverageFindings, effectivePlanType } from '../coverage-gate';
@@ -27,7 +26,7 @@ function authorizationFindings(referral: ReferralFacts, today: string): Finding[
       ),
     ];
   }
-  if (Temporal.PlainDate.compare(toPlainDate(authorization.validUntil), toPlainDate(today)) < 0) {
+  if (parseIsoDate(authorization.validUntil) < parseIsoDate(today)) {
     return [finding('needs-information', 'AUTHORIZATION_EXPIRED', 'The authorization has expired.')];
   }
   if (authorization.authorizedUnits <= 0) {

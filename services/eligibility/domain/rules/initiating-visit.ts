@@ -1,5 +1,4 @@
-import { addMonths, toPlainDate } from '@carelink/calendar';
-import { Temporal } from 'temporal-polyfill';
+import { addMonths, parseIsoDate } from '@carelink/calendar';
 import { type Finding, finding } from '../findings';
 import type { ReferralFacts } from '../referral-facts';
 
@@ -18,9 +17,9 @@ export function initiatingVisitFindings(
     'No visit with the billing practitioner in the look-back period; an initiating visit is required before services start.',
   );
   if (practitioner?.lastVisitDate === undefined) return { required: true, findings: [required] };
-  const lastVisit = toPlainDate(practitioner.lastVisitDate);
-  const day = toPlainDate(today);
-  if (Temporal.PlainDate.compare(lastVisit, day) > 0) {
+  const lastVisit = parseIsoDate(practitioner.lastVisitDate);
+  const day = parseIsoDate(today);
+  if (lastVisit > day) {
     return {
       required: true,
       findings: [
@@ -32,7 +31,7 @@ export function initiatingVisitFindings(
       ],
     };
   }
-  if (Temporal.PlainDate.compare(lastVisit, addMonths(day, -lookbackMonths)) < 0) {
+  if (lastVisit < addMonths(day, -lookbackMonths)) {
     return { required: true, findings: [required] };
   }
   return {

@@ -1,6 +1,5 @@
-import { addBusinessDays, toPlainDate } from '@carelink/calendar';
+import { addBusinessDays, addDays, daysBetween, parseIsoDate } from '@carelink/calendar';
 import type { DischargeDestination, DischargeFacilityType } from '@carelink/contracts';
-import { Temporal } from 'temporal-polyfill';
 import { coverageFindings } from '../coverage-gate';
 import { type Finding, finding, outcomeOf } from '../findings';
 import type { ReferralFacts } from '../referral-facts';
@@ -75,8 +74,8 @@ export function evaluateTcm(referral: ReferralFacts, ctx: RuleContext): TcmResul
     };
   }
 
-  const discharge = toPlainDate(reason.dischargeDate);
-  const daysSinceDischarge = discharge.until(toPlainDate(ctx.today), { largestUnit: 'days' }).days;
+  const discharge = parseIsoDate(reason.dischargeDate);
+  const daysSinceDischarge = daysBetween(discharge, parseIsoDate(ctx.today));
   if (daysSinceDischarge < 0) {
     findings.push(
       finding(
@@ -112,10 +111,7 @@ export function evaluateTcm(referral: ReferralFacts, ctx: RuleContext): TcmResul
   }
 
   const interactiveContactDue = addBusinessDays(reason.dischargeDate, policy.interactiveContactBusinessDays);
-  if (
-    daysSinceDischarge >= 0 &&
-    Temporal.PlainDate.compare(toPlainDate(interactiveContactDue), toPlainDate(ctx.today)) < 0
-  ) {
+  if (daysSinceDischarge >= 0 && interactiveContactDue < ctx.today) {
     findings.push(
       finding(
         'note',
@@ -132,9 +128,7 @@ export function evaluateTcm(referral: ReferralFacts, ctx: RuleContext): TcmResul
     ...(destination ? { destination } : {}),
     daysSinceDischarge,
     interactiveContactDue,
-    faceToFaceDueHighComplexity: discharge.add({ days: policy.faceToFaceHighComplexityDays }).toString(),
-    faceToFaceDueModerateComplexity: discharge
-      .add({ days: policy.faceToFaceModerateComplexityDays })
-      .toString(),
+    faceToFaceDueHighComplexity: addDays(discharge, policy.faceToFaceHighComplexityDays),
+    faceToFaceDueModerateComplexity: addDays(discharge, policy.faceToFaceModerateComplexityDays),
   };
 }
