@@ -1,10 +1,20 @@
 import * as z from 'zod/mini';
+import { withMeta } from '../meta';
 
 /**
- * Who a staff member is to the API: roles and the scopes they grant, and the credential that decides
- * how their time counts. Apart from the rest of the directory's vocabulary because every route
- * function reads a credential from the caller's token, and nothing else of the directory.
+ * Who a staff member is to the API: their id, roles and the scopes they grant, and the credential
+ * that decides how their time counts. Apart from the rest of the directory's vocabulary because every
+ * route function reads a credential from the caller's token, and events name staff by id, and neither
+ * needs anything else of the directory.
  */
+
+/** A person's id in the directory: the subject of their actions everywhere. */
+export const StaffId = withMeta(
+  z
+    .string()
+    .check(z.regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and hyphens, 2-63 characters')),
+  { example: 'staff-boston-care-manager' },
+);
 
 /** What a staff member does; each role grants its scopes (see `scopesOfRoles`). */
 export const StaffRole = z.enum([

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
+import { StaffId } from '../directory/staff-vocabulary';
 import { defineEvent } from '../event-contract';
 import { IsoInstant, Ulid } from '../primitives';
-import { StaffId } from './staff-member-changed.v1';
 
 /** The kinds of work care-planning asks a case's primary to do. */
 export const CaseTaskType = z.enum(['care-plan-review', 'referral-cancelled', 'assessment-overdue']);

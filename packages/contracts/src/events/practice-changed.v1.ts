@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PostalAddress } from '../demographics';
+import { StaffId } from '../directory/staff-vocabulary';
 import {
   BillingPractitioner,
   CareModel,
@@ -11,7 +12,6 @@ import {
 import { defineEvent } from '../event-contract';
 import { withMeta } from '../meta';
 import { E164Phone, IanaTimeZone, Npi, TenantId } from '../primitives';
-import { StaffId } from './staff-member-changed.v1';
 
 /**
  * The whole practice as it now is: consumers keep the latest version in their own table and ignore

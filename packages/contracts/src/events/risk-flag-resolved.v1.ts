@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
+import { StaffId } from '../directory/staff-vocabulary';
 import { defineEvent } from '../event-contract';
 import { AlertResolution } from '../outreach-vocabulary';
 import { IsoInstant, Ulid } from '../primitives';
 import { ReasonCode } from './shared';
-import { StaffId } from './staff-member-changed.v1';
 
 export const RiskFlagResolvedData = z.object({
   flagId: Ulid,

@@ -1,17 +1,8 @@
 import * as z from 'zod/mini';
-import { StaffCredential, StaffRole } from '../directory/staff-vocabulary';
+import { StaffCredential, StaffId, StaffRole } from '../directory/staff-vocabulary';
 import { PracticeId } from '../directory/vocabulary';
 import { defineEvent } from '../event-contract';
-import { withMeta } from '../meta';
 import { Npi, TenantId } from '../primitives';
-
-/** A person's id in the directory: the subject of their actions everywhere. */
-export const StaffId = withMeta(
-  z
-    .string()
-    .check(z.regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and hyphens, 2-63 characters')),
-  { example: 'staff-boston-care-manager' },
-);
 
 /** The person's roles, practices and credential at a version; never their name or e-mail. */
 export const StaffMemberChangedData = z.strictObject({

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PostalAddress } from '../../demographics';
+import { StaffId } from '../../directory/staff-vocabulary';
 import {
   BillingPractitioner,
   CareModel,
@@ -10,7 +11,6 @@ import {
   Tin,
 } from '../../directory/vocabulary';
 import { PracticeChangedV1 } from '../../events/practice-changed.v1';
-import { StaffId } from '../../events/staff-member-changed.v1';
 import { withMeta } from '../../meta';
 import { E164Phone, IanaTimeZone, Npi, TenantId } from '../../primitives';
 import { defineRoute, scopes } from '../../route-contract';

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
+import { StaffId } from '../../directory/staff-vocabulary';
 import { PracticeId, StaffCredential, StaffRole } from '../../directory/vocabulary';
-import { StaffId, StaffMemberChangedV1 } from '../../events/staff-member-changed.v1';
+import { StaffMemberChangedV1 } from '../../events/staff-member-changed.v1';
 import { withMeta } from '../../meta';
 import { Npi, TenantId } from '../../primitives';
 import { defineRoute, scopes } from '../../route-contract';
