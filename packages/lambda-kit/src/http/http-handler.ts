@@ -1,7 +1,6 @@
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { Caller, RouteContract } from '@carelink/contracts';
 import middy from '@middy/core';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { addLogKeys, invocationKeys, withLogScope } from '../observability/log-scope';
@@ -11,6 +10,7 @@ import type { ServiceRuntime } from '../runtime';
 import { accessRecorder, recordTenantOf } from './access-recorder';
 import { idempotencyGuard, idempotencyKeyFrom, type StoredResponse, toStoredResponse } from './idempotency';
 import { type IfMatch, ifMatchFrom } from './if-match';
+import { lowerCaseHeaders } from './lower-case-headers';
 import { parseRequest } from './parse-request';
 import {
   callerKey,
@@ -204,7 +204,7 @@ export function httpHandler<const R extends RouteContract>(
   }
 
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
-    .use(httpHeaderNormalizer())
+    .use(lowerCaseHeaders)
     .use(logMetrics(metrics))
     .use({
       // Last line of defence: anything thrown by a middleware still leaves as problem+json.
