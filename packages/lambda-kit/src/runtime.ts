@@ -2,9 +2,9 @@ import { getRandomValues } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ServiceName } from '@carelink/contracts';
-import { monotonicFactory } from 'ulid';
 import { createLogger, type Logger } from './observability/logger';
 import { createMetrics, type Metrics } from './observability/metrics';
+import { monotonicUlids } from './ulid';
 
 /** Current time; injected so tests and the local scheduler can move it. */
 export type Clock = () => Date;
@@ -69,7 +69,7 @@ export function createServiceRuntime(
   service: ServiceName,
   env: NodeJS.ProcessEnv = process.env,
 ): ServiceRuntime {
-  const ulid = monotonicFactory(pooledRandom());
+  const ulid = monotonicUlids(pooledRandom());
   const logger = createLogger(service);
   return {
     service,
