@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { startLocalCloud } from '../../packages/local/src/cloud';
 import { apiClient } from '../../packages/local/src/testing/api-client';
+import { directoryManifest } from '../../services/directory/manifest';
 import { intakeManifest } from '../../services/intake/manifest';
 import { referralBody } from '../../services/intake/testing/referral-fixtures';
 import { type Figure, figure } from '../figure';
@@ -40,12 +41,13 @@ async function bareServerThroughput(seconds: number): Promise<number> {
  * duration at a fixed concurrency. Zero errors and zero lost writes (every 201 is a stored referral).
  */
 export async function loadFigures(seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 30)): Promise<Figure[]> {
+  // The directory's seed onboards the partner, its client and the agreements intake routes by.
   const cloud = await startLocalCloud({
-    manifests: [intakeManifest],
+    manifests: [directoryManifest, intakeManifest],
     prefix: `load${Date.now()}`,
-    seed: false,
   });
   try {
+    await cloud.settle();
     const token = await cloud.token('northwind-health');
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     let sequence = 0;
