@@ -4,7 +4,7 @@ import { buildMonthInput } from '../domain/month-input';
 import { countedMinutes } from '../domain/rules';
 import { type ThresholdStatus, thresholdWorklist } from '../domain/threshold-worklist';
 import type { LedgerReader } from '../store/ledger-reader';
-import { practiceLookup } from './practices';
+import { scopedPracticeLookup } from './practices';
 import type { StaffScope } from './staff-scope';
 
 /** The billing lead's worklist: patients of the month within reach of their next billable threshold (closest first). */
@@ -13,8 +13,7 @@ export function createBillingWorklist(
   ledger: LedgerReader,
   practices: PracticeDirectory,
 ) {
-  const lookup = practiceLookup(practices);
-  const practiceFor = (scope: StaffScope) => lookup(scope.tenantId, scope.practiceId);
+  const practiceFor = scopedPracticeLookup(practices);
 
   return async function worklist(scope: StaffScope, month: string | undefined) {
     const practice = await practiceFor(scope);

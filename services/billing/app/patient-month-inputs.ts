@@ -7,7 +7,7 @@ import {
 } from '@carelink/lambda-kit';
 import { applyVisitRecorded, type VisitFact } from '../domain/patient-facts';
 import type { LedgerStore, LedgerView } from '../store/ledger-store';
-import { practiceLookup } from './practices';
+import { scopedPracticeLookup } from './practices';
 import type { StaffScope } from './staff-scope';
 
 /** What the billing lead records on a patient-month besides time: MDM, codes billed elsewhere, visits. */
@@ -16,8 +16,7 @@ export function createPatientMonthInputs(
   ledger: LedgerStore,
   practices: PracticeDirectory,
 ) {
-  const lookup = practiceLookup(practices);
-  const practiceFor = (scope: StaffScope) => lookup(scope.tenantId, scope.practiceId);
+  const practiceFor = scopedPracticeLookup(practices);
 
   /** Billing inputs are only kept for patients this practice has facts for (consent, plan, eligibility). */
   async function requireKnownPatient(tenantId: string, practiceId: string, patientId: string): Promise<void> {

@@ -2,6 +2,7 @@ import { type ClaimSettingsData, NotFoundError } from '@carelink/contracts';
 import { billingNpiOf, type PracticeDirectory, type PracticeFacts } from '@carelink/lambda-kit';
 import type * as z from 'zod/mini';
 import { type FeeBasis, feeBasisOf } from '../domain/fee-schedule';
+import type { StaffScope } from './staff-scope';
 
 /** A practice as billing uses it: the directory's facts and the NPI its claims are billed under. */
 export interface Practice extends PracticeFacts {
@@ -31,4 +32,10 @@ export function practiceLookup(practices: PracticeDirectory) {
       feeBasis: feeBasisOf({ locality: practice.locality, placeOfService: claims.placeOfService }),
     };
   };
+}
+
+/** The caller's own practice (tenant and practice from the token); 404 when there is none. */
+export function scopedPracticeLookup(practices: PracticeDirectory) {
+  const lookup = practiceLookup(practices);
+  return (scope: StaffScope): Promise<Practice> => lookup(scope.tenantId, scope.practiceId);
 }

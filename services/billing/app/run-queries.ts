@@ -5,14 +5,13 @@ import { summarizeMonth } from '../domain/summary';
 import type { PatientMonthResult, RunRecord, RunStore } from '../store/run-store';
 import { formatCents, NO_DIAGNOSIS_CODES } from './billing-runs';
 import { RunNotFoundError } from './errors';
-import { practiceLookup } from './practices';
+import { scopedPracticeLookup } from './practices';
 import { runOfCaller } from './run-of-caller';
 import type { StaffScope } from './staff-scope';
 
 /** Read side of billing runs: the run, its summary and its audit packets; all practice-scoped. */
 export function createRunQueries(runs: RunStore, practices: PracticeDirectory) {
-  const lookup = practiceLookup(practices);
-  const practiceFor = (scope: StaffScope) => lookup(scope.tenantId, scope.practiceId);
+  const practiceFor = scopedPracticeLookup(practices);
   const runFor = runOfCaller(runs);
 
   return {
