@@ -270,7 +270,7 @@ async function billingUsage(count: number): Promise<{ usage: Usage; patientMonth
     await seedSyntheticLedgers(runtime, { ...args, count });
     meter.reset();
     const started = performance.now();
-    const { run } = await composeBilling(runtime).billingRuns.start({
+    const { run } = await composeBilling(runtime).startRun({
       ...args,
       trigger: 'cli',
       correlationId: runtime.newId(),

@@ -1,12 +1,14 @@
 import { createPracticeDirectory, type ServiceRuntime } from '@carelink/lambda-kit';
-import { type BillingRuns, createBillingRuns } from './app/billing-runs';
+import { createBillingRuns } from './app/billing-runs';
 import { createBillingWorklist } from './app/billing-worklist';
 import { createClaimExports } from './app/claim-exports';
 import { createLedgerProjector } from './app/ledger-projector';
 import { createMonthlyRunScheduler } from './app/monthly-run-scheduler';
 import { createPatientMonthInputs } from './app/patient-month-inputs';
 import { createRunFinalizer } from './app/run-finalizer';
+import { createRunNow } from './app/run-now';
 import { createRunQueries } from './app/run-queries';
+import { createRunRequests, type RunRequests } from './app/run-requests';
 import { createControlNumbers } from './store/control-numbers';
 import { createLedgerReader } from './store/ledger-reader';
 import { createLedgerStore } from './store/ledger-store';
@@ -29,7 +31,16 @@ export type BillingStores = ReturnType<typeof createBillingStores>;
 // Each part builds only the stores it is not handed, so runtime.ts can build one part per function
 // and a function bundles only the use cases it calls.
 
-/** Starting, resuming and finalising billing runs. */
+/** Asking for billing runs: the API's and the schedule's side; the run worker executes them. */
+export function composeRunRequests(runtime: ServiceRuntime, shared: Partial<BillingStores> = {}) {
+  return createRunRequests(
+    runtime,
+    shared.runs ?? createRunStore(runtime),
+    shared.practices ?? createPracticeDirectory(runtime),
+  );
+}
+
+/** Executing requested billing runs (the run worker), and resuming those whose worker died. */
 export function composeBillingRuns(runtime: ServiceRuntime, shared: Partial<BillingStores> = {}) {
   return createBillingRuns(
     runtime,
@@ -81,16 +92,16 @@ export function composeLedgerProjector(runtime: ServiceRuntime, shared: Partial<
   );
 }
 
-/** The hourly schedule that starts each practice's due month and resumes runs whose worker died. */
+/** The hourly schedule that requests each practice's due month and runs whose worker died. */
 export function composeMonthlyRuns(
   runtime: ServiceRuntime,
   shared: Partial<BillingStores> = {},
-  billingRuns: BillingRuns = composeBillingRuns(runtime, shared),
+  requests: RunRequests = composeRunRequests(runtime, shared),
 ) {
   return createMonthlyRunScheduler(
     runtime,
     shared.runs ?? createRunStore(runtime),
-    billingRuns,
+    requests,
     shared.practices ?? createPracticeDirectory(runtime),
   );
 }
@@ -110,16 +121,20 @@ export function composeClaimExports(runtime: ServiceRuntime, shared: Partial<Bil
 export function composeBilling(runtime: ServiceRuntime) {
   const stores = createBillingStores(runtime);
   const billingRuns = composeBillingRuns(runtime, stores);
+  const runRequests = composeRunRequests(runtime, stores);
   return {
     runtime,
     ...stores,
+    runRequests,
     billingRuns,
+    /** Requests a run and executes it in this process (command line, tests, benchmark). */
+    startRun: createRunNow(runRequests, billingRuns),
     runFinalizer: composeRunFinalizer(runtime, stores),
     queries: composeRunQueries(runtime, stores),
     inputs: composePatientMonthInputs(runtime, stores),
     worklist: composeBillingWorklist(runtime, stores),
     projectLedger: composeLedgerProjector(runtime, stores),
-    monthlyRuns: composeMonthlyRuns(runtime, stores, billingRuns),
+    monthlyRuns: composeMonthlyRuns(runtime, stores, runRequests),
   };
 }
 

@@ -1,4 +1,5 @@
 import {
+  BillingRunRequestedV1,
   defineManifest,
   PracticeChangedV1,
   practiceDirectorySubscription,
@@ -47,6 +48,16 @@ export const billingManifest = defineManifest({
       batchSize: 10,
       maxReceiveCount: 5,
       visibilityTimeoutSeconds: 60,
+    },
+    {
+      name: 'run-worker',
+      events: [BillingRunRequestedV1],
+      handler: 'handlers/run-worker.ts',
+      // One run per invocation, up to Lambda's 15 minutes; a worker that dies is resumed from its
+      // checkpoint by the next delivery (or the hourly schedule) once its lease has run out.
+      batchSize: 1,
+      maxReceiveCount: 5,
+      visibilityTimeoutSeconds: 5400,
     },
   ],
   schedules: [

@@ -8,6 +8,7 @@ import {
   composePatientMonthInputs,
   composeRunFinalizer,
   composeRunQueries,
+  composeRunRequests,
 } from './compose';
 
 /**
@@ -17,6 +18,7 @@ import {
  */
 export const runtime = createServiceRuntime('billing');
 export const practices = /* @__PURE__ */ createPracticeDirectory(runtime);
+export const runRequests = /* @__PURE__ */ composeRunRequests(runtime, { practices });
 export const billingRuns = /* @__PURE__ */ composeBillingRuns(runtime, { practices });
 export const runFinalizer = /* @__PURE__ */ composeRunFinalizer(runtime, { practices });
 export const queries = /* @__PURE__ */ composeRunQueries(runtime, { practices });

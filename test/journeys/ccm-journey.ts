@@ -261,8 +261,7 @@ export async function runCcmJourney(cloud: LocalCloud, narrate: Narrate): Promis
       practiceId: 'practice-boston',
       month: '2026-10',
     });
-    if (run.status !== 201 && run.status !== 200)
-      throw new Error(`start run: ${run.status} ${JSON.stringify(run.body)}`);
+    if (run.status !== 202) throw new Error(`start run: ${run.status} ${JSON.stringify(run.body)}`);
     const runId: string = run.body.runId ?? run.body.id;
     await eventually(
       'the billing run to complete',

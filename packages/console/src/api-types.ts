@@ -44,7 +44,7 @@ export interface paths {
     get: operations["listBillingRuns"];
     /**
      * Run (or re-run) billing for a practice-month
-     * @description One run per practice and month. The first call creates and executes it (201); later calls return the same run (200), re-deciding an unfinalised month and recording only the difference. A finalised month answers 409.
+     * @description One run per practice and month. The first call creates the run and later calls start its next attempt, re-deciding an unfinalised month and recording only the difference; either way the answer is 202 with the run still `running`, and the run completes in the background (poll `Location` until its status is `completed`). A call while an attempt is running returns it as it is (200). A finalised month answers 409.
      */
     post: operations["startBillingRun"];
   };
@@ -4027,7 +4027,7 @@ export interface operations {
   };
   /**
    * Run (or re-run) billing for a practice-month
-   * @description One run per practice and month. The first call creates and executes it (201); later calls return the same run (200), re-deciding an unfinalised month and recording only the difference. A finalised month answers 409.
+   * @description One run per practice and month. The first call creates the run and later calls start its next attempt, re-deciding an unfinalised month and recording only the difference; either way the answer is 202 with the run still `running`, and the run completes in the background (poll `Location` until its status is `completed`). A call while an attempt is running returns it as it is (200). A finalised month answers 409.
    */
   startBillingRun: {
     parameters: {
@@ -4042,7 +4042,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The existing run (re-run or already running) */
+      /** @description An attempt of the run is already running */
       200: {
         headers: {
           /** @description Echoes a well-formed X-Correlation-Id from the request, or a new one; quote it to support */
@@ -4054,13 +4054,11 @@ export interface operations {
           "application/json": components["schemas"]["BillingRun"];
         };
       };
-      /** @description The run was created and executed */
-      201: {
+      /** @description The run (or its next attempt) was accepted and is running */
+      202: {
         headers: {
           /** @description Echoes a well-formed X-Correlation-Id from the request, or a new one; quote it to support */
           "x-correlation-id"?: string;
-          /** @description The URL of what was created */
-          location?: string;
           /** @description `true` when this is the stored answer to an earlier request */
           "idempotent-replayed"?: string;
         };

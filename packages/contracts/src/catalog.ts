@@ -4,6 +4,7 @@ import { AgreementChangedV1 } from './events/agreement-changed.v1';
 import { AssessmentCompletedV1 } from './events/assessment-completed.v1';
 import { AssessmentOverdueV1 } from './events/assessment-overdue.v1';
 import { BillingRunCompletedV1 } from './events/billing-run-completed.v1';
+import { BillingRunRequestedV1 } from './events/billing-run-requested.v1';
 import { CarePlanEstablishedV1 } from './events/care-plan-established.v1';
 import { CarePlanRevisedV1 } from './events/care-plan-revised.v1';
 import { CareTeamChangedV1 } from './events/care-team-changed.v1';
@@ -61,6 +62,7 @@ export const eventCatalog = [
   RiskFlaggedV1,
   RiskFlagResolvedV1,
   CommunityReferralStatusChangedV1,
+  BillingRunRequestedV1,
   BillingRunCompletedV1,
   ClaimFinalizedV1,
   AccessRecordedV1,

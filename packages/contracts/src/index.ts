@@ -12,6 +12,7 @@ export * from './events/agreement-changed.v1';
 export * from './events/assessment-completed.v1';
 export * from './events/assessment-overdue.v1';
 export * from './events/billing-run-completed.v1';
+export * from './events/billing-run-requested.v1';
 export * from './events/care-plan-established.v1';
 export * from './events/care-plan-revised.v1';
 export * from './events/care-team-changed.v1';

@@ -19,7 +19,7 @@ let advance: (ms: number) => void;
 let testRuntime: ServiceRuntime;
 
 const start = (month: string, hooks = {}) =>
-  billing.billingRuns.start({
+  billing.startRun({
     tenantId,
     practiceId,
     month,
@@ -182,7 +182,7 @@ describe('billing run over 1,000 patient-months', () => {
 
 describe('a run killed inside a batch', () => {
   const startIn = (month: string, hooks = {}) =>
-    billing.billingRuns.start({ ...cambridge, month, trigger: 'api', correlationId: 'test-crash', hooks });
+    billing.startRun({ ...cambridge, month, trigger: 'api', correlationId: 'test-crash', hooks });
 
   it('resumes between two BatchWriteItem calls of a batch with the same claims, each line once', async () => {
     const crash = new Error('killed');

@@ -1,4 +1,3 @@
-import { monthOf } from '@carelink/calendar';
 import { commitTransaction, type PracticeDirectory, type ServiceRuntime } from '@carelink/lambda-kit';
 import type { ServiceFamily } from '../domain/code-families';
 import type { LedgerMonth } from '../domain/month-input';
@@ -13,8 +12,7 @@ import { addToTally, emptyTally, type RunTally } from '../domain/run-tally';
 import { keys } from '../store/keys';
 import type { LedgerPage, LedgerReader } from '../store/ledger-reader';
 import type { LockOwner, LockStore, LockTake } from '../store/lock-store';
-import type { RunDifference, RunRecord, RunStore, RunTotals, RunTrigger } from '../store/run-store';
-import { MonthNotEndedError, RunFinalizedError } from './errors';
+import type { RunDifference, RunRecord, RunStore, RunTotals } from '../store/run-store';
 import { billingRunCompleted } from './events';
 import { type Practice, practiceLookup } from './practices';
 
@@ -42,20 +40,19 @@ export interface RunHooks {
   onProgress?: (progress: { processed: number }) => void;
 }
 
-export interface StartRunInput {
+export interface ExecuteRunInput {
   tenantId: string;
-  practiceId: string;
-  month: string;
-  trigger: RunTrigger;
+  runId: string;
+  /** The attempt requested: a request for an attempt that completed or moved on executes nothing. */
+  attempt: number;
   correlationId: string;
   hooks?: RunHooks;
 }
 
-export interface StartRunResult {
-  run: RunRecord;
-  /** True when this call created the run. */
-  created: boolean;
-  /** False when another worker holds the run (it is left to finish). */
+export interface ExecuteRunResult {
+  /** The run as this call left it (undefined for an unknown run). */
+  run: RunRecord | undefined;
+  /** False when the attempt was not this worker's to execute. */
   executed: boolean;
 }
 
@@ -277,7 +274,7 @@ export function createBillingRuns(
   }
 
   /** Runs (or resumes) the attempt of `run` this worker holds the lease of. */
-  async function execute(
+  async function runAttempt(
     tenantId: string,
     run: RunRecord,
     owner: string,
@@ -332,66 +329,18 @@ export function createBillingRuns(
 
   return {
     /**
-     * Starts the run of a practice-month, or the next attempt of its unfinalised run, or resumes an
-     * attempt whose worker died. A run another worker is executing is returned as it is.
+     * Executes the requested attempt of a run when no worker holds it: a fresh attempt from its
+     * start, one whose worker died from its last checkpoint. Nothing when the attempt completed,
+     * moved on or another worker holds a live lease.
      */
-    async start(input: StartRunInput): Promise<StartRunResult> {
-      const { tenantId, practiceId, month, trigger, correlationId } = input;
-      const hooks = input.hooks ?? {};
-      const practice = await practiceFor(tenantId, practiceId);
-      if (month >= monthOf(runtime.clock().toISOString(), practice.timeZone)) {
-        throw new MonthNotEndedError();
-      }
+    async execute(input: ExecuteRunInput): Promise<ExecuteRunResult> {
+      const { tenantId, runId, attempt, correlationId } = input;
       const owner = runtime.newId();
-      let existing = await runs.findRunOfMonth(tenantId, practiceId, month);
-      if (!existing) {
-        const now = runtime.clock();
-        const run: RunRecord = {
-          runId: runtime.newId(),
-          practiceId,
-          month,
-          status: 'running',
-          attempt: 1,
-          trigger,
-          startedAt: now.toISOString(),
-          completedAt: null,
-          finalizedAt: null,
-          checkpoint: null,
-          processedPatientMonths: 0,
-          tally: null,
-          leaseOwner: owner,
-          leaseUntil: now.getTime() + LEASE_MS,
-          totals: null,
-          lastDifference: null,
-          claimsPublishedThrough: null,
-        };
-        if (await runs.createRun(tenantId, run)) {
-          return {
-            run: await execute(tenantId, run, owner, correlationId, hooks, 'created'),
-            created: true,
-            executed: true,
-          };
-        }
-        existing = await runs.findRunOfMonth(tenantId, practiceId, month);
-        if (!existing) throw new Error('run of month vanished');
-      }
-      if (existing.status === 'finalized') throw new RunFinalizedError(existing.runId);
-      const claimed = await runs.claimRun(tenantId, existing.runId, owner, LEASE_MS, trigger);
-      if (!claimed) {
-        const current = (await runs.getRun(tenantId, existing.runId)) ?? existing;
-        if (current.status === 'finalized') throw new RunFinalizedError(current.runId);
-        return { run: current, created: false, executed: false };
-      }
+      const claimed = await runs.claimRun(tenantId, runId, attempt, owner, LEASE_MS);
+      if (!claimed) return { run: await runs.getRun(tenantId, runId), executed: false };
+      const how: AttemptStart = claimed.resumed ? 'resumed' : attempt === 1 ? 'created' : 'next-attempt';
       return {
-        run: await execute(
-          tenantId,
-          claimed.run,
-          owner,
-          correlationId,
-          hooks,
-          claimed.resumed ? 'resumed' : 'next-attempt',
-        ),
-        created: false,
+        run: await runAttempt(tenantId, claimed.run, owner, correlationId, input.hooks ?? {}, how),
         executed: true,
       };
     },

@@ -1,4 +1,4 @@
-import { BillingRunCompletedV1, ClaimFinalizedV1 } from '@carelink/contracts';
+import { BillingRunCompletedV1, BillingRunRequestedV1, ClaimFinalizedV1 } from '@carelink/contracts';
 import { emit } from '@carelink/lambda-kit';
 import type { PatientMonthResult, RunDifference, RunRecord, RunTotals } from '../store/run-store';
 
@@ -29,3 +29,12 @@ export const claimFinalized = (run: RunRecord, result: PatientMonthResult) => {
     lines,
   });
 };
+
+/** A run attempt is asked for: the run worker executes it (ids only). */
+export const billingRunRequested = (run: RunRecord) =>
+  emit(BillingRunRequestedV1, {
+    runId: run.runId,
+    practiceId: run.practiceId,
+    month: run.month,
+    attempt: run.attempt,
+  });

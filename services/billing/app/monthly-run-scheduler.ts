@@ -1,7 +1,7 @@
 import type { PracticeDirectory, ServiceRuntime } from '@carelink/lambda-kit';
 import { dueMonth } from '../domain/run-schedule';
 import type { RunStore } from '../store/run-store';
-import type { BillingRuns } from './billing-runs';
+import type { RunRequests } from './run-requests';
 
 export interface MonthlyRunOutcome {
   practiceId: string;
@@ -12,14 +12,15 @@ export interface MonthlyRunOutcome {
 
 /**
  * The hourly schedule: for every practice in the directory, the month that is due at 02:00 on the
- * 1st practice time gets its run if it has none, and a run whose worker died (lease expired) is
- * resumed. Runs that completed are left alone (re-runs are explicit), so the hourly firing costs one
- * read per practice.
+ * 1st practice time gets its run requested if it has none, and a running attempt nobody holds (its
+ * worker died) is requested again. Runs execute in the run worker, one practice each, so the
+ * schedule's own work is a read per practice. Runs that completed are left alone (re-runs are
+ * explicit).
  */
 export function createMonthlyRunScheduler(
   runtime: ServiceRuntime,
   runs: RunStore,
-  billingRuns: BillingRuns,
+  requests: RunRequests,
   practices: PracticeDirectory,
 ) {
   return async function runDueMonths(now: Date): Promise<MonthlyRunOutcome[]> {
@@ -29,17 +30,13 @@ export function createMonthlyRunScheduler(
       const base = { practiceId: practice.practiceId, month };
       try {
         const existing = await runs.findRunOfMonth(practice.tenantId, practice.practiceId, month);
-        const stale =
-          existing?.status === 'running' && (existing.leaseUntil ?? 0) < runtime.clock().getTime();
-        if (existing && !stale) {
-          outcomes.push({
-            ...base,
-            outcome: existing.status === 'running' ? 'running' : 'done',
-            runId: existing.runId,
-          });
+        const held =
+          existing?.status === 'running' && (existing.leaseUntil ?? 0) >= runtime.clock().getTime();
+        if (existing && (existing.status !== 'running' || held)) {
+          outcomes.push({ ...base, outcome: held ? 'running' : 'done', runId: existing.runId });
           continue;
         }
-        const { run } = await billingRuns.start({
+        const { run } = await requests.request({
           tenantId: practice.tenantId,
           practiceId: practice.practiceId,
           month,
@@ -48,7 +45,7 @@ export function createMonthlyRunScheduler(
         });
         outcomes.push({ ...base, outcome: existing ? 'resumed' : 'started', runId: run.runId });
       } catch (error) {
-        runtime.logger.error('scheduled billing run failed', { ...base, error: error as Error });
+        runtime.logger.error('scheduled billing run request failed', { ...base, error: error as Error });
         outcomes.push({ ...base, outcome: 'failed' });
       }
     }

@@ -12,7 +12,7 @@ const bluepeak = { tenantId: 'bluepeak-health', practiceId: 'practice-denver' };
 let billing: Billing;
 
 const start = (scope: { tenantId: string; practiceId: string }) =>
-  billing.billingRuns.start({ ...scope, month, trigger: 'api', correlationId: `lock-${scope.tenantId}` });
+  billing.startRun({ ...scope, month, trigger: 'api', correlationId: `lock-${scope.tenantId}` });
 
 async function claimsOf(scope: { tenantId: string; practiceId: string }, runId: string) {
   const { body } = await composeClaimExports(billing.runtime, billing).claims(scope, runId, 'json');

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
       `\r${spinner} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${processed} patient-months  ${((Date.now() - started) / 1000).toFixed(1)}s`,
     );
   };
-  const { run, created, executed } = await billing.billingRuns.start({
+  const { run, created, executed } = await billing.startRun({
     tenantId,
     practiceId: values.practice,
     month: values.month,

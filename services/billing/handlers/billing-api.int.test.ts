@@ -188,13 +188,17 @@ describe('billing on the local cloud', () => {
     cloud.setClock(new Date('2026-11-01T12:00:00Z'));
     const lead = await apiClient(cloud, 'staff-boston-billing-lead');
     const started = await lead.post('/v1/billing/runs', { practiceId, month: '2026-10' });
-    expect(started.status).toBe(201);
-    expect(started.body).toMatchObject({
+    // Accepted: the run worker executes it once the request's event arrives.
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({ status: 'running', attempt: 1, totals: null });
+    const runId = started.body.runId as string;
+    expect(started.headers.get('location')).toBe(`/v1/billing/runs/${runId}`);
+    await cloud.settle();
+    expect((await lead.get(`/v1/billing/runs/${runId}`)).body).toMatchObject({
       status: 'completed',
       attempt: 1,
       totals: { claimLines: 2, billedPatients: 1 },
     });
-    const runId = started.body.runId as string;
     const listed = await lead.get('/v1/billing/runs?month=2026-10');
     expect(listed.body.items.map((run: { runId: string }) => run.runId)).toEqual([runId]);
     expect((await lead.get('/v1/billing/runs?month=2026-09')).body.items).toEqual([]);
@@ -202,9 +206,11 @@ describe('billing on the local cloud', () => {
     expect((await elsewhere.get('/v1/billing/runs?month=2026-10')).body.items).toEqual([]);
 
     const again = await lead.post('/v1/billing/runs', { practiceId, month: '2026-10' });
-    expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({
-      runId,
+    expect(again.status).toBe(202);
+    expect(again.body).toMatchObject({ runId, status: 'running', attempt: 2 });
+    await cloud.settle();
+    expect((await lead.get(`/v1/billing/runs/${runId}`)).body).toMatchObject({
+      status: 'completed',
       attempt: 2,
       lastDifference: { added: 0, changed: 0, superseded: 0 },
     });
@@ -283,6 +289,7 @@ describe('billing on the local cloud', () => {
     const other = await apiClient(cloud, 'staff-denver-billing-lead');
     const run = await lead.post('/v1/billing/runs', { practiceId, month: '2026-10' });
     const runId = run.body.runId as string;
+    await cloud.settle();
 
     expect((await other.get(`/v1/billing/runs/${runId}`)).status).toBe(404);
     expect((await other.get(`/v1/billing/runs/${runId}/claims?format=csv`)).status).toBe(404);

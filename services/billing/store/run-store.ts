@@ -89,6 +89,11 @@ export class LeaseLostError extends DomainError {
   }
 }
 
+/** Raised when a run request meets a run that changed since it was read (another request won). */
+export class RunRequestMovedError extends Error {
+  override readonly name = 'RunRequestMovedError';
+}
+
 const RUN_FIELDS = [
   'runId',
   'practiceId',
@@ -194,104 +199,105 @@ export function createRunStore(runtime: ServiceRuntime) {
     },
 
     /**
-     * Creates the run of a practice-month holding its lease, unless the month already has one
-     * (returns false): the month item makes "one run per practice-month" a write condition.
+     * The writes that create the run of a practice-month, its first attempt not yet taken by a
+     * worker; they fail with RunRequestMovedError when the month already has a run (the month item
+     * makes "one run per practice-month" a write condition).
      */
-    async createRun(tenantId: string, run: RunRecord): Promise<boolean> {
-      try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName,
-                  Item: {
-                    ...keys.runOfMonth(tenantId, run.practiceId, run.month),
-                    kind: 'run-of-month',
-                    runId: run.runId,
-                  },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              {
-                Put: {
-                  TableName,
-                  Item: { ...keys.run(tenantId, run.runId), kind: 'run', ...run },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-            ],
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+    newRun(tenantId: string, run: RunRecord): StateWrite[] {
+      const moved = () => new RunRequestMovedError();
+      return [
+        {
+          Put: {
+            TableName,
+            Item: {
+              ...keys.runOfMonth(tenantId, run.practiceId, run.month),
+              kind: 'run-of-month',
+              runId: run.runId,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+          onConditionFailed: moved,
+        },
+        {
+          Put: {
+            TableName,
+            Item: { ...keys.run(tenantId, run.runId), kind: 'run', ...run },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+          onConditionFailed: moved,
+        },
+      ];
     },
 
     /**
-     * Takes the lease of an existing run: resumes an attempt whose lease expired (same attempt,
-     * from its checkpoint; `resumed`) or starts the next attempt of a completed run. Returns the run
-     * as claimed, or undefined when it is finalised or another worker holds a live lease.
+     * Starts the next attempt of a completed run, not yet taken by a worker; fails with
+     * RunRequestMovedError when the run is no longer the completed `run.attempt`.
+     */
+    nextAttempt(tenantId: string, run: RunRecord, trigger: RunTrigger): StateWrite {
+      return {
+        Update: {
+          TableName,
+          Key: keys.run(tenantId, run.runId),
+          UpdateExpression:
+            'SET leaseOwner = :null, leaseUntil = :zero, #status = :running, attempt = :next, checkpoint = :null, claimsPublishedThrough = :null, processedPatientMonths = :zero, tally = :null, #trigger = :trigger, startedAt = :startedAt',
+          ConditionExpression: '#status = :completed AND attempt = :attempt',
+          ExpressionAttributeNames: { '#status': 'status', '#trigger': 'trigger' },
+          ExpressionAttributeValues: {
+            ':running': 'running',
+            ':completed': 'completed',
+            ':attempt': run.attempt,
+            ':next': run.attempt + 1,
+            ':null': null,
+            ':zero': 0,
+            ':trigger': trigger,
+            ':startedAt': runtime.clock().toISOString(),
+          },
+        },
+        onConditionFailed: () => new RunRequestMovedError(),
+      };
+    },
+
+    /**
+     * Takes the lease of a running attempt nobody holds (never taken, or its worker's lease ran
+     * out). Returns the run as claimed and whether a worker had taken this attempt before (it is
+     * then resumed from its checkpoint), or undefined when the attempt is not running or another
+     * worker holds a live lease.
      */
     async claimRun(
       tenantId: string,
       runId: string,
+      attempt: number,
       owner: string,
       leaseMs: number,
-      trigger: RunTrigger,
     ): Promise<{ run: RunRecord; resumed: boolean } | undefined> {
       const now = runtime.clock().getTime();
-      const common = {
-        TableName,
-        Key: keys.run(tenantId, runId),
-        ExpressionAttributeNames: { '#status': 'status' },
-        ReturnValues: 'ALL_NEW' as const,
-      };
       try {
         const { Attributes } = await db.send(
           new UpdateCommand({
-            ...common,
+            TableName,
+            Key: keys.run(tenantId, runId),
             UpdateExpression: 'SET leaseOwner = :owner, leaseUntil = :until',
-            ConditionExpression: '#status = :running AND leaseUntil < :now',
+            ConditionExpression: '#status = :running AND attempt = :attempt AND leaseUntil < :now',
+            ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
               ':owner': owner,
               ':until': now + leaseMs,
               ':now': now,
               ':running': 'running',
+              ':attempt': attempt,
             },
+            ReturnValues: 'ALL_OLD',
           }),
         );
-        return Attributes ? { run: toRun(Attributes), resumed: true } : undefined;
+        if (!Attributes) return undefined;
+        const before = toRun(Attributes);
+        return {
+          run: { ...before, leaseOwner: owner, leaseUntil: now + leaseMs },
+          resumed: before.leaseOwner !== null,
+        };
       } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
-      try {
-        const { Attributes } = await db.send(
-          new UpdateCommand({
-            ...common,
-            UpdateExpression:
-              'SET leaseOwner = :owner, leaseUntil = :until, #status = :running, attempt = attempt + :one, checkpoint = :null, claimsPublishedThrough = :null, processedPatientMonths = :zero, tally = :null, #trigger = :trigger, startedAt = :startedAt',
-            ConditionExpression: '#status = :completed',
-            ExpressionAttributeNames: { '#status': 'status', '#trigger': 'trigger' },
-            ExpressionAttributeValues: {
-              ':owner': owner,
-              ':until': now + leaseMs,
-              ':running': 'running',
-              ':completed': 'completed',
-              ':one': 1,
-              ':null': null,
-              ':zero': 0,
-              ':trigger': trigger,
-              ':startedAt': new Date(now).toISOString(),
-            },
-          }),
-        );
-        return Attributes ? { run: toRun(Attributes), resumed: false } : undefined;
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        return undefined;
+        if (isConditionFailure(error)) return undefined;
+        throw error;
       }
     },
 

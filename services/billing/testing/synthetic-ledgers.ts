@@ -235,7 +235,7 @@ export async function benchmarkRun(
   const baseline = await physicalBaseline(runtime, args);
   const baselineMs = performance.now() - baselineStart;
   const runStart = performance.now();
-  const { run } = await billing.billingRuns.start({
+  const { run } = await billing.startRun({
     ...args,
     trigger: 'cli',
     correlationId: runtime.newId(),

@@ -1,21 +1,12 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import type { components } from '../api-types';
 import { can, session } from '../auth';
 import { type ApiClient, problemTitle } from '../client';
 import { CodesChart } from '../codes-chart';
 import { saveFile } from '../download';
 import { AuditPackets } from './audit-packets';
 
-interface Run {
-  runId: string;
-  month: string;
-  status: string;
-  totals?: {
-    patientMonths: number;
-    billedPatients: number;
-    claimLines: number;
-    expectedRevenue: string;
-  } | null;
-}
+type Run = components['schemas']['BillingRun'];
 interface Summary {
   codes: { code: string; patients: number; units: number }[];
   expectedRevenue: string;
@@ -30,6 +21,7 @@ const previousMonth = () => {
 };
 
 const newKey = () => crypto.randomUUID();
+const RUN_POLL_MS = 1000;
 
 /** `/billing`: a month's run for the billing lead: summary with a chart, exports, finalising. */
 export function BillingPage({ api, onError }: { api: ApiClient; onError: (error: unknown) => void }) {
@@ -40,9 +32,11 @@ export function BillingPage({ api, onError }: { api: ApiClient; onError: (error:
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(
-    async (target: string) => {
-      setRun(undefined);
-      setSummary(undefined);
+    async (target: string, { quietly = false } = {}) => {
+      if (!quietly) {
+        setRun(undefined);
+        setSummary(undefined);
+      }
       const { data, error } = await api.GET('/v1/billing/runs', { params: { query: { month: target } } });
       if (error) return onError(new Error(problemTitle(error)));
       const found = (data.items[0] as Run | undefined) ?? null;
@@ -59,6 +53,12 @@ export function BillingPage({ api, onError }: { api: ApiClient; onError: (error:
   useEffect(() => {
     load(shown).catch(onError);
   }, [load, shown, onError]);
+  // A run executes in the background: while it runs, it is read again every second until it completes.
+  useEffect(() => {
+    if (run?.status !== 'running') return;
+    const timer = setTimeout(() => load(shown, { quietly: true }).catch(onError), RUN_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [run, load, shown, onError]);
 
   const show = (event: FormEvent) => {
     event.preventDefault();
@@ -123,6 +123,12 @@ export function BillingPage({ api, onError }: { api: ApiClient; onError: (error:
           <h2 id="run-heading">
             {run.month}: run {run.status}
           </h2>
+          {run.status === 'running' && (
+            <p aria-live="polite">
+              Attempt {run.attempt} is running: {run.processedPatientMonths} patient-months decided so far.
+              This page shows its summary when it completes.
+            </p>
+          )}
           {run.totals && (
             <p>
               {run.totals.billedPatients} of {run.totals.patientMonths} patients billed,{' '}

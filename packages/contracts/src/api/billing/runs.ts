@@ -58,16 +58,21 @@ export const startRunRoute = defineRoute({
   path: '/v1/billing/runs',
   summary: 'Run (or re-run) billing for a practice-month',
   description:
-    'One run per practice and month. The first call creates and executes it (201); later calls return ' +
-    'the same run (200), re-deciding an unfinalised month and recording only the difference. A ' +
-    'finalised month answers 409.',
+    'One run per practice and month. The first call creates the run and later calls start its next ' +
+    'attempt, re-deciding an unfinalised month and recording only the difference; either way the ' +
+    'answer is 202 with the run still `running`, and the run completes in the background (poll ' +
+    '`Location` until its status is `completed`). A call while an attempt is running returns it as it ' +
+    'is (200). A finalised month answers 409.',
   tag,
   scopes: [scopes.billingWrite],
   idempotent: true,
   body: StartRunBody,
   responses: {
-    200: { description: 'The existing run (re-run or already running)', schema: BillingRunResource },
-    201: { description: 'The run was created and executed', schema: BillingRunResource },
+    200: { description: 'An attempt of the run is already running', schema: BillingRunResource },
+    202: {
+      description: 'The run (or its next attempt) was accepted and is running',
+      schema: BillingRunResource,
+    },
     404: { description: 'Unknown practice' },
     409: { description: 'The month is finalised' },
   },
