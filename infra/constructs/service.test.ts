@@ -179,6 +179,13 @@ describe.each(cases)('%s', (_label, manifests) => {
           BatchSize: subscription.batchSize,
           FunctionResponseTypes: ['ReportBatchItemFailures'],
         });
+        // A sixth of the visibility timeout (Lambda's advice), and the memory the manifest asks for.
+        const consumer =
+          template.findResources('AWS::Lambda::Function')[id(resources.consumer.function.node.defaultChild)];
+        expect(consumer?.Properties).toMatchObject({
+          Timeout: Math.min(900, Math.floor(subscription.visibilityTimeoutSeconds / 6)),
+          MemorySize: subscription.memorySize ?? 512,
+        });
       }
     }
   });

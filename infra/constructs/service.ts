@@ -452,6 +452,7 @@ export class Service extends Construct {
     const timeoutSeconds = Math.min(900, Math.max(3, Math.floor(subscription.visibilityTimeoutSeconds / 6)));
     const consumer = this.addFunction(id, this.handlerEntry(subscription.handler), 'consumer', {
       timeout: Duration.seconds(timeoutSeconds),
+      ...(subscription.memorySize ? { memorySize: subscription.memorySize } : {}),
     });
     for (const capability of subscription.uses ?? []) this.grantCapability(consumer, capability);
     const reserved = this.props.stage.reservedConcurrency.consumer;

@@ -58,6 +58,8 @@ export const billingManifest = defineManifest({
       batchSize: 1,
       maxReceiveCount: 5,
       visibilityTimeoutSeconds: 5400,
+      // The billing run's former route had 1024 MB: a run decides thousands of patient-months.
+      memorySize: 1024,
     },
   ],
   schedules: [

@@ -44,6 +44,8 @@ export interface Subscription {
   readonly batchSize: number;
   readonly maxReceiveCount: number;
   readonly visibilityTimeoutSeconds: number;
+  /** The consumer's memory (and so its CPU share) when the default 512 MB is too little. */
+  readonly memorySize?: number;
   readonly uses?: readonly Capability[];
 }
 
