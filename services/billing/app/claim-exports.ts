@@ -9,7 +9,7 @@ import {
 import type { ControlNumbers } from '../store/control-numbers';
 import type { PatientMonthResult, RunRecord, RunStore } from '../store/run-store';
 import type { SubscriberStore } from '../store/subscriber-store';
-import { practiceLookup } from './practices';
+import { scopedPracticeLookup } from './practices';
 import { runOfCaller } from './run-of-caller';
 import type { StaffScope } from './staff-scope';
 
@@ -28,7 +28,7 @@ export function createClaimExports(
   subscribers: SubscriberStore,
   controlNumbers: ControlNumbers,
 ) {
-  const lookup = practiceLookup(practices);
+  const practiceOf = scopedPracticeLookup(practices);
   const runFor = runOfCaller(runs);
 
   async function claimLines(scope: StaffScope, run: RunRecord): Promise<ClaimLineView[]> {
@@ -84,7 +84,7 @@ export function createClaimExports(
       const run = await runFor(scope, runId);
       const [lines, practice] = await Promise.all([
         claimLines(scope, run),
-        lookup(scope.tenantId, scope.practiceId),
+        practiceOf(scope),
       ]);
       const subscribersOf = await subscribers.batchGet(
         scope.tenantId,
