@@ -82,10 +82,7 @@ export function createClaimExports(
      */
     async claims(scope: StaffScope, runId: string, format: 'json' | 'csv' | 'fhir' | 'x12') {
       const run = await runFor(scope, runId);
-      const [lines, practice] = await Promise.all([
-        claimLines(scope, run),
-        practiceOf(scope),
-      ]);
+      const [lines, practice] = await Promise.all([claimLines(scope, run), practiceOf(scope)]);
       const subscribersOf = await subscribers.batchGet(
         scope.tenantId,
         practice.practiceId,

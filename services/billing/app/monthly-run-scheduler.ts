@@ -1,7 +1,7 @@
 import type { PracticeDirectory, ServiceRuntime } from '@carelink/lambda-kit';
 import { dueMonth } from '../domain/run-schedule';
 import type { RunStore } from '../store/run-store';
-import type { RunRequests } from './run-requests';
+import { heldByWorker, type RunRequests } from './run-requests';
 
 export interface MonthlyRunOutcome {
   practiceId: string;
@@ -30,8 +30,7 @@ export function createMonthlyRunScheduler(
       const base = { practiceId: practice.practiceId, month };
       try {
         const existing = await runs.findRunOfMonth(practice.tenantId, practice.practiceId, month);
-        const held =
-          existing?.status === 'running' && (existing.leaseUntil ?? 0) >= runtime.clock().getTime();
+        const held = existing !== undefined && heldByWorker(existing, runtime.clock().getTime());
         if (existing && (existing.status !== 'running' || held)) {
           outcomes.push({ ...base, outcome: held ? 'running' : 'done', runId: existing.runId });
           continue;

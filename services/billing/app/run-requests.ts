@@ -28,6 +28,10 @@ export interface RunRequestResult {
   requested: boolean;
 }
 
+/** Whether a worker holds the run's running attempt: its lease has not run out. */
+export const heldByWorker = (run: RunRecord, now: number): boolean =>
+  run.status === 'running' && (run.leaseUntil ?? 0) >= now;
+
 /** Runs of the same month requested at the same moment: one request wins, the other reads again. */
 const ATTEMPTS = 3;
 
@@ -46,30 +50,9 @@ export function createRunRequests(runtime: ServiceRuntime, runs: RunStore, pract
       { tenantId: input.tenantId, correlationId: input.correlationId },
     );
 
-  const firstAttempt = (input: RunRequestInput): RunRecord => ({
-    runId: runtime.newId(),
-    practiceId: input.practiceId,
-    month: input.month,
-    status: 'running',
-    attempt: 1,
-    trigger: input.trigger,
-    startedAt: runtime.clock().toISOString(),
-    completedAt: null,
-    finalizedAt: null,
-    checkpoint: null,
-    processedPatientMonths: 0,
-    tally: null,
-    leaseOwner: null,
-    leaseUntil: 0,
-    totals: null,
-    lastDifference: null,
-    claimsPublishedThrough: null,
-  });
-
-  const nextAttempt = (run: RunRecord, trigger: RunTrigger): RunRecord => ({
-    ...run,
-    status: 'running',
-    attempt: run.attempt + 1,
+  /** What every new attempt starts with: running, and not yet taken by a worker. */
+  const freshAttempt = (trigger: RunTrigger) => ({
+    status: 'running' as const,
     trigger,
     startedAt: runtime.clock().toISOString(),
     checkpoint: null,
@@ -78,6 +61,25 @@ export function createRunRequests(runtime: ServiceRuntime, runs: RunStore, pract
     leaseOwner: null,
     leaseUntil: 0,
     claimsPublishedThrough: null,
+  });
+
+  const firstAttempt = (input: RunRequestInput): RunRecord => ({
+    runId: runtime.newId(),
+    practiceId: input.practiceId,
+    month: input.month,
+    attempt: 1,
+    completedAt: null,
+    finalizedAt: null,
+    totals: null,
+    lastDifference: null,
+    ...freshAttempt(input.trigger),
+  });
+
+  // Totals, the last difference and completion stay until the new attempt completes.
+  const nextAttempt = (run: RunRecord, trigger: RunTrigger): RunRecord => ({
+    ...run,
+    attempt: run.attempt + 1,
+    ...freshAttempt(trigger),
   });
 
   async function requestOnce(input: RunRequestInput): Promise<RunRequestResult> {
@@ -91,15 +93,15 @@ export function createRunRequests(runtime: ServiceRuntime, runs: RunStore, pract
     if (existing.status === 'finalized') throw new RunFinalizedError(existing.runId);
     if (existing.status === 'completed') {
       const run = nextAttempt(existing, trigger);
-      await commit(run, [runs.nextAttempt(tenantId, existing, trigger)], input);
+      await commit(run, [runs.nextAttempt(tenantId, existing, run)], input);
       return { run, created: false, requested: true };
     }
-    if ((existing.leaseUntil ?? 0) < runtime.clock().getTime()) {
-      // Nobody holds the attempt: ask again (the worker that takes it first executes it, once).
-      await commit(existing, [], input);
-      return { run: existing, created: false, requested: true };
+    if (heldByWorker(existing, runtime.clock().getTime())) {
+      return { run: existing, created: false, requested: false };
     }
-    return { run: existing, created: false, requested: false };
+    // Nobody holds the attempt: ask again (the worker that takes it first executes it, once).
+    await commit(existing, [], input);
+    return { run: existing, created: false, requested: true };
   }
 
   return {

@@ -114,6 +114,20 @@ const RUN_FIELDS = [
   'claimsPublishedThrough',
 ] as const;
 
+/** What a new attempt sets on its run; totals, the last difference and completion stay until it completes. */
+const NEXT_ATTEMPT_FIELDS = [
+  'status',
+  'attempt',
+  'trigger',
+  'startedAt',
+  'checkpoint',
+  'processedPatientMonths',
+  'tally',
+  'leaseOwner',
+  'leaseUntil',
+  'claimsPublishedThrough',
+] as const satisfies readonly (typeof RUN_FIELDS)[number][];
+
 const toRun = (item: Record<string, unknown>): RunRecord =>
   Object.fromEntries(RUN_FIELDS.map((field) => [field, item[field] ?? null])) as unknown as RunRecord;
 
@@ -230,27 +244,24 @@ export function createRunStore(runtime: ServiceRuntime) {
     },
 
     /**
-     * Starts the next attempt of a completed run, not yet taken by a worker; fails with
-     * RunRequestMovedError when the run is no longer the completed `run.attempt`.
+     * Stores `next`, the next attempt of the completed run `previous`, not yet taken by a worker;
+     * fails with RunRequestMovedError when the run is no longer `previous`'s completed attempt.
      */
-    nextAttempt(tenantId: string, run: RunRecord, trigger: RunTrigger): StateWrite {
+    nextAttempt(tenantId: string, previous: RunRecord, next: RunRecord): StateWrite {
+      const fields = NEXT_ATTEMPT_FIELDS.map((field) => `#${field} = :${field}`).join(', ');
       return {
         Update: {
           TableName,
-          Key: keys.run(tenantId, run.runId),
-          UpdateExpression:
-            'SET leaseOwner = :null, leaseUntil = :zero, #status = :running, attempt = :next, checkpoint = :null, claimsPublishedThrough = :null, processedPatientMonths = :zero, tally = :null, #trigger = :trigger, startedAt = :startedAt',
-          ConditionExpression: '#status = :completed AND attempt = :attempt',
-          ExpressionAttributeNames: { '#status': 'status', '#trigger': 'trigger' },
+          Key: keys.run(tenantId, previous.runId),
+          UpdateExpression: `SET ${fields}`,
+          ConditionExpression: '#status = :completed AND #attempt = :previous',
+          ExpressionAttributeNames: Object.fromEntries(
+            NEXT_ATTEMPT_FIELDS.map((field) => [`#${field}`, field]),
+          ),
           ExpressionAttributeValues: {
-            ':running': 'running',
+            ...Object.fromEntries(NEXT_ATTEMPT_FIELDS.map((field) => [`:${field}`, next[field]])),
             ':completed': 'completed',
-            ':attempt': run.attempt,
-            ':next': run.attempt + 1,
-            ':null': null,
-            ':zero': 0,
-            ':trigger': trigger,
-            ':startedAt': runtime.clock().toISOString(),
+            ':previous': previous.attempt,
           },
         },
         onConditionFailed: () => new RunRequestMovedError(),
