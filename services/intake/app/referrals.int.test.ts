@@ -12,6 +12,7 @@ import type { LocalCloud } from '@carelink/local/cloud';
 import { apiClient } from '@carelink/local/testing/api-client';
 import { publishContractEvent } from '@carelink/local/testing/bus';
 import { startTestCloud } from '@carelink/local/testing/local-cloud-fixture';
+import { phiFoundIn } from '@carelink/local/testing/phi';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as z from 'zod';
@@ -91,8 +92,17 @@ describe('POST /v1/referrals', () => {
     const received = published('ReferralReceived', res.body.id);
     expect(received).toHaveLength(1);
     const detail = JSON.stringify(received[0]?.detail);
-    for (const phi of ['Lopez', 'Maria', '+16175550123', 'maria@example.com', 'Beacon', '1951-04-12', 'CHF'])
-      expect(detail).not.toContain(phi);
+    expect(
+      phiFoundIn(detail, [
+        'Lopez',
+        'Maria',
+        '+16175550123',
+        'maria@example.com',
+        'Beacon',
+        '1951-04-12',
+        'CHF',
+      ]),
+    ).toEqual([]);
     expect(received[0]?.detail.data).toMatchObject({
       patientId: res.body.patientId,
       practiceId: 'practice-boston',

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { LocalCloud } from '@carelink/local/cloud';
 import { apiClient } from '@carelink/local/testing/api-client';
 import { startTestCloud } from '@carelink/local/testing/local-cloud-fixture';
+import { phiFoundIn } from '@carelink/local/testing/phi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeManifest } from '../manifest';
 import { referralBody } from '../testing/referral-fixtures';
@@ -113,8 +114,9 @@ describe('webhook deliveries', () => {
         },
       });
       expect(request.headers['carelink-delivery-id']).toBe(payload.id);
-      for (const phi of ['Lopez', 'Maria', '+1617', 'example.com', 'Beacon', '1951', 'diabetes'])
-        expect(request.body).not.toContain(phi);
+      expect(
+        phiFoundIn(request.body, ['Lopez', 'Maria', '+1617', 'example.com', 'Beacon', '1951', 'diabetes']),
+      ).toEqual([]);
       const deliveries = await acme.get(`/v1/webhooks/${hook.body.id}/deliveries`);
       expect(deliveries.body.items).toEqual([
         expect.objectContaining({
