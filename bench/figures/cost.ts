@@ -14,6 +14,7 @@ import { onInvocation } from '../../packages/local/src/lambda/handler-loader';
 import type { StreamHandler } from '../../packages/local/src/streams/stream-relay';
 import { apiClient } from '../../packages/local/src/testing/api-client';
 import { composeBilling } from '../../services/billing/compose';
+import { billingManifest } from '../../services/billing/manifest';
 import { seedSyntheticLedgers } from '../../services/billing/testing/synthetic-ledgers';
 import { referralBody } from '../../services/intake/testing/referral-fixtures';
 import { type DynamoDbMeterCounts, startDynamoDbMeter } from '../dynamodb-meter';
@@ -44,12 +45,19 @@ export const PRICES = {
  */
 const MEMORY_MB = { api: 1024, schedule: 1024, relay: 512, consumer: 512, trigger: 512 } as const;
 type FunctionKind = keyof typeof MEMORY_MB;
+const memoryOf = (use: FunctionUse) => use.memoryMb ?? MEMORY_MB[use.kind];
+/** The billing run worker's memory, from billing's manifest. */
+const RUN_WORKER_MEMORY_MB =
+  billingManifest.subscriptions.find((subscription) => subscription.name === 'run-worker')?.memorySize ??
+  MEMORY_MB.consumer;
 
 interface FunctionUse {
   kind: FunctionKind;
   invocations: number;
   /** Sum of each invocation's duration rounded up to the ms, as Lambda bills it. */
   billedMs: number;
+  /** The function's memory when its manifest sets one, instead of its kind's. */
+  memoryMb?: number;
 }
 
 interface Usage {
@@ -76,7 +84,7 @@ function price(usage: Usage, scale: number): Cost {
   let gbSeconds = 0;
   let requests = 0;
   for (const use of usage.functions.values()) {
-    gbSeconds += (MEMORY_MB[use.kind] / 1024) * (use.billedMs / 1000);
+    gbSeconds += (memoryOf(use) / 1024) * (use.billedMs / 1000);
     requests += use.invocations;
   }
   const writeUnits = (usage.dynamo.writeUnits + usage.dynamo.indexWriteUnits) * scale;
@@ -116,8 +124,8 @@ function printTable(title: string, usage: Usage, cost: Cost, scale: number): voi
   const rows: [string, string, string][] = [];
   for (const [name, use] of [...usage.functions.entries()].sort()) {
     rows.push([
-      `Lambda ${name} (${use.kind}, ${MEMORY_MB[use.kind]} MB)`,
-      `${num(use.invocations * scale)} invocations, ${((MEMORY_MB[use.kind] / 1024) * (use.billedMs / 1000) * scale).toFixed(2)} GB-s`,
+      `Lambda ${name} (${use.kind}, ${memoryOf(use)} MB)`,
+      `${num(use.invocations * scale)} invocations, ${((memoryOf(use) / 1024) * (use.billedMs / 1000) * scale).toFixed(2)} GB-s`,
       '',
     ]);
   }
@@ -276,11 +284,15 @@ async function billingUsage(count: number): Promise<{ usage: Usage; patientMonth
       correlationId: runtime.newId(),
     });
     const ms = performance.now() - started;
+    // The run executes in billing's run worker, one request event and one message per run.
     const functions = new Map<string, FunctionUse>([
-      ['billing-monthly-run', { kind: 'schedule', invocations: 1, billedMs: Math.ceil(ms) }],
+      [
+        'billing-run-worker',
+        { kind: 'consumer', invocations: 1, billedMs: Math.ceil(ms), memoryMb: RUN_WORKER_MEMORY_MB },
+      ],
     ]);
     return {
-      usage: { functions, dynamo: meter.counts(), events: 0, sqs: { sends: 0, batches: 0 } },
+      usage: { functions, dynamo: meter.counts(), events: 1, sqs: { sends: 1, batches: 1 } },
       patientMonths: run.totals?.patientMonths ?? 0,
       ms,
     };
@@ -351,7 +363,7 @@ export async function costFigures(
         baselineLabel: 'DynamoDB request units alone',
         target: 'reported (no budget set)',
         pass: true,
-        note: `${breakdown(billingCost)}. One monthly run over ${billing.patientMonths} synthetic patient-months (${Math.round(billing.ms)} ms in one invocation of the ${MEMORY_MB.schedule} MB scheduled function), scaled ×${billingScale.toFixed(1)} to 10,000 (duration assumed linear); the run alone, not the ledger writes before it; ${pricesNote}. ${proxyNote}. DynamoDB: ${describeRequests(billing.usage.dynamo, billingScale)}; write units from item sizes (updates at 1 KB: ${num(billing.usage.dynamo.writeUnitsAssumedOneKb * billingScale)}; GSI puts ${num(billing.usage.dynamo.indexWriteUnits * billingScale)}), read units as DynamoDB Local reports them.`,
+        note: `${breakdown(billingCost)}. One monthly run over ${billing.patientMonths} synthetic patient-months (${Math.round(billing.ms)} ms in one invocation of the ${RUN_WORKER_MEMORY_MB} MB run worker), scaled ×${billingScale.toFixed(1)} to 10,000 (duration assumed linear); the run alone, not the ledger writes before it; ${pricesNote}. ${proxyNote}. DynamoDB: ${describeRequests(billing.usage.dynamo, billingScale)}; write units from item sizes (updates at 1 KB: ${num(billing.usage.dynamo.writeUnitsAssumedOneKb * billingScale)}; GSI puts ${num(billing.usage.dynamo.indexWriteUnits * billingScale)}), read units as DynamoDB Local reports them.`,
       },
       5,
     ),
