@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import {
   AccessRecordedV1,
   type Capability,
+  consumerTimeoutSeconds,
   type ServiceManifest,
   subscriptionPattern,
 } from '@carelink/contracts';
@@ -448,10 +449,8 @@ export class Service extends Construct {
       ],
     });
 
-    // Lambda recommends a visibility timeout of six times the function timeout.
-    const timeoutSeconds = Math.min(900, Math.max(3, Math.floor(subscription.visibilityTimeoutSeconds / 6)));
     const consumer = this.addFunction(id, this.handlerEntry(subscription.handler), 'consumer', {
-      timeout: Duration.seconds(timeoutSeconds),
+      timeout: Duration.seconds(consumerTimeoutSeconds(subscription)),
       ...(subscription.memorySize ? { memorySize: subscription.memorySize } : {}),
     });
     for (const capability of subscription.uses ?? []) this.grantCapability(consumer, capability);

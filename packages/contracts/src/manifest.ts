@@ -152,6 +152,15 @@ export function subscriptionPattern(subscription: Subscription): {
 }
 
 /** Declares a manifest (identity function, for type inference and freezing). */
+/**
+ * A subscription consumer's timeout: a sixth of its queue's visibility timeout (Lambda's advice, so
+ * a message is not delivered again while an invocation may still be working on it), within what
+ * Lambda allows. Infra deploys it and the local cloud tells the handler the same.
+ */
+export function consumerTimeoutSeconds(subscription: Subscription): number {
+  return Math.min(900, Math.max(3, Math.floor(subscription.visibilityTimeoutSeconds / 6)));
+}
+
 export function defineManifest(manifest: ServiceManifest): ServiceManifest {
   return Object.freeze(manifest);
 }

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import {
+  consumerTimeoutSeconds,
   type LocalSeedApi,
   type LocalSeedResult,
   type ServiceManifest,
@@ -62,7 +63,8 @@ export function deploySubscriptions(
     queues.set(dlq.name, dlq);
     const file = handlerFile(manifest, subscription.handler);
     queue.attach(
-      async (event: SQSEvent) => (await invoke(file, name, event)) as never,
+      async (event: SQSEvent) =>
+        (await invoke(file, name, event, consumerTimeoutSeconds(subscription) * 1000)) as never,
       subscription.batchSize,
     );
     bus.addRule({ name, pattern: subscriptionPattern(subscription), target: queue });

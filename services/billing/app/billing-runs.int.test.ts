@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Billing, composeBilling, composeClaimExports } from '../compose';
 import { seedSyntheticLedgers, syntheticPatientId } from '../testing/synthetic-ledgers';
 import { createTestRuntime } from '../testing/test-runtime';
-import { LEASE_MS } from './billing-runs';
+import { HANDOVER_MARGIN_MS, LEASE_MS } from './billing-runs';
 import { RunFinalizedError } from './errors';
 
 const tenantId = 'acme-health';
@@ -13,6 +13,8 @@ const scope = { tenantId, practiceId };
 const PATIENTS = 1000;
 /** A second practice of the tenant billing the same synthetic people in other months. */
 const cambridge = { tenantId, practiceId: 'practice-cambridge' };
+/** A third, whose facts no other test changes. */
+const somerville = { tenantId, practiceId: 'practice-somerville' };
 
 let billing: Billing;
 let advance: (ms: number) => void;
@@ -45,8 +47,8 @@ async function activeLineCount(runId: string, scopeOf = scope): Promise<number> 
 
 let reference: string[];
 
-/** The ClaimFinalized events of a run waiting in the outbox (the relay is not running here). */
-async function claimEventsOf(runId: string) {
+/** The data of the events of one type waiting in the outbox (the relay is not running here). */
+async function outboxDetails(detailType: string): Promise<Record<string, unknown>[]> {
   const items: { detail: string }[] = [];
   let start: Record<string, unknown> | undefined;
   do {
@@ -54,19 +56,21 @@ async function claimEventsOf(runId: string) {
       new ScanCommand({
         TableName: testRuntime.tableName,
         FilterExpression: 'detailType = :type',
-        ExpressionAttributeValues: { ':type': 'ClaimFinalized' },
+        ExpressionAttributeValues: { ':type': detailType },
         ...(start ? { ExclusiveStartKey: start } : {}),
       }),
     );
     items.push(...((page.Items ?? []) as { detail: string }[]));
     start = page.LastEvaluatedKey;
   } while (start);
-  return items
-    .map(
-      (item) =>
-        (JSON.parse(item.detail) as { data: { runId: string; patientId: string; lines: unknown[] } }).data,
-    )
-    .filter((data) => data.runId === runId);
+  return items.map((item) => (JSON.parse(item.detail) as { data: Record<string, unknown> }).data);
+}
+
+/** The ClaimFinalized events of a run waiting in the outbox. */
+async function claimEventsOf(runId: string) {
+  return (
+    (await outboxDetails('ClaimFinalized')) as { runId: string; patientId: string; lines: unknown[] }[]
+  ).filter((data) => data.runId === runId);
 }
 
 beforeAll(async () => {
@@ -80,7 +84,10 @@ beforeAll(async () => {
     seedSyntheticLedgers(runtime, { tenantId, practiceId, month: '2026-09', count: PATIENTS, facts: false }),
     seedSyntheticLedgers(runtime, { ...cambridge, month: '2026-08', count: PATIENTS }),
   ]);
-  await seedSyntheticLedgers(runtime, { ...cambridge, month: '2026-07', count: PATIENTS, facts: false });
+  await Promise.all([
+    seedSyntheticLedgers(runtime, { ...cambridge, month: '2026-07', count: PATIENTS, facts: false }),
+    seedSyntheticLedgers(runtime, { ...somerville, month: '2026-06', count: PATIENTS }),
+  ]);
 });
 
 describe('billing run over 1,000 patient-months', () => {
@@ -274,5 +281,43 @@ describe('a run killed inside a batch', () => {
     const claims = await claimsOf(resumed.run.runId, cambridge);
     expect(claims.some((c) => c.startsWith(patientId))).toBe(false);
     expect(claims).toEqual(reference.filter((c) => !c.startsWith(patientId)));
+  });
+});
+
+describe('a worker running out of time', () => {
+  it('hands the attempt over after a checkpoint, and the next worker finishes it with the same claims', async () => {
+    const asked = await billing.runRequests.request({
+      ...somerville,
+      month: '2026-06',
+      trigger: 'schedule',
+      correlationId: 'test-handover',
+    });
+    const request = { tenantId, runId: asked.run.runId, attempt: 1, correlationId: 'test-handover' };
+    let checkpoints = 0;
+    const first = await billing.billingRuns.execute({
+      ...request,
+      // Plenty of time until the first checkpoint, then too little for another batch.
+      hooks: { onProgress: () => (checkpoints += 1) },
+      remainingMs: () => (checkpoints === 0 ? LEASE_MS : HANDOVER_MARGIN_MS - 1),
+    });
+    expect(first.executed).toBe(true);
+    expect(first.run).toMatchObject({ status: 'running', attempt: 1, leaseUntil: 0 });
+    expect(first.run?.processedPatientMonths).toBeGreaterThan(0);
+    expect(first.run?.processedPatientMonths).toBeLessThan(PATIENTS);
+    expect(checkpoints).toBe(1);
+    const requests = await outboxDetails('BillingRunRequested');
+    expect(requests.filter((data) => data.runId === asked.run.runId)).toEqual([
+      { runId: asked.run.runId, practiceId: somerville.practiceId, month: '2026-06', attempt: 1 },
+      { runId: asked.run.runId, practiceId: somerville.practiceId, month: '2026-06', attempt: 1 },
+    ]);
+
+    // The next delivery takes it at once (no lease to wait out) and resumes from the checkpoint.
+    const second = await billing.billingRuns.execute(request);
+    expect(second).toMatchObject({
+      executed: true,
+      run: { status: 'completed', processedPatientMonths: PATIENTS },
+    });
+    expect(await claimsOf(asked.run.runId, somerville)).toEqual(reference);
+    expect(await activeLineCount(asked.run.runId, somerville)).toBe(reference.length);
   });
 });

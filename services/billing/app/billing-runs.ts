@@ -13,7 +13,7 @@ import { keys } from '../store/keys';
 import type { LedgerPage, LedgerReader } from '../store/ledger-reader';
 import type { LockOwner, LockStore, LockTake } from '../store/lock-store';
 import type { RunDifference, RunRecord, RunStore, RunTotals } from '../store/run-store';
-import { billingRunCompleted } from './events';
+import { billingRunCompleted, billingRunRequested } from './events';
 import { type Practice, practiceLookup } from './practices';
 
 export { NO_DIAGNOSIS_CODES } from '../domain/patient-month';
@@ -27,6 +27,11 @@ export const LEASE_MS = 15 * 60 * 1000;
 const LEASE_MARGIN_MS = 60 * 1000;
 /** Ledger items read per page (heads and entries); the patient-months of a page are one batch. */
 const PAGE_ITEMS = 1000;
+/**
+ * A worker with less time than this left after a checkpoint hands the attempt over (a batch takes a
+ * few seconds), rather than being stopped by Lambda and leaving it for its lease to run out.
+ */
+export const HANDOVER_MARGIN_MS = 60 * 1000;
 /** Patient-months decided between two looks at the event loop. */
 const DECIDE_SLICE = 25;
 
@@ -47,6 +52,8 @@ export interface ExecuteRunInput {
   attempt: number;
   correlationId: string;
   hooks?: RunHooks;
+  /** The time left to the invocation; the attempt is handed over when it runs short. */
+  remainingMs?: () => number;
 }
 
 export interface ExecuteRunResult {
@@ -273,6 +280,19 @@ export function createBillingRuns(
     });
   }
 
+  /**
+   * Lets go of the attempt after a checkpoint and asks for it again in one transaction: the worker
+   * that takes the request resumes it from that checkpoint.
+   */
+  async function handOver(tenantId: string, run: RunRecord, owner: string, correlationId: string) {
+    await commitTransaction(
+      runtime,
+      { writes: [runs.releaseLease(tenantId, run.runId, owner)], events: [billingRunRequested(run)] },
+      { tenantId, correlationId },
+    );
+    logger.info('billing run attempt handed over', { runId: run.runId, attempt: run.attempt });
+  }
+
   /** Runs (or resumes) the attempt of `run` this worker holds the lease of. */
   async function runAttempt(
     tenantId: string,
@@ -281,6 +301,7 @@ export function createBillingRuns(
     correlationId: string,
     hooks: RunHooks,
     how: AttemptStart,
+    remainingMs: () => number,
   ) {
     const practice = await practiceFor(tenantId, run.practiceId);
     let leaseUntil = runtime.clock().getTime() + LEASE_MS - LEASE_MARGIN_MS;
@@ -320,6 +341,10 @@ export function createBillingRuns(
         await runs.checkpoint(tenantId, run.runId, owner, last.patientId, tally, LEASE_MS);
         leaseUntil = checkpointing + LEASE_MS - LEASE_MARGIN_MS;
         hooks.onProgress?.({ processed: tally.patientMonths });
+        if (following && remainingMs() < HANDOVER_MARGIN_MS) {
+          await handOver(tenantId, run, owner, correlationId);
+          return (await runs.getRun(tenantId, run.runId)) as RunRecord;
+        }
       }
       decided = await following;
     }
@@ -340,7 +365,15 @@ export function createBillingRuns(
       if (!claimed) return { run: await runs.getRun(tenantId, runId), executed: false };
       const how: AttemptStart = claimed.resumed ? 'resumed' : attempt === 1 ? 'created' : 'next-attempt';
       return {
-        run: await runAttempt(tenantId, claimed.run, owner, correlationId, input.hooks ?? {}, how),
+        run: await runAttempt(
+          tenantId,
+          claimed.run,
+          owner,
+          correlationId,
+          input.hooks ?? {},
+          how,
+          input.remainingMs ?? (() => Number.POSITIVE_INFINITY),
+        ),
         executed: true,
       };
     },

@@ -336,6 +336,24 @@ export function createRunStore(runtime: ServiceRuntime) {
       await updateWhileLeaseHeld(tenantId, runId, owner, leaseMs);
     },
 
+    /**
+     * Lets go of the lease `owner` holds, so the next worker resumes the attempt from its checkpoint
+     * at once; fails with LeaseLostError when the lease is no longer `owner`'s.
+     */
+    releaseLease(tenantId: string, runId: string, owner: string): StateWrite {
+      return {
+        Update: {
+          TableName,
+          Key: keys.run(tenantId, runId),
+          UpdateExpression: 'SET leaseUntil = :zero',
+          ConditionExpression: '#status = :running AND leaseOwner = :owner',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':zero': 0, ':running': 'running', ':owner': owner },
+        },
+        onConditionFailed: () => new LeaseLostError(),
+      };
+    },
+
     async batchGetPatientMonths(
       tenantId: string,
       runId: string,

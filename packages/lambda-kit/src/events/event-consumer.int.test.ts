@@ -94,6 +94,25 @@ async function minutesOf(patientId: string) {
 }
 
 describe('eventConsumer', () => {
+  it("tells the handler how much of the invocation's time is left", async () => {
+    const seen: number[] = [];
+    const timed = eventConsumer(runtime, {
+      name: 'time-reader',
+      contracts: [TimeLoggedV1],
+      handle: async (_, invocation) => {
+        seen.push(invocation.remainingMs());
+        return undefined;
+      },
+    });
+    await timed(
+      sqsEvent([timeLogged('01JD3Y7T5V0M3Q8W9X2Z4A6B80', '01JD3Y7T5V0M3Q8W9X2Z4A6B81', 5)]),
+      lambdaContext('c', 45_000),
+    );
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBeGreaterThan(40_000);
+    expect(seen[0]).toBeLessThanOrEqual(45_000);
+  });
+
   it('logs a lost concurrency race at INFO without a stack, and leaves the record for redelivery', async () => {
     const info = vi.spyOn(runtime.logger, 'info');
     const error = vi.spyOn(runtime.logger, 'error');

@@ -24,9 +24,18 @@ export interface EventConsumerOptions<Cs extends readonly EventContract[]> {
   /** Unique per service; names the inbox marker, so two consumers of one event both run once. */
   name: string;
   contracts: Cs;
-  /** Returns the state change the event causes (committed with the inbox marker), or nothing. */
-  handle: (event: ConsumedEvent<Cs>) => Promise<Commit | undefined>;
+  /**
+   * Returns the state change the event causes (committed with the inbox marker), or nothing. Long
+   * work can ask the invocation how much of its time is left.
+   */
+  handle: (event: ConsumedEvent<Cs>, invocation: InvocationTime) => Promise<Commit | undefined>;
   deadLetters?: DeadLetterSink;
+}
+
+/** What a handler may ask of the invocation it runs in. */
+export interface InvocationTime {
+  /** Milliseconds until Lambda stops the invocation. */
+  remainingMs(): number;
 }
 
 /** A lost optimistic-concurrency race: expected under load, retried by redelivery. */
@@ -47,7 +56,7 @@ export function eventConsumer<const Cs extends readonly EventContract[]>(
   const { logger, metrics } = runtime;
   const deadLetters = options.deadLetters ?? new SqsDeadLetterSink();
 
-  async function processRecord(record: SQSRecord): Promise<void> {
+  async function processRecord(record: SQSRecord, invocation: InvocationTime): Promise<void> {
     let event: ConsumedEvent<Cs>;
     try {
       event = parseEvent(options.contracts, JSON.parse(record.body)) as ConsumedEvent<Cs>;
@@ -72,7 +81,7 @@ export function eventConsumer<const Cs extends readonly EventContract[]>(
       eventId: metadata.eventId,
       tenantId: metadata.tenantId,
     });
-    const commit = (await options.handle(event)) ?? { writes: [], events: [] };
+    const commit = (await options.handle(event, invocation)) ?? { writes: [], events: [] };
     try {
       await commitTransaction(runtime, commit, {
         tenantId: metadata.tenantId,
@@ -89,38 +98,36 @@ export function eventConsumer<const Cs extends readonly EventContract[]>(
 
   /** Each record in a scope of its own: one record's tenant never labels the next one's lines. */
   const recordHandlerIn =
-    (invocation: Record<string, unknown>) =>
+    (context: Context) =>
     (record: SQSRecord): Promise<void> =>
-      withLogScope({ ...invocation, consumer: options.name, messageId: record.messageId }, async () => {
-        try {
-          await processRecord(record);
-        } catch (error) {
-          if (isExpectedRace(error)) {
-            // Another writer got there first; the redelivery reads the new state. Not a fault.
-            logger.info('event will be retried after a concurrent change', {
-              errorName: (error as Error).name,
-            });
-          } else {
-            logger.error('event processing failed; it will be retried', { error: error as Error });
+      withLogScope(
+        { ...invocationKeys(context), consumer: options.name, messageId: record.messageId },
+        async () => {
+          try {
+            await processRecord(record, { remainingMs: () => context.getRemainingTimeInMillis() });
+          } catch (error) {
+            if (isExpectedRace(error)) {
+              // Another writer got there first; the redelivery reads the new state. Not a fault.
+              logger.info('event will be retried after a concurrent change', {
+                errorName: (error as Error).name,
+              });
+            } else {
+              logger.error('event processing failed; it will be retried', { error: error as Error });
+            }
+            throw error;
           }
-          throw error;
-        }
-      });
+        },
+      );
 
   return middy<SQSEvent, SQSBatchResponse>()
     .use(logMetrics(metrics))
     .handler(async (event, context) => {
       metrics.addMetric('MessagesReceived', MetricUnit.Count, event.Records.length);
-      return processPartialResponse(
-        event,
-        recordHandlerIn(invocationKeys(context)),
-        new BatchProcessor(EventType.SQS),
-        {
-          context,
-          // In order within a batch, so per-aggregate versions arrive as they were published.
-          processInParallel: false,
-          throwOnFullBatchFailure: false,
-        },
-      );
+      return processPartialResponse(event, recordHandlerIn(context), new BatchProcessor(EventType.SQS), {
+        context,
+        // In order within a batch, so per-aggregate versions arrive as they were published.
+        processInParallel: false,
+        throwOnFullBatchFailure: false,
+      });
     });
 }

@@ -40,14 +40,22 @@ export function onInvocation(listener: (invocation: Invocation) => void): () => 
   return () => invocationListeners.delete(listener);
 }
 
-/** Invokes a handler in process with a Lambda context named like its deployed function. */
-export async function invoke(file: string, functionName: string, event: unknown): Promise<unknown> {
+/**
+ * Invokes a handler in process with a Lambda context named like its deployed function, reporting
+ * the time left of its deployed timeout (nothing stops it when that runs out).
+ */
+export async function invoke(
+  file: string,
+  functionName: string,
+  event: unknown,
+  timeoutMs?: number,
+): Promise<unknown> {
   const handler = await loadHandler(file);
-  if (invocationListeners.size === 0) return handler(event, lambdaContext(functionName));
+  if (invocationListeners.size === 0) return handler(event, lambdaContext(functionName, timeoutMs));
   const started = performance.now();
   let failed = true;
   try {
-    const result = await handler(event, lambdaContext(functionName));
+    const result = await handler(event, lambdaContext(functionName, timeoutMs));
     failed = false;
     return result;
   } finally {
