@@ -15,6 +15,16 @@ export function freshMbi(): string {
   return `${1 + (counter % 9)}${letter()}${letter()}${digits[0]}${letter()}${letter()}${digits[1]}${letter()}${letter()}${digits[2]}${digits[3]}`;
 }
 
+/** The member's identifying values every `referralBody` carries: none may reach an event or a log. */
+export const memberPhi = [
+  'Lopez',
+  'Maria',
+  '+16175550123',
+  'maria@example.com',
+  'Beacon',
+  '1951-04-12',
+] as const;
+
 /** A valid referral body with a fresh external id (and member id unless given). */
 export function referralBody(
   overrides: Partial<z.input<typeof CreateReferralBody>> = {},
