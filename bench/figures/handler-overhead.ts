@@ -33,13 +33,19 @@ const claims = {
 };
 
 /**
+ * Samples of each side. A p99 is the 20th-slowest of 2,000: with 600 it was the 6th, and one stray
+ * pause of the machine moved the p99 ratio between 1.1 and 1.4 from run to run (docs/decisions/0014).
+ */
+const HANDLER_SAMPLES = 2_000;
+
+/**
  * `POST /v1/referrals` through the full lambda-kit stack (claims, validation, the routing and member
  * link reads, one outbox transaction with the idempotency and access records) against a bare
  * function sending the same TransactWriteItems, both in process on the same DynamoDB Local, one of
  * each in turn so that load from elsewhere on the machine falls on both alike. Also lists the
  * DynamoDB calls, read and write units of a create and of a read, and the created items' sizes.
  */
-export async function handlerOverheadFigures(iterations = 600): Promise<Figure[]> {
+export async function handlerOverheadFigures(iterations = HANDLER_SAMPLES): Promise<Figure[]> {
   return withServiceTable('intake', async () => {
     // What a referral needs besides the table: the patient-key pepper and the partner's network.
     const aws = await startAwsEndpoint(new LocalBus('bench'), new Map(), secretsOperations(undefined));
