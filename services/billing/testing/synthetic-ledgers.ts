@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { PracticeChangedV1 } from '@carelink/contracts';
 import type { ServiceRuntime } from '@carelink/lambda-kit';
 import { billingNpiOf, tenantKey } from '@carelink/lambda-kit';
@@ -10,6 +10,10 @@ import { keys, patientOfLedgerKey } from '../store/keys';
 
 /** A deterministic patient id (a valid ULID) for synthetic patient `index`. */
 export const syntheticPatientId = (index: number): string => `01K${String(index).padStart(23, '0')}`;
+
+/** The same synthetic person has the same key in every tenant, as one MBI would. */
+const syntheticPatientKey = (index: number): string =>
+  createHash('sha256').update(`synthetic-person-${index}`).digest('hex');
 
 /**
  * Synthetic patient-months for tests and benchmarks, varied so that every outcome occurs: billed
@@ -51,8 +55,7 @@ export function syntheticPatientMonths(
           i % 7 === 0 ? ['diabetes'] : ['diabetes', 'heart-failure', 'chronic-kidney-disease'],
         complexConditionForPcm: false,
         lastVisit: { npi: billingPractitionerId, date: '2025-12-15' },
-        // The same synthetic person has the same key in every tenant, as one MBI would.
-        patientKey: createHash('sha256').update(`synthetic-person-${i}`).digest('hex'),
+        patientKey: syntheticPatientKey(i),
         diagnoses: [
           { code: 'E11.9', categories: ['diabetes'] },
           ...(i % 7 === 0
@@ -114,6 +117,13 @@ export interface RunBenchmark {
    * result item per patient-month written with BatchWriteItem (25 a call, unprocessed items retried).
    */
   baselineMs: number;
+  /**
+   * What the design adds to that floor: one conditional write per billed patient-month (the
+   * patient-month lock, a conditional PutItem here, the cheapest write that can refuse).
+   */
+  lockFloorMs: number;
+  /** Conditional puts the lock floor made: one per billed patient-month. */
+  lockFloorItems: number;
   /** A full run: read, join, decide, write results and lines, complete with its event. */
   runMs: number;
   claimLines: number;
@@ -219,6 +229,43 @@ async function physicalBaseline(
   return { ledgerItems, resultItems };
 }
 
+/** Conditional PutItems the lock floor keeps in flight (more made no difference on DynamoDB Local). */
+const LOCK_FLOOR_CONCURRENCY = 4;
+
+/**
+ * `count` items of a lock's shape and size, each put once under `attribute_not_exists`: the
+ * floor of taking one patient-month lock per billed family, with nothing else in the requests.
+ */
+async function conditionalPuts(
+  runtime: ServiceRuntime,
+  args: { tenantId: string; practiceId: string; month: string },
+  count: number,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < count; index = next++) {
+      const patientKey = syntheticPatientKey(index);
+      await runtime.db.send(
+        new PutCommand({
+          TableName: runtime.tableName,
+          Item: {
+            pk: `BENCH-LOCK-FLOOR#${patientKey}#${args.month}`,
+            sk: 'ccm',
+            kind: 'patient-month-lock',
+            patientKey,
+            month: args.month,
+            ownerTenantId: args.tenantId,
+            ownerPracticeId: args.practiceId,
+            runId: runtime.newId(),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: LOCK_FLOOR_CONCURRENCY }, worker));
+}
+
 /**
  * Measures a full billing run over the ledgers of a practice-month against its physical baseline
  * (`npm run bench`). Seed first with `seedSyntheticLedgers`; the month must not have a run.
@@ -241,9 +288,17 @@ export async function benchmarkRun(
     correlationId: runtime.newId(),
   });
   const runMs = performance.now() - runStart;
+  // Sized by what the run billed, so it is measured after it. The synthetic practice bills one
+  // family (CCM), so billed patients and billed families are the same count.
+  const lockFloorItems = run.totals?.billedPatients ?? 0;
+  const lockStart = performance.now();
+  await conditionalPuts(runtime, args, lockFloorItems);
+  const lockFloorMs = performance.now() - lockStart;
   return {
     patientMonths: run.totals?.patientMonths ?? 0,
     baselineMs: Math.round(baselineMs),
+    lockFloorMs: Math.round(lockFloorMs),
+    lockFloorItems,
     runMs: Math.round(runMs),
     claimLines: run.totals?.claimLines ?? 0,
     ledgerItems: baseline.ledgerItems,
