@@ -132,7 +132,10 @@ export async function runLocalSeeds(
   }
 }
 
-/** Waits until every relay and every (non-DLQ) queue has been idle for a moment. */
+/**
+ * Waits until every relay and every (non-DLQ) queue has been idle for a moment, and every relay has
+ * since read its stream afresh and found nothing (on a loaded machine one read can outlast the moment).
+ */
 export async function settleWhenIdle(
   relays: readonly StreamRelay[],
   queues: ReadonlyMap<string, LocalQueue>,
@@ -146,7 +149,7 @@ export async function settleWhenIdle(
       [...queues.values()].every((q) => q.isIdle() || q.name.endsWith('-dlq'));
     if (!idle) quietSince = 0;
     else if (quietSince === 0) quietSince = Date.now();
-    else if (Date.now() - quietSince > 250) return;
+    else if (Date.now() - quietSince > 250 && relays.every((r) => r.hasReadEmptySince(quietSince))) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error('the local cloud did not settle in time');

@@ -63,6 +63,8 @@ export class StreamRelay {
   private delivering = false;
   /** Whether the last read found records: new work may still be on its way to the handler. */
   private sawRecords = false;
+  /** When the latest read that found nothing to deliver began (0: none yet). */
+  private emptyReadStartedAt = 0;
   private lastDiscovery = 0;
 
   constructor(
@@ -97,6 +99,14 @@ export class StreamRelay {
     );
   }
 
+  /**
+   * True when a read that began at or after `time` found nothing to deliver. Idle alone is not
+   * enough: a read in flight when a record is written may still come back empty.
+   */
+  hasReadEmptySince(time: number): boolean {
+    return this.isIdle() && this.emptyReadStartedAt >= time;
+  }
+
   private schedule(ms: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => void this.tick(), ms);
@@ -127,6 +137,7 @@ export class StreamRelay {
 
   private async tick(): Promise<void> {
     let again = false;
+    const startedAt = Date.now();
     try {
       if (Date.now() - this.lastDiscovery > 1000 || this.shards.size === 0) await this.discover();
       let sawRecords = false;
@@ -142,6 +153,7 @@ export class StreamRelay {
         }
       }
       this.sawRecords = sawRecords;
+      if (this.isIdle()) this.emptyReadStartedAt = startedAt;
       // Lambda's poller reads ahead while the function runs, so a shard with a backlog gets its next
       // batch as soon as the last one returns; only an empty read waits out the poll interval.
       again = sawRecords;
