@@ -40,7 +40,9 @@ export default defineConfig({
           // Expected failures (retries, poison messages) are exercised on purpose; keep their logs out.
           // Every answer is checked against the OpenAPI document (a mismatch becomes a 500).
           env: { POWERTOOLS_LOG_LEVEL: 'CRITICAL', CARELINK_CHECK_RESPONSES: '1' },
-          testTimeout: 30_000,
+          // A guard against hangs, not a speed target: with two files sharing DynamoDB Local, a
+          // 1,000-patient billing test that takes 10 s alone has taken 25 s.
+          testTimeout: 120_000,
           hookTimeout: 60_000,
         },
       },
