@@ -7,6 +7,7 @@ import { composeBilling } from '../compose';
 import type { LedgerMonth } from '../domain/month-input';
 import type { PatientFacts } from '../domain/patient-facts';
 import { keys, patientOfLedgerKey } from '../store/keys';
+import { createLockStore } from '../store/lock-store';
 
 /** A deterministic patient id (a valid ULID) for synthetic patient `index`. */
 export const syntheticPatientId = (index: number): string => `01K${String(index).padStart(23, '0')}`;
@@ -233,32 +234,27 @@ async function physicalBaseline(
 const LOCK_FLOOR_CONCURRENCY = 4;
 
 /**
- * `count` items of a lock's shape and size, each put once under `attribute_not_exists`: the
- * floor of taking one patient-month lock per billed family, with nothing else in the requests.
+ * `count` patient-month locks as the run takes them (item and condition from the lock store), each
+ * alone in a PutItem under a key of its own: the floor of taking one lock per billed family.
  */
-async function conditionalPuts(
+async function lockFloor(
   runtime: ServiceRuntime,
   args: { tenantId: string; practiceId: string; month: string },
   count: number,
 ): Promise<void> {
+  const locks = createLockStore(runtime);
+  const owner = { tenantId: args.tenantId, practiceId: args.practiceId, runId: runtime.newId() };
   let next = 0;
   const worker = async () => {
     for (let index = next++; index < count; index = next++) {
-      const patientKey = syntheticPatientKey(index);
+      const { Put: put } = locks.take(syntheticPatientKey(index), args.month, 'ccm', owner);
+      if (!put?.Item) throw new Error('a lock is taken with a put');
       await runtime.db.send(
         new PutCommand({
           TableName: runtime.tableName,
-          Item: {
-            pk: `BENCH-LOCK-FLOOR#${patientKey}#${args.month}`,
-            sk: 'ccm',
-            kind: 'patient-month-lock',
-            patientKey,
-            month: args.month,
-            ownerTenantId: args.tenantId,
-            ownerPracticeId: args.practiceId,
-            runId: runtime.newId(),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
+          Item: { ...put.Item, pk: `${String(put.Item.pk)}#floor` },
+          ConditionExpression: put.ConditionExpression,
+          ExpressionAttributeValues: put.ExpressionAttributeValues,
         }),
       );
     }
@@ -292,7 +288,7 @@ export async function benchmarkRun(
   // family (CCM), so billed patients and billed families are the same count.
   const lockFloorItems = run.totals?.billedPatients ?? 0;
   const lockStart = performance.now();
-  await conditionalPuts(runtime, args, lockFloorItems);
+  await lockFloor(runtime, args, lockFloorItems);
   const lockFloorMs = performance.now() - lockStart;
   return {
     patientMonths: run.totals?.patientMonths ?? 0,
