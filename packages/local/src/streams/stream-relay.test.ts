@@ -8,6 +8,9 @@ import {
 import { describe, expect, it, vi } from 'vitest';
 import { StreamRelay } from './stream-relay';
 
+/** The unit project shares the machine with integration files: give each wait room. */
+const patience = { timeout: 10_000 };
+
 /** A stream of one shard whose reads answer only when the test says so. */
 function heldStream() {
   const reads: ((output: Partial<GetRecordsCommandOutput>) => void)[] = [];
@@ -24,7 +27,7 @@ function heldStream() {
     },
   } as unknown as DynamoDBStreamsClient;
   const answer = async (output: Partial<GetRecordsCommandOutput>) => {
-    await vi.waitFor(() => expect(reads.length).toBeGreaterThan(0));
+    await vi.waitFor(() => expect(reads.length).toBeGreaterThan(0), patience);
     reads.shift()?.(output);
   };
   return { client, answer };
@@ -57,10 +60,10 @@ describe('stream relay idleness', () => {
     relay.start();
     try {
       await stream.answer({ Records: [] });
-      await vi.waitFor(() => expect(relay.hasReadEmptySince(0)).toBe(true));
+      await vi.waitFor(() => expect(relay.hasReadEmptySince(0)).toBe(true), patience);
 
       // The next read is in flight (held). A record written now may or may not be in its answer.
-      await vi.waitFor(() => expect(relay.isIdle()).toBe(true));
+      await vi.waitFor(() => expect(relay.isIdle()).toBe(true), patience);
       await pause(2);
       const writtenAt = Date.now();
       await pause(2);
@@ -72,10 +75,10 @@ describe('stream relay idleness', () => {
       await pause(5);
       // The next read finds the record and delivers it; only a read after that, empty, settles.
       await stream.answer({ Records: [outboxInsert('100')] });
-      await vi.waitFor(() => expect(delivered).toEqual(['100']));
+      await vi.waitFor(() => expect(delivered).toEqual(['100']), patience);
       expect(relay.hasReadEmptySince(writtenAt)).toBe(false);
       await stream.answer({ Records: [] });
-      await vi.waitFor(() => expect(relay.hasReadEmptySince(writtenAt)).toBe(true));
+      await vi.waitFor(() => expect(relay.hasReadEmptySince(writtenAt)).toBe(true), patience);
     } finally {
       relay.stop();
     }
