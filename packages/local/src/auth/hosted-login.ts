@@ -65,7 +65,7 @@ export class HostedLogin {
     const request = this.requestOf(form);
     if (typeof request === 'string') return void this.send(res, 400, page('Sign in', '', request));
     try {
-      const user = this.pool.checkPassword(form.get('username'), form.get('password'));
+      const user = await this.pool.checkPassword(form.get('username'), form.get('password'));
       if (!user.totpSecret)
         return void this.send(
           res,

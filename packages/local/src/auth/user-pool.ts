@@ -1,4 +1,5 @@
-import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID, scrypt, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
 import { Secret, TOTP } from 'otpauth';
 import { AwsApiError, type AwsOperation, cognitoTarget } from './cognito-api';
 import type { LocalIssuer } from './issuer';
@@ -34,12 +35,15 @@ const MAX_FAILED_ATTEMPTS = 5;
 const LOCKOUT_MS = 15 * 60_000;
 const SESSION_MS = 3 * 60_000;
 
-const hashPassword = (password: string, salt = randomBytes(16).toString('hex')) =>
-  `${salt}:${scryptSync(password, salt, 32).toString('hex')}`;
+const scryptAsync = promisify(scrypt) as (password: string, salt: string, length: number) => Promise<Buffer>;
 
-function passwordMatches(password: string, stored: string): boolean {
+/** Hashed on libuv's pool, not on the event loop: sign-ins run side by side, as in Cognito. */
+const hashPassword = async (password: string, salt = randomBytes(16).toString('hex')) =>
+  `${salt}:${(await scryptAsync(password, salt, 32)).toString('hex')}`;
+
+async function passwordMatches(password: string, stored: string): Promise<boolean> {
   const [salt = '', hash = ''] = stored.split(':');
-  const candidate = hashPassword(password, salt).split(':')[1] ?? '';
+  const candidate = (await hashPassword(password, salt)).split(':')[1] ?? '';
   return candidate.length === hash.length && timingSafeEqual(Buffer.from(candidate), Buffer.from(hash));
 }
 
@@ -135,26 +139,28 @@ export class LocalUserPool {
     return this.users.get(name) ?? [...this.users.values()].find((u) => u.email === name.toLowerCase());
   }
 
-  private adminCreateUser(input: Record<string, unknown>) {
+  private async adminCreateUser(input: Record<string, unknown>) {
     this.requirePool(input);
     const username = String(input.Username ?? '');
     const attributes = (input.UserAttributes ?? []) as { Name: string; Value: string }[];
     const email = (attributes.find((a) => a.Name === 'email')?.Value ?? '').toLowerCase();
-    if (this.users.has(username))
-      throw new AwsApiError('UsernameExistsException', 'User account already exists.');
-    if (email && this.find(email))
-      throw new AwsApiError('AliasExistsException', 'An account with the given email already exists.');
     const temporary =
       typeof input.TemporaryPassword === 'string'
         ? input.TemporaryPassword
         : randomBytes(12).toString('base64url');
+    // Hashed before the checks, so that the checks and the insert happen with no await between.
+    const passwordHash = await hashPassword(temporary);
+    if (this.users.has(username))
+      throw new AwsApiError('UsernameExistsException', 'User account already exists.');
+    if (email && this.find(email))
+      throw new AwsApiError('AliasExistsException', 'An account with the given email already exists.');
     const user: LocalUser = {
       username,
       sub: randomUUID(),
       email,
       status: 'FORCE_CHANGE_PASSWORD',
       enabled: true,
-      passwordHash: hashPassword(temporary),
+      passwordHash,
       failedAttempts: 0,
       lockedUntil: 0,
       refreshTokens: new Set(),
@@ -225,7 +231,7 @@ export class LocalUserPool {
         'InvalidParameterException',
         `${String(input.AuthFlow)} is not enabled for the client.`,
       );
-    const user = this.checkPassword(parameters.USERNAME, parameters.PASSWORD);
+    const user = await this.checkPassword(parameters.USERNAME, parameters.PASSWORD);
     if (user.status === 'FORCE_CHANGE_PASSWORD') return this.challenge(user, 'NEW_PASSWORD_REQUIRED');
     return this.challenge(user, user.totpSecret ? 'SOFTWARE_TOKEN_MFA' : 'MFA_SETUP');
   }
@@ -234,12 +240,12 @@ export class LocalUserPool {
    * The password step of any sign-in (the SDK's or the hosted login page's): a wrong user and a wrong
    * password answer alike, repeated failures lock the user out, a disabled user is refused.
    */
-  checkPassword(login: unknown, password: unknown): LocalUser {
+  async checkPassword(login: unknown, password: unknown): Promise<LocalUser> {
     const user = this.find(login);
     if (!user) throw notAuthorized();
     if (user.lockedUntil > Date.now())
       throw new AwsApiError('NotAuthorizedException', 'Password attempts exceeded');
-    if (!passwordMatches(String(password ?? ''), user.passwordHash)) {
+    if (!(await passwordMatches(String(password ?? ''), user.passwordHash))) {
       user.failedAttempts += 1;
       if (user.failedAttempts >= MAX_FAILED_ATTEMPTS) {
         user.lockedUntil = Date.now() + LOCKOUT_MS;
@@ -287,10 +293,11 @@ export class LocalUserPool {
       const password = responses.NEW_PASSWORD ?? '';
       if (!meetsPolicy(password))
         throw new AwsApiError('InvalidPasswordException', 'Password does not conform to policy.');
-      user.passwordHash = hashPassword(password);
+      // The session is spent before the hash, so a second answer to it is refused.
+      this.sessions.delete(String(input.Session));
+      user.passwordHash = await hashPassword(password);
       user.status = 'CONFIRMED';
       this.changed();
-      this.sessions.delete(String(input.Session));
       return this.challenge(user, user.totpSecret ? 'SOFTWARE_TOKEN_MFA' : 'MFA_SETUP');
     }
     if (name === 'MFA_SETUP') {
