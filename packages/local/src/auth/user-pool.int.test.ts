@@ -95,6 +95,19 @@ describe('people sign in with the AWS SDK, as against Cognito', () => {
     expect((locked as Error).message).toBe('Password attempts exceeded');
   });
 
+  it('answers guesses sent side by side no faster than the lockout allows', async () => {
+    const { username, password } = person('staff-denver-compliance');
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        passwordStep(username, `Wrong-password-${i}!A`).catch((e: Error) => e.message),
+      ),
+    );
+    expect(answers.filter((m) => m === 'Incorrect username or password.')).toHaveLength(5);
+    expect(answers.filter((m) => m === 'Password attempts exceeded')).toHaveLength(5);
+    const locked = await passwordStep(username, password).catch((e: Error) => e);
+    expect((locked as Error).message).toBe('Password attempts exceeded');
+  });
+
   it('records the person, not a role, on their accesses', async () => {
     const token = await signIn('staff-boston-care-manager');
     const read = await apiClientWithToken(cloud, token).get('/v1/worklist', {

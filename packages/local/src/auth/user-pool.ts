@@ -243,9 +243,15 @@ export class LocalUserPool {
   async checkPassword(login: unknown, password: unknown): Promise<LocalUser> {
     const user = this.find(login);
     if (!user) throw notAuthorized();
-    if (user.lockedUntil > Date.now())
-      throw new AwsApiError('NotAuthorizedException', 'Password attempts exceeded');
-    if (!(await passwordMatches(String(password ?? ''), user.passwordHash))) {
+    const refuseWhileLockedOut = () => {
+      if (user.lockedUntil > Date.now())
+        throw new AwsApiError('NotAuthorizedException', 'Password attempts exceeded');
+    };
+    refuseWhileLockedOut();
+    const matches = await passwordMatches(String(password ?? ''), user.passwordHash);
+    // Again after hashing: guesses sent side by side must not outrun a lockout that one of them set.
+    refuseWhileLockedOut();
+    if (!matches) {
       user.failedAttempts += 1;
       if (user.failedAttempts >= MAX_FAILED_ATTEMPTS) {
         user.lockedUntil = Date.now() + LOCKOUT_MS;
